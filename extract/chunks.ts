@@ -1,0 +1,50 @@
+/** Section-sized passages for the index: one per section, long sections split at paragraph or sentence boundaries. */
+import { createHash } from 'node:crypto';
+import type { Chunk, Section } from '../lib/schema.ts';
+import { wordCount } from '../lib/text.ts';
+
+export function makeChunks(docId: string, sections: Section[], maxWords: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const section of sections) {
+    const pieces = section.text ? splitText(section.text, maxWords) : [];
+    // A heading without text ("3. Dagordningen godkändes") is still a findable passage.
+    if (!pieces.length) pieces.push(section.heading);
+    for (const text of pieces) {
+      chunks.push({
+        id: `${docId}-${chunks.length}`,
+        docId,
+        ordinal: chunks.length,
+        heading: section.heading,
+        sectionNumber: section.number,
+        page: section.page,
+        text,
+        contentHash: createHash('sha256').update(`${section.heading}\n${text}`).digest('hex'),
+      });
+    }
+  }
+  return chunks;
+}
+
+function splitText(text: string, maxWords: number): string[] {
+  const units = text.split(/\n\n+/).flatMap((p) => (wordCount(p) > maxWords ? sentences(p) : [p]));
+  const out: string[] = [];
+  let current: string[] = [];
+  let words = 0;
+  for (const unit of units) {
+    const n = wordCount(unit);
+    if (current.length && words + n > maxWords) {
+      out.push(current.join('\n\n'));
+      current = [];
+      words = 0;
+    }
+    current.push(unit);
+    words += n;
+  }
+  if (current.length) out.push(current.join('\n\n'));
+  return out;
+}
+
+/** Sentence split that leaves "bl.a." and "kl. 9" alone: a break needs an upper-case letter after it. */
+function sentences(paragraph: string): string[] {
+  return paragraph.split(/(?<=[.!?])\s+(?=[\p{Lu}"”])/u);
+}

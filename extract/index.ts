@@ -1,0 +1,46 @@
+/** extract: a cleaned document → its Extraction record (DESIGN.md contract) and its search chunks. */
+import { createHash } from 'node:crypto';
+import { Extraction, type Chunk, type CleanDocument } from '../lib/schema.ts';
+import { extractMetadata } from './metadata.ts';
+import { splitSections } from './sections.ts';
+import { makeChunks } from './chunks.ts';
+import { mandatePeriod } from './swedish-dates.ts';
+
+export { findDates, mandatePeriod } from './swedish-dates.ts';
+
+export interface Extracted { extraction: Extraction; chunks: Chunk[]; docId: string }
+
+/** Stable id of a document: its source path, so a changed file replaces its own chunks. */
+export function documentId(source: string): string {
+  return createHash('sha256').update(source).digest('hex').slice(0, 20);
+}
+
+export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; docId?: string }): Extracted {
+  const meta = extractMetadata(doc.blocks, doc.pageHeader, doc.fileName, doc.metaTitle);
+  const sections = splitSections(doc.blocks, meta.title, meta.titleBlock);
+  const docId = opts.docId ?? documentId(doc.source);
+  const extraction = Extraction.parse({
+    source: doc.source,
+    format: doc.format,
+    sha256: doc.sha256,
+    title: meta.title,
+    docType: meta.docType,
+    body: meta.body,
+    organisation: meta.organisation,
+    date: meta.date,
+    mandatePeriod: mandatePeriod(meta.date),
+    location: meta.location,
+    diarienummer: meta.diarienummer,
+    // Filled by the extraction issue (persons, organisations, dates, decisions, actions, themes).
+    persons: [],
+    organisations: [],
+    dates: [],
+    decisions: [],
+    actions: [],
+    themes: [],
+    sections,
+    pageHeader: doc.pageHeader,
+    pageCount: doc.pageCount,
+  });
+  return { extraction, chunks: makeChunks(docId, sections, opts.chunkWords), docId };
+}

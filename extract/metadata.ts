@@ -1,0 +1,154 @@
+/** Document metadata: title, docType, body, organisation, date, location, diarienummer. */
+import type { Block, DocType } from '../lib/schema.ts';
+import { oneLine, plain, wordCount } from '../lib/text.ts';
+import { knownBodies } from '../lib/reference-data.ts';
+import { findDates } from './swedish-dates.ts';
+import { fieldValue, hasHeaderField, headerLines } from './header-fields.ts';
+
+export interface Metadata {
+  title: string;
+  /** Index of the block the title came from (excluded from section text), or -1. */
+  titleBlock: number;
+  docType: DocType;
+  body: string | null;
+  organisation: string | null;
+  date: string | null;
+  /** The document's own date (the "Datum" field) when it differs from the meeting date. */
+  documentDate: string | null;
+  location: string | null;
+  diarienummer: string | null;
+}
+
+const DOC_TYPES: [DocType, RegExp][] = [
+  ['minnesanteckningar', /\bminnesanteckning(ar)?\b/i],
+  ['protokoll', /\b(sammanträdes|justerat\s+)?protokoll(et)?\b/i],
+  ['kallelse', /\bkallelse\b/i],
+  ['tjansteskrivelse', /\btjänsteskrivelse\b/i],
+  ['pm', /\b(PM|promemoria)\b/],
+  ['anteckningar', /\banteckningar\b/i],
+];
+
+export function extractMetadata(blocks: Block[], pageHeader: string[], fileName: string, metaTitle: string | null): Metadata {
+  const lines = headerLines(blocks, pageHeader);
+  const found = findTitle(blocks, metaTitle);
+  const docType = findDocType(found?.title ?? '', blocks, fileName);
+  const documentDate = dateIn(fieldValue(lines, /datum|dokumentdatum/, hasFullDate), null);
+  const meetingField = fieldValue(lines, /tid|sammanträdesdatum|mötesdatum|sammanträde/, (v) => findDates(v).length > 0);
+  const meetingDate = dateIn(meetingField, documentDate) ?? dateIn(found?.title ?? null, documentDate) ?? dateIn(fileName.replace(/_/g, ' '), null);
+  const date = meetingDate ?? documentDate ?? firstFullDate(blocks);
+  const body = findBody(found?.title ?? '', lines, blocks);
+  return {
+    title: found?.title ?? [TYPE_LABEL[docType], body, date].filter(Boolean).join(' '),
+    titleBlock: found?.index ?? -1,
+    docType,
+    body,
+    organisation: findOrganisation(body, lines, blocks),
+    date,
+    documentDate: documentDate !== date ? documentDate : null,
+    location: findLocation(lines, blocks),
+    diarienummer: fieldValue(lines, /diarienummer|diarienr|dnr/, looksLikeCaseNumber),
+  };
+}
+
+/** "RS/240542", "KS 2020/123", "Dnr 23RS1234": short, with digits, not a date. */
+function looksLikeCaseNumber(v: string): boolean {
+  return /\d/.test(v) && v.length <= 40 && v.split(/\s+/).length <= 4 && !/^\d{4}-\d{2}-\d{2}$/.test(v);
+}
+
+function hasFullDate(v: string): boolean {
+  return findDates(v).some((d) => d.hasYear);
+}
+
+function dateIn(text: string | null, ref: string | null): string | null {
+  if (!text) return null;
+  return findDates(text, ref)[0]?.date ?? null;
+}
+
+function firstFullDate(blocks: Block[]): string | null {
+  for (const b of blocks.slice(0, 15)) {
+    const d = findDates(plain(b.text)).find((x) => x.hasYear);
+    if (d) return d.date;
+  }
+  return null;
+}
+
+/**
+ * The title: an unnumbered heading near the top; else a paragraph that opens with a document type
+ * ("Anteckningar från studieresan …", "Protokoll till …"); else the file's title metadata; else the
+ * first short line that is neither a header field nor a name. Null when there is none, so the
+ * caller composes one from type, body and date.
+ */
+function findTitle(blocks: Block[], metaTitle: string | null): { title: string; index: number } | null {
+  const candidates = blocks.slice(0, 12).map((b, index) => ({ b, index, text: oneLine(b.text) }))
+    .filter(({ b, text }) => b.kind !== 'table-row' && text.length >= 4 && text.length <= 200 && !hasHeaderField(b.text)
+      && !/^\d{4}-\d{2}-\d{2}$/.test(text) && !/^(-\s+)?(§\s*)?\d+[.)]?\s/.test(text));
+  const heading = candidates.find(({ b }) => b.kind === 'heading' && (b.level ?? 1) <= 3);
+  if (heading) return { title: heading.text, index: heading.index };
+  const typed = candidates.find(({ text }) => TYPE_FIRST.test(text));
+  if (typed) return { title: typed.text.replace(/[.:]$/, ''), index: typed.index };
+  if (metaTitle && metaTitle.length > 3) return { title: metaTitle, index: -1 };
+  const line = candidates.find(({ b, text }) => b.kind === 'paragraph' && wordCount(text) >= 3 && !/[.]$/.test(text) && !PERSON_NAME.test(text));
+  return line ? { title: line.text, index: line.index } : null;
+}
+
+const TYPE_FIRST = /^(sammanträdes|justerat\s+)?(minnesanteckningar|protokoll|anteckningar|PM|promemoria|kallelse|tjänsteskrivelse)\b/i;
+const PERSON_NAME = /^[\p{Lu}][\p{Ll}-]+((\s+(de|af|von|van|der|la))?\s+[\p{Lu}][\p{Ll}-]+){1,3}$/u;
+const TYPE_LABEL: Record<DocType, string> = {
+  protokoll: 'Protokoll', minnesanteckningar: 'Minnesanteckningar', pm: 'PM', anteckningar: 'Anteckningar',
+  kallelse: 'Kallelse', tjansteskrivelse: 'Tjänsteskrivelse', other: 'Dokument',
+};
+
+function findDocType(title: string, blocks: Block[], fileName: string): DocType {
+  for (const source of [title, fileName.replace(/[-_]/g, ' ')]) {
+    const hit = DOC_TYPES.find(([, re]) => re.test(source));
+    if (hit) return hit[0];
+  }
+  // Otherwise the type the text names most often about itself ("Detta PM …", "Föregående minnesanteckningar").
+  const text = blocks.map((b) => plain(b.text)).join('\n');
+  const counts = DOC_TYPES.map(([type, re]) => ({ type, n: (text.match(new RegExp(re.source, re.flags.includes('i') ? 'gi' : 'g')) ?? []).length }))
+    .filter((c) => c.n > 0)
+    .sort((a, b) => b.n - a.n);
+  return counts[0]?.type ?? 'other';
+}
+
+function aliasRegex(alias: string): RegExp {
+  return new RegExp(`(?<![\\p{L}])${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'giu');
+}
+
+/** A known body named in the title or header; else the known body the text names most; else a "…rådet/…styrelsen" in the title. */
+function findBody(title: string, lines: string[], blocks: Block[]): string | null {
+  const bodies = knownBodies();
+  // Longest alias first so "Specifika samverkansrådet för skola …" wins over "Specifika samverkansrådet".
+  const aliases = bodies.flatMap((b) => b.aliases.map((a) => ({ a, name: b.name }))).sort((x, y) => y.a.length - x.a.length);
+  for (const source of [title, lines.slice(0, 12).join('\n')]) {
+    const hit = aliases.find(({ a }) => aliasRegex(a).test(source));
+    if (hit) return hit.name;
+  }
+  const text = blocks.map((b) => plain(b.text)).join('\n');
+  const counts = new Map<string, number>();
+  for (const { a, name } of aliases) counts.set(name, (counts.get(name) ?? 0) + (text.match(aliasRegex(a)) ?? []).length);
+  const best = [...counts].filter(([, n]) => n > 0).sort((x, y) => y[1] - x[1])[0];
+  if (best) return best[0];
+  const generic = /\b((?:[\p{Lu}][\p{Ll}-]*\s)?[\p{L}-]*(?:rådet|råd|styrelsen|nämnden|beredningen|utskottet|fullmäktige|referensgrupp(?:en)?|direktionen))\b/iu.exec(title);
+  return generic ? generic[1]!.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : null;
+}
+
+const ORG_PATTERN = /\b(Region [\p{Lu}][\p{Ll}]+(?: län)?|[\p{Lu}][\p{Ll}]+(?:s)? kommun|Sveriges riksbank|Länsstyrelsen i [\p{Lu}][\p{Ll}]+ län)\b/gu;
+
+function findOrganisation(body: string | null, lines: string[], blocks: Block[]): string | null {
+  const known = knownBodies().find((b) => b.name === body)?.organisation;
+  if (known) return known;
+  const inHeader = lines.slice(0, 12).join('\n').match(ORG_PATTERN);
+  if (inHeader?.[0]) return inHeader[0];
+  const counts = new Map<string, number>();
+  for (const m of blocks.map((b) => plain(b.text)).join('\n').matchAll(ORG_PATTERN)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+function findLocation(lines: string[], blocks: Block[]): string | null {
+  const field = fieldValue(lines, /plats|plats och tid|mötesplats|lokal/, (v) => /\p{L}{3}/u.test(v));
+  if (field) return field.replace(/[.]$/, '');
+  const text = blocks.slice(0, 8).map((b) => plain(b.text)).join('\n');
+  const m = /\b(?:hålls|hölls|äger rum|ägde rum|genomförs|genomfördes)\s+(?:på|i)\s+((?:[\p{Lu}][\p{L}-]*)(?:\s+[\p{Lu}][\p{L}-]*)*)/u.exec(text);
+  return m ? m[1]! : null;
+}

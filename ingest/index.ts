@@ -1,0 +1,5 @@
+/** ingest: files → cleaned documents. */
+export { discoverFiles, type Discovery } from './discover.ts';
+export { readDocument, formatOf, type ReadLimits } from './read-document.ts';
+export { cleanDocument } from './clean.ts';
+export { ReadError } from './read-error.ts';

@@ -1,0 +1,41 @@
+/** PDF reader: pdf-parse text per page, one `line` block per text line (cleaning joins them). */
+import { PDFParse, PasswordException, InvalidPDFException } from 'pdf-parse';
+import { ReadError } from './read-error.ts';
+import type { Block } from '../lib/schema.ts';
+
+export interface PdfLimits { maxPages: number }
+
+export async function readPdf(file: string, bytes: Uint8Array, limits: PdfLimits): Promise<{ blocks: Block[]; pageCount: number; metaTitle: string | null }> {
+  // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
+  const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
+  try {
+    const info = await parser.getInfo();
+    if (info.total > limits.maxPages) {
+      throw new ReadError(file, `${info.total} pages exceeds the limit of ${limits.maxPages} (MINUTES_MAX_PAGES)`);
+    }
+    const result = await parser.getText({ lineEnforce: true });
+    const blocks: Block[] = [];
+    for (const page of result.pages) {
+      for (const line of page.text.split('\n')) {
+        const text = line.replace(/\s*\t\s*/g, '\t').trim();
+        if (text) blocks.push({ kind: 'line', text, page: page.num });
+      }
+    }
+    if (!blocks.some((b) => /\p{L}{2}/u.test(b.text))) {
+      throw new ReadError(file, `no text layer on any of ${result.total} pages (a scanned PDF needs OCR first)`);
+    }
+    const title = typeof info.info?.Title === 'string' ? info.info.Title.trim() : '';
+    return { blocks, pageCount: Math.max(1, result.total), metaTitle: title || null };
+  } catch (err) {
+    throw asReadError(file, err);
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+}
+
+function asReadError(file: string, err: unknown): ReadError {
+  if (err instanceof ReadError) return err;
+  if (err instanceof PasswordException) return new ReadError(file, 'encrypted PDF (password required); export an unprotected copy');
+  if (err instanceof InvalidPDFException) return new ReadError(file, `not a valid PDF (corrupt or truncated): ${(err as Error).message}`);
+  return new ReadError(file, `PDF could not be read: ${err instanceof Error ? err.message : String(err)}`);
+}

@@ -1,0 +1,40 @@
+/** Plain text and Markdown reader with encoding detection for old Swedish archives. */
+import { ReadError } from './read-error.ts';
+import { textToBlocks } from './text-blocks.ts';
+import type { Block } from '../lib/schema.ts';
+
+export interface DecodedText { text: string; encoding: string }
+
+/**
+ * UTF-8 if the bytes are valid UTF-8, else Windows-1252 (a superset of Latin-1 in the printable
+ * range, and what Swedish Windows machines wrote for decades). UTF-16 is recognised by its BOM.
+ */
+export function decodeText(file: string, bytes: Uint8Array): DecodedText {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  if (looksBinary(bytes)) throw new ReadError(file, 'binary content, not text (wrong extension or a damaged file)');
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** NUL bytes or many control characters in the first 8 KiB mean this is not a text file. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  return control > sample.length * 0.05;
+}
+
+export function readText(file: string, bytes: Uint8Array): { blocks: Block[]; encoding: string; pageCount: number } {
+  const { text, encoding } = decodeText(file, bytes);
+  if (!text.trim()) throw new ReadError(file, 'no text (the file holds only whitespace)');
+  const blocks = textToBlocks(text);
+  const pageCount = Math.max(1, ...blocks.map((b) => b.page));
+  return { blocks, encoding, pageCount };
+}

@@ -1,0 +1,59 @@
+/**
+ * All configuration, read from the environment and validated in one place.
+ * Anything invalid is a one-line error naming the variable.
+ */
+import { z } from 'zod';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project root (where package.json and data/ live), wherever the command is run from. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SAMPLE_ARCHIVE = path.join(PROJECT_ROOT, 'data', 'sample');
+
+const EnvSchema = z.object({
+  MEILI_URL: z.url().optional(),
+  MEILI_MASTER_KEY: z.string().min(1).optional(),
+  MINUTES_DATA_DIR: z.string().min(1).default('.minutes'),
+  MINUTES_MEILI_BINARY: z.string().min(1).optional(),
+  MINUTES_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]*$/).default(''),
+  MINUTES_MAX_FILE_MB: z.coerce.number().positive().default(100),
+  MINUTES_MAX_PAGES: z.coerce.number().int().positive().default(2000),
+  MINUTES_PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  MINUTES_CHUNK_WORDS: z.coerce.number().int().min(50).max(2000).default(250),
+});
+
+export interface Config {
+  meiliUrl: string | null;
+  meiliKey: string | null;
+  dataDir: string;
+  meiliBinary: string | null;
+  indexPrefix: string;
+  limits: { maxFileBytes: number; maxPages: number; parseTimeoutMs: number };
+  chunkWords: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings in the environment mean "unset" (a common shell idiom: MEILI_URL= minutes …).
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`invalid ${String(issue.path[0])}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  return {
+    meiliUrl: e.MEILI_URL ? e.MEILI_URL.replace(/\/+$/, '') : null,
+    meiliKey: e.MEILI_MASTER_KEY ?? null,
+    dataDir: path.resolve(e.MINUTES_DATA_DIR),
+    meiliBinary: e.MINUTES_MEILI_BINARY ?? null,
+    indexPrefix: e.MINUTES_INDEX_PREFIX,
+    limits: {
+      maxFileBytes: Math.round(e.MINUTES_MAX_FILE_MB * 1024 * 1024),
+      maxPages: e.MINUTES_MAX_PAGES,
+      parseTimeoutMs: e.MINUTES_PARSE_TIMEOUT_MS,
+    },
+    chunkWords: e.MINUTES_CHUNK_WORDS,
+  };
+}

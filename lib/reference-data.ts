@@ -1,0 +1,19 @@
+/** Reference data from data/*.json, validated on load. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { PROJECT_ROOT } from './config.ts';
+
+const Bodies = z.object({
+  bodies: z.array(z.object({ name: z.string(), aliases: z.array(z.string()).min(1), organisation: z.string().nullable() })),
+});
+export type KnownBody = z.infer<typeof Bodies>['bodies'][number];
+
+function load<T>(file: string, schema: z.ZodType<T>): T {
+  return schema.parse(JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'data', file), 'utf8')));
+}
+
+let bodies: KnownBody[] | undefined;
+export function knownBodies(): KnownBody[] {
+  return (bodies ??= load('bodies.json', Bodies).bodies);
+}

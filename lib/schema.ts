@@ -1,0 +1,145 @@
+/**
+ * The records every stage exchanges, defined once. Types come from `z.infer`.
+ * Field names of `Extraction` are a contract (DESIGN.md): add fields, never rename.
+ */
+import { z } from 'zod';
+
+export const Format = z.enum(['txt', 'md', 'pdf', 'docx']);
+export type Format = z.infer<typeof Format>;
+
+/**
+ * One structural unit of a document. `text` uses a light inline markup that all readers
+ * agree on so extraction needs one set of rules: `**bold**`, `<del>struck</del>`;
+ * table cells are separated by a tab.
+ */
+export const Block = z.object({
+  kind: z.enum(['heading', 'paragraph', 'list-item', 'table-row', 'line']),
+  /** Heading level 1–6 (headings only). */
+  level: z.number().int().min(1).max(6).optional(),
+  text: z.string(),
+  /** 1-based page the block starts on (text files have one page unless form feeds split them). */
+  page: z.number().int().min(1),
+});
+export type Block = z.infer<typeof Block>;
+
+/** What a reader returns: the file's content as blocks, before cleaning. */
+export const RawDocument = z.object({
+  source: z.string(),
+  fileName: z.string(),
+  format: Format,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+  /** Character encoding the text was decoded from (text formats), else the container format. */
+  encoding: z.string(),
+  pageCount: z.number().int().min(1),
+  /** Title from file metadata (PDF info, DOCX core properties), if any. */
+  metaTitle: z.string().nullable(),
+  blocks: z.array(Block),
+});
+export type RawDocument = z.infer<typeof RawDocument>;
+
+/** After cleaning: NFC text, repeated page headers removed (kept once in `pageHeader`), lines joined. */
+export const CleanDocument = RawDocument.extend({
+  pageHeader: z.array(z.string()),
+});
+export type CleanDocument = z.infer<typeof CleanDocument>;
+
+export const DocType = z.enum([
+  'protokoll', 'minnesanteckningar', 'pm', 'anteckningar', 'kallelse', 'tjansteskrivelse', 'other',
+]);
+export type DocType = z.infer<typeof DocType>;
+
+export const Evidence = z.object({
+  page: z.number().int().min(1).nullable(),
+  section: z.string().nullable(),
+  quote: z.string(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const Attendance = z.enum(['present', 'absent', 'unknown']);
+
+export const Person = z.object({
+  name: z.string(),
+  party: z.string().nullable(),
+  organisation: z.string().nullable(),
+  role: z.string().nullable(),
+  attendance: Attendance,
+  evidence: Evidence.optional(),
+});
+export type Person = z.infer<typeof Person>;
+
+export const Organisation = z.object({
+  name: z.string(),
+  kind: z.string(),
+  evidence: Evidence.optional(),
+});
+export type Organisation = z.infer<typeof Organisation>;
+
+export const DateKind = z.enum(['meeting', 'adjusted', 'document', 'next-meeting', 'deadline', 'event', 'other']);
+export const DateMention = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Last day of a range ("24–25 maj"), when the text names one. */
+  endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  text: z.string(),
+  kind: DateKind,
+  evidence: Evidence.optional(),
+});
+export type DateMention = z.infer<typeof DateMention>;
+
+export const Decision = z.object({ text: z.string(), section: z.string().nullable(), evidence: Evidence.optional() });
+export type Decision = z.infer<typeof Decision>;
+
+export const Action = z.object({ text: z.string(), owner: z.string().nullable(), evidence: Evidence.optional() });
+export type Action = z.infer<typeof Action>;
+
+export const Theme = z.object({ id: z.string(), score: z.number().min(0).max(1) });
+export type Theme = z.infer<typeof Theme>;
+
+export const Section = z.object({
+  heading: z.string(),
+  /** Agenda number ("§ 7", "4") when the heading carries one. */
+  number: z.string().nullable(),
+  text: z.string(),
+  page: z.number().int().min(1),
+});
+export type Section = z.infer<typeof Section>;
+
+/** One document's extraction: the DESIGN.md contract. */
+export const Extraction = z.object({
+  source: z.string(),
+  format: Format,
+  sha256: z.string(),
+  title: z.string(),
+  docType: DocType,
+  body: z.string().nullable(),
+  organisation: z.string().nullable(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  mandatePeriod: z.string().regex(/^\d{4}-\d{4}$/).nullable(),
+  location: z.string().nullable(),
+  diarienummer: z.string().nullable(),
+  persons: z.array(Person),
+  organisations: z.array(Organisation),
+  dates: z.array(DateMention),
+  decisions: z.array(Decision),
+  actions: z.array(Action),
+  themes: z.array(Theme),
+  sections: z.array(Section),
+  /** The page header/footer block removed from every page, kept once. */
+  pageHeader: z.array(z.string()),
+  pageCount: z.number().int().min(1),
+});
+export type Extraction = z.infer<typeof Extraction>;
+
+/** A section-sized passage, the unit of search. */
+export const Chunk = z.object({
+  id: z.string(),
+  docId: z.string(),
+  ordinal: z.number().int().nonnegative(),
+  heading: z.string(),
+  sectionNumber: z.string().nullable(),
+  page: z.number().int().min(1),
+  text: z.string(),
+  /** sha256 of `text`: the key of the embedding cache. */
+  contentHash: z.string(),
+});
+export type Chunk = z.infer<typeof Chunk>;

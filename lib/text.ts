@@ -1,0 +1,23 @@
+/** Small text helpers shared by extraction and indexing. */
+
+/** Markup-free text: drops `**`/`*` emphasis, `<del>` tags (keeping their words), Markdown links; tabs become " | ". */
+export function plain(text: string): string {
+  return text
+    .replace(/<\/?del>/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*(.*?)\*\*/gs, '$1')
+    .replace(/(^|[\s(])\*(\S(?:.*?\S)?)\*(?=[\s).,;:!?]|$)/g, '$1$2')
+    .replace(/\*\*/g, '')
+    .replace(/\s*\t\s*/g, ' | ')
+    .replace(/[ \u00a0]+/g, ' ')
+    .trim();
+}
+
+/** One line of plain text (newlines folded), for titles, snippets and index fields. */
+export function oneLine(text: string): string {
+  return plain(text).replace(/\s*\n\s*/g, ' ').trim();
+}
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
