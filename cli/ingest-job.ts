@@ -1,0 +1,81 @@
+/**
+ * The main job: an archive folder → Meilisearch. Incremental by content hash: unchanged files
+ * are skipped without parsing, changed files re-extracted, removed files deleted from the index.
+ * A file that cannot be read is reported (file, reason) and the rest goes on.
+ */
+import path from 'node:path';
+import type { Config } from '../lib/config.ts';
+import type { Reporter } from '../lib/log.ts';
+import { discoverFiles, readDocument, cleanDocument, hashFile, ReadError } from '../ingest/index.ts';
+import { extractDocument, documentId, type Extracted } from '../extract/index.ts';
+import type { ArchiveIndex } from '../index/index.ts';
+
+export interface IngestSummary {
+  root: string;
+  seen: number;
+  new: number;
+  changed: number;
+  unchanged: number;
+  removed: number;
+  failed: { file: string; reason: string }[];
+  chunks: number;
+  durationMs: number;
+}
+
+const BATCH_DOCS = 100;
+
+export async function runIngest(root: string, opts: { full: boolean; config: Config; index: ArchiveIndex; reporter: Reporter }): Promise<IngestSummary> {
+  const started = performance.now();
+  const absRoot = path.resolve(root);
+  const { index, reporter, config } = opts;
+  const { files, problems } = await discoverFiles(absRoot);
+  const summary: IngestSummary = { root: absRoot, seen: files.length, new: 0, changed: 0, unchanged: 0, removed: 0, failed: [...problems], chunks: 0, durationMs: 0 };
+  for (const p of problems) reporter.warn(`${p.file}: ${p.reason}`, { file: p.file, reason: p.reason });
+
+  await index.prepare();
+  const indexed = new Map((await index.indexedFiles(absRoot)).map((f) => [f.source, f]));
+  let batch: (Extracted & { fileName: string })[] = [];
+  const flush = async () => {
+    await index.write(absRoot, batch);
+    batch = [];
+  };
+
+  reporter.progressStart(files.length, 'ingest');
+  for (const file of files) {
+    reporter.progressTick(path.basename(file));
+    const previous = indexed.get(file);
+    let extracted: Extracted & { fileName: string };
+    try {
+      if (previous && !opts.full && (await hashFile(file)) === previous.sha256) { summary.unchanged++; continue; }
+      const doc = cleanDocument(await readDocument(file, config.limits));
+      extracted = { ...extractDocument(doc, { chunkWords: config.chunkWords, docId: documentId(file) }), fileName: doc.fileName };
+    } catch (err) {
+      // Any failure on one file (unreadable, or a rule that trips on odd input) is that file's, not the batch's.
+      const reason = err instanceof ReadError ? err.reason : `could not be processed: ${err instanceof Error ? err.message : String(err)}`;
+      summary.failed.push({ file, reason });
+      reporter.warn(`${file}: ${reason}`, { file, reason });
+      continue;
+    }
+    batch.push(extracted);
+    summary.chunks += extracted.chunks.length;
+    if (previous) summary.changed++; else summary.new++;
+    if (batch.length >= BATCH_DOCS) await flush();
+  }
+  await flush();
+  reporter.progressStop();
+
+  const present = new Set(files);
+  const gone = [...indexed.values()].filter((f) => !present.has(f.source));
+  await index.remove(gone.map((f) => f.id));
+  summary.removed = gone.length;
+  summary.durationMs = Math.round(performance.now() - started);
+  return summary;
+}
+
+export function formatSummary(s: IngestSummary): string {
+  const lines = [
+    `${s.root}: ${s.seen} files — ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.removed} removed, ${s.failed.length} failed; ${s.chunks} passages indexed in ${(s.durationMs / 1000).toFixed(1)} s`,
+  ];
+  for (const f of s.failed) lines.push(`  FAILED ${f.file}: ${f.reason}`);
+  return lines.join('\n');
+}

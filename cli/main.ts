@@ -1,0 +1,87 @@
+/** The `minutes` command line: argument parsing and exit codes; the work lives in the stages. */
+import { Command, CommanderError, Option } from 'commander';
+import { loadConfig, ConfigError, SAMPLE_ARCHIVE, type Config } from '../lib/config.ts';
+import { createReporter } from '../lib/log.ts';
+import { connectMeili, MeiliClient, MeiliError, MeiliStartError, ArchiveIndex, searchPassages } from '../index/index.ts';
+import { runIngest, formatSummary } from './ingest-job.ts';
+import { runExtract } from './extract-command.ts';
+import { formatHits } from './format-hits.ts';
+
+/** Exit codes (DESIGN.md): 0 all good, 1 some files failed, 2 could not run. */
+export const EXIT = { ok: 0, someFailed: 1, cannotRun: 2 } as const;
+
+async function withIndex<T>(config: Config, quiet: boolean, work: (index: ArchiveIndex) => Promise<T>): Promise<T> {
+  const reporter = createReporter({ quiet });
+  const conn = await connectMeili(config, { log: (m) => reporter.info(m) });
+  try {
+    return await work(new ArchiveIndex(new MeiliClient(conn.url, conn.key), config.indexPrefix));
+  } finally {
+    await conn.stop();
+  }
+}
+
+function program(config: () => Config, setExit: (code: number) => void): Command {
+  const cmd = new Command('minutes')
+    .description('Searchable archive of Swedish meeting documents (minnesanteckningar, protokoll, PM, anteckningar)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  cmd.command('ingest')
+    .description('ingest an archive folder into the search index (default: the bundled sample archive)')
+    .argument('[dir]', 'archive folder', SAMPLE_ARCHIVE)
+    .option('--full', 're-extract every file, ignoring content hashes', false)
+    .option('--quiet', 'only warnings and the summary', false)
+    .action(async (dir: string, opts: { full: boolean; quiet: boolean }) => {
+      const reporter = createReporter({ quiet: opts.quiet });
+      const summary = await withIndex(config(), opts.quiet, (index) => runIngest(dir, { full: opts.full, config: config(), index, reporter }));
+      process.stdout.write(`${formatSummary(summary)}\n`);
+      setExit(summary.failed.length ? EXIT.someFailed : EXIT.ok);
+    });
+
+  cmd.command('extract')
+    .description('print the extraction of each file (no indexing)')
+    .argument('<files...>', 'PDF, DOCX, text or Markdown files')
+    .option('--json', 'one JSON object per file (JSON Lines)', false)
+    .action(async (files: string[], opts: { json: boolean }) => {
+      setExit(await runExtract(files, { json: opts.json, config: config() }));
+    });
+
+  cmd.command('search')
+    .description('search the archive; one hit per document (its best passage) unless --all-passages')
+    .argument('<query>', 'search words (Swedish)')
+    .addOption(new Option('--mode <mode>', 'keyword, semantic or hybrid').choices(['keyword', 'semantic', 'hybrid']).default('keyword'))
+    .option('--filter <expr>', 'Meilisearch filter, e.g. \'year = 2022 AND body = "Värmlandsrådet"\'')
+    .option('--limit <n>', 'number of hits', (v) => Number.parseInt(v, 10), 10)
+    .option('--all-passages', 'every matching passage, not one per document', false)
+    .option('--json', 'JSON output', false)
+    .action(async (query: string, opts: { mode: 'keyword' | 'semantic' | 'hybrid'; filter?: string; limit: number; allPassages: boolean; json: boolean }) => {
+      const result = await withIndex(config(), true, (index) =>
+        searchPassages(index.client, index.names, { q: query, filter: opts.filter, limit: opts.limit, mode: opts.mode, perDocument: !opts.allPassages }));
+      process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatHits(result, Boolean(process.stdout.isTTY)));
+      setExit(EXIT.ok);
+    });
+  return cmd;
+}
+
+/** Runs the command line; returns the exit code. Known failures are one line on stderr. */
+export async function main(argv: string[]): Promise<number> {
+  let exit: number = EXIT.ok;
+  let config: Config | undefined;
+  const getConfig = () => (config ??= loadConfig());
+  try {
+    await program(getConfig, (c) => { exit = c; }).parseAsync(argv, { from: 'user' });
+    return exit;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.cannotRun;
+    process.stderr.write(`minutes: ${describeError(err)}\n`);
+    return EXIT.cannotRun;
+  }
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof MeiliError && err.code === 'index_not_found') return 'nothing is indexed yet: run `minutes ingest [DIR]` first';
+  if (err instanceof MeiliError && /filter/i.test(err.code ?? '')) return `invalid --filter: ${err.message.split('\n')[0]}`;
+  if (err instanceof ConfigError || err instanceof MeiliStartError || err instanceof MeiliError) return err.message;
+  if (err instanceof Error) return err.message;
+  return String(err);
+}

@@ -1,0 +1,76 @@
+/** The records stored in Meilisearch, built from an extraction. Filter fields are denormalised onto chunks so a passage search filters without joins. */
+import { z } from 'zod';
+import type { Chunk, Extraction } from '../lib/schema.ts';
+
+export const DocumentRecord = z.object({
+  id: z.string(),
+  root: z.string(),
+  source: z.string(),
+  fileName: z.string(),
+  format: z.string(),
+  sha256: z.string(),
+  title: z.string(),
+  docType: z.string(),
+  body: z.string().nullable(),
+  organisation: z.string().nullable(),
+  date: z.string().nullable(),
+  /** Unix seconds of `date`, for range filters and sorting. */
+  dateTs: z.number().nullable(),
+  year: z.number().nullable(),
+  mandatePeriod: z.string().nullable(),
+  location: z.string().nullable(),
+  diarienummer: z.string().nullable(),
+  themes: z.array(z.string()),
+  persons: z.array(z.string()),
+  parties: z.array(z.string()),
+  organisations: z.array(z.string()),
+  sectionHeadings: z.array(z.string()),
+  pageCount: z.number(),
+  chunkCount: z.number(),
+  /** The full extraction (DESIGN.md JSON), for the document view. Not searchable. */
+  extraction: z.record(z.string(), z.unknown()),
+  indexedAt: z.string(),
+});
+export type DocumentRecord = z.infer<typeof DocumentRecord>;
+
+export type ChunkRecord = Pick<DocumentRecord, 'root' | 'source' | 'fileName' | 'sha256' | 'title' | 'docType' | 'body' | 'organisation' | 'date' | 'dateTs' | 'year' | 'mandatePeriod' | 'themes' | 'persons' | 'parties'> & Chunk;
+
+export function toDocumentRecord(root: string, e: Extraction, docId: string, chunkCount: number, fileName: string): DocumentRecord {
+  const dateTs = e.date ? Date.parse(`${e.date}T00:00:00Z`) / 1000 : null;
+  return {
+    id: docId,
+    root,
+    source: e.source,
+    fileName,
+    format: e.format,
+    sha256: e.sha256,
+    title: e.title,
+    docType: e.docType,
+    body: e.body,
+    organisation: e.organisation,
+    date: e.date,
+    dateTs,
+    year: e.date ? Number(e.date.slice(0, 4)) : null,
+    mandatePeriod: e.mandatePeriod,
+    location: e.location,
+    diarienummer: e.diarienummer,
+    themes: e.themes.map((t) => t.id),
+    persons: [...new Set(e.persons.map((p) => p.name))],
+    parties: [...new Set(e.persons.map((p) => p.party).filter((p): p is string => Boolean(p)))],
+    organisations: [...new Set(e.organisations.map((o) => o.name))],
+    sectionHeadings: e.sections.map((s) => s.heading),
+    pageCount: e.pageCount,
+    chunkCount,
+    extraction: e as unknown as Record<string, unknown>,
+    indexedAt: new Date().toISOString(),
+  };
+}
+
+export function toChunkRecords(doc: DocumentRecord, chunks: Chunk[]): ChunkRecord[] {
+  const shared = {
+    root: doc.root, source: doc.source, fileName: doc.fileName, sha256: doc.sha256, title: doc.title, docType: doc.docType,
+    body: doc.body, organisation: doc.organisation, date: doc.date, dateTs: doc.dateTs, year: doc.year,
+    mandatePeriod: doc.mandatePeriod, themes: doc.themes, persons: doc.persons, parties: doc.parties,
+  };
+  return chunks.map((c) => ({ ...shared, ...c }));
+}

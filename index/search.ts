@@ -1,0 +1,95 @@
+/** Passage search over the chunks index; by default one hit per document (its best passage). */
+import { z } from 'zod';
+import type { MeiliClient } from './meili-client.ts';
+import type { IndexNames } from './settings.ts';
+
+export const SearchRequest = z.object({
+  q: z.string().max(1000),
+  filter: z.string().max(2000).optional(),
+  limit: z.number().int().min(1).max(200).default(10),
+  offset: z.number().int().min(0).default(0),
+  /** false: every matching passage; true: the best passage per document. */
+  perDocument: z.boolean().default(true),
+  mode: z.enum(['keyword', 'semantic', 'hybrid']).default('keyword'),
+});
+export type SearchRequest = z.input<typeof SearchRequest>;
+
+export interface SearchHit {
+  docId: string;
+  chunkId: string;
+  source: string;
+  fileName: string;
+  title: string;
+  date: string | null;
+  body: string | null;
+  organisation: string | null;
+  docType: string;
+  heading: string;
+  sectionNumber: string | null;
+  page: number;
+  /** Cropped passage with matches wrapped in <mark>…</mark>; the rest of the text is HTML-escaped. */
+  snippet: string;
+  score: number;
+}
+
+export interface SearchResult { query: string; mode: string; total: number; processingTimeMs: number; hits: SearchHit[] }
+
+interface ChunkHit {
+  id: string; docId: string; source: string; fileName: string; title: string; date: string | null; body: string | null;
+  organisation: string | null; docType: string; heading: string; sectionNumber: string | null; page: number;
+  _formatted?: { text?: string; heading?: string };
+  _rankingScore?: number;
+}
+
+// Private-use markers survive Meilisearch untouched; the text is escaped before they become <mark>.
+const PRE = '\uE000';
+const POST = '\uE001';
+
+export async function searchPassages(client: MeiliClient, names: IndexNames, request: SearchRequest): Promise<SearchResult> {
+  const req = SearchRequest.parse(request);
+  if (req.mode !== 'keyword') throw new Error(`search mode "${req.mode}" needs embeddings, which are not available yet: use --mode keyword`);
+  const res = await client.search<ChunkHit>(names.chunks, {
+    q: req.q,
+    filter: req.filter,
+    limit: req.limit,
+    offset: req.offset,
+    ...(req.perDocument ? { distinct: 'docId' } : {}),
+    attributesToRetrieve: ['id', 'docId', 'source', 'fileName', 'title', 'date', 'body', 'organisation', 'docType', 'heading', 'sectionNumber', 'page'],
+    attributesToHighlight: ['text', 'heading'],
+    attributesToCrop: ['text'],
+    cropLength: 40,
+    highlightPreTag: PRE,
+    highlightPostTag: POST,
+    showRankingScore: true,
+  });
+  return {
+    query: req.q,
+    mode: req.mode,
+    total: res.estimatedTotalHits ?? res.totalHits ?? res.hits.length,
+    processingTimeMs: res.processingTimeMs,
+    hits: res.hits.map((h) => ({
+      docId: h.docId,
+      chunkId: h.id,
+      source: h.source,
+      fileName: h.fileName,
+      title: h.title,
+      date: h.date,
+      body: h.body,
+      organisation: h.organisation,
+      docType: h.docType,
+      heading: h.heading,
+      sectionNumber: h.sectionNumber,
+      page: h.page,
+      snippet: markup(h._formatted?.text ?? ''),
+      score: Math.round((h._rankingScore ?? 0) * 10_000) / 10_000,
+    })),
+  };
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function markup(formatted: string): string {
+  return escapeHtml(formatted).replaceAll(PRE, '<mark>').replaceAll(POST, '</mark>').replace(/\s+/g, ' ').trim();
+}

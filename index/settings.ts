@@ -1,0 +1,27 @@
+/** Index names and settings (DESIGN.md): Swedish locale everywhere so å/ä/ö are not folded into a/o. */
+const FACETS = ['year', 'date', 'dateTs', 'body', 'organisation', 'docType', 'themes', 'persons', 'parties', 'mandatePeriod'];
+
+export interface IndexNames { documents: string; chunks: string }
+
+export function indexNames(prefix: string): IndexNames {
+  return { documents: `${prefix}documents`, chunks: `${prefix}chunks` };
+}
+
+const SWEDISH = { localizedAttributes: [{ attributePatterns: ['*'], locales: ['swe'] }] };
+
+export const DOCUMENTS_SETTINGS = {
+  ...SWEDISH,
+  searchableAttributes: ['title', 'body', 'organisation', 'sectionHeadings', 'persons', 'location', 'diarienummer', 'fileName'],
+  filterableAttributes: [...FACETS, 'id', 'root', 'source', 'fileName', 'sha256', 'format'],
+  sortableAttributes: ['date', 'dateTs', 'title'],
+  displayedAttributes: ['*'],
+};
+
+export const CHUNKS_SETTINGS = {
+  ...SWEDISH,
+  searchableAttributes: ['heading', 'text', 'title'],
+  filterableAttributes: [...FACETS, 'docId', 'root', 'source', 'fileName', 'sha256'],
+  sortableAttributes: ['date', 'dateTs', 'ordinal'],
+  // Search results are grouped per document at query time (`distinct: 'docId'`) so callers can also ask for every passage.
+  displayedAttributes: ['*'],
+};

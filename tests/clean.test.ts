@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { cleanDocument } from '../ingest/clean.ts';
+import { textToBlocks } from '../ingest/text-blocks.ts';
+import { readDocument } from '../ingest/read-document.ts';
+import type { Block, RawDocument } from '../lib/schema.ts';
+import { HAS_SEEDS, LIMITS, seed } from './helpers.ts';
+
+function raw(blocks: Block[], pageCount = 1): RawDocument {
+  return { source: 'x.txt', fileName: 'x.txt', format: 'txt', sha256: '0'.repeat(64), bytes: 1, encoding: 'utf-8', pageCount, metaTitle: null, blocks };
+}
+const fromText = (text: string) => cleanDocument(raw(textToBlocks(text)));
+const lines = (page: number, ...texts: string[]): Block[] => texts.map((text) => ({ kind: 'line', text, page }));
+
+describe('cleaning', () => {
+  it('normalises to NFC and drops soft hyphens', () => {
+    const decomposed = 'Ha\u0308lso- och sjukva\u030arden, kompetens\u00adförsörjning';
+    expect(fromText(decomposed).blocks[0]!.text).toBe('Hälso- och sjukvården, kompetensförsörjning');
+  });
+
+  it('joins a sentence broken by a blank line', () => {
+    const doc = fromText('En lagrådsremiss granskar så att det inte\n\nstrider mot någon lag.\n\nNästa stycke börjar här.');
+    expect(doc.blocks.map((b) => b.text)).toEqual(['En lagrådsremiss granskar så att det inte strider mot någon lag.', 'Nästa stycke börjar här.']);
+  });
+
+  it('joins a paragraph ending in a preposition with the next one even when it starts with a capital', () => {
+    const doc = fromText('Malin informerade om revidering samt översyn av\n\nVärmlandsstrategin. Presentationen följs av frågor.');
+    expect(doc.blocks).toHaveLength(1);
+  });
+
+  it('keeps headings and list items apart from paragraphs', () => {
+    const doc = fromText('### Situationen i Ukraina\n\nMassflyktsdirektivet är aktiverat vilket innebär\n\n- Fri rörlighet\n- Uppehållstillstånd');
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'list-item', 'list-item']);
+  });
+
+  it('removes a header block repeated at every page break of a text export and keeps it once', () => {
+    const header = 'Samverkansråd för kultur\nRegion Exempel\n\nTjänsteställe\nRegional utveckling\n\nSekreterare\nKim Berg';
+    const text = `${header}\n\n## Protokoll\n\nFörsta sidans text slutar mitt i en mening som\n\n${header}\n\nfortsätter på nästa sida.\n\n${header}\n\nTredje sidan.`;
+    const doc = fromText(text);
+    expect(doc.pageHeader).toEqual(['Samverkansråd för kultur', 'Region Exempel', 'Tjänsteställe', 'Regional utveckling', 'Sekreterare', 'Kim Berg']);
+    const body = doc.blocks.map((b) => b.text).join('\n');
+    expect(body).not.toContain('Tjänsteställe');
+    expect(body).toContain('mitt i en mening som fortsätter på nästa sida.');
+    expect(doc.blocks.at(-1)).toMatchObject({ text: 'Tredje sidan.', page: 3 });
+  });
+
+  it('removes running headers and page numbers of PDF pages and joins lines into paragraphs', () => {
+    const doc = cleanDocument(raw([
+      ...lines(1, 'Kristinehamns kommun', 'Sammanträdesprotokoll', 'Sida 1 (2)', '§ 1 Budget', 'Kommunstyrelsen beslutar att godkänna budgeten för', 'år 2024 med ändringarna.', 'Kort rad.'),
+      ...lines(2, 'Kristinehamns kommun', 'Sammanträdesprotokoll', 'Sida 2 (2)', '§ 2 Organisa-', 'tionsfrågor behandlades utan beslut vid mötet i dag.'),
+    ], 2));
+    expect(doc.pageHeader).toEqual(['Kristinehamns kommun', 'Sammanträdesprotokoll']);
+    expect(doc.blocks.map((b) => b.text)).toEqual([
+      '§ 1 Budget',
+      'Kommunstyrelsen beslutar att godkänna budgeten för år 2024 med ändringarna.',
+      'Kort rad.',
+      '§ 2 Organisationsfrågor behandlades utan beslut vid mötet i dag.',
+    ]);
+  });
+
+  it('does not take content that merely repeats (one line, "Bilaga: …") for a header', () => {
+    const text = 'Punkt ett.\n\nBilaga: Presentationen som visades.\n\nPunkt två.\n\nBilaga: Presentationen som visades.\n\nPunkt tre.\n\nBilaga: Presentationen som visades.';
+    expect(fromText(text).pageHeader).toEqual([]);
+    expect(fromText(text).blocks).toHaveLength(6);
+  });
+});
+
+describe.skipIf(!HAS_SEEDS)('cleaning the real seeds', () => {
+  it('seed 003: the six-line page header appears once, as metadata, and sentences across pages are joined', async () => {
+    const doc = cleanDocument(await readDocument(seed('003'), LIMITS));
+    expect(doc.pageHeader).toEqual([
+      'Specifikt samverkansråd för skola, utbildning och kompetensförsörjning', 'Region Örebro län och länets kommuner',
+      'Tjänsteställe', 'Regional utveckling', 'Sekreterare', 'Anna Elverskog',
+    ]);
+    const body = doc.blocks.map((b) => b.text).join('\n');
+    expect(body).not.toContain('Tjänsteställe');
+    expect(body).toContain('Den frågan kommer att behandlas senare under mötet.');
+    expect(body).toContain('men engagemanget i gruppen är stort.');
+    expect(doc.pageCount).toBe(5);
+  });
+
+  it('seed 000: "granskar så att det inte / strider mot någon lag" is one sentence', async () => {
+    const doc = cleanDocument(await readDocument(seed('000'), LIMITS));
+    expect(doc.blocks.some((b) => b.text.includes('granskar så att det inte strider mot någon lag.'))).toBe(true);
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { readDocument, cleanDocument } from '../ingest/index.ts';
+import { extractDocument } from '../extract/index.ts';
+import { textToBlocks } from '../ingest/text-blocks.ts';
+import { HAS_SEEDS, LIMITS, seed } from './helpers.ts';
+import type { CleanDocument } from '../lib/schema.ts';
+
+async function extractFile(file: string) {
+  return extractDocument(cleanDocument(await readDocument(file, LIMITS)), { chunkWords: 250 });
+}
+
+function fromText(text: string, fileName = 'x.txt'): CleanDocument {
+  return cleanDocument({ source: fileName, fileName, format: 'txt', sha256: '0'.repeat(64), bytes: text.length, encoding: 'utf-8', pageCount: 1, metaTitle: null, blocks: textToBlocks(text) });
+}
+
+describe('metadata from text', () => {
+  it('reads a protocol header: title, type, body, date from "Tid:", location, diarienummer', () => {
+    const { extraction: e } = extractDocument(fromText([
+      '## Protokoll Kommunstyrelsen i Arvika', '', 'Tid: Tisdag 14 maj 2024 kl 13.00–16.30', '', 'Plats: Stadshuset, sal A', '', 'Dnr KS 2024/112', '',
+      '§ 1 Val av justerare', '', 'Anna Berg (S) valdes till justerare tillsammans med ordföranden.',
+    ].join('\n')), { chunkWords: 250 });
+    expect(e).toMatchObject({
+      title: 'Protokoll Kommunstyrelsen i Arvika', docType: 'protokoll', body: 'Kommunstyrelsen', date: '2024-05-14',
+      mandatePeriod: '2023-2026', location: 'Stadshuset, sal A', diarienummer: 'KS 2024/112',
+    });
+    expect(e.sections.map((s) => [s.number, s.heading])).toContainEqual(['§ 1', '§ 1 Val av justerare']);
+  });
+
+  it('prefers the meeting date in the title over the document date, resolving its year from it', () => {
+    const { extraction: e } = extractDocument(fromText('Datum\n2023-02-20\n\nAnteckningar från studieresan 9-10 februari med Regionala samverkansrådet.\n\nText om resan som var lång och givande för alla.'), { chunkWords: 250 });
+    expect(e).toMatchObject({ docType: 'anteckningar', date: '2023-02-09', body: 'Regionala samverkansrådet', organisation: 'Region Örebro län' });
+  });
+
+  it('composes a title from type, body and date when the document has none', () => {
+    const { extraction: e } = extractDocument(fromText('Datum\n2024-11-18\n\nNärvarande\n\n1. Ordförande öppnar mötet och hälsar välkommen till dagens möte.\n\nFöregående minnesanteckningar finns i Teams. Rådet för idéburna diskuterade.'), { chunkWords: 250 });
+    expect(e.title).toBe('Minnesanteckningar Rådet för idéburna 2024-11-18');
+  });
+
+  it('falls back to a date in the file name, and to "other" with no type word anywhere', () => {
+    const { extraction: e } = extractDocument(fromText('Referensgrupp strukturella metadata\n\nVi gick igenom förslaget och alla hade synpunkter på det.', 'notes-2024-11-18.txt'), { chunkWords: 250 });
+    expect(e).toMatchObject({ date: '2024-11-18', docType: 'other' });
+  });
+});
+
+describe.skipIf(!HAS_SEEDS)('metadata of the real seeds', () => {
+  it.each([
+    ['000', { title: 'Minnesanteckningar Ordföranderåd 18 mars 2022', docType: 'minnesanteckningar', body: 'Ordföranderådet', organisation: 'Region Värmland', date: '2022-03-18', location: 'Gustaf Fröding Hotell' }],
+    ['001', { docType: 'anteckningar', body: 'Regionala samverkansrådet', organisation: 'Region Örebro län', date: '2023-02-09' }],
+    ['002', { title: 'Samverkansavtal Värmland första mandatperioden 2019–2022', docType: 'pm', body: 'Värmlandsrådet', date: '2022-11-21', mandatePeriod: '2019-2022' }],
+    ['003', { docType: 'protokoll', date: '2020-02-26', body: 'Specifikt samverkansråd för skola, utbildning och kompetensförsörjning', organisation: 'Region Örebro län', location: 'Konferenslokal Almen, Eklundavägen 2, Örebro' }],
+    ['004', { docType: 'minnesanteckningar', date: '2024-11-18', diarienummer: 'RS/240542', body: 'Rådet för idéburna' }],
+  ] as const)('seed %s', async (id, expected) => {
+    const { extraction } = await extractFile(seed(id));
+    expect(extraction).toMatchObject(expected);
+  });
+
+  it('seed 003: sections are the numbered agenda items and contain the page header at most once', async () => {
+    const { extraction: e, chunks } = await extractFile(seed('003'));
+    const numbers = e.sections.map((s) => s.number).filter(Boolean);
+    expect(numbers).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13']);
+    const all = e.sections.map((s) => `${s.heading}\n${s.text}`).join('\n');
+    expect(all.match(/Tjänsteställe/g)?.length ?? 0).toBeLessThanOrEqual(1);
+    expect(all.match(/Sekreterare\s+Anna Elverskog/g)?.length ?? 0).toBeLessThanOrEqual(1);
+    expect(chunks.length).toBeGreaterThanOrEqual(e.sections.length - 5);
+    expect(new Set(chunks.map((c) => c.id)).size).toBe(chunks.length);
+  });
+
+  it('seed 000: speaker lines stay inside their agenda item', async () => {
+    const { extraction: e } = await extractFile(seed('000'));
+    const ukraina = e.sections.find((s) => s.heading === 'Situationen i Ukraina');
+    expect(ukraina?.text).toMatch(/^Jan-Olov Ragnarsson, Kils kommun och Lars Christensen, Region Värmland/);
+    expect(e.sections.map((s) => s.heading)).not.toContain('Stina Höök och Malin Wikner, Region Värmland');
+  });
+});

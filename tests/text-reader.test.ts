@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { decodeText } from '../ingest/read-text.ts';
+import { textToBlocks } from '../ingest/text-blocks.ts';
+import { ReadError } from '../ingest/read-error.ts';
+
+const win1252 = (s: string) => Uint8Array.from([...s].map((c) => { const code = c.charCodeAt(0); return code === 0x2013 ? 0x96 : code; }));
+
+describe('text decoding', () => {
+  it('keeps UTF-8 as it is', () => {
+    const r = decodeText('a.txt', new TextEncoder().encode('Överenskommelse om kompetensförsörjning – Åmål'));
+    expect(r).toEqual({ text: 'Överenskommelse om kompetensförsörjning – Åmål', encoding: 'utf-8' });
+  });
+
+  it('detects Windows-1252 (old Swedish archives) and converts it', () => {
+    const r = decodeText('old.txt', win1252('Sammanträde i Västerås – närvarande ledamöter: Åsa Öberg'));
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.text).toBe('Sammanträde i Västerås – närvarande ledamöter: Åsa Öberg');
+  });
+
+  it('rejects binary junk named .txt', () => {
+    const junk = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256);
+    expect(() => decodeText('junk.txt', junk)).toThrow(ReadError);
+    expect(() => decodeText('junk.txt', junk)).toThrow(/binary content/);
+  });
+});
+
+describe('text → blocks', () => {
+  it('keeps headings, tab tables, list items and strike-through', () => {
+    const blocks = textToBlocks('## Protokoll\n\nJohanna Martin (M)\tAskersund kommun\n~~Anna Nordqvist (M)~~\tDegerfors kommun\n\n- Specialkost\n- Integration\n\nEtt stycke\nsom fortsätter.');
+    expect(blocks.map((b) => b.kind)).toEqual(['heading', 'table-row', 'table-row', 'list-item', 'list-item', 'paragraph']);
+    expect(blocks[2]!.text).toBe('<del>Anna Nordqvist (M)</del>\tDegerfors kommun');
+    expect(blocks[5]!.text).toBe('Ett stycke\nsom fortsätter.');
+  });
+
+  it('treats form feeds as page breaks', () => {
+    expect(textToBlocks('Sida ett.\fSida två.').map((b) => b.page)).toEqual([1, 2]);
+  });
+});
