@@ -1,0 +1,84 @@
+/**
+ * Ingest benchmark: per-stage throughput (read, clean, extract) per format, and end-to-end ingest
+ * into a fresh embedded Meilisearch (first run and no-change rerun). Prints a Markdown table and,
+ * with --record, appends it to BENCHMARKS.md with the date and machine.
+ *
+ *   npm run bench -- [--record] [DIR…]    (default: data/sample, plus ../shared/seeds and ../shared/real-world when present)
+ */
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, PROJECT_ROOT, SAMPLE_ARCHIVE } from '../lib/config.ts';
+import { createReporter } from '../lib/log.ts';
+import { discoverFiles, readDocument, cleanDocument } from '../ingest/index.ts';
+import { extractDocument } from '../extract/index.ts';
+import { connectMeili, MeiliClient, ArchiveIndex } from '../index/index.ts';
+import { runIngest } from '../cli/ingest-job.ts';
+
+const args = process.argv.slice(2);
+const record = args.includes('--record');
+const dirs = args.filter((a) => !a.startsWith('--'));
+const defaults = [SAMPLE_ARCHIVE, path.resolve(PROJECT_ROOT, '../shared/seeds'), path.resolve(PROJECT_ROOT, '../shared/real-world')].filter(existsSync);
+const roots = dirs.length ? dirs : defaults;
+const config = loadConfig();
+
+interface Stage { files: number; pages: number; read: number; clean: number; extract: number }
+const perFormat = new Map<string, Stage>();
+
+for (const root of roots) {
+  for (const file of (await discoverFiles(root)).files) {
+    const t0 = performance.now();
+    const raw = await readDocument(file, config.limits).catch(() => null);
+    if (!raw) continue;
+    const t1 = performance.now();
+    const clean = cleanDocument(raw);
+    const t2 = performance.now();
+    extractDocument(clean, { chunkWords: config.chunkWords });
+    const t3 = performance.now();
+    const s = perFormat.get(raw.format) ?? { files: 0, pages: 0, read: 0, clean: 0, extract: 0 };
+    s.files++; s.pages += raw.pageCount; s.read += t1 - t0; s.clean += t2 - t1; s.extract += t3 - t2;
+    perFormat.set(raw.format, s);
+  }
+}
+
+const rate = (n: number, ms: number) => (ms > 0 ? (n / (ms / 1000)).toFixed(0) : '–');
+const rows = [...perFormat].map(([format, s]) =>
+  `| ${format} | ${s.files} | ${s.pages} | ${rate(s.files, s.read)} docs/s (${rate(s.pages, s.read)} pages/s) | ${rate(s.files, s.clean)} docs/s | ${rate(s.files, s.extract)} docs/s | ${rate(s.files, s.read + s.clean + s.extract)} docs/s |`);
+
+// End to end into a fresh embedded Meilisearch.
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'minutes-bench-'));
+const e2e: string[] = [];
+const benchConfig = { ...config, dataDir, meiliUrl: null };
+const tStart = performance.now();
+const conn = await connectMeili(benchConfig);
+const startMs = performance.now() - tStart;
+try {
+  const index = new ArchiveIndex(new MeiliClient(conn.url, conn.key), 'bench_');
+  const reporter = createReporter({ tty: false, quiet: true });
+  for (const root of roots) {
+    const first = await runIngest(root, { full: false, config: benchConfig, index, reporter });
+    const again = await runIngest(root, { full: false, config: benchConfig, index, reporter });
+    e2e.push(`| ${path.relative(PROJECT_ROOT, root) || root} | ${first.seen} | ${first.failed.length} | ${first.chunks} | ${(first.durationMs / 1000).toFixed(2)} s | ${(again.durationMs / 1000).toFixed(2)} s |`);
+  }
+} finally {
+  await conn.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const report = [
+  `## ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  '',
+  '| format | files | pages | read | clean | extract | read+clean+extract |',
+  '|---|---|---|---|---|---|---|',
+  ...rows,
+  '',
+  `Embedded Meilisearch start: ${(startMs / 1000).toFixed(2)} s. Peak RSS of the benchmark process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB.`,
+  '',
+  '| archive | files | failed | passages | full ingest (keyword) | no-change rerun |',
+  '|---|---|---|---|---|---|',
+  ...e2e,
+  '',
+].join('\n');
+process.stdout.write(`${report}\n`);
+if (record) appendFileSync(path.join(PROJECT_ROOT, 'BENCHMARKS.md'), `\n${report}`);

@@ -1,0 +1,167 @@
+/**
+ * A small typed Meilisearch client over fetch. Every write is a task: `run` waits for it and turns
+ * a failed task into an error carrying Meilisearch's message. Network failures and 502/503/504 are
+ * retried with backoff (a restarting server), then reported with what was being attempted.
+ */
+export class MeiliError extends Error {
+  constructor(message: string, readonly code?: string, readonly status?: number) {
+    super(message);
+  }
+}
+
+export interface TaskRecord {
+  uid: number;
+  status: 'enqueued' | 'processing' | 'succeeded' | 'failed' | 'canceled';
+  type: string;
+  error?: { message: string; code: string } | null;
+}
+
+export interface SearchResponse<T> {
+  hits: (T & { _formatted?: Record<string, string>; _rankingScore?: number })[];
+  estimatedTotalHits?: number;
+  totalHits?: number;
+  processingTimeMs: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+}
+
+interface ClientOptions { retries?: number; retryBaseMs?: number; timeoutMs?: number; log?: (m: string) => void }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const RETRY_STATUS = new Set([502, 503, 504]);
+/** Keeps each documents payload well under Meilisearch's 100 MB request limit. */
+const MAX_BATCH_BYTES = 20 * 2 ** 20;
+
+export class MeiliClient {
+  private readonly retries: number;
+  private readonly retryBaseMs: number;
+  private readonly timeoutMs: number;
+
+  constructor(readonly url: string, private readonly key: string, private readonly opts: ClientOptions = {}) {
+    this.retries = opts.retries ?? 5;
+    this.retryBaseMs = opts.retryBaseMs ?? 200;
+    this.timeoutMs = opts.timeoutMs ?? 60_000;
+  }
+
+  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    let lastError = '';
+    for (let attempt = 0; attempt <= this.retries; attempt++) {
+      if (attempt > 0) await sleep(this.retryBaseMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2));
+      let res: Response;
+      try {
+        res = await fetch(`${this.url}${path}`, {
+          method,
+          headers: { Authorization: `Bearer ${this.key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+      } catch (err) {
+        lastError = networkReason(err);
+        if (attempt < this.retries) this.opts.log?.(`Meilisearch ${method} ${path} failed (${lastError}), retrying`);
+        continue;
+      }
+      if (RETRY_STATUS.has(res.status)) { lastError = `HTTP ${res.status}`; continue; }
+      const text = await res.text();
+      const json = text ? JSON.parse(text) : undefined;
+      if (!res.ok) throw new MeiliError(json?.message ?? `HTTP ${res.status}`, json?.code, res.status);
+      return json as T;
+    }
+    throw new MeiliError(`Meilisearch at ${this.url} unreachable after ${this.retries + 1} attempts (${method} ${path}): ${lastError}`, 'unreachable');
+  }
+
+  async waitTask(taskUid: number, opts: { timeoutMs?: number } = {}): Promise<TaskRecord> {
+    const deadline = Date.now() + (opts.timeoutMs ?? 5 * 60_000);
+    for (let delay = 10; ; delay = Math.min(delay * 2, 500)) {
+      const task = await this.request<TaskRecord>('GET', `/tasks/${taskUid}`);
+      if (task.status === 'succeeded') return task;
+      if (task.status === 'failed' || task.status === 'canceled') {
+        throw new MeiliError(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no message'}`, task.error?.code);
+      }
+      if (Date.now() > deadline) throw new MeiliError(`Meilisearch task ${taskUid} still ${task.status} after ${opts.timeoutMs ?? 300_000} ms`, 'task_timeout');
+      await sleep(delay);
+    }
+  }
+
+  /** An enqueueing call, waited on. */
+  async run(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<TaskRecord> {
+    const { taskUid } = await this.request<{ taskUid: number }>(method, path, body);
+    return this.waitTask(taskUid);
+  }
+
+  async health(): Promise<boolean> {
+    try {
+      const res = await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(2000) });
+      return res.ok && ((await res.json()) as { status?: string }).status === 'available';
+    } catch {
+      return false;
+    }
+  }
+
+  async ensureIndex(uid: string, primaryKey: string): Promise<void> {
+    try {
+      await this.run('POST', '/indexes', { uid, primaryKey });
+    } catch (err) {
+      if (!(err instanceof MeiliError && err.code === 'index_already_exists')) throw err;
+    }
+  }
+
+  async updateSettings(uid: string, settings: Record<string, unknown>): Promise<void> {
+    await this.run('PATCH', `/indexes/${uid}/settings`, settings);
+  }
+
+  /** Adds or replaces documents in batches, waiting on each batch's task. */
+  async addDocuments(uid: string, docs: object[], opts: { batchSize?: number } = {}): Promise<void> {
+    const batchSize = opts.batchSize ?? 1000;
+    let batch: object[] = [];
+    let bytes = 0;
+    const send = async () => {
+      if (batch.length) await this.run('POST', `/indexes/${uid}/documents`, batch);
+      batch = [];
+      bytes = 0;
+    };
+    for (const doc of docs) {
+      const size = JSON.stringify(doc).length;
+      if (batch.length && (batch.length >= batchSize || bytes + size > MAX_BATCH_BYTES)) await send();
+      batch.push(doc);
+      bytes += size;
+    }
+    await send();
+  }
+
+  async deleteByFilter(uid: string, filter: string): Promise<void> {
+    await this.run('POST', `/indexes/${uid}/documents/delete`, { filter });
+  }
+
+  async deleteIndex(uid: string): Promise<void> {
+    try {
+      await this.run('DELETE', `/indexes/${uid}`);
+    } catch (err) {
+      if (!(err instanceof MeiliError && err.code === 'index_not_found')) throw err;
+    }
+  }
+
+  async swapIndexes(pairs: [string, string][]): Promise<void> {
+    await this.run('POST', '/swap-indexes', pairs.map((indexes) => ({ indexes })));
+  }
+
+  search<T = Record<string, unknown>>(uid: string, body: Record<string, unknown>): Promise<SearchResponse<T>> {
+    return this.request('POST', `/indexes/${uid}/search`, body);
+  }
+
+  getDocuments<T = Record<string, unknown>>(uid: string, q: { filter?: string; fields?: string[]; limit?: number; offset?: number }): Promise<{ results: T[]; total: number; offset: number; limit: number }> {
+    return this.request('POST', `/indexes/${uid}/documents/fetch`, q);
+  }
+
+  getDocument<T = Record<string, unknown>>(uid: string, id: string): Promise<T> {
+    return this.request('GET', `/indexes/${uid}/documents/${encodeURIComponent(id)}`);
+  }
+
+  stats(uid: string): Promise<{ numberOfDocuments: number; isIndexing: boolean }> {
+    return this.request('GET', `/indexes/${uid}/stats`);
+  }
+}
+
+function networkReason(err: unknown): string {
+  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e?.name === 'TimeoutError') return 'timed out';
+  return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err);
+}
