@@ -212,5 +212,5 @@ function stopper(child: ChildProcess, serverFile: string): () => Promise<void> {
 
 function reason(err: unknown): string {
   const e = err as { cause?: { code?: string; errors?: { code?: string }[] }; code?: string; message?: string };
-  return e?.cause?.code ?? e?.cause?.errors?.[0]?.code ?? e?.code ?? e?.message ?? String(err);
+  return e?.cause?.code ?? e?.cause?.errors?.[0]?.code ?? (e?.cause as { message?: string } | undefined)?.message ?? e?.code ?? e?.message ?? String(err);
 }
