@@ -5,6 +5,7 @@ import { extractMetadata } from './metadata.ts';
 import { splitSections } from './sections.ts';
 import { makeChunks } from './chunks.ts';
 import { mandatePeriod } from './swedish-dates.ts';
+import { documentThemes } from './themes.ts';
 
 export { findDates, mandatePeriod } from './swedish-dates.ts';
 
@@ -31,13 +32,13 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
     mandatePeriod: mandatePeriod(meta.date),
     location: meta.location,
     diarienummer: meta.diarienummer,
-    // Filled by the extraction issue (persons, organisations, dates, decisions, actions, themes).
+    // Filled by the extraction issue (persons, organisations, dates, decisions, actions).
     persons: [],
     organisations: [],
     dates: [],
     decisions: [],
     actions: [],
-    themes: [],
+    themes: documentThemes(sections),
     sections,
     pageHeader: doc.pageHeader,
     pageCount: doc.pageCount,

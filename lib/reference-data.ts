@@ -17,3 +17,13 @@ let bodies: KnownBody[] | undefined;
 export function knownBodies(): KnownBody[] {
   return (bodies ??= load('bodies.json', Bodies).bodies);
 }
+
+const Themes = z.object({
+  themes: z.array(z.object({ id: z.string().regex(/^[a-z-]+$/), label: z.string(), terms: z.array(z.string().min(2)).min(1) })),
+});
+export type ThemeDefinition = z.infer<typeof Themes>['themes'][number];
+
+let themes: ThemeDefinition[] | undefined;
+export function themeTaxonomy(): ThemeDefinition[] {
+  return (themes ??= load('themes.json', Themes).themes);
+}

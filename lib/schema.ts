@@ -92,7 +92,7 @@ export type Decision = z.infer<typeof Decision>;
 export const Action = z.object({ text: z.string(), owner: z.string().nullable(), evidence: Evidence.optional() });
 export type Action = z.infer<typeof Action>;
 
-export const Theme = z.object({ id: z.string(), score: z.number().min(0).max(1) });
+export const Theme = z.object({ id: z.string(), label: z.string().optional(), score: z.number().min(0).max(1), evidence: Evidence.optional() });
 export type Theme = z.infer<typeof Theme>;
 
 export const Section = z.object({
