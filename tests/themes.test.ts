@@ -24,6 +24,6 @@ describe('themes', () => {
     expect(passing).toEqual([]);
     const item = documentThemes([section('Situationen i Ukraina', 'Massflyktsdirektivet är aktiverat. Kommunerna tar emot skyddsbehövande.')]);
     expect(item[0]).toMatchObject({ id: 'ukraina', evidence: { page: 2, section: 'Situationen i Ukraina', quote: 'Massflyktsdirektivet är aktiverat.' } });
-    expect(item[0]!.score).toBeGreaterThan(0.8);
+    expect(item[0]!.score).toBeGreaterThan(0.6);
   });
 });
