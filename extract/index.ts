@@ -6,6 +6,7 @@ import { splitSections } from './sections.ts';
 import { makeChunks } from './chunks.ts';
 import { mandatePeriod } from './swedish-dates.ts';
 import { documentThemes } from './themes.ts';
+import { extractPersons } from './persons.ts';
 
 export { findDates, mandatePeriod } from './swedish-dates.ts';
 
@@ -18,7 +19,7 @@ export function documentId(source: string): string {
 
 export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; docId?: string }): Extracted {
   const meta = extractMetadata(doc.blocks, doc.pageHeader, doc.fileName, doc.metaTitle);
-  const sections = splitSections(doc.blocks, meta.title, meta.titleBlock);
+  const { sections, blockSection } = splitSections(doc.blocks, meta.title, meta.titleBlock);
   const docId = opts.docId ?? documentId(doc.source);
   const extraction = Extraction.parse({
     source: doc.source,
@@ -32,8 +33,8 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
     mandatePeriod: mandatePeriod(meta.date),
     location: meta.location,
     diarienummer: meta.diarienummer,
-    // Filled by the extraction issue (persons, organisations, dates, decisions, actions).
-    persons: [],
+    // Filled by the extraction issue (organisations, dates, decisions, actions).
+    persons: extractPersons(doc.blocks, { blockSection, docIsMeeting: !['pm', 'tjansteskrivelse'].includes(meta.docType) }),
     organisations: [],
     dates: [],
     decisions: [],

@@ -11,24 +11,31 @@ const AGENDA_NUMBER = /^(?:-\s+)?(§\s*\d+[a-z]?|\d{1,2}[a-z]?)[.)]?\s+/;
 
 interface Start { heading: string; number: string | null; rest: string }
 
-export function splitSections(blocks: Block[], title: string, titleBlock: number): Section[] {
+/** The sections, and for each block the heading of the section it sits in (for evidence). */
+export interface SectionSplit { sections: Section[]; blockSection: string[]; sectionStarts: Set<number> }
+
+export function splitSections(blocks: Block[], title: string, titleBlock: number): SectionSplit {
   const sections: Section[] = [];
+  const blockSection: string[] = [];
+  const sectionStarts = new Set<number>();
   let current: Section = { heading: title, number: null, text: '', page: blocks[0]?.page ?? 1 };
   const append = (text: string) => { if (text.trim()) current.text += (current.text ? '\n\n' : '') + text.trim(); };
   blocks.forEach((block, i) => {
-    if (i === titleBlock) return;
+    if (i === titleBlock) { blockSection[i] = title; return; }
     // Header fields above the title belong to the opening section.
     const start = i < titleBlock ? null : sectionStart(block, blocks[i + 1], blocks[i - 1]);
     if (start) {
       if (current.text || sections.length || current.heading !== title) sections.push(current);
       current = { heading: start.heading, number: start.number, text: '', page: block.page };
+      sectionStarts.add(i);
       append(start.rest);
     } else {
       append(plain(block.text));
     }
+    blockSection[i] = current.heading;
   });
   sections.push(current);
-  return sections.filter((s, i) => s.text || s.heading !== title || i === 0);
+  return { sections: sections.filter((s, i) => s.text || s.heading !== title || i === 0), blockSection, sectionStarts };
 }
 
 function sectionStart(block: Block, next: Block | undefined, prev: Block | undefined): Start | null {

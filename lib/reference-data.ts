@@ -27,3 +27,17 @@ let themes: ThemeDefinition[] | undefined;
 export function themeTaxonomy(): ThemeDefinition[] {
   return (themes ??= load('themes.json', Themes).themes);
 }
+
+const FirstNames = z.object({ names: z.array(z.string()) });
+let firstNames: Set<string> | undefined;
+/** Common Swedish first names, for telling a person from a capitalised phrase. */
+export function firstNameSet(): Set<string> {
+  return (firstNames ??= new Set(load('first-names.json', FirstNames).names));
+}
+
+const Parties = z.object({ parties: z.array(z.object({ code: z.string(), name: z.string() })) });
+let parties: Map<string, string> | undefined;
+/** Party code (upper case) → party name. */
+export function partyCodes(): Map<string, string> {
+  return (parties ??= new Map(load('parties.json', Parties).parties.map((p) => [p.code, p.name])));
+}

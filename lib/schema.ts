@@ -64,6 +64,8 @@ export const Person = z.object({
   organisation: z.string().nullable(),
   role: z.string().nullable(),
   attendance: Attendance,
+  /** Other spellings of the same person in this document ("Irén Lejegren" for "Irén Lejgren"). */
+  aliases: z.array(z.string()).optional(),
   evidence: Evidence.optional(),
 });
 export type Person = z.infer<typeof Person>;

@@ -1,0 +1,115 @@
+/**
+ * Finding person names in Swedish minutes. A name is a first name (from data/first-names.json, or
+ * any capitalised word where the layout says a name stands there) followed by one to three surnames,
+ * initials or particles: "Maria S Hallberg", "Johanna Berglind de Backer", "Åsa Hååkman-Eriksson".
+ * A capitalised phrase is not a name because it is capitalised: "Gustaf Fröding Hotell" and
+ * "Region Värmland" are rejected by the words around them.
+ */
+import { firstNameSet, partyCodes } from '../lib/reference-data.ts';
+
+const WORD = String.raw`[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?`;
+const PART = String.raw`(?:[\p{Lu}]\.?(?=\s)|(?:de|De|af|von|van|der|la)\s+${WORD}|${WORD})`;
+const NAME = new RegExp(String.raw`(?<![\p{L}\-])(${WORD})((?:\s+${PART}){1,3})(?![\p{L}])`, 'gu');
+
+/** Words that make a capitalised phrase an organisation or place, not a person. */
+const NOT_NAME_WORDS = new Set([
+  'Region', 'Regionen', 'Kommun', 'Kommuns', 'Kommunen', 'Län', 'Läns', 'Hotell', 'Hotel', 'Conference', 'Center', 'Centre', 'Stiftelsen',
+  'Universitet', 'Universitetet', 'Verket', 'Myndigheten', 'Länsstyrelsen', 'Sverige', 'Sveriges', 'Norge', 'Skolverket', 'Trafikverket',
+  'Migrationsverket', 'Arbetsförmedlingen', 'Airport', 'Gymnasium', 'Skola', 'Skolan', 'Kyrka', 'Kyrkan', 'Torg', 'Torget', 'Gatan', 'Vägen',
+  'Teams', 'Zoom', 'Skype', 'Youtube', 'Facebook', 'Dagens', 'Nyheter', 'Svenska', 'Dagbladet', 'Rådet', 'Råd', 'Nämnd', 'Styrelsen',
+  'Punkt', 'Bilaga', 'Dag', 'Datum', 'Tid', 'Plats', 'Sekreterare', 'Ordförande', 'Justerare', 'Justeras', 'Närvarande', 'Frånvarande',
+  'Ledamöter', 'Ersättare', 'Övriga', 'Inbjudna', 'Politiker', 'Nytt', 'Nya', 'Mötet', 'Hela', 'Kommunstyrelsens', 'Regionstyrelsens',
+]);
+/** Titles written before a name in run-together lists ("Verksamhetsledare", "Administratör"). */
+const ROLE_NOUN = /(ledare|chef|direktör|strateg|ansvarig|handläggare|sekreterare|samordnare|koordinator|administratör|ordförande|ledamot|ersättare)$/iu;
+/** Words that follow a place or institution named after a person ("Gustaf Fröding Hotell", "Frödingsskolan"). */
+const FOLLOWED_BY_PLACE = /^\s*(Hotell|Hotel|Conference|Center|skolan|gymnasiet|gatan|vägen|salen|Arena|AB|Airport)\b/u;
+
+export interface NameHit { name: string; index: number; end: number }
+
+/**
+ * Names in a text. `anyFirstName` accepts an unknown capitalised first word too: for attendance
+ * lists and speaker lines, where the layout already says that names stand there.
+ */
+export function findNames(text: string, opts: { anyFirstName?: boolean } = {}): NameHit[] {
+  const first = firstNameSet();
+  const isFirst = (w: string) => first.has(w) || (opts.anyFirstName === true && !partyCodes().has(w) && !NOT_NAME_WORDS.has(w) && !ROLE_NOUN.test(w));
+  const hits: NameHit[] = [];
+  const re = new RegExp(NAME.source, NAME.flags);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let words = [m[1]!, ...m[2]!.trim().split(/\s+/)];
+    // "Coompanion Alexander Zuniga", "Administratör Sofia Nordström": the name starts at a known
+    // first name further on (or nowhere here): try again from the next word.
+    const laterFirst = words.findIndex((w, i) => i >= 1 && first.has(w) && i + 1 < words.length && !first.has(words[0]!));
+    if (!isFirst(words[0]!) || laterFirst > 0) { re.lastIndex = m.index + words[0]!.length; continue; }
+    // Cut at a word that cannot be in a name ("Malin Wikner Region …"), and between two run-together
+    // names ("Jenny Dahlin Lars Sätterberg"): a known first name after a complete name starts the next one.
+    let cut = words.findIndex((w, i) => i > 0 && NOT_NAME_WORDS.has(w));
+    if (cut < 0) cut = words.findIndex((w, i) => i >= 2 && first.has(w) && i + 1 < words.length);
+    if (cut > 0) words = words.slice(0, cut);
+    const name = words.join(' ');
+    const end = m.index + name.length;
+    re.lastIndex = end;
+    if (words.length < 2 || /^[\p{Lu}]\.?$/u.test(words.at(-1)!)) continue;
+    if (FOLLOWED_BY_PLACE.test(text.slice(end))) continue;
+    hits.push({ name, index: m.index, end });
+  }
+  return hits;
+}
+
+export interface ListedPerson { name: string; party: string | null; descriptor: string; index: number }
+
+/**
+ * A run of names with what follows each: "Anna Tyrén, Coompanion Alexander Zuniga, Hela Sverige
+ * skall leva", "Sofia Magnusson (S), ordförande Marie Persson (C)", "Stina Höök och Malin Wikner,
+ * Region Värmland". The descriptor of a name is the text up to the next name.
+ */
+export function parseNameList(text: string, opts: { anyFirstName?: boolean } = {}): ListedPerson[] {
+  const hits = findNames(text, opts);
+  return hits.map((h, i) => {
+    const rest = text.slice(h.end, hits[i + 1]?.index ?? text.length);
+    const party = /^\s*\(([A-Za-zÅÄÖåäö]{1,4})\)/.exec(rest);
+    const code = party && partyCodes().has(party[1]!.toUpperCase()) ? party[1]!.toUpperCase() : null;
+    // Only what follows a comma (or a party code and a comma) describes the person: "Irén Lejegren hälsade …" has no descriptor.
+    const described = /^\s*(\([^)]*\))?\s*[,:–-]/.test(rest) || /^\s*\t/.test(rest);
+    const descriptor = !described ? '' : rest
+      .replace(/^\s*\([^)]*\)/, '')
+      .replace(/\((?:punkt|§)[^)]*\)/gi, '')
+      .replace(/^(?:[\s,:;–-]|och\b|samt\b)+/i, '')
+      .replace(/(?:[\s,:;–-]|\boch|\bsamt)+$/i, '')
+      .trim();
+    return { name: h.name, party: code, descriptor, index: h.index };
+  });
+}
+
+const ROLE_WORDS = /^(vice ordförande|ordförande|ordf\.?|vice ordf\.?|sekreterare|justerare|ersättare|ledamot|kommundirektör|regiondirektör|bitr\.? regiondirektör|kommunchef|föredragande|administratör|koordinator|handläggare|strateg|rektor|processledare|moderator|[\p{L}-]*(?:chef|direktör|ledare|strateg|samordnare|utvecklare|sekreterare|koordinator|ansvarig|handläggare))\b/iu;
+
+/** Splits "Kommunstyrelsens ordförande", "Verksamhetsledare Värmlands idéburna", "Region Värmland" into role and organisation. */
+export function splitDescriptor(descriptor: string): { role: string | null; organisation: string | null } {
+  const d = descriptor.replace(/\s+/g, ' ').trim();
+  if (!d) return { role: null, organisation: null };
+  const parts = d.split(/,\s*/);
+  let role: string | null = null;
+  const orgs: string[] = [];
+  for (const part of parts) {
+    const roleMatch = ROLE_WORDS.exec(part) ?? /^(\p{L}+s (?:ordförande|ordf\.?))\b/iu.exec(part);
+    if (roleMatch && !role) {
+      role = normaliseRole(roleMatch[1]!);
+      const rest = part.slice(roleMatch[0].length).replace(/^[\s.]*((i|för|vid|på)\s+)?/i, '').trim();
+      if (rest && /^\p{Lu}/u.test(rest)) orgs.push(rest);
+    } else if (/^\p{Lu}/u.test(part)) {
+      orgs.push(part);
+    } else {
+      // A lower-case clause ("konstaterar att …") ends the description.
+      break;
+    }
+  }
+  return { role, organisation: orgs.at(-1) ?? null };
+}
+
+function normaliseRole(role: string): string {
+  const r = role.toLowerCase().replace(/\s+/g, ' ');
+  if (/^(ordf\.?|.*s ordf\.?)$/.test(r)) return r.replace(/ordf\.?$/, 'ordförande');
+  if (/^vice ordf\.?$/.test(r)) return 'vice ordförande';
+  return r;
+}

@@ -1,0 +1,89 @@
+/**
+ * One person spelled several ways becomes one: "Irén Lejgren"/"Irén Lejegren" (a letter apart),
+ * "Maria S Hallberg"/"Maria Svensson Hallberg" (an initial), "Johanna Berglind de Backer"/
+ * "Johanna Berglind De Backer" (case). The canonical spelling is the one from the strongest source.
+ */
+import type { Evidence, Person } from '../lib/schema.ts';
+
+export interface PersonMention {
+  name: string;
+  party: string | null;
+  organisation: string | null;
+  role: string | null;
+  attendance: Person['attendance'];
+  /** 3 attendance list, 2 presenter or signature, 1 speaking in the text, 0 mentioned. */
+  rank: number;
+  evidence: Evidence;
+}
+
+const tokens = (name: string) => name.toLowerCase().split(/\s+/);
+
+function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) dp[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      dp[i]![j] = Math.min(dp[i - 1]![j]! + 1, dp[i]![j - 1]! + 1, dp[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return dp[a.length]![b.length]!;
+}
+
+/**
+ * A dropped or doubled letter ("Lejgren"/"Lejegren", "Svahn"/"Svan") is a slip; a changed letter in
+ * a short name is another name ("Berg"/"Borg"), in a long one it may be a slip.
+ */
+function spellingSlip(a: string, b: string): boolean {
+  const shortest = Math.min(a.length, b.length);
+  if (shortest < 4) return false;
+  const d = editDistance(a, b);
+  if (a.length !== b.length) return d === 1 || (shortest >= 8 && d === 2);
+  return d === 1 && shortest >= 7;
+}
+
+/** Same first name; the rest equal word by word, allowing an initial for a word and a one-letter slip in long words. */
+export function sameName(a: string, b: string): boolean {
+  const x = tokens(a);
+  const y = tokens(b);
+  if (x.join(' ') === y.join(' ')) return true;
+  if (x[0] !== y[0]) return false;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (long.length - short.length > 1) return false;
+  // Align from the end (surnames), letting the longer name have one extra middle word.
+  let li = long.length - 1;
+  for (let si = short.length - 1; si >= 1; si--, li--) {
+    const s = short[si]!;
+    const l = long[li]!;
+    if (s === l) continue;
+    if (s.length === 1 && l.startsWith(s)) continue;
+    if (l.length === 1 && s.startsWith(l)) continue;
+    if (spellingSlip(s, l)) continue;
+    return false;
+  }
+  // An extra word in the longer name is fine only when the shorter used an initial for it or omitted a middle name.
+  return li <= 0 || short.length === long.length - 1;
+}
+
+export function mergePersons(mentions: PersonMention[]): Person[] {
+  const ordered = [...mentions].sort((a, b) => b.rank - a.rank || b.name.length - a.name.length);
+  const clusters: PersonMention[][] = [];
+  for (const m of ordered) {
+    const cluster = clusters.find((c) => c.some((o) => sameName(o.name, m.name)));
+    if (cluster) cluster.push(m); else clusters.push([m]);
+  }
+  const byFirstSeen = (c: PersonMention[]) => Math.min(...c.map((m) => mentions.indexOf(m)));
+  return clusters.sort((a, b) => byFirstSeen(a) - byFirstSeen(b)).map((c) => {
+    const lead = c[0]!;
+    const pick = <K extends 'party' | 'organisation' | 'role'>(k: K) => c.find((m) => m[k])?.[k] ?? null;
+    const aliases = [...new Set(c.map((m) => m.name))].filter((n) => n !== lead.name);
+    return {
+      name: lead.name,
+      party: pick('party'),
+      organisation: pick('organisation'),
+      role: pick('role'),
+      attendance: lead.attendance,
+      ...(aliases.length ? { aliases } : {}),
+      evidence: lead.evidence,
+    };
+  });
+}

@@ -1,0 +1,131 @@
+/**
+ * Persons and their attendance. Evidence ranks: an attendance list or table (struck-out rows and
+ * "Frånvarande"/"Anmält förhinder" lists are absent) beats a speaker or presenter line (present),
+ * which beats a mention in running text (unknown, or present when the person speaks).
+ */
+import type { Block, Person } from '../lib/schema.ts';
+import { oneLine, plain } from '../lib/text.ts';
+import { findNames, parseNameList, splitDescriptor, type ListedPerson } from './person-names.ts';
+import { mergePersons, type PersonMention } from './person-resolution.ts';
+
+const ABSENT_HEADING = /^(frånvarande|anmält förhinder|förhinder|ej närvarande|frånvarande ledamöter)\b/i;
+const PRESENT_HEADING = /^(närvarande|ledamöter|beslutande|ersättare|tjänstgörande|övriga närvarande|övriga deltagare|deltagare|inbjudna|i tjänsten|politiker|justerare|vid protokollet|närvarande ledamöter)\b/i;
+const SIGNATURE = /^(vid protokollet|justeras|justerat|anteckningar (skrivna|justeras) av|för \p{Lu}|sekreterare|ordförande)\b/iu;
+const SPEECH = /^[\s,]*(?:(?:,\s*[^,.]{2,60},\s*)?)(berättar|berättade|informerar|informerade|konstaterar|konstaterade|poängterar|menar|frågar|frågade|redovisar|redovisade|rekommenderar|hälsar|hälsade|föreslår|föreslog|ställer|lyfter|lyfte|kompletterar|uppmanar|tackar|visar|presenterar|presenterade|inledde|redogjorde|svarar|svarade|betonar|understryker|påminner|tar med|kommer att|öppnar|öppnade|avslutar|avslutade|ber\b)/iu;
+const SPEECH_BEFORE = /(berättar|frågar|menar|säger|betonar|konstaterar|svarar|påpekar)\s*$/iu;
+
+interface Context { blockSection: string[]; docIsMeeting: boolean }
+
+export function extractPersons(blocks: Block[], ctx: Context): Person[] {
+  const mentions: PersonMention[] = [];
+  let listMode: 'present' | 'absent' | null = null;
+  blocks.forEach((block, i) => {
+    const text = block.text;
+    const line = oneLine(text);
+    const evidence = { page: block.page, section: ctx.blockSection[i] ?? null, quote: line.slice(0, 300) };
+    const add = (p: Omit<PersonMention, 'evidence'>) => mentions.push({ ...p, evidence });
+
+    // A list heading switches attendance for the rows that follow, until the next heading or prose.
+    const label = line.replace(/[:*]/g, '').trim();
+    if (block.kind === 'heading' || (block.kind === 'paragraph' && label.length < 40 && !/[.]$/.test(label))) {
+      if (ABSENT_HEADING.test(label)) { listMode = 'absent'; if (block.kind === 'heading' || label.split(' ').length <= 3) return; }
+      else if (PRESENT_HEADING.test(label)) { listMode = 'present'; if (block.kind === 'heading' || label.split(' ').length <= 3) return; }
+      else if (block.kind === 'heading') listMode = null;
+    }
+
+    if (block.kind === 'table-row') { tableRow(text, listMode, add); return; }
+    if (block.kind === 'list-item' && listMode) { listRow(text, listMode, add); return; }
+    if (block.kind === 'paragraph' && SIGNATURE.test(line) || /^\*\*[^*]+\*\*\n\p{Lu}/u.test(text)) { signature(text, ctx.docIsMeeting, add); return; }
+    if (listMode && block.kind === 'paragraph' && !/[.!?]$/.test(line) && line.split(/\s+/).length <= 40) { listRow(text, listMode, add); return; }
+    listMode = null;
+    if (block.kind === 'heading' || (block.kind === 'paragraph' && i > 0 && isPresenterLine(line, blocks[i - 1]!))) {
+      presenters(block.kind === 'heading' ? headingPresenter(line) : firstSentence(line), add);
+      if (block.kind === 'heading') return;
+    }
+    prose(plain(text), add);
+  });
+  return mergePersons(mentions);
+}
+
+/** "Name (Party)<TAB>Organisation", "<del>Name (P)</del><TAB><del>Org</del>", "Label<TAB>Name, Org Name, Org …". */
+function tableRow(text: string, mode: 'present' | 'absent' | null, add: (p: Omit<PersonMention, 'evidence'>) => void) {
+  const cells = text.split('\t');
+  const first = cells[0] ?? '';
+  const struck = /^\s*<del>/.test(first);
+  const firstPeople = parseNameList(plain(first), { anyFirstName: true });
+  if (firstPeople.length === 1 && plain(first).trim().length <= firstPeople[0]!.name.length + 8) {
+    const p = firstPeople[0]!;
+    const { role, organisation } = splitDescriptor(plain(cells.slice(1).join(', ')));
+    add({ name: p.name, party: p.party, organisation, role, attendance: struck || mode === 'absent' ? 'absent' : 'present', rank: 3 });
+    return;
+  }
+  // A label cell ("Politiker", "Inbjudna", "Närvarande") followed by names run together.
+  const labelCell = plain(first);
+  const rowMode = ABSENT_HEADING.test(labelCell) ? 'absent' : mode ?? (PRESENT_HEADING.test(labelCell) || cells.length > 1 ? 'present' : null);
+  if (!rowMode || /^(plats|tid|datum|lokal)\b/i.test(labelCell)) return;
+  listRow(cells.slice(1).join(', '), rowMode, add, /<del>/.test(cells.slice(1).join('')));
+}
+
+function listRow(text: string, mode: 'present' | 'absent', add: (p: Omit<PersonMention, 'evidence'>) => void, struckCells = false) {
+  // Struck names inside a run: each <del>…</del> holds one absent person.
+  const struckNames = new Set([...text.matchAll(/<del>(.*?)<\/del>/g)].flatMap((m) => findNames(plain(m[1]!), { anyFirstName: true }).map((h) => h.name)));
+  for (const p of withSharedDescriptors(parseNameList(plain(text.replace(/^-\s+/, '')), { anyFirstName: true }))) {
+    const { role, organisation } = splitDescriptor(p.descriptor);
+    const absent = mode === 'absent' || struckNames.has(p.name) || (struckCells && struckNames.size === 0);
+    add({ name: p.name, party: p.party, organisation, role, attendance: absent ? 'absent' : 'present', rank: 3 });
+  }
+}
+
+/** "Stina Höök och Malin Wikner, Region Värmland": names without a descriptor share the next one's. */
+function withSharedDescriptors(list: ListedPerson[]): ListedPerson[] {
+  const out = [...list];
+  for (let i = out.length - 2; i >= 0; i--) {
+    if (!out[i]!.descriptor && out[i + 1]!.descriptor) out[i] = { ...out[i]!, descriptor: out[i + 1]!.descriptor };
+  }
+  return out;
+}
+
+/** A short line right after an agenda heading that starts with a name: the item's presenters. */
+function isPresenterLine(line: string, prev: Block): boolean {
+  return (prev.kind === 'heading' || /^\*\*.*\*\*$/.test(prev.text.trim())) && line.split(/\s+/).length <= 40 && findNames(line).some((h) => h.index === 0);
+}
+
+function firstSentence(line: string): string {
+  return line.split(/(?<=[.!?])\s+/)[0]!.replace(/[.!?]$/, '');
+}
+
+/** "4. Information om revidering av Värmlandsstrategin, Malin Vikner" and "9. … Örebro län. Maria S Hallberg". */
+function headingPresenter(heading: string): string {
+  const m = /(?:,|\.)\s+((?:\p{Lu}[\p{L}-]*\s?){2,4}(?:\s+och\s+(?:\p{Lu}[\p{L}-]*\s?){2,4})?)$/u.exec(heading);
+  return m ? m[1]! : '';
+}
+
+function presenters(text: string, add: (p: Omit<PersonMention, 'evidence'>) => void) {
+  for (const p of withSharedDescriptors(parseNameList(text, { anyFirstName: false }))) {
+    const { role, organisation } = splitDescriptor(p.descriptor);
+    add({ name: p.name, party: p.party, organisation, role: role ?? 'föredragande', attendance: 'present', rank: 2 });
+  }
+}
+
+/** Signature blocks: "**Anna Elverskog**\nSekreterare", "Anteckningar justeras av\nFredrik Larsson, ordf. Värmlandsrådet". */
+function signature(text: string, docIsMeeting: boolean, add: (p: Omit<PersonMention, 'evidence'>) => void) {
+  const lines = plain(text).split('\n').map((l) => l.trim()).filter(Boolean);
+  lines.forEach((l, i) => {
+    for (const h of findNames(l, { anyFirstName: i > 0 || lines.length === 2 })) {
+      const after = l.slice(h.end).replace(/^[\s,]+/, '');
+      const { role, organisation } = splitDescriptor(after || lines[i + 1] || '');
+      add({ name: h.name, party: null, organisation, role, attendance: docIsMeeting ? 'present' : 'unknown', rank: 2 });
+    }
+  });
+}
+
+/** Names in running text: present when they speak ("Per Lawén, Forshaga, konstaterar"), else unknown. */
+function prose(text: string, add: (p: Omit<PersonMention, 'evidence'>) => void) {
+  for (const h of findNames(text)) {
+    const speaks = SPEECH.test(text.slice(h.end, h.end + 80)) || SPEECH_BEFORE.test(text.slice(Math.max(0, h.index - 20), h.index));
+    const org = /^,\s*((?:\p{Lu}[\p{L}-]*)(?:\s+(?:\p{Lu}[\p{L}-]*|kommun|län))*)\s*,/u.exec(text.slice(h.end));
+    const valdes = /^\s+valdes till (justerare|ordförande|sekreterare)/i.exec(text.slice(h.end));
+    const party = /^\s*\(([A-Za-zÅÄÖåäö]{1,3})\)/.exec(text.slice(h.end))?.[1]?.toUpperCase() ?? null;
+    add({ name: h.name, party, organisation: org?.[1] ?? null, role: valdes ? valdes[1]!.toLowerCase() : null, attendance: speaks || valdes ? 'present' : 'unknown', rank: speaks || valdes ? 1 : 0 });
+  }
+}

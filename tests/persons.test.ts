@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { findNames, parseNameList, splitDescriptor } from '../extract/person-names.ts';
+import { sameName } from '../extract/person-resolution.ts';
+import { extractDocument } from '../extract/index.ts';
+import { cleanDocument } from '../ingest/clean.ts';
+import { textToBlocks } from '../ingest/text-blocks.ts';
+
+const names = (text: string, anyFirstName = false) => findNames(text, { anyFirstName }).map((h) => h.name);
+const persons = (text: string, fileName = 'protokoll.txt') => extractDocument(cleanDocument({
+  source: fileName, fileName, format: 'txt', sha256: '0'.repeat(64), bytes: 1, encoding: 'utf-8', pageCount: 1, metaTitle: null, blocks: textToBlocks(text),
+}), { chunkWords: 250 }).extraction.persons;
+
+describe('person names', () => {
+  it('finds names with initials, particles and hyphens, and not capitalised places', () => {
+    expect(names('Maria S Hallberg och Johanna Berglind de Backer träffade Åsa Hååkman-Eriksson på Gustaf Fröding Hotell i Region Värmland.'))
+      .toEqual(['Maria S Hallberg', 'Johanna Berglind de Backer', 'Åsa Hååkman-Eriksson']);
+    expect(names('Nya Perspektiv och Barnrättsdagarna i Karlstad, Stiftelsen Allmänna Barnhuset.')).toEqual([]);
+  });
+
+  it('splits run-together name and organisation lists', () => {
+    const list = parseNameList('Anna Tyrén, Coompanion Alexander Zuniga, Hela Sverige skall leva Monica Ekström, Brottsofferjouren Thomas Sundenhammar, RF-SISU', { anyFirstName: true });
+    expect(list.map((p) => [p.name, p.descriptor])).toEqual([
+      ['Anna Tyrén', 'Coompanion'], ['Alexander Zuniga', 'Hela Sverige skall leva'], ['Monica Ekström', 'Brottsofferjouren'], ['Thomas Sundenhammar', 'RF-SISU'],
+    ]);
+  });
+
+  it('reads party codes and roles', () => {
+    const list = parseNameList('Sofia Magnusson (S), ordförande Marie Persson (c) Fredrik Larsson (M)');
+    expect(list.map((p) => [p.name, p.party, splitDescriptor(p.descriptor).role])).toEqual([
+      ['Sofia Magnusson', 'S', 'ordförande'], ['Marie Persson', 'C', null], ['Fredrik Larsson', 'M', null],
+    ]);
+    expect(splitDescriptor('Kommunstyrelsens ordförande')).toEqual({ role: 'kommunstyrelsens ordförande', organisation: null });
+    expect(splitDescriptor('Kommundirektör, Kristinehamns kommun')).toEqual({ role: 'kommundirektör', organisation: 'Kristinehamns kommun' });
+    expect(splitDescriptor('ordf. Värmlandsrådet')).toEqual({ role: 'ordförande', organisation: 'Värmlandsrådet' });
+  });
+
+  it('resolves spellings of one person', () => {
+    expect(sameName('Irén Lejgren', 'Irén Lejegren')).toBe(true);
+    expect(sameName('Maria S Hallberg', 'Maria Svensson Hallberg')).toBe(true);
+    expect(sameName('Johanna Berglind de Backer', 'Johanna Berglind De Backer')).toBe(true);
+    expect(sameName('Andreas Svahn', 'Andreas Svan')).toBe(true);
+    expect(sameName('Anna Berg', 'Anna Borg')).toBe(false);
+    expect(sameName('Maria Hallberg', 'Maria Svensson Hallberg')).toBe(true);
+    expect(sameName('Eva Sund', 'Ewa Sund')).toBe(false);
+  });
+});
+
+describe('attendance', () => {
+  const protocol = [
+    '## Protokoll Kulturnämnden 3 maj 2021', '', '### Närvarande', '',
+    'Karin Lund (S)\tArvika kommun', '<del>Olof Dahl (M)</del>\t<del>Eda kommun</del>', 'Sten-Åke Berg (C)\tSäffle kommun', '',
+    '### Anmält förhinder', '', 'Lena Ek (V), Grums kommun', '',
+    '### 1. Budget', '', 'Karin Lund och Sten-Åke Berg, Arvika kommun', '',
+    'Olof Dahl, Eda kommun, hade skickat frågor i förväg. Sten-Åke Berg berättar om budgeten. Lisa Holm nämndes.',
+  ].join('\n');
+
+  it('marks struck rows and "Anmält förhinder" absent, listed and presenting members present, mentions unknown', () => {
+    const byName = Object.fromEntries(persons(protocol).map((p) => [p.name, p]));
+    expect(byName['Karin Lund']).toMatchObject({ party: 'S', organisation: 'Arvika kommun', attendance: 'present' });
+    expect(byName['Olof Dahl']).toMatchObject({ party: 'M', attendance: 'absent' });
+    expect(byName['Lena Ek']).toMatchObject({ party: 'V', attendance: 'absent' });
+    expect(byName['Sten-Åke Berg']).toMatchObject({ attendance: 'present' });
+    expect(byName['Lisa Holm']).toMatchObject({ attendance: 'unknown' });
+    expect(Object.keys(byName)).toHaveLength(5);
+  });
+
+  it('gives each person evidence: page, section and the sentence', () => {
+    const olof = persons(protocol).find((p) => p.name === 'Olof Dahl')!;
+    expect(olof.evidence).toMatchObject({ page: 1, section: 'Närvarande' });
+    expect(olof.evidence!.quote).toContain('Olof Dahl (M)');
+  });
+});
