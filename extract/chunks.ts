@@ -1,7 +1,7 @@
 /** Section-sized passages for the index: one per section, long sections split at paragraph or sentence boundaries. */
 import { createHash } from 'node:crypto';
 import type { Chunk, Section } from '../lib/schema.ts';
-import { wordCount } from '../lib/text.ts';
+import { sentences, wordCount } from '../lib/text.ts';
 
 export function makeChunks(docId: string, sections: Section[], maxWords: number): Chunk[] {
   const chunks: Chunk[] = [];
@@ -42,9 +42,4 @@ function splitText(text: string, maxWords: number): string[] {
   }
   if (current.length) out.push(current.join('\n\n'));
   return out;
-}
-
-/** Sentence split that leaves "bl.a." and "kl. 9" alone: a break needs an upper-case letter after it. */
-function sentences(paragraph: string): string[] {
-  return paragraph.split(/(?<=[.!?])\s+(?=[\p{Lu}"”])/u);
 }

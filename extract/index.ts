@@ -7,6 +7,7 @@ import { makeChunks } from './chunks.ts';
 import { mandatePeriod } from './swedish-dates.ts';
 import { documentThemes } from './themes.ts';
 import { extractPersons } from './persons.ts';
+import { extractDecisions } from './decisions.ts';
 
 export { findDates, mandatePeriod } from './swedish-dates.ts';
 
@@ -21,6 +22,8 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
   const meta = extractMetadata(doc.blocks, doc.pageHeader, doc.fileName, doc.metaTitle);
   const { sections, blockSection } = splitSections(doc.blocks, meta.title, meta.titleBlock);
   const docId = opts.docId ?? documentId(doc.source);
+  const persons = extractPersons(doc.blocks, { blockSection, docIsMeeting: !['pm', 'tjansteskrivelse'].includes(meta.docType) });
+  const { decisions, actions } = extractDecisions(sections, persons);
   const extraction = Extraction.parse({
     source: doc.source,
     format: doc.format,
@@ -33,12 +36,12 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
     mandatePeriod: mandatePeriod(meta.date),
     location: meta.location,
     diarienummer: meta.diarienummer,
-    // Filled by the extraction issue (organisations, dates, decisions, actions).
-    persons: extractPersons(doc.blocks, { blockSection, docIsMeeting: !['pm', 'tjansteskrivelse'].includes(meta.docType) }),
+    // Filled by the extraction issue: organisations and dates.
+    persons,
     organisations: [],
     dates: [],
-    decisions: [],
-    actions: [],
+    decisions,
+    actions,
     themes: documentThemes(sections),
     sections,
     pageHeader: doc.pageHeader,

@@ -21,3 +21,8 @@ export function oneLine(text: string): string {
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
+
+/** Sentence split that leaves "bl.a." and "kl. 9" alone: a break needs an upper-case letter or quote after it. */
+export function sentences(paragraph: string): string[] {
+  return paragraph.split(/(?<=[.!?])\s+(?=[\p{Lu}"”\d§])|\n+/u).map((s) => s.trim()).filter(Boolean);
+}

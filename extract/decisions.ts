@@ -1,0 +1,57 @@
+/**
+ * Decisions and action items, sentence by sentence within each section (agenda-item headings
+ * count: "3. Dagordningen godkändes"). A decision is a formal resolution or position; reports,
+ * discussions and what someone will do are not: those are actions, with an owner.
+ */
+import type { Action, Decision, Person, Section } from '../lib/schema.ts';
+import { sentences } from '../lib/text.ts';
+import { findNames } from './person-names.ts';
+
+const DECISION = new RegExp([
+  String.raw`\b(beslutar|beslutade|beslutas|beslöt|beslöts|beslutades)\b(?!\s+(om\s+)?(att\s+)?(inte\s+)?(tas|fattas))`,
+  String.raw`\bdet beslutas\b`,
+  String.raw`\b(fattat|fattade|fattar)\s+(ett\s+)?beslut\b`,
+  String.raw`\b(godkändes|godkänns|godkände|godkänner|antogs|antas|fastställdes|fastställs|fastställde|valdes|utsågs|utses|tillstyrker|tillstyrktes|avslogs|avslår|bifölls|bifaller|lades till handlingarna|läggs till handlingarna)\b`,
+  String.raw`\bställer sig bakom\b`,
+  String.raw`\bställningstagande(t|n)?\s+(om|att|gjordes|togs)\b`,
+  String.raw`\b(enades|enas) om\b`,
+  String.raw`^beslut\s*:`,
+].join('|'), 'iu');
+
+/** Things that look like decisions but speak of decisions in general or in the future. */
+const NOT_DECISION = /\b(behöver|kommer att|ska|skall|kan|bör|inför|innan|om att)\s+(\p{L}+\s+){0,3}(beslut|besluta|godkänna|fatta)|\bbeslut (behöver|måste|ska)|\bförslag till beslut\b/iu;
+
+const ACTION = /\b(tar (också |även |själv )?med (sig )?(frågan|diskussionen|det|detta|synpunkterna|informationen)|kommer att (ringa|lyfta|återkomma|fortsätta|ta fram|skicka|rapportera|bjuda|kontakta|presentera|informera|undersöka|se över|bevaka|sammanställa|delta)|återkommer|får i uppdrag|ges i uppdrag|bjuds in till|ansvarar för att|ska återkomma|skall (prata|återkomma|bevaka|delta|ta fram)|uppdras att)\b/iu;
+
+export function extractDecisions(sections: Section[], persons: Person[]): { decisions: Decision[]; actions: Action[] } {
+  const decisions: Decision[] = [];
+  const actions: Action[] = [];
+  for (const section of sections) {
+    const label = section.heading;
+    const heading = section.heading.replace(/^(§\s*)?\d+[a-z]?[.)]?\s+/, '');
+    const candidates = [...(/[.:]$/.test(heading) || heading.split(' ').length <= 8 ? [heading] : []), ...sentences(section.text)];
+    for (const sentence of candidates) {
+      const evidence = { page: section.page, section: label, quote: sentence.slice(0, 400) };
+      if (ACTION.test(sentence)) {
+        actions.push({ text: sentence, owner: ownerOf(sentence, persons), evidence });
+      } else if (DECISION.test(sentence) && !NOT_DECISION.test(sentence) && !/\?$/.test(sentence)) {
+        decisions.push({ text: sentence.replace(/^beslut\s*:\s*/i, ''), section: label, evidence });
+      }
+    }
+  }
+  return { decisions: dedupe(decisions), actions };
+}
+
+/** The person who acts: a full name in the sentence, else a first name that only one person in the document has. */
+function ownerOf(sentence: string, persons: Person[]): string | null {
+  const full = findNames(sentence)[0]?.name;
+  if (full) return persons.find((p) => p.name === full || p.aliases?.includes(full))?.name ?? full;
+  const firstWord = /^(\p{Lu}[\p{Ll}-]+)\b/u.exec(sentence)?.[1];
+  const matches = firstWord ? persons.filter((p) => p.name.split(' ')[0] === firstWord) : [];
+  return matches.length === 1 ? matches[0]!.name : null;
+}
+
+function dedupe(decisions: Decision[]): Decision[] {
+  const seen = new Set<string>();
+  return decisions.filter((d) => !seen.has(d.text) && seen.add(d.text));
+}
