@@ -7,21 +7,25 @@ import type { Action, Decision, Person, Section } from '../lib/schema.ts';
 import { sentences } from '../lib/text.ts';
 import { findNames } from './person-names.ts';
 
+/** JS `\\b` is ASCII-only and fails next to å, ä, ö: these bound words by letters instead. */
+const B = String.raw`(?<![\p{L}\d])`;
+const E = String.raw`(?![\p{L}\d])`;
+
 const DECISION = new RegExp([
-  String.raw`\b(beslutar|beslutade|beslutas|beslöt|beslöts|beslutades)\b(?!\s+(om\s+)?(att\s+)?(inte\s+)?(tas|fattas))`,
-  String.raw`\bdet beslutas\b`,
-  String.raw`\b(fattat|fattade|fattar)\s+(ett\s+)?beslut\b`,
-  String.raw`\b(godkändes|godkänns|godkände|godkänner|antogs|antas|fastställdes|fastställs|fastställde|valdes|utsågs|utses|tillstyrker|tillstyrktes|avslogs|avslår|bifölls|bifaller|lades till handlingarna|läggs till handlingarna)\b`,
-  String.raw`\bställer sig bakom\b`,
-  String.raw`\bställningstagande(t|n)?\s+(om|att|gjordes|togs)\b`,
-  String.raw`\b(enades|enas) om\b`,
+  `${B}(beslutar|beslutade|beslutas|beslöt|beslöts|beslutades)${E}` + String.raw`(?!\s+(om\s+)?(att\s+)?(inte\s+)?(tas|fattas))`,
+  `${B}det beslutas${E}`,
+  `${B}(fattat|fattade|fattar)\\s+(ett\\s+)?beslut${E}`,
+  `${B}(godkändes|godkänns|godkände|godkänner|antogs|antas|fastställdes|fastställs|fastställde|valdes|utsågs|utses|tillstyrker|tillstyrktes|avslogs|avslår|bifölls|bifaller|lades till handlingarna|läggs till handlingarna)${E}`,
+  `${B}ställer sig bakom${E}`,
+  `${B}ställningstagande(t|n)?\\s+(om|att|gjordes|togs)${E}`,
+  `${B}(enades|enas) om${E}`,
   String.raw`^beslut\s*:`,
 ].join('|'), 'iu');
 
 /** Things that look like decisions but speak of decisions in general or in the future. */
 const NOT_DECISION = /\b(behöver|kommer att|ska|skall|kan|bör|inför|innan|om att)\s+(\p{L}+\s+){0,3}(beslut|besluta|godkänna|fatta)|\bbeslut (behöver|måste|ska)|\bförslag till beslut\b/iu;
 
-const ACTION = /\b(tar (också |även |själv )?med (sig )?(frågan|diskussionen|det|detta|synpunkterna|informationen)|kommer att (ringa|lyfta|återkomma|fortsätta|ta fram|skicka|rapportera|bjuda|kontakta|presentera|informera|undersöka|se över|bevaka|sammanställa|delta)|återkommer|får i uppdrag|ges i uppdrag|bjuds in till|ansvarar för att|ska återkomma|skall (prata|återkomma|bevaka|delta|ta fram)|uppdras att)\b/iu;
+const ACTION = new RegExp(String.raw`${B}(tar (också |även |själv )?med (sig )?(frågan|diskussionen|det|detta|synpunkterna|informationen)|kommer att (ringa|lyfta|återkomma|fortsätta|ta fram|skicka|rapportera|bjuda|kontakta|presentera|informera|undersöka|se över|bevaka|sammanställa|delta)|återkommer|får i uppdrag|ges i uppdrag|bjuds in till|ansvarar för att|ska återkomma|skall (prata|återkomma|bevaka|delta|ta fram)|uppdras att)${E}`, 'iu');
 
 export function extractDecisions(sections: Section[], persons: Person[]): { decisions: Decision[]; actions: Action[] } {
   const decisions: Decision[] = [];

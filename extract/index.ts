@@ -20,7 +20,7 @@ export function documentId(source: string): string {
 
 export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; docId?: string }): Extracted {
   const meta = extractMetadata(doc.blocks, doc.pageHeader, doc.fileName, doc.metaTitle);
-  const { sections, blockSection } = splitSections(doc.blocks, meta.title, meta.titleBlock);
+  const { sections, blockSection } = splitSections(doc.blocks, meta.title, meta.titleBlocks);
   const docId = opts.docId ?? documentId(doc.source);
   const persons = extractPersons(doc.blocks, { blockSection, docIsMeeting: !['pm', 'tjansteskrivelse'].includes(meta.docType) });
   const { decisions, actions } = extractDecisions(sections, persons);

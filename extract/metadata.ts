@@ -7,8 +7,8 @@ import { fieldValue, hasHeaderField, headerLines } from './header-fields.ts';
 
 export interface Metadata {
   title: string;
-  /** Index of the block the title came from (excluded from section text), or -1. */
-  titleBlock: number;
+  /** Indexes of the blocks the title came from (excluded from section text). */
+  titleBlocks: number[];
   docType: DocType;
   body: string | null;
   organisation: string | null;
@@ -39,7 +39,7 @@ export function extractMetadata(blocks: Block[], pageHeader: string[], fileName:
   const body = findBody(found?.title ?? '', lines, blocks);
   return {
     title: found?.title ?? [TYPE_LABEL[docType], body, date].filter(Boolean).join(' '),
-    titleBlock: found?.index ?? -1,
+    titleBlocks: found && found.index >= 0 ? [found.index, ...(found.extra ? [found.index + found.extra] : [])] : [],
     docType,
     body,
     organisation: findOrganisation(body, lines, blocks),
@@ -78,12 +78,19 @@ function firstFullDate(blocks: Block[]): string | null {
  * first short line that is neither a header field nor a name. Null when there is none, so the
  * caller composes one from type, body and date.
  */
-function findTitle(blocks: Block[], metaTitle: string | null): { title: string; index: number } | null {
+function findTitle(blocks: Block[], metaTitle: string | null): { title: string; index: number; extra?: number } | null {
   const candidates = blocks.slice(0, 12).map((b, index) => ({ b, index, text: oneLine(b.text) }))
     .filter(({ b, text }) => b.kind !== 'table-row' && text.length >= 4 && text.length <= 200 && !hasHeaderField(b.text)
       && !/^\d{4}-\d{2}-\d{2}$/.test(text) && !/^(-\s+)?(§\s*)?\d+[.)]?\s/.test(text));
   const heading = candidates.find(({ b }) => b.kind === 'heading' && (b.level ?? 1) <= 3);
   if (heading) return { title: heading.text, index: heading.index };
+  // A large-type title wraps in PDFs: "Minnesanteckningar" / "Ordföranderådet 14 juni 2024".
+  const first = candidates[0];
+  const next = first && blocks[first.index + 1];
+  if (first && next && TYPE_FIRST.test(first.text) && wordCount(first.text) <= 3 && next.kind === 'paragraph'
+    && wordCount(next.text) <= 8 && !hasHeaderField(next.text) && !/[.:]$/.test(next.text)) {
+    return { title: `${first.text} ${oneLine(next.text)}`, index: first.index, extra: 1 };
+  }
   const typed = candidates.find(({ text }) => TYPE_FIRST.test(text));
   if (typed) return { title: typed.text.replace(/[.:]$/, ''), index: typed.index };
   if (metaTitle && metaTitle.length > 3) return { title: metaTitle, index: -1 };
@@ -146,8 +153,9 @@ function findOrganisation(body: string | null, lines: string[], blocks: Block[])
 }
 
 function findLocation(lines: string[], blocks: Block[]): string | null {
-  const field = fieldValue(lines, /plats|plats och tid|mötesplats|lokal/, (v) => /\p{L}{3}/u.test(v));
-  if (field) return field.replace(/[.]$/, '');
+  const field = fieldValue(lines, /plats och tid|mötesplats|plats|lokal/, (v) => /\p{L}{3}/u.test(v));
+  // "Stadshuset, Arvika, tisdag 23 november 2021 kl. 13.00–16.15": the place without the time.
+  if (field) return field.replace(/,?\s*(\p{L}+dag(en)?\s+)?(den\s+)?(\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2})?\s*,?\s*(kl\.?\s*[\d.:–-]+.*)?$/iu, '').replace(/[.,]$/, '').trim() || field;
   const text = blocks.slice(0, 8).map((b) => plain(b.text)).join('\n');
   const m = /\b(?:hålls|hölls|äger rum|ägde rum|genomförs|genomfördes)\s+(?:på|i)\s+((?:[\p{Lu}][\p{L}-]*)(?:\s+[\p{Lu}][\p{L}-]*)*)/u.exec(text);
   return m ? m[1]! : null;

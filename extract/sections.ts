@@ -14,16 +14,16 @@ interface Start { heading: string; number: string | null; rest: string }
 /** The sections, and for each block the heading of the section it sits in (for evidence). */
 export interface SectionSplit { sections: Section[]; blockSection: string[]; sectionStarts: Set<number> }
 
-export function splitSections(blocks: Block[], title: string, titleBlock: number): SectionSplit {
+export function splitSections(blocks: Block[], title: string, titleBlocks: number[]): SectionSplit {
   const sections: Section[] = [];
   const blockSection: string[] = [];
   const sectionStarts = new Set<number>();
   let current: Section = { heading: title, number: null, text: '', page: blocks[0]?.page ?? 1 };
   const append = (text: string) => { if (text.trim()) current.text += (current.text ? '\n\n' : '') + text.trim(); };
   blocks.forEach((block, i) => {
-    if (i === titleBlock) { blockSection[i] = title; return; }
+    if (titleBlocks.includes(i)) { blockSection[i] = title; return; }
     // Header fields above the title belong to the opening section.
-    const start = i < titleBlock ? null : sectionStart(block, blocks[i + 1], blocks[i - 1]);
+    const start = i < (titleBlocks[0] ?? -1) ? null : sectionStart(block, blocks[i + 1], blocks[i - 1]);
     if (start) {
       if (current.text || sections.length || current.heading !== title) sections.push(current);
       current = { heading: start.heading, number: start.number, text: '', page: block.page };

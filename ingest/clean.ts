@@ -29,6 +29,14 @@ export function normaliseChars(text: string): string {
 const marginKey = (text: string) => text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
 const isPageNumber = (text: string) => /^(sida|page|s\.)?\s*#(\s*(\(#\)|av #|\/ ?#|of #))?$/.test(marginKey(text));
 
+/** "Arvika kommun — Protokoll — Sida 2 (5)" → "Arvika kommun — Protokoll": the header kept once must not say page 1. */
+function withoutPageNumber(text: string): string {
+  return text
+    .replace(/[\s—–|-]*(sida|page|s\.)?\s*\d+\s*(\(\d+\)|av \d+|\/\s*\d+)?$/i, '')
+    .replace(/^(sida|page)\s*\d+\s*(\(\d+\))?[\s—–|-]*/i, '')
+    .trim() || text;
+}
+
 /**
  * Multi-page files (PDF): a line that sits in the top or bottom margin (first/last 4 lines)
  * of most pages is a running header or footer.
@@ -56,7 +64,8 @@ function removePageMargins(blocks: Block[], pageCount: number): { blocks: Block[
     list.forEach((b, i) => {
       const key = marginKey(b.text);
       if (marginIdx.has(i) && repeated.has(key)) {
-        if (!isPageNumber(b.text) && !header.some((h) => marginKey(h) === key)) header.push(b.text);
+        const text = withoutPageNumber(b.text);
+        if (!isPageNumber(b.text) && !header.includes(text)) header.push(text);
       } else kept.push(b);
     });
   }
@@ -106,13 +115,16 @@ function removeRepeatedRuns(blocks: Block[]): { blocks: Block[]; header: string[
 const TERMINAL = /[.!?:;…]["”’)]?$/;
 const STARTS_LOWER = /^[\p{Ll}]/u;
 const LIST_START = /^([-•–*]\s|\d+[.)]\s|§\s*\d)/;
+/** A labelled header field starts its own line even after a long one ("Plats och tid: …" / "Dnr KS 2021/388"). */
+const FIELD_START = /^(dnr|diarienummer|datum|plats|tid|justerare|sekreterare|närvarande|beslutande|frånvarande|ersättare|övriga närvarande|handläggare)(?![\p{L}])/iu;
 /** A line ending in one of these words cannot end a sentence: the next block continues it. */
-const DANGLING = /\b(av|och|att|i|på|för|till|med|om|som|den|det|de|en|ett|samt|eller|från|vid|under|inom|mellan|kring|mot|efter|inför|genom|hos|utan|än|när|där|men|så|är|var|har|kan|ska|skall)$/i;
+const DANGLING = /(?<![\p{L}])(av|och|att|i|på|för|till|med|om|som|den|det|de|en|ett|samt|eller|från|vid|under|inom|mellan|kring|mot|efter|inför|genom|hos|utan|än|när|där|men|så|är|var|har|kan|ska|skall)$/iu;
 
 /** PDF `line` blocks → paragraphs. A short line followed by a capital starts a new paragraph. */
 function joinLines(blocks: Block[]): Block[] {
   const lengths = blocks.filter((b) => b.kind === 'line').map((b) => b.text.length).sort((a, b) => a - b);
-  const fullLength = lengths.length ? lengths[Math.floor(lengths.length * 0.8)]! : 0;
+  // A full line of body text on an A4 page holds 60+ characters whatever the sample of lines says.
+  const fullLength = Math.max(60, lengths.length ? lengths[Math.floor(lengths.length * 0.8)]! : 0);
   const out: Block[] = [];
   /** Paragraphs built from lines, with the length of the last line joined into each. */
   const lastLine = new Map<Block, number>();
@@ -121,7 +133,7 @@ function joinLines(blocks: Block[]): Block[] {
     if (b.kind !== 'line') { out.push(b); continue; }
     const prevLength = prev ? lastLine.get(prev) : undefined;
     const continues = prev !== undefined && prevLength !== undefined && prev.kind === 'paragraph'
-      && !LIST_START.test(b.text) && !b.text.includes('\t')
+      && !LIST_START.test(b.text) && !FIELD_START.test(b.text) && !b.text.includes('\t')
       && (prevLength >= fullLength * 0.8 || !/^[\p{Lu}\d§]/u.test(b.text) || DANGLING.test(prev.text));
     if (continues) {
       prev.text = joinText(prev.text, b.text);

@@ -1,0 +1,105 @@
+/**
+ * End to end against a real embedded Meilisearch: ingest real PDF, DOCX and text files,
+ * report bad files without losing the rest, search, and rerun incrementally.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig, type Config } from '../lib/config.ts';
+import { createReporter } from '../lib/log.ts';
+import { connectMeili, MeiliClient, ArchiveIndex, searchPassages, type MeiliConnection } from '../index/index.ts';
+import { runIngest } from '../cli/ingest-job.ts';
+import { HAS_SEEDS, SAMPLE_DIR, SEEDS_DIR, tempDir } from './helpers.ts';
+
+const reporter = createReporter({ tty: false, quiet: true });
+let conn: MeiliConnection;
+let config: Config;
+let client: MeiliClient;
+const tmp = tempDir('ingest');
+
+beforeAll(async () => {
+  config = loadConfig({ MINUTES_DATA_DIR: path.join(tmp.dir, 'data') });
+  conn = await connectMeili(config);
+  client = new MeiliClient(conn.url, conn.key);
+});
+afterAll(async () => {
+  await conn?.stop();
+  tmp.cleanup();
+});
+
+const search = (index: ArchiveIndex, q: string, limit = 10, filter?: string) => searchPassages(index.client, index.names, { q, limit, filter });
+
+describe('ingesting the sample archive with bad files mixed in', () => {
+  const archive = path.join(tmp.dir, 'archive');
+  let index: ArchiveIndex;
+  const sampleFiles = readdirSync(SAMPLE_DIR);
+
+  beforeAll(async () => {
+    mkdirSync(archive, { recursive: true });
+    for (const f of sampleFiles) copyFileSync(path.join(SAMPLE_DIR, f), path.join(archive, f));
+  });
+
+  it('indexes every good file and reports the corrupt PDF and the empty file by name and reason', async () => {
+    index = new ArchiveIndex(client, 'sample_');
+    writeFileSync(path.join(archive, 'trasig.pdf'), Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog'), Buffer.alloc(300, 0x41)]));
+    writeFileSync(path.join(archive, 'tom.txt'), '');
+    const s = await runIngest(archive, { full: false, config, index, reporter });
+    expect(s.new).toBe(sampleFiles.length);
+    expect(s.failed.map((f) => path.basename(f.file)).sort()).toEqual(['tom.txt', 'trasig.pdf']);
+    expect(s.failed.find((f) => f.file.endsWith('tom.txt'))!.reason).toMatch(/empty/);
+    expect(s.failed.find((f) => f.file.endsWith('trasig.pdf'))!.reason).toMatch(/PDF/);
+    for (const format of ['pdf', 'docx', 'txt']) {
+      const docs = await client.getDocuments<{ format: string }>(index.names.documents, { filter: `format = ${format}`, fields: ['format'], limit: 100 });
+      expect(docs.results.length, `${format} documents indexed`).toBeGreaterThan(0);
+    }
+  });
+
+  it('finds passages with Swedish words and highlights them', async () => {
+    const r = await search(index, 'kompetensförsörjning');
+    expect(r.hits.length).toBeGreaterThan(2);
+    expect(new Set(r.hits.map((h) => h.docId)).size).toBe(r.hits.length);
+    expect(r.hits[0]!.snippet).toMatch(/<mark>[Kk]ompetensförsörjning/);
+  });
+
+  it('filters by facet fields', async () => {
+    const all = await search(index, '', 50);
+    const years = new Set(all.hits.map((h) => h.date?.slice(0, 4)));
+    expect(years.size).toBeGreaterThan(2);
+    const r = await search(index, '', 50, 'year = 2022');
+    expect(r.hits.length).toBeGreaterThan(0);
+    expect(r.hits.every((h) => h.date?.startsWith('2022'))).toBe(true);
+  });
+
+  it('skips unchanged files on a rerun, re-extracts a changed one and deletes a removed one', async () => {
+    const again = await runIngest(archive, { full: false, config, index, reporter });
+    expect(again).toMatchObject({ new: 0, changed: 0, unchanged: sampleFiles.length, removed: 0 });
+
+    const text = sampleFiles.find((f) => f.endsWith('.md') || f.endsWith('.txt'))!;
+    appendFileSync(path.join(archive, text), '\n\nTillägg: Kvarnholmsutredningen diskuterades kort.\n');
+    const victim = sampleFiles.find((f) => f.endsWith('.docx'))!;
+    rmSync(path.join(archive, victim));
+    const s = await runIngest(archive, { full: false, config, index, reporter });
+    expect(s).toMatchObject({ new: 0, changed: 1, removed: 1 });
+    expect((await search(index, 'Kvarnholmsutredningen')).hits.map((h) => h.fileName)).toEqual([text]);
+    const left = await client.getDocuments(index.names.chunks, { filter: `fileName = "${victim}"`, limit: 1 });
+    expect(left.results).toHaveLength(0);
+  });
+});
+
+describe.skipIf(!HAS_SEEDS)('searching the real seeds', () => {
+  let index: ArchiveIndex;
+  beforeAll(async () => {
+    index = new ArchiveIndex(client, 'seeds_');
+    const s = await runIngest(SEEDS_DIR, { full: false, config, index, reporter });
+    expect(s.failed).toEqual([]);
+  });
+
+  it('ranks seed 000 first for "Ukraina"', async () => {
+    expect((await search(index, 'Ukraina')).hits[0]!.fileName).toMatch(/^000_/);
+  });
+
+  it('returns seeds 000, 002 and 003 in the top 5 for "kompetensförsörjning"', async () => {
+    const top = (await search(index, 'kompetensförsörjning', 5)).hits.map((h) => h.fileName.slice(0, 3));
+    expect(top).toEqual(expect.arrayContaining(['000', '002', '003']));
+  });
+});
