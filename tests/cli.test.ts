@@ -1,0 +1,78 @@
+/** The `minutes` command as a user runs it: real processes, exit codes, output formats. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PROJECT_ROOT } from '../lib/config.ts';
+import { Extraction } from '../lib/schema.ts';
+import { SAMPLE_DIR, tempDir } from './helpers.ts';
+
+const run = promisify(execFile);
+const tmp = tempDir('cli');
+const env = { ...process.env, MINUTES_DATA_DIR: path.join(tmp.dir, 'data'), MEILI_URL: '', MEILI_MASTER_KEY: '' };
+
+async function minutes(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'minutes.js'), ...args], { env, cwd: tmp.dir, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const archive = path.join(tmp.dir, 'arkiv');
+beforeAll(() => {
+  mkdirSync(archive, { recursive: true });
+  for (const f of ['211_arvika-kommunstyrelsen-2021-11-23-protokoll.pdf', '206_kristinehamn-kommunstyrelsen-2023-05-09-protokoll.docx', '203_varmlandsradet-2019-01-25-minnesanteckningar.txt']) {
+    copyFileSync(path.join(SAMPLE_DIR, f), path.join(archive, f));
+  }
+  writeFileSync(path.join(archive, 'tom fil å.txt'), '');
+  writeFileSync(path.join(archive, 'inte-en.pdf'), 'Detta är text, ingen PDF.');
+});
+afterAll(() => tmp.cleanup());
+
+describe('minutes CLI', () => {
+  it('says what to do when searching before anything is indexed (exit 2)', async () => {
+    const r = await minutes('search', 'budget');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nothing is indexed yet: run `minutes ingest/);
+  });
+
+  it('ingests, lists each failed file with its reason, and exits 1', async () => {
+    const r = await minutes('ingest', archive);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/5 files — 3 new, 0 changed, 0 unchanged, 0 removed, 2 failed/);
+    expect(r.stdout).toContain('FAILED');
+    expect(r.stdout).toMatch(/tom fil å\.txt: empty file/);
+    expect(r.stdout).toMatch(/inte-en\.pdf: named \.pdf but is not a PDF/);
+    expect(r.stderr.split('\n').filter(Boolean).every((l) => JSON.parse(l).level)).toBe(true);
+  });
+
+  it('searches with --json: hits with document id, source, title, date, body, heading, snippet and score', async () => {
+    const r = await minutes('search', 'gränspendlarna', '--json');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as { hits: Record<string, unknown>[] };
+    expect(result.hits[0]).toMatchObject({ fileName: '211_arvika-kommunstyrelsen-2021-11-23-protokoll.pdf', date: '2021-11-23', body: 'Kommunstyrelsen', docType: 'protokoll' });
+    expect(Object.keys(result.hits[0]!)).toEqual(expect.arrayContaining(['docId', 'source', 'title', 'date', 'body', 'heading', 'snippet', 'score']));
+    expect(result.hits[0]!.snippet).toContain('<mark>gränspendlarna</mark>');
+  });
+
+  it('filters, and rejects a bad filter with a one-line error (exit 2)', async () => {
+    const r = await minutes('search', 'kommunstyrelsen', '--filter', 'year = 2023', '--json');
+    expect((JSON.parse(r.stdout) as { hits: { date: string }[] }).hits.every((h) => h.date.startsWith('2023'))).toBe(true);
+    const bad = await minutes('search', 'x', '--filter', 'nosuchfield = 1');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('extracts --json as JSON Lines in the DESIGN.md schema', async () => {
+    const r = await minutes('extract', path.join(archive, '206_kristinehamn-kommunstyrelsen-2023-05-09-protokoll.docx'), path.join(archive, '203_varmlandsradet-2019-01-25-minnesanteckningar.txt'), '--json');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => Extraction.parse(JSON.parse(l)));
+    expect(lines.map((e) => [e.docType, e.date, e.format])).toEqual([['protokoll', '2023-05-09', 'docx'], ['minnesanteckningar', '2019-01-25', 'txt']]);
+    const keys = Object.keys(JSON.parse(r.stdout.split('\n')[0]!) as object);
+    expect(keys).toEqual(expect.arrayContaining(['source', 'format', 'sha256', 'title', 'docType', 'body', 'organisation', 'date', 'mandatePeriod', 'location', 'diarienummer', 'persons', 'organisations', 'dates', 'decisions', 'actions', 'themes', 'sections']));
+  });
+});
