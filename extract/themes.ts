@@ -5,34 +5,49 @@
  */
 import type { Section, Theme } from '../lib/schema.ts';
 import { themeTaxonomy, type ThemeDefinition } from '../lib/reference-data.ts';
+import { sentences } from '../lib/text.ts';
 
 export const THEME_THRESHOLD = 0.4;
 const HEADING_WEIGHT = 3;
 
-interface CompiledTheme { def: ThemeDefinition; pattern: RegExp }
+/** A theme's terms split by how they match: word prefixes, word infixes (compounds) and phrases. */
+interface CompiledTheme { def: ThemeDefinition; prefixes: string[]; infixes: string[]; phrases: RegExp | null }
 
 let compiled: CompiledTheme[] | undefined;
 function themes(): CompiledTheme[] {
-  return (compiled ??= themeTaxonomy().map((def) => ({
-    def,
-    pattern: new RegExp(def.terms.map(termPattern).join('|'), 'giu'),
-  })));
-}
-
-/** "*stem" matches inside compounds; "stem" matches at the start of a word. */
-function termPattern(term: string): string {
-  const inside = term.startsWith('*');
-  const stem = (inside ? term.slice(1) : term).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  return inside ? `[\\p{L}]*${stem}[\\p{L}-]*` : `(?<![\\p{L}\\d])${stem}[\\p{L}-]*`;
+  return (compiled ??= themeTaxonomy().map((def) => {
+    const single = def.terms.filter((t) => !/\s/.test(t));
+    const phrases = def.terms.filter((t) => /\s/.test(t)).map((t) => t.replace(/^\*/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    return {
+      def,
+      prefixes: single.filter((t) => !t.startsWith('*')),
+      infixes: single.filter((t) => t.startsWith('*')).map((t) => t.slice(1)),
+      phrases: phrases.length ? new RegExp(`(?<![\\p{L}\\d])(?:${phrases.join('|')})`, 'giu') : null,
+    };
+  }));
 }
 
 /** Committee names ("hälso- och sjukvårdsnämnden", "kollektivtrafiknämnd") name a body, not a topic. */
-const BODY_NAME = /(nämnd|utskott|forum|förbund)/iu;
+const BODY_NAME = /(nämnd|utskott|forum|förbund)/u;
+const WORD = /[\p{L}\d][\p{L}\d-]*/gu;
 
-function countHits(text: string, pattern: RegExp): number {
+/**
+ * Hits of one theme in a text: words that start with a prefix term or contain an infix term
+ * (each word counted once), plus multi-word phrases. Word-by-word matching keeps this linear.
+ */
+function countHits(words: string[], lower: string, theme: CompiledTheme): number {
   let n = 0;
-  for (const m of text.matchAll(pattern)) if (!BODY_NAME.test(m[0])) n++;
+  for (const w of words) {
+    if (BODY_NAME.test(w)) continue;
+    if (theme.prefixes.some((p) => w.startsWith(p)) || theme.infixes.some((p) => w.includes(p))) n++;
+  }
+  if (theme.phrases) for (const m of lower.matchAll(theme.phrases)) if (!BODY_NAME.test(m[0])) n++;
   return n;
+}
+
+function hitsIn(text: string, theme: CompiledTheme): number {
+  const lower = text.toLowerCase();
+  return countHits(lower.match(WORD) ?? [], lower, theme);
 }
 
 const saturate = (hits: number) => Math.round((1 - Math.exp(-hits / 4)) * 1000) / 1000;
@@ -40,9 +55,9 @@ const saturate = (hits: number) => Math.round((1 - Math.exp(-hits / 4)) * 1000) 
 /** Theme scores of one text (a section's heading and text). */
 export function sectionThemes(section: Pick<Section, 'heading' | 'text'>): Map<string, number> {
   const hits = new Map<string, number>();
-  for (const { def, pattern } of themes()) {
-    const n = HEADING_WEIGHT * countHits(section.heading, pattern) + countHits(section.text, pattern);
-    if (n) hits.set(def.id, n);
+  for (const theme of themes()) {
+    const n = HEADING_WEIGHT * hitsIn(section.heading, theme) + hitsIn(section.text, theme);
+    if (n) hits.set(theme.def.id, n);
   }
   return hits;
 }
@@ -59,16 +74,16 @@ export function documentThemes(sections: Section[]): Theme[] {
   }
   return themes()
     .filter(({ def }) => saturate(total.get(def.id) ?? 0) >= THEME_THRESHOLD)
-    .map(({ def, pattern }) => {
+    .map((theme) => {
+      const { def } = theme;
       const { section } = best.get(def.id)!;
-      return { id: def.id, label: def.label, score: saturate(total.get(def.id)!), evidence: { page: section.page, section: section.heading, quote: quoteFor(section, pattern) } };
+      return { id: def.id, label: def.label, score: saturate(total.get(def.id)!), evidence: { page: section.page, section: section.heading, quote: quoteFor(section, theme) } };
     })
     .sort((a, b) => b.score - a.score);
 }
 
 /** The first sentence of a section that mentions the theme (or its heading). */
-function quoteFor(section: Section, pattern: RegExp): string {
-  const sentences = section.text.split(/(?<=[.!?])\s+|\n+/);
-  const hit = sentences.find((s) => new RegExp(pattern.source, 'iu').test(s));
+function quoteFor(section: Section, theme: CompiledTheme): string {
+  const hit = sentences(section.text).find((s) => hitsIn(s, theme) > 0);
   return (hit ?? section.heading).trim().slice(0, 300);
 }
