@@ -70,7 +70,7 @@ export class MeiliClient {
 
   async waitTask(taskUid: number, opts: { timeoutMs?: number } = {}): Promise<TaskRecord> {
     const deadline = Date.now() + (opts.timeoutMs ?? 5 * 60_000);
-    for (let delay = 10; ; delay = Math.min(delay * 2, 500)) {
+    for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
       const task = await this.request<TaskRecord>('GET', `/tasks/${taskUid}`);
       if (task.status === 'succeeded') return task;
       if (task.status === 'failed' || task.status === 'canceled') {
