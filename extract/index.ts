@@ -8,6 +8,8 @@ import { mandatePeriod } from './swedish-dates.ts';
 import { documentThemes } from './themes.ts';
 import { extractPersons } from './persons.ts';
 import { extractDecisions } from './decisions.ts';
+import { extractOrganisations, normaliseOrganisation } from './organisations.ts';
+import { extractDates } from './dates.ts';
 
 export { findDates, mandatePeriod } from './swedish-dates.ts';
 
@@ -22,7 +24,8 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
   const meta = extractMetadata(doc.blocks, doc.pageHeader, doc.fileName, doc.metaTitle);
   const { sections, blockSection } = splitSections(doc.blocks, meta.title, meta.titleBlocks);
   const docId = opts.docId ?? documentId(doc.source);
-  const persons = extractPersons(doc.blocks, { blockSection, docIsMeeting: !['pm', 'tjansteskrivelse'].includes(meta.docType) });
+  const persons = extractPersons(doc.blocks, { blockSection, docIsMeeting: !['pm', 'tjansteskrivelse'].includes(meta.docType) })
+    .map((p) => ({ ...p, organisation: p.organisation ? normaliseOrganisation(p.organisation)?.name ?? p.organisation : null }));
   const { decisions, actions } = extractDecisions(sections, persons);
   const extraction = Extraction.parse({
     source: doc.source,
@@ -36,10 +39,9 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
     mandatePeriod: mandatePeriod(meta.date),
     location: meta.location,
     diarienummer: meta.diarienummer,
-    // Filled by the extraction issue: organisations and dates.
     persons,
-    organisations: [],
-    dates: [],
+    organisations: extractOrganisations(doc.blocks, blockSection, persons),
+    dates: extractDates(doc.blocks, blockSection, { ref: meta.documentDate ?? meta.date, meetingDate: meta.date, titleBlocks: meta.titleBlocks }),
     decisions,
     actions,
     themes: documentThemes(sections),

@@ -58,7 +58,7 @@ export function findDates(text: string, ref: string | null = null): RawDate[] {
     const iso = isoDate(year, month, day);
     if (!iso) continue;
     const end = endDay !== null && endDay > day ? isoDate(year, month, endDay) : null;
-    add({ date: iso, ...(end ? { endDate: end } : {}), text: m[0], index: m.index, hasYear: Boolean(m[4]) }, m.index + m[0].length);
+    add({ date: iso, ...(end ? { endDate: end } : {}), text: m[0].replace(/\.$/, ''), index: m.index, hasYear: Boolean(m[4]) }, m.index + m[0].length);
   }
   for (const m of text.matchAll(SLASH)) {
     const day = Number(m[1]);

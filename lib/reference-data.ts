@@ -41,3 +41,19 @@ let parties: Map<string, string> | undefined;
 export function partyCodes(): Map<string, string> {
   return (parties ??= new Map(load('parties.json', Parties).parties.map((p) => [p.code, p.name])));
 }
+
+const Municipalities = z.object({ municipalities: z.array(z.object({ name: z.string(), county: z.string(), official: z.string() })) });
+export type Municipality = z.infer<typeof Municipalities>['municipalities'][number];
+let municipalities: Municipality[] | undefined;
+/** Sweden's 290 municipalities. */
+export function municipalityList(): Municipality[] {
+  return (municipalities ??= load('municipalities.json', Municipalities).municipalities);
+}
+
+const Organisations = z.object({ organisations: z.array(z.object({ name: z.string(), kind: z.string(), aliases: z.array(z.string()) })) });
+export type KnownOrganisation = z.infer<typeof Organisations>['organisations'][number];
+let organisations: KnownOrganisation[] | undefined;
+/** Regions, agencies, associations and companies other than municipalities and councils. */
+export function knownOrganisations(): KnownOrganisation[] {
+  return (organisations ??= load('organisations.json', Organisations).organisations);
+}

@@ -1,0 +1,30 @@
+/** Every explicit date in the document, resolved to ISO with a kind and evidence. */
+import type { Block, DateMention } from '../lib/schema.ts';
+import { plain } from '../lib/text.ts';
+import { dateKind, findDates } from './swedish-dates.ts';
+
+export function extractDates(blocks: Block[], blockSection: string[], ctx: { ref: string | null; meetingDate: string | null; titleBlocks: number[] }): DateMention[] {
+  const out: DateMention[] = [];
+  const seen = new Set<string>();
+  blocks.forEach((block, i) => {
+    const text = plain(block.text);
+    const section = blockSection[i] ?? '';
+    for (const d of findDates(text, ctx.ref)) {
+      // A label may sit on the line above its value ("Justerat den:" / "2020-03-13").
+      const before = text.slice(Math.max(0, d.index - 60), d.index).replace(/\s*\n\s*/g, ' ');
+      let kind = dateKind(before, section);
+      if (kind === 'event' && (ctx.titleBlocks.includes(i) || (d.date === ctx.meetingDate && i < 10))) kind = 'meeting';
+      const key = `${d.date}|${d.endDate ?? ''}|${kind}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ date: d.date, ...(d.endDate ? { endDate: d.endDate } : {}), text: d.text, kind, evidence: { page: block.page, section: section || null, quote: sentenceAround(text, d.index) } });
+    }
+  });
+  return out;
+}
+
+function sentenceAround(text: string, index: number): string {
+  const start = Math.max(text.lastIndexOf('. ', index) + 2, text.lastIndexOf('\n', index) + 1, 0);
+  const ends = [text.indexOf('. ', index), text.indexOf('\n', index)].filter((e) => e >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) + 1 : undefined).trim().slice(0, 300);
+}
