@@ -11,9 +11,12 @@ export function extractDates(blocks: Block[], blockSection: string[], ctx: { ref
     const section = blockSection[i] ?? '';
     for (const d of findDates(text, ctx.ref)) {
       // A label may sit on the line above its value ("Justerat den:" / "2020-03-13").
-      const before = text.slice(Math.max(0, d.index - 60), d.index).replace(/\s*\n\s*/g, ' ');
+      // or in the block above it ("Datum" / "2022-11-21").
+      const context = d.index < 3 && i > 0 ? `${plain(blocks[i - 1]!.text)} ` : '';
+      const before = (context + text.slice(Math.max(0, d.index - 60), d.index)).slice(-60).replace(/\s*\n\s*/g, ' ');
       let kind = dateKind(before, section);
-      if (kind === 'event' && (ctx.titleBlocks.includes(i) || (d.date === ctx.meetingDate && i < 10))) kind = 'meeting';
+      // The meeting's own date, wherever the header puts it ("Datum", "Tid", the title), is the meeting.
+      if ((kind === 'event' || kind === 'document') && d.date === ctx.meetingDate && (i < 12 || ctx.titleBlocks.includes(i))) kind = 'meeting';
       const key = `${d.date}|${d.endDate ?? ''}|${kind}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -22,9 +22,11 @@ export function documentId(source: string): string {
 
 export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; docId?: string }): Extracted {
   const meta = extractMetadata(doc.blocks, doc.pageHeader, doc.fileName, doc.metaTitle);
-  const { sections, blockSection } = splitSections(doc.blocks, meta.title, meta.titleBlocks);
+  const { sections, blockSection, sectionStarts } = splitSections(doc.blocks, meta.title, meta.titleBlocks);
   const docId = opts.docId ?? documentId(doc.source);
-  const persons = extractPersons(doc.blocks, { blockSection, docIsMeeting: !['pm', 'tjansteskrivelse'].includes(meta.docType) })
+  // PMs and tjänsteskrivelser are written, not held: their authors did not attend anything.
+  const isMeeting = !['pm', 'tjansteskrivelse'].includes(meta.docType);
+  const persons = extractPersons(doc.blocks, { blockSection, sectionStarts, docIsMeeting: isMeeting })
     .map((p) => ({ ...p, organisation: p.organisation ? normaliseOrganisation(p.organisation)?.name ?? p.organisation : null }));
   const { decisions, actions } = extractDecisions(sections, persons);
   const extraction = Extraction.parse({
@@ -40,8 +42,8 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
     location: meta.location,
     diarienummer: meta.diarienummer,
     persons,
-    organisations: extractOrganisations(doc.blocks, blockSection, persons),
-    dates: extractDates(doc.blocks, blockSection, { ref: meta.documentDate ?? meta.date, meetingDate: meta.date, titleBlocks: meta.titleBlocks }),
+    organisations: extractOrganisations(doc.blocks, blockSection, persons, meta.organisation),
+    dates: extractDates(doc.blocks, blockSection, { ref: meta.documentDate ?? meta.date, meetingDate: isMeeting ? meta.date : null, titleBlocks: meta.titleBlocks }),
     decisions,
     actions,
     themes: documentThemes(sections),

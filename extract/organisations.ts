@@ -29,6 +29,8 @@ function compile(): Gazetteer {
     String.raw`(?<![\p{L}-])(?<known>${known})(?![\p{L}])`,
     // Committees and councils by their form: "Kollektivtrafiknämnden", "Kommunstyrelsen", "Regionala utvecklingsnämnden".
     String.raw`(?<![\p{L}-])(?<organ>(?:Regionala\s+|Regional\s+)?[\p{Lu}][\p{Ll}-]*(?:nämnden|nämnd|styrelsen|fullmäktige|beredningen|utskottet))(?![\p{L}])`,
+    // Written in lower case mid-sentence: "föreslår kommunfullmäktige", "kollektivtrafiknämnden har fattat beslut".
+    String.raw`(?<![\p{L}-])(?<lower>(?:[Hh]älso-\s+och\s+|[Kk]ultur-\s+och\s+|[Rr]egionala\s+)?(?:kommun|region)?[\p{Ll}]*(?:nämnden|fullmäktige|kommunstyrelsen|regionstyrelsen))(?![\p{L}])`,
   ].join('|'), 'gu');
   return (gazetteer = { pattern, lookup });
 }
@@ -51,7 +53,7 @@ export function normaliseOrganisation(name: string): { name: string; kind: strin
   return compile().lookup.get(name.trim().toLowerCase()) ?? null;
 }
 
-export function extractOrganisations(blocks: Block[], blockSection: string[], persons: Person[]): Organisation[] {
+export function extractOrganisations(blocks: Block[], blockSection: string[], persons: Person[], own: string | null = null): Organisation[] {
   const { pattern, lookup } = compile();
   const found = new Map<string, Organisation>();
   const add = (name: string, kind: string, evidence: Organisation['evidence']) => { if (!found.has(name)) found.set(name, { name, kind, evidence }); };
@@ -64,8 +66,12 @@ export function extractOrganisations(blocks: Block[], blockSection: string[], pe
       else if (g.lst) add(g.lst, 'myndighet', evidence);
       else if (g.known) { const o = lookup.get(g.known.toLowerCase())!; add(o.name, o.kind, evidence); }
       else if (g.organ) add(g.organ.replace(/\s+/g, ' '), 'organ', evidence);
+      else if (g.lower) add(g.lower.replace(/\s+/g, ' ').replace(/^\p{Ll}/u, (c) => c.toUpperCase()), 'organ', evidence);
     }
   });
+  // The document's own organisation (often only in its page header) is one of its organisations.
+  const ownOrg = own ? normaliseOrganisation(own) : null;
+  if (ownOrg) add(ownOrg.name, ownOrg.kind, undefined);
   for (const p of persons) {
     const o = p.organisation ? normaliseOrganisation(p.organisation) : null;
     if (o) add(o.name, o.kind, p.evidence);

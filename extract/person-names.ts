@@ -6,6 +6,7 @@
  * "Region Värmland" are rejected by the words around them.
  */
 import { firstNameSet, partyCodes } from '../lib/reference-data.ts';
+import { normaliseOrganisation } from './organisations.ts';
 
 const WORD = String.raw`[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?`;
 const PART = String.raw`(?:[\p{Lu}]\.?(?=\s)|(?:de|De|af|von|van|der|la)\s+${WORD}|${WORD})`;
@@ -44,13 +45,15 @@ export function findNames(text: string, opts: { anyFirstName?: boolean } = {}): 
     if (!isFirst(words[0]!) || laterFirst > 0) { re.lastIndex = m.index + words[0]!.length; continue; }
     // Cut at a word that cannot be in a name ("Malin Wikner Region …"), and between two run-together
     // names ("Jenny Dahlin Lars Sätterberg"): a known first name after a complete name starts the next one.
-    let cut = words.findIndex((w, i) => i > 0 && NOT_NAME_WORDS.has(w));
+    let cut = words.findIndex((w, i) => i > 0 && (NOT_NAME_WORDS.has(w) || ROLE_NOUN.test(w)));
     if (cut < 0) cut = words.findIndex((w, i) => i >= 2 && first.has(w) && i + 1 < words.length);
     if (cut > 0) words = words.slice(0, cut);
     const name = words.join(' ');
     const end = m.index + name.length;
     re.lastIndex = end;
     if (words.length < 2 || /^[\p{Lu}]\.?$/u.test(words.at(-1)!)) continue;
+    // "Röda Korset Värmland" in a list of names is an organisation.
+    if (!first.has(words[0]!) && (normaliseOrganisation(name) || normaliseOrganisation(words.slice(0, 2).join(' ')))) continue;
     if (FOLLOWED_BY_PLACE.test(text.slice(end))) continue;
     hits.push({ name, index: m.index, end });
   }

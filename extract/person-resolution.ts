@@ -46,7 +46,8 @@ export function sameName(a: string, b: string): boolean {
   const x = tokens(a);
   const y = tokens(b);
   if (x.join(' ') === y.join(' ')) return true;
-  if (x[0] !== y[0]) return false;
+  // A slip in the first name ("Elenore"/"Eleonore") needs the rest to be identical.
+  if (x[0] !== y[0]) return x.length === y.length && x.slice(1).join(' ') === y.slice(1).join(' ') && spellingSlip(x[0]!, y[0]!);
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   if (long.length - short.length > 1) return false;
   // Align from the end (surnames), letting the longer name have one extra middle word.

@@ -4,17 +4,21 @@
  * which beats a mention in running text (unknown, or present when the person speaks).
  */
 import type { Block, Person } from '../lib/schema.ts';
-import { oneLine, plain } from '../lib/text.ts';
+import { oneLine, plain, sentences } from '../lib/text.ts';
 import { findNames, parseNameList, splitDescriptor, type ListedPerson } from './person-names.ts';
 import { mergePersons, type PersonMention } from './person-resolution.ts';
 
 const ABSENT_HEADING = /^(frånvarande|anmält förhinder|förhinder|ej närvarande|frånvarande ledamöter)\b/i;
 const PRESENT_HEADING = /^(närvarande|ledamöter|beslutande|ersättare|tjänstgörande|övriga närvarande|övriga deltagare|deltagare|inbjudna|i tjänsten|politiker|justerare|vid protokollet|närvarande ledamöter)\b/i;
-const SIGNATURE = /^(vid protokollet|justeras|justerat|anteckningar (skrivna|justeras) av|för \p{Lu}|sekreterare|ordförande)\b/iu;
-const SPEECH = /^[\s,]*(?:(?:,\s*[^,.]{2,60},\s*)?)(berättar|berättade|informerar|informerade|konstaterar|konstaterade|poängterar|menar|frågar|frågade|redovisar|redovisade|rekommenderar|hälsar|hälsade|föreslår|föreslog|ställer|lyfter|lyfte|kompletterar|uppmanar|tackar|visar|presenterar|presenterade|inledde|redogjorde|svarar|svarade|betonar|understryker|påminner|tar med|kommer att|öppnar|öppnade|avslutar|avslutade|ber\b)/iu;
-const SPEECH_BEFORE = /(berättar|frågar|menar|säger|betonar|konstaterar|svarar|påpekar)\s*$/iu;
+const SIGNATURE = /^(vid protokollet|vid anteckningarna|justeras|justerat|anteckningar (skrivna|justeras) av|för \p{Lu}|sekreterare|ordförande)(?![\p{L}])/iu;
+/** "Närvarande: A (S), ordförande, Hagfors; B (C), Kil" — a labelled list in one paragraph. */
+const INLINE_LIST = /^\**(närvarande|närvarande ledamöter|deltagare|beslutande|övriga närvarande|frånvarande|anmält förhinder|förhinder)\**\s*:\s*\**\s*(.+)$/isu;
+/** Verbs of speaking and presenting: the names before one in its sentence are the ones speaking. */
+const SPEECH = /(?<![\p{L}])(berättar|berättade|informerar|informerade|konstaterar|konstaterade|poängterar|poängterade|menar|menade|frågar|frågade|redovisar|redovisade|rekommenderar|hälsar|hälsade|föreslår|föreslog|ställer|lyfter|lyfte|kompletterar|kompletterade|uppmanar|uppmanade|tackar|tackade|visar|visade|presenterar|presenterade|introducerar|introducerade|inledde|inleder|redogjorde|redogör|svarar|svarade|betonar|betonade|understryker|påminner|påminde|gick igenom|går igenom|medverkar|medverkade|var processledare|var moderator|yrkar|yrkade|öppnar|öppnade|avslutar|avslutade|ber|bad)(?![\p{L}])/iu;
+/** A verb right before a name ("berättar Fredric Norlin"). */
+const SPEECH_BEFORE = /(berättar|frågar|menar|säger|betonar|konstaterar|svarar|påpekar|kompletterar)\s*$/iu;
 
-interface Context { blockSection: string[]; docIsMeeting: boolean }
+interface Context { blockSection: string[]; sectionStarts: Set<number>; docIsMeeting: boolean }
 
 export function extractPersons(blocks: Block[], ctx: Context): Person[] {
   const mentions: PersonMention[] = [];
@@ -34,11 +38,17 @@ export function extractPersons(blocks: Block[], ctx: Context): Person[] {
     }
 
     if (block.kind === 'table-row') { tableRow(text, listMode, add); return; }
+    const inline = block.kind === 'paragraph' ? INLINE_LIST.exec(text.trim()) : null;
+    if (inline) {
+      const mode = ABSENT_HEADING.test(inline[1]!) ? 'absent' : 'present';
+      for (const item of inline[2]!.split(/;\s*/)) listRow(item, mode, add);
+      return;
+    }
     if (block.kind === 'list-item' && listMode) { listRow(text, listMode, add); return; }
     if (block.kind === 'paragraph' && SIGNATURE.test(line) || /^\*\*[^*]+\*\*\n\p{Lu}/u.test(text)) { signature(text, ctx.docIsMeeting, add); return; }
     if (listMode && block.kind === 'paragraph' && !/[.!?]$/.test(line) && line.split(/\s+/).length <= 40) { listRow(text, listMode, add); return; }
     listMode = null;
-    if (block.kind === 'heading' || (block.kind === 'paragraph' && i > 0 && isPresenterLine(line, blocks[i - 1]!))) {
+    if (block.kind === 'heading' || (block.kind === 'paragraph' && i > 0 && isPresenterLine(line, blocks[i - 1]!, ctx.sectionStarts.has(i - 1)))) {
       presenters(block.kind === 'heading' ? headingPresenter(line) : firstSentence(line), add);
       if (block.kind === 'heading') return;
     }
@@ -86,8 +96,8 @@ function withSharedDescriptors(list: ListedPerson[]): ListedPerson[] {
 }
 
 /** A short line right after an agenda heading that starts with a name: the item's presenters. */
-function isPresenterLine(line: string, prev: Block): boolean {
-  return (prev.kind === 'heading' || /^\*\*.*\*\*$/.test(prev.text.trim())) && line.split(/\s+/).length <= 40 && findNames(line).some((h) => h.index === 0);
+function isPresenterLine(line: string, prev: Block, prevStartsSection: boolean): boolean {
+  return (prevStartsSection || prev.kind === 'heading' || /^\*\*.*\*\*$/.test(prev.text.trim())) && line.split(/\s+/).length <= 40 && findNames(line).some((h) => h.index === 0);
 }
 
 function firstSentence(line: string): string {
@@ -119,13 +129,24 @@ function signature(text: string, docIsMeeting: boolean, add: (p: Omit<PersonMent
   });
 }
 
-/** Names in running text: present when they speak ("Per Lawén, Forshaga, konstaterar"), else unknown. */
+/**
+ * Names in running text, sentence by sentence: present when they speak — named before the
+ * sentence's first verb of speaking ("Lars Nilsson, Kommunstyrelsens ordförande och Martin Willén,
+ * Kommundirektör, Kristinehamns kommun, redovisade …") or right after one ("berättar Fredric
+ * Norlin") — else only mentioned (unknown).
+ */
 function prose(text: string, add: (p: Omit<PersonMention, 'evidence'>) => void) {
-  for (const h of findNames(text)) {
-    const speaks = SPEECH.test(text.slice(h.end, h.end + 80)) || SPEECH_BEFORE.test(text.slice(Math.max(0, h.index - 20), h.index));
-    const org = /^,\s*((?:\p{Lu}[\p{L}-]*)(?:\s+(?:\p{Lu}[\p{L}-]*|kommun|län))*)\s*,/u.exec(text.slice(h.end));
-    const valdes = /^\s+valdes till (justerare|ordförande|sekreterare)/i.exec(text.slice(h.end));
-    const party = /^\s*\(([A-Za-zÅÄÖåäö]{1,3})\)/.exec(text.slice(h.end))?.[1]?.toUpperCase() ?? null;
-    add({ name: h.name, party, organisation: org?.[1] ?? null, role: valdes ? valdes[1]!.toLowerCase() : null, attendance: speaks || valdes ? 'present' : 'unknown', rank: speaks || valdes ? 1 : 0 });
+  for (const sentence of sentences(text)) {
+    // Where the sentence's verbs of speaking are: a name before one of them is its subject.
+    const lastVerb = Math.max(-1, ...[...sentence.matchAll(new RegExp(SPEECH.source, 'giu'))].map((m) => m.index));
+    for (const h of findNames(sentence)) {
+      const after = sentence.slice(h.end);
+      const speaks = h.index < lastVerb || SPEECH_BEFORE.test(sentence.slice(Math.max(0, h.index - 20), h.index));
+      const org = /^,\s*((?:\p{Lu}[\p{L}-]*)(?:\s+(?:\p{Lu}[\p{L}-]*|kommun|län))*)\s*,/u.exec(after);
+      const valdes = /^\s+valdes till (justerare|ordförande|sekreterare)/i.exec(after);
+      const party = /^\s*\(([A-Za-zÅÄÖåäö]{1,3})\)/.exec(after)?.[1]?.toUpperCase() ?? null;
+      const present = speaks || valdes !== null;
+      add({ name: h.name, party, organisation: org?.[1] ?? null, role: valdes ? valdes[1]!.toLowerCase() : null, attendance: present ? 'present' : 'unknown', rank: present ? 1 : 0 });
+    }
   }
 }

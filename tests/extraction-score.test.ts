@@ -1,0 +1,36 @@
+/**
+ * Extraction quality on the hand-annotated gold files (tests/gold/). The floors are the levels
+ * reached when they were set: a change that lowers one fails here instead of slipping through.
+ * Seeds' gold files are scored only where ../shared/seeds exists.
+ */
+import { describe, expect, it } from 'vitest';
+import { f1, formatScore, scoreGold } from '../scripts/score-extraction.ts';
+import { HAS_SEEDS } from './helpers.ts';
+
+describe('extraction against the gold files', async () => {
+  const score = await scoreGold();
+  const F1 = (field: string) => f1(score.fields[field]!);
+  const accuracy = (field: string) => score.accuracy[field]!.right / score.accuracy[field]!.total;
+
+  it('scores every gold document it can read', () => {
+    expect(score.docs).toBeGreaterThanOrEqual(HAS_SEEDS ? 14 : 9);
+    console.log(formatScore(score));
+  });
+
+  it('keeps the levels reached (targets: persons F1 ≥ 0.95, attendance ≥ 0.95, organisations F1 ≥ 0.90, decisions R ≥ 0.90 / P ≥ 0.80, themes F1 ≥ 0.90)', () => {
+    expect(F1('persons').f1).toBeGreaterThanOrEqual(0.98);
+    expect(accuracy('attendance')).toBeGreaterThanOrEqual(0.97);
+    expect(F1('organisations').f1).toBeGreaterThanOrEqual(0.92);
+    expect(F1('decisions').recall).toBeGreaterThanOrEqual(0.95);
+    expect(F1('decisions').precision).toBeGreaterThanOrEqual(0.9);
+    expect(F1('themes').f1).toBeGreaterThanOrEqual(0.92);
+    expect(F1('dates').f1).toBeGreaterThanOrEqual(0.95);
+    expect(accuracy('dateKind')).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('gets document date, type and body right everywhere', () => {
+    expect(accuracy('date')).toBe(1);
+    expect(accuracy('docType')).toBe(1);
+    expect(accuracy('body')).toBe(1);
+  });
+});
