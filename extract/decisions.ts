@@ -6,6 +6,7 @@
 import type { Action, Decision, Person, Section } from '../lib/schema.ts';
 import { sentences } from '../lib/text.ts';
 import { findNames } from './person-names.ts';
+import { protocolDetail } from './protocol-detail.ts';
 
 /** JS `\\b` is ASCII-only and fails next to å, ä, ö: these bound words by letters instead. */
 const B = String.raw`(?<![\p{L}\d])`;
@@ -33,13 +34,14 @@ export function extractDecisions(sections: Section[], persons: Person[]): { deci
   for (const section of sections) {
     const label = section.heading;
     const heading = section.heading.replace(/^(§\s*)?\d+[a-z]?[.)]?\s+/, '');
+    const detail = protocolDetail(section.heading, section.text);
     const candidates = [...(/[.:]$/.test(heading) || heading.split(' ').length <= 8 ? [heading] : []), ...sentences(section.text)];
     for (const sentence of candidates) {
       const evidence = { page: section.page, section: label, quote: sentence.slice(0, 400) };
       if (ACTION.test(sentence)) {
         actions.push({ text: sentence, owner: ownerOf(sentence, persons), evidence });
       } else if (DECISION.test(sentence) && !NOT_DECISION.test(sentence) && !/\?$/.test(sentence)) {
-        decisions.push({ text: sentence.replace(/^beslut\s*:\s*/i, ''), section: label, evidence });
+        decisions.push({ text: sentence.replace(/^beslut\s*:\s*/i, ''), section: label, ...(detail ? { detail } : {}), evidence });
       }
     }
   }

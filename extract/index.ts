@@ -5,7 +5,7 @@ import { extractMetadata } from './metadata.ts';
 import { splitSections } from './sections.ts';
 import { makeChunks } from './chunks.ts';
 import { mandatePeriod } from './swedish-dates.ts';
-import { documentThemes } from './themes.ts';
+import { documentThemes, sectionThemes } from './themes.ts';
 import { extractPersons } from './persons.ts';
 import { extractDecisions } from './decisions.ts';
 import { extractOrganisations, normaliseOrganisation } from './organisations.ts';
@@ -22,7 +22,9 @@ export function documentId(source: string): string {
 
 export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; docId?: string }): Extracted {
   const meta = extractMetadata(doc.blocks, doc.pageHeader, doc.fileName, doc.metaTitle);
-  const { sections, blockSection, sectionStarts } = splitSections(doc.blocks, meta.title, meta.titleBlocks);
+  const split = splitSections(doc.blocks, meta.title, meta.titleBlocks);
+  const { blockSection, sectionStarts } = split;
+  const sections = split.sections.map((s) => ({ ...s, themes: sectionThemeList(s) }));
   const docId = opts.docId ?? documentId(doc.source);
   // PMs and tjänsteskrivelser are written, not held: their authors did not attend anything.
   const isMeeting = !['pm', 'tjansteskrivelse'].includes(meta.docType);
@@ -52,4 +54,12 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
     pageCount: doc.pageCount,
   });
   return { extraction, chunks: makeChunks(docId, sections, opts.chunkWords), docId };
+}
+
+/** A section's own themes (same saturation as the document's, without the threshold's company). */
+function sectionThemeList(section: { heading: string; text: string }): { id: string; score: number }[] {
+  return [...sectionThemes(section)]
+    .map(([id, hits]) => ({ id, score: Math.round((1 - Math.exp(-hits / 4)) * 1000) / 1000 }))
+    .filter((t) => t.score >= 0.4)
+    .sort((a, b) => b.score - a.score);
 }

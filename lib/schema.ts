@@ -88,7 +88,22 @@ export const DateMention = z.object({
 });
 export type DateMention = z.infer<typeof DateMention>;
 
-export const Decision = z.object({ text: z.string(), section: z.string().nullable(), evidence: Evidence.optional() });
+/** Protocol detail of the agenda item a decision belongs to, where the protocol records it. */
+export const ProtocolDetail = z.object({
+  /** Diarienummer of the item ("KS 2023/214"). */
+  caseNumber: z.string().nullable(),
+  /** Yrkanden: who proposed what. */
+  proposals: z.array(z.object({ by: z.string(), party: z.string().nullable(), text: z.string() })),
+  /** Omröstning: counts, and names when the protocol lists them. */
+  vote: z.object({ yes: z.number().nullable(), no: z.number().nullable(), abstain: z.number().nullable() }).nullable(),
+  /** Who reserved themselves against the decision. */
+  reservations: z.array(z.string()),
+  /** The body decided itself, or proposed the decision to another ("föreslår kommunfullmäktige besluta"). */
+  proposedTo: z.string().nullable(),
+});
+export type ProtocolDetail = z.infer<typeof ProtocolDetail>;
+
+export const Decision = z.object({ text: z.string(), section: z.string().nullable(), detail: ProtocolDetail.optional(), evidence: Evidence.optional() });
 export type Decision = z.infer<typeof Decision>;
 
 export const Action = z.object({ text: z.string(), owner: z.string().nullable(), evidence: Evidence.optional() });
@@ -103,6 +118,8 @@ export const Section = z.object({
   number: z.string().nullable(),
   text: z.string(),
   page: z.number().int().min(1),
+  /** Themes of this section alone (the document's themes are in Extraction.themes). */
+  themes: z.array(z.object({ id: z.string(), score: z.number() })).optional(),
 });
 export type Section = z.infer<typeof Section>;
 

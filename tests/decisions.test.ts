@@ -32,3 +32,22 @@ describe('decisions and actions', () => {
     ]);
   });
 });
+
+describe('protocol detail', () => {
+  it('reads proposals, the vote, reservations, the case number and a proposal to the council', async () => {
+    const { protocolDetail } = await import('../extract/protocol-detail.ts');
+    const detail = protocolDetail('§ 203 Gränssamverkan', [
+      'Dnr KS 2021/388. Ulrika Sundqvist (C) yrkar bifall till förslaget. Mikael Björk (SD) yrkar avslag.',
+      'Omröstning begärs och genomförs. Fem ledamöter röstar ja, en röstar nej och två avstår.',
+      'Kommunstyrelsen föreslår kommunfullmäktige besluta att anta planen. Mikael Björk (SD) reserverar sig mot beslutet.',
+    ].join('\n\n'));
+    expect(detail).toEqual({
+      caseNumber: 'KS 2021/388',
+      proposals: [{ by: 'Ulrika Sundqvist', party: 'C', text: 'bifall till förslaget' }, { by: 'Mikael Björk', party: 'SD', text: 'avslag' }],
+      vote: { yes: 5, no: 1, abstain: 2 },
+      reservations: ['Mikael Björk'],
+      proposedTo: 'Kommunfullmäktige',
+    });
+    expect(protocolDetail('Information', 'Rådet informerades om läget.')).toBeNull();
+  });
+});
