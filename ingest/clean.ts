@@ -134,7 +134,7 @@ function joinLines(blocks: Block[]): Block[] {
     const prevLength = prev ? lastLine.get(prev) : undefined;
     const continues = prev !== undefined && prevLength !== undefined && prev.kind === 'paragraph'
       && !LIST_START.test(b.text) && !FIELD_START.test(b.text) && !b.text.includes('\t')
-      && (prevLength >= fullLength * 0.8 || !/^[\p{Lu}\d§]/u.test(b.text) || DANGLING.test(prev.text));
+      && (prevLength >= fullLength * 0.8 || !/^[\p{Lu}\d§]/u.test(b.text.replace(/^(<del>|\*\*)/, '')) || DANGLING.test(prev.text));
     if (continues) {
       prev.text = joinText(prev.text, b.text);
       lastLine.set(prev, b.text.length);

@@ -1,6 +1,7 @@
 /** PDF reader: pdf-parse text per page, one `line` block per text line (cleaning joins them). */
 import { PDFParse, PasswordException, InvalidPDFException } from 'pdf-parse';
 import { ReadError } from './read-error.ts';
+import { markStruck, struckRows, type PdfPage } from './pdf-strike.ts';
 import type { Block } from '../lib/schema.ts';
 
 export interface PdfLimits { maxPages: number }
@@ -14,9 +15,11 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: PdfLimits
       throw new ReadError(file, `${info.total} pages exceeds the limit of ${limits.maxPages} (MINUTES_MAX_PAGES)`);
     }
     const result = await parser.getText({ lineEnforce: true });
+    const doc = pdfDocument(parser);
     const blocks: Block[] = [];
     for (const page of result.pages) {
-      for (const line of page.text.split('\n')) {
+      const rows = doc ? await struckRows(await doc.getPage(page.num)) : [];
+      for (const line of markStruck(page.text.split('\n'), rows)) {
         const text = line.replace(/\s*\t\s*/g, '\t').trim();
         if (text) blocks.push({ kind: 'line', text, page: page.num });
       }
@@ -31,6 +34,16 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: PdfLimits
   } finally {
     await parser.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * The pdf.js document pdf-parse has already loaded (its `doc`), reused for the drawing operations
+ * so the file is not parsed twice. Null if a pdf-parse version stops keeping it: strike-through
+ * detection is then skipped, text extraction is unaffected.
+ */
+function pdfDocument(parser: PDFParse): { getPage(n: number): Promise<PdfPage> } | null {
+  const doc = (parser as unknown as { doc?: { getPage?: unknown } }).doc;
+  return doc && typeof doc.getPage === 'function' ? (doc as { getPage(n: number): Promise<PdfPage> }) : null;
 }
 
 function asReadError(file: string, err: unknown): ReadError {

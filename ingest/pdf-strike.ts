@@ -1,0 +1,88 @@
+/**
+ * Strike-through in PDFs is not text: it is a thin line drawn across the words. This finds such
+ * lines in a page's drawing operations (pdf.js operator list), the text items they cross, and the
+ * rows those items sit on, so the reader can mark the struck words in its text lines.
+ */
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+type Matrix = [number, number, number, number, number, number];
+
+/** What the reader needs of a pdf.js page. */
+export interface PdfPage {
+  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
+  getTextContent(): Promise<{ items: unknown[] }>;
+}
+
+interface TextItem { str: string; transform: number[]; width: number; height: number }
+interface Segment { x1: number; x2: number; y: number }
+
+/** A struck row: every string on the row (in order) and the ones crossed out. */
+export interface StruckRow { strings: string[]; struck: string[] }
+
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
+];
+const apply = (m: Matrix, x: number, y: number) => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]] as const;
+
+/** Horizontal thin paths (lines or hairline rectangles) in page space. */
+async function horizontalSegments(page: PdfPage): Promise<Segment[]> {
+  const { fnArray, argsArray } = await page.getOperatorList();
+  const segments: Segment[] = [];
+  const stack: Matrix[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  fnArray.forEach((fn, i) => {
+    const args = argsArray[i] ?? [];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.transform) ctm = multiply(args as unknown as Matrix, ctm);
+    else if (fn === OPS.constructPath) {
+      const box = args[2] as Record<number, number> | undefined;
+      if (!box) return;
+      const [x1, y1] = apply(ctm, box[0]!, box[1]!);
+      const [x2, y2] = apply(ctm, box[2]!, box[3]!);
+      if (Math.abs(x2 - x1) > 4 && Math.abs(y2 - y1) < 2.5) segments.push({ x1: Math.min(x1, x2), x2: Math.max(x1, x2), y: (y1 + y2) / 2 });
+    }
+  });
+  return segments;
+}
+
+/** Rows of the page that have crossed-out text. Empty when nothing is drawn across text. */
+export async function struckRows(page: PdfPage): Promise<StruckRow[]> {
+  const segments = await horizontalSegments(page);
+  if (!segments.length) return [];
+  const items = (await page.getTextContent()).items.filter((it): it is TextItem => typeof (it as TextItem).str === 'string' && (it as TextItem).str.trim() !== '');
+  const crossed = (it: TextItem) => {
+    const [x, y] = [it.transform[4]!, it.transform[5]!];
+    const h = it.height || Math.abs(it.transform[3]!);
+    // A strike-through runs through the middle of the letters, not under them (underline) or over them.
+    return segments.some((s) => s.y > y + 0.15 * h && s.y < y + 0.7 * h && Math.min(s.x2, x + it.width) - Math.max(s.x1, x) >= 0.6 * it.width);
+  };
+  const rows = new Map<number, TextItem[]>();
+  for (const it of items) {
+    const key = [...rows.keys()].find((y) => Math.abs(y - it.transform[5]!) < 1.5) ?? it.transform[5]!;
+    rows.set(key, [...(rows.get(key) ?? []), it]);
+  }
+  const out: StruckRow[] = [];
+  for (const row of rows.values()) {
+    const struck = row.filter(crossed).map((it) => it.str.trim());
+    if (struck.length) out.push({ strings: row.sort((a, b) => a.transform[4]! - b.transform[4]!).map((it) => it.str.trim()), struck });
+  }
+  return out;
+}
+
+/** Wraps the struck strings of each row in <del> in the one text line that holds the whole row. */
+export function markStruck(lines: string[], rows: StruckRow[]): string[] {
+  const out = [...lines];
+  const used = new Set<number>();
+  for (const row of rows) {
+    const i = out.findIndex((l, j) => !used.has(j) && row.strings.every((s) => l.includes(s)));
+    if (i < 0) continue;
+    used.add(i);
+    let line = out[i]!;
+    for (const s of [...new Set(row.struck)].sort((a, b) => b.length - a.length)) line = line.replace(s, `<del>${s}</del>`);
+    out[i] = line;
+  }
+  return out;
+}
