@@ -1,6 +1,7 @@
 /** Human-readable search results: title, date, body and type, the section, the highlighted passage and the file. */
 import path from 'node:path';
 import type { SearchResult } from '../index/index.ts';
+import type { PersonRecord } from '../lib/schema.ts';
 
 export function formatHits(result: SearchResult, color: boolean): string {
   if (!result.hits.length) return `Inga träffar för "${result.query}".\n`;
@@ -21,4 +22,16 @@ function snippetText(snippet: string, bold: (s: string) => string): string {
   return snippet
     .replace(/<mark>(.*?)<\/mark>/g, (_, m: string) => bold(m))
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
+const ATTENDANCE: Record<string, string> = { present: 'närvarande', absent: 'frånvarande', unknown: 'omnämnd' };
+
+/** A person per block: name, other spellings, parties, counts, then one line per meeting. */
+export function formatPeople(people: PersonRecord[]): string {
+  if (!people.length) return 'Inga personer hittades.\n';
+  return `${people.map((p) => [
+    `${p.name}${p.parties.length ? ` (${p.parties.join(', ')})` : ''}${p.aliases.length ? ` — även: ${p.aliases.join(', ')}` : ''}`,
+    `  ${p.present} närvarande, ${p.absent} frånvarande, ${p.mentioned} omnämnd${p.organisations.length ? ` · ${p.organisations.join(', ')}` : ''}${p.roles.length ? ` · ${p.roles.join(', ')}` : ''}`,
+    ...p.meetings.map((m) => `  ${m.date ?? 'odaterat'}  ${ATTENDANCE[m.attendance]}  ${m.title}${m.nameInDocument !== p.name ? ` (som ${m.nameInDocument})` : ''}`),
+  ].join('\n')).join('\n\n')}\n`;
 }

@@ -17,6 +17,8 @@ export interface IngestSummary {
   changed: number;
   unchanged: number;
   removed: number;
+  /** Persons in the archive after resolution across documents. */
+  people: number;
   failed: { file: string; reason: string }[];
   chunks: number;
   durationMs: number;
@@ -29,7 +31,7 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   const absRoot = path.resolve(root);
   const { index, reporter, config } = opts;
   const { files, problems } = await discoverFiles(absRoot);
-  const summary: IngestSummary = { root: absRoot, seen: files.length, new: 0, changed: 0, unchanged: 0, removed: 0, failed: [...problems], chunks: 0, durationMs: 0 };
+  const summary: IngestSummary = { root: absRoot, seen: files.length, new: 0, changed: 0, unchanged: 0, removed: 0, people: 0, failed: [...problems], chunks: 0, durationMs: 0 };
   for (const p of problems) reporter.warn(`${p.file}: ${p.reason}`, { file: p.file, reason: p.reason });
 
   await index.prepare();
@@ -68,13 +70,16 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   const gone = [...indexed.values()].filter((f) => !present.has(f.source));
   await index.remove(gone.map((f) => f.id));
   summary.removed = gone.length;
+  // People are resolved across the whole archive, so any change rebuilds them; an unchanged run does not.
+  const changed = summary.new + summary.changed + summary.removed > 0;
+  summary.people = changed ? await index.rebuildPeople() : await index.peopleCount() ?? await index.rebuildPeople();
   summary.durationMs = Math.round(performance.now() - started);
   return summary;
 }
 
 export function formatSummary(s: IngestSummary): string {
   const lines = [
-    `${s.root}: ${s.seen} files — ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.removed} removed, ${s.failed.length} failed; ${s.chunks} passages indexed in ${(s.durationMs / 1000).toFixed(1)} s`,
+    `${s.root}: ${s.seen} files — ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.removed} removed, ${s.failed.length} failed; ${s.chunks} passages indexed, ${s.people} persons in the archive, in ${(s.durationMs / 1000).toFixed(1)} s`,
   ];
   for (const f of s.failed) lines.push(`  FAILED ${f.file}: ${f.reason}`);
   return lines.join('\n');

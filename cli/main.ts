@@ -5,7 +5,7 @@ import { createReporter } from '../lib/log.ts';
 import { connectMeili, MeiliClient, MeiliError, MeiliStartError, ArchiveIndex, searchPassages } from '../index/index.ts';
 import { runIngest, formatSummary } from './ingest-job.ts';
 import { runExtract } from './extract-command.ts';
-import { formatHits } from './format-hits.ts';
+import { formatHits, formatPeople } from './format-hits.ts';
 
 /** Exit codes (DESIGN.md): 0 all good, 1 some files failed, 2 could not run. */
 export const EXIT = { ok: 0, someFailed: 1, cannotRun: 2 } as const;
@@ -58,6 +58,16 @@ function program(config: () => Config, setExit: (code: number) => void): Command
       const result = await withIndex(config(), true, (index) =>
         searchPassages(index.client, index.names, { q: query, filter: opts.filter, limit: opts.limit, mode: opts.mode, perDocument: !opts.allPassages }));
       process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatHits(result, Boolean(process.stdout.isTTY)));
+      setExit(EXIT.ok);
+    });
+  cmd.command('people')
+    .description("persons resolved across the archive: spellings, parties, and each meeting with attendance")
+    .argument('[query]', 'name or part of one (all persons when left out)', '')
+    .option('--limit <n>', 'number of persons', (v) => Number.parseInt(v, 10), 10)
+    .option('--json', 'JSON output', false)
+    .action(async (query: string, opts: { limit: number; json: boolean }) => {
+      const people = await withIndex(config(), true, (index) => index.searchPeople(query, opts.limit));
+      process.stdout.write(opts.json ? `${JSON.stringify(people, null, 2)}\n` : formatPeople(people));
       setExit(EXIT.ok);
     });
   return cmd;

@@ -12,6 +12,7 @@ import { extractOrganisations, normaliseOrganisation } from './organisations.ts'
 import { extractDates } from './dates.ts';
 
 export { findDates, mandatePeriod } from './swedish-dates.ts';
+export { resolveAcrossArchive, type DocumentPersons } from './person-resolution.ts';
 
 export interface Extracted { extraction: Extraction; chunks: Chunk[]; docId: string }
 

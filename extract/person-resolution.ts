@@ -3,7 +3,8 @@
  * "Maria S Hallberg"/"Maria Svensson Hallberg" (an initial), "Johanna Berglind de Backer"/
  * "Johanna Berglind De Backer" (case). The canonical spelling is the one from the strongest source.
  */
-import type { Evidence, Person } from '../lib/schema.ts';
+import { createHash } from 'node:crypto';
+import type { Evidence, Person, PersonRecord } from '../lib/schema.ts';
 
 export interface PersonMention {
   name: string;
@@ -87,4 +88,51 @@ export function mergePersons(mentions: PersonMention[]): Person[] {
       evidence: lead.evidence,
     };
   });
+}
+
+export interface DocumentPersons { docId: string; title: string; date: string | null; body: string | null; persons: Person[] }
+
+/**
+ * Resolves persons across the archive: the same rules as within a document, compared only within
+ * blocks of names whose last word starts alike (so the work stays near-linear). The canonical
+ * name is the spelling used in most documents.
+ */
+export function resolveAcrossArchive(docs: DocumentPersons[]): PersonRecord[] {
+  const blocks = new Map<string, { name: string; spellings: Map<string, number>; mentions: { doc: DocumentPersons; person: Person }[] }[]>();
+  for (const doc of docs) {
+    for (const person of doc.persons) {
+      const key = (person.name.split(/\s+/).at(-1) ?? '').toLowerCase().slice(0, 3);
+      const list = blocks.get(key) ?? [];
+      const names = [person.name, ...(person.aliases ?? [])];
+      let cluster = list.find((c) => names.some((n) => [...c.spellings.keys()].some((s) => sameName(s, n))));
+      if (!cluster) { cluster = { name: person.name, spellings: new Map(), mentions: [] }; list.push(cluster); }
+      for (const n of names) cluster.spellings.set(n, (cluster.spellings.get(n) ?? 0) + 1);
+      cluster.mentions.push({ doc, person });
+      blocks.set(key, list);
+    }
+  }
+  const records: PersonRecord[] = [];
+  for (const cluster of [...blocks.values()].flat()) {
+    const name = [...cluster.spellings].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
+    const meetings = cluster.mentions
+      .map(({ doc, person }) => ({ docId: doc.docId, title: doc.title, date: doc.date, body: doc.body, attendance: person.attendance, role: person.role, nameInDocument: person.name }))
+      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    const values = (pick: (p: Person) => string | null) => [...new Set(cluster.mentions.map(({ person }) => pick(person)).filter((v): v is string => Boolean(v)))];
+    const dates = meetings.map((m) => m.date).filter((d): d is string => Boolean(d));
+    records.push({
+      id: createHash('sha256').update(name.toLowerCase()).digest('hex').slice(0, 16),
+      name,
+      aliases: [...cluster.spellings.keys()].filter((n) => n !== name),
+      parties: values((p) => p.party),
+      organisations: values((p) => p.organisation),
+      roles: values((p) => p.role),
+      meetings,
+      present: meetings.filter((m) => m.attendance === 'present').length,
+      absent: meetings.filter((m) => m.attendance === 'absent').length,
+      mentioned: meetings.filter((m) => m.attendance === 'unknown').length,
+      firstSeen: dates[0] ?? null,
+      lastSeen: dates.at(-1) ?? null,
+    });
+  }
+  return records.sort((a, b) => b.meetings.length - a.meetings.length || a.name.localeCompare(b.name, 'sv'));
 }

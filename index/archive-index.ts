@@ -1,9 +1,10 @@
 /** Writes extracted documents to Meilisearch: chunks first, then the document record that marks the document complete. */
-import type { MeiliClient } from './meili-client.ts';
-import { CHUNKS_SETTINGS, DOCUMENTS_SETTINGS, indexNames, type IndexNames } from './settings.ts';
+import { MeiliError, type MeiliClient } from './meili-client.ts';
+import { CHUNKS_SETTINGS, DOCUMENTS_SETTINGS, PEOPLE_SETTINGS, indexNames, type IndexNames } from './settings.ts';
 import { toChunkRecords, toDocumentRecord, type DocumentRecord } from './records.ts';
 import { and, inList, quote } from './filter.ts';
-import type { Extracted } from '../extract/index.ts';
+import { resolveAcrossArchive, type Extracted } from '../extract/index.ts';
+import type { Person, PersonRecord } from '../lib/schema.ts';
 
 export interface IndexedFile { id: string; source: string; sha256: string }
 
@@ -45,6 +46,45 @@ export class ArchiveIndex {
     await this.client.deleteByFilter(this.names.chunks, and(inList('docId', docs.map((d) => d.id)), `NOT (${inList('sha256', docs.map((d) => d.sha256))})`)!);
     await this.client.addDocuments(this.names.documents, docs);
     return docs;
+  }
+
+  /**
+   * Rebuilds the `people` index from every indexed document: persons resolved across the archive
+   * with their meetings. Built in a fresh index and swapped in, so readers never see half of it.
+   */
+  async rebuildPeople(): Promise<number> {
+    type Doc = { id: string; title: string; date: string | null; body: string | null; extraction: { persons: Person[] } };
+    const docs: Doc[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = await this.client.getDocuments<Doc>(this.names.documents, { fields: ['id', 'title', 'date', 'body', 'extraction.persons'], limit: 500, offset });
+      docs.push(...page.results);
+      if (page.results.length < 500) break;
+    }
+    const people = resolveAcrossArchive(docs.map((d) => ({ docId: d.id, title: d.title, date: d.date, body: d.body, persons: d.extraction?.persons ?? [] })));
+    const fresh = `${this.names.people}_next`;
+    await this.client.deleteIndex(fresh);
+    await this.client.ensureIndex(fresh, 'id');
+    await this.client.updateSettings(fresh, PEOPLE_SETTINGS);
+    await this.client.addDocuments(fresh, people);
+    await this.client.ensureIndex(this.names.people, 'id');
+    await this.client.swapIndexes([[this.names.people, fresh]]);
+    await this.client.deleteIndex(fresh);
+    return people.length;
+  }
+
+  /** Persons matching a name (every person, most meetings first, for an empty query). */
+  async searchPeople(q: string, limit = 10): Promise<PersonRecord[]> {
+    return (await this.client.search<PersonRecord>(this.names.people, { q, limit })).hits.map(({ _formatted, _rankingScore, ...p }) => p as PersonRecord);
+  }
+
+  /** Number of resolved persons, or null when the people index has not been built. */
+  async peopleCount(): Promise<number | null> {
+    try {
+      return (await this.client.stats(this.names.people)).numberOfDocuments;
+    } catch (err) {
+      if (err instanceof MeiliError && err.code === 'index_not_found') return null;
+      throw err;
+    }
   }
 
   /** Removes documents (and their chunks) whose files are gone. */

@@ -1,10 +1,10 @@
 /** Index names and settings (DESIGN.md): Swedish locale everywhere so å/ä/ö are not folded into a/o. */
 const FACETS = ['year', 'date', 'dateTs', 'body', 'organisation', 'docType', 'themes', 'persons', 'parties', 'mandatePeriod'];
 
-export interface IndexNames { documents: string; chunks: string }
+export interface IndexNames { documents: string; chunks: string; people: string }
 
 export function indexNames(prefix: string): IndexNames {
-  return { documents: `${prefix}documents`, chunks: `${prefix}chunks` };
+  return { documents: `${prefix}documents`, chunks: `${prefix}chunks`, people: `${prefix}people` };
 }
 
 const SWEDISH = { localizedAttributes: [{ attributePatterns: ['*'], locales: ['swe'] }] };
@@ -24,4 +24,11 @@ export const CHUNKS_SETTINGS = {
   sortableAttributes: ['date', 'dateTs', 'ordinal'],
   // Search results are grouped per document at query time (`distinct: 'docId'`) so callers can also ask for every passage.
   displayedAttributes: ['*'],
+};
+
+export const PEOPLE_SETTINGS = {
+  ...SWEDISH,
+  searchableAttributes: ['name', 'aliases', 'organisations', 'roles'],
+  filterableAttributes: ['parties', 'organisations', 'roles', 'meetings.body', 'meetings.docId', 'firstSeen', 'lastSeen'],
+  sortableAttributes: ['name', 'present', 'lastSeen'],
 };

@@ -162,3 +162,23 @@ export const Chunk = z.object({
   contentHash: z.string(),
 });
 export type Chunk = z.infer<typeof Chunk>;
+
+/** One person across the archive: every spelling, party, organisation and meeting. */
+export const PersonRecord = z.object({
+  id: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  parties: z.array(z.string()),
+  organisations: z.array(z.string()),
+  roles: z.array(z.string()),
+  meetings: z.array(z.object({
+    docId: z.string(), title: z.string(), date: z.string().nullable(), body: z.string().nullable(),
+    attendance: Attendance, role: z.string().nullable(), nameInDocument: z.string(),
+  })),
+  present: z.number().int(),
+  absent: z.number().int(),
+  mentioned: z.number().int(),
+  firstSeen: z.string().nullable(),
+  lastSeen: z.string().nullable(),
+});
+export type PersonRecord = z.infer<typeof PersonRecord>;

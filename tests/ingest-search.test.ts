@@ -61,6 +61,13 @@ describe('ingesting the sample archive with bad files mixed in', () => {
     expect(r.hits[0]!.snippet).toMatch(/<mark>[Kk]ompetensförsörjning/);
   });
 
+  it('resolves one person spelled two ways across documents, with their meetings', async () => {
+    const [iren] = await index.searchPeople('Irén', 1);
+    expect(iren).toMatchObject({ name: expect.stringMatching(/^Irén Leje?gren$/), parties: ['S'] });
+    expect([iren!.name, ...iren!.aliases].sort()).toEqual(['Irén Lejegren', 'Irén Lejgren']);
+    expect(iren!.meetings.map((m) => [m.date, m.attendance])).toEqual([['2021-03-12', 'present'], ['2023-04-19', 'present']]);
+  });
+
   it('filters by facet fields', async () => {
     const all = await search(index, '', 50);
     const years = new Set(all.hits.map((h) => h.date?.slice(0, 4)));

@@ -70,3 +70,19 @@ describe('attendance', () => {
     expect(olof.evidence!.quote).toContain('Olof Dahl (M)');
   });
 });
+
+describe('persons across the archive', () => {
+  it('merges spellings across documents, counts attendance and keeps different people apart', async () => {
+    const { resolveAcrossArchive } = await import('../extract/person-resolution.ts');
+    const p = (name: string, attendance: 'present' | 'absent' | 'unknown', party: string | null = null) => ({ name, party, organisation: null, role: null, attendance });
+    const people = resolveAcrossArchive([
+      { docId: 'a', title: 'A', date: '2020-02-26', body: 'Rådet', persons: [p('Irén Lejgren', 'present', 'S'), p('Anna Berg', 'absent')] },
+      { docId: 'b', title: 'B', date: '2023-04-19', body: 'Rådet', persons: [p('Irén Lejegren', 'present'), p('Anna Borg', 'present')] },
+      { docId: 'c', title: 'C', date: '2021-01-01', body: 'Rådet', persons: [p('Irén Lejgren', 'absent')] },
+    ]);
+    const iren = people.find((x) => x.name.startsWith('Irén'))!;
+    expect(iren).toMatchObject({ name: 'Irén Lejgren', aliases: ['Irén Lejegren'], parties: ['S'], present: 2, absent: 1, firstSeen: '2020-02-26', lastSeen: '2023-04-19' });
+    expect(iren.meetings.map((m) => m.docId)).toEqual(['a', 'c', 'b']);
+    expect(people.map((x) => x.name).sort()).toEqual(['Anna Berg', 'Anna Borg', 'Irén Lejgren']);
+  });
+});
