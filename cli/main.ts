@@ -6,6 +6,7 @@ import { connectMeili, MeiliClient, MeiliError, MeiliStartError, ArchiveIndex, s
 import { runIngest, formatSummary } from './ingest-job.ts';
 import { runExtract } from './extract-command.ts';
 import { formatHits, formatPeople } from './format-hits.ts';
+import { formatEval, loadQueries, runEval, type Mode } from './eval-command.ts';
 
 /** Exit codes (DESIGN.md): 0 all good, 1 some files failed, 2 could not run. */
 export const EXIT = { ok: 0, someFailed: 1, cannotRun: 2 } as const;
@@ -60,6 +61,20 @@ function program(config: () => Config, setExit: (code: number) => void): Command
       process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatHits(result, Boolean(process.stdout.isTTY)));
       setExit(EXIT.ok);
     });
+  cmd.command('eval')
+    .description('run judged evaluation queries and report nDCG@k, MRR, Recall@k and P@5 per mode')
+    .argument('<queries>', 'JSON file: [{"id", "q", "relevant": {"<file name>": grade}}]')
+    .addOption(new Option('--mode <mode>', 'keyword, semantic, hybrid or all').choices(['keyword', 'semantic', 'hybrid', 'all']).default('keyword'))
+    .option('--k <n>', 'cut-off', (v) => Number.parseInt(v, 10), 10)
+    .option('--json', 'JSON output', false)
+    .action(async (file: string, opts: { mode: Mode | 'all'; k: number; json: boolean }) => {
+      const queries = loadQueries(file);
+      const modes: Mode[] = opts.mode === 'all' ? ['keyword', 'semantic', 'hybrid'] : [opts.mode];
+      const results = await withIndex(config(), true, (index) => runEval(index, queries, modes, opts.k));
+      process.stdout.write(opts.json ? `${JSON.stringify(results, null, 2)}\n` : formatEval(results, opts.k));
+      setExit(EXIT.ok);
+    });
+
   cmd.command('people')
     .description("persons resolved across the archive: spellings, parties, and each meeting with attendance")
     .argument('[query]', 'name or part of one (all persons when left out)', '')

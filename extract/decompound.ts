@@ -1,0 +1,103 @@
+/**
+ * Swedish compound splitting with the hunspell word list of `dictionary-sv`: "arbetskraftsbrist"
+ * → arbetskraft + brist, "kompetensförsörjningsbehovet" → kompetensförsörjning + behov(et).
+ * A split is the one with the fewest parts where every part is a dictionary word of at least three
+ * letters, joined directly or by a linking s/e, the last part possibly inflected.
+ */
+import dictionary from 'dictionary-sv';
+
+let words: Set<string> | undefined;
+/** Dictionary stems, lower case; flag "Z" marks stems that only occur inside compounds. */
+let onlyInCompound: Set<string> | undefined;
+
+function lexicon(): Set<string> {
+  if (words) return words;
+  words = new Set();
+  onlyInCompound = new Set();
+  for (const line of new TextDecoder().decode(dictionary.dic).split('\n').slice(1)) {
+    const [raw = '', flags = ''] = line.trim().split('/');
+    // Proper nouns count too ("Värmland" in "Värmlandsbanan"), lower-cased like the text.
+    const stem = raw.toLowerCase();
+    if (stem.length < 3 || /[^\p{Ll}-]/u.test(stem)) continue;
+    words.add(stem);
+    if (flags.includes('Z')) onlyInCompound.add(stem);
+  }
+  return words;
+}
+
+const INFLECTIONS = ['', 'en', 'et', 'er', 'ar', 'or', 'na', 'n', 't', 's', 'a', 'e', 'erna', 'arna', 'orna', 'ens', 'ets', 'ernas', 'ns', 'ts', 'ade', 'at', 'ande', 'ning', 'ningen', 'ningar'];
+const LINKS = ['', 's', 'e', 'u', 'a'];
+/** Leading parts are at least four letters; a final part may be three ("råd", "tid", "län"). */
+const MIN_PART = 3;
+const MIN_LEAD = 4;
+/** Particles and prepositions that start many plain words ("tillsammans", "fortfarande", "framtida"): never a leading part. */
+const NOT_LEADING = new Set(['till', 'fram', 'fort', 'efter', 'under', 'över', 'genom', 'kring', 'mellan', 'utan', 'inom', 'bort', 'hemma', 'samman', 'ihop', 'emot', 'före', 'bakom', 'omkring', 'igen', 'ännu', 'även', 'inte', 'denna', 'detta', 'vara', 'från', 'mycket', 'också', 'sedan', 'eller', 'samt', 'dess', 'vars', 'själv']);
+
+/** The stem of a final part if it is a dictionary word possibly inflected ("behovet" → "behov"). */
+function finalStem(part: string): string | null {
+  const lex = lexicon();
+  for (const suffix of INFLECTIONS) {
+    if (!part.endsWith(suffix)) continue;
+    const stem = part.slice(0, part.length - suffix.length);
+    if (stem.length >= MIN_PART && lex.has(stem) && !onlyInCompound!.has(stem)) return stem;
+  }
+  return null;
+}
+
+const cache = new Map<string, string[] | null>();
+
+/** The parts of a compound (dictionary stems), or null when the word is not one. */
+export function decompound(word: string): string[] | null {
+  const w = word.toLowerCase();
+  if (w.length < 7 || !/^[\p{Ll}]+$/u.test(w)) return null;
+  if (cache.has(w)) return cache.get(w)!;
+  const lex = lexicon();
+  // best[i]: fewest parts covering w[0..i) with the cut at i between two parts (links allowed after a part).
+  const best: (string[] | null)[] = Array(w.length + 1).fill(null);
+  best[0] = [];
+  for (let i = 0; i < w.length; i++) {
+    const before = best[i];
+    if (!before) continue;
+    for (let j = i + MIN_LEAD; j <= w.length - MIN_PART; j++) {
+      const part = w.slice(i, j);
+      if (!lex.has(part) || NOT_LEADING.has(part)) continue;
+      for (const link of LINKS) {
+        const k = j + link.length;
+        if (link && w.slice(j, k) !== link) continue;
+        if (k > w.length - MIN_PART) continue;
+        const candidate = [...before, part];
+        if (!best[k] || best[k]!.length > candidate.length) best[k] = candidate;
+      }
+    }
+  }
+  let result: string[] | null = null;
+  for (let i = MIN_PART; i <= w.length - MIN_PART; i++) {
+    const head = best[i];
+    if (!head?.length) continue;
+    const last = finalStem(w.slice(i));
+    if (last && (!result || result.length > head.length + 1)) result = [...head, last];
+  }
+  cache.set(w, result);
+  return result;
+}
+
+/**
+ * Searchable extra terms for a text: the parts of its compounds, and adjacent parts joined when
+ * the join is itself a word ("kompetens" + "försörjning" → "kompetensförsörjning").
+ */
+export function compoundTerms(text: string): string[] {
+  const lex = lexicon();
+  const out = new Set<string>();
+  for (const word of text.toLowerCase().match(/\p{L}{7,}/gu) ?? []) {
+    const parts = decompound(word);
+    if (!parts) continue;
+    for (let i = 0; i < parts.length; i++) {
+      out.add(parts[i]!);
+      for (let j = i + 2; j <= parts.length; j++) {
+        const joined = parts.slice(i, j).join('');
+        if (joined !== word && lex.has(joined)) out.add(joined);
+      }
+    }
+  }
+  return [...out];
+}
