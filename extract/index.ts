@@ -13,6 +13,7 @@ import { extractDates } from './dates.ts';
 
 export { findDates, mandatePeriod } from './swedish-dates.ts';
 export { resolveAcrossArchive, type DocumentPersons } from './person-resolution.ts';
+export { compoundTerms, decompound } from './decompound.ts';
 
 export interface Extracted { extraction: Extraction; chunks: Chunk[]; docId: string }
 

@@ -1,6 +1,6 @@
 /** Writes extracted documents to Meilisearch: chunks first, then the document record that marks the document complete. */
 import { MeiliError, type MeiliClient } from './meili-client.ts';
-import { CHUNKS_SETTINGS, DOCUMENTS_SETTINGS, PEOPLE_SETTINGS, indexNames, type IndexNames } from './settings.ts';
+import { chunksSettings, DOCUMENTS_SETTINGS, PEOPLE_SETTINGS, indexNames, type IndexNames } from './settings.ts';
 import { toChunkRecords, toDocumentRecord, type DocumentRecord } from './records.ts';
 import { and, inList, quote } from './filter.ts';
 import { resolveAcrossArchive, type Extracted } from '../extract/index.ts';
@@ -19,7 +19,7 @@ export class ArchiveIndex {
     await this.client.ensureIndex(this.names.documents, 'id');
     await this.client.ensureIndex(this.names.chunks, 'id');
     await this.client.updateSettings(this.names.documents, DOCUMENTS_SETTINGS);
-    await this.client.updateSettings(this.names.chunks, CHUNKS_SETTINGS);
+    await this.client.updateSettings(this.names.chunks, chunksSettings());
   }
 
   /** Every document already indexed from `root`, with its content hash. */

@@ -1,6 +1,7 @@
 /** The records stored in Meilisearch, built from an extraction. Filter fields are denormalised onto chunks so a passage search filters without joins. */
 import { z } from 'zod';
 import type { Chunk, Extraction } from '../lib/schema.ts';
+import { compoundTerms } from '../extract/index.ts';
 
 export const DocumentRecord = z.object({
   id: z.string(),
@@ -33,7 +34,10 @@ export const DocumentRecord = z.object({
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
 
-export type ChunkRecord = Pick<DocumentRecord, 'root' | 'source' | 'fileName' | 'sha256' | 'title' | 'docType' | 'body' | 'organisation' | 'date' | 'dateTs' | 'year' | 'mandatePeriod' | 'themes' | 'persons' | 'parties'> & Chunk;
+export type ChunkRecord = Pick<DocumentRecord, 'root' | 'source' | 'fileName' | 'sha256' | 'title' | 'docType' | 'body' | 'organisation' | 'date' | 'dateTs' | 'year' | 'mandatePeriod' | 'themes' | 'persons' | 'parties'> & Chunk & {
+  /** The parts of the passage's compound words ("arbetskraftsbrist" → "arbetskraft brist"), searchable after the text. */
+  compounds: string;
+};
 
 export function toDocumentRecord(root: string, e: Extraction, docId: string, chunkCount: number, fileName: string): DocumentRecord {
   const dateTs = e.date ? Date.parse(`${e.date}T00:00:00Z`) / 1000 : null;
@@ -72,5 +76,5 @@ export function toChunkRecords(doc: DocumentRecord, chunks: Chunk[]): ChunkRecor
     body: doc.body, organisation: doc.organisation, date: doc.date, dateTs: doc.dateTs, year: doc.year,
     mandatePeriod: doc.mandatePeriod, themes: doc.themes, persons: doc.persons, parties: doc.parties,
   };
-  return chunks.map((c) => ({ ...shared, ...c }));
+  return chunks.map((c) => ({ ...shared, ...c, compounds: compoundTerms(`${c.heading} ${c.text}`).join(' ') }));
 }

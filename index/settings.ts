@@ -1,4 +1,5 @@
 /** Index names and settings (DESIGN.md): Swedish locale everywhere so å/ä/ö are not folded into a/o. */
+import { swedishStopWords, synonymMap } from '../lib/reference-data.ts';
 const FACETS = ['year', 'date', 'dateTs', 'body', 'organisation', 'docType', 'themes', 'persons', 'parties', 'mandatePeriod'];
 
 export interface IndexNames { documents: string; chunks: string; people: string }
@@ -17,9 +18,19 @@ export const DOCUMENTS_SETTINGS = {
   displayedAttributes: ['*'],
 };
 
-export const CHUNKS_SETTINGS = {
+/**
+ * Passages: Swedish stop words and domain synonyms (data/), the compound parts of the text as a
+ * searchable field after the text itself, and typo tolerance that leaves short words and numbers
+ * (party codes, years, "E18") exact.
+ */
+export function chunksSettings() {
+  return { ...CHUNKS_SETTINGS, stopWords: [...swedishStopWords()], synonyms: synonymMap() };
+}
+
+const CHUNKS_SETTINGS = {
   ...SWEDISH,
-  searchableAttributes: ['heading', 'text', 'title'],
+  searchableAttributes: ['heading', 'text', 'compounds', 'title'],
+  typoTolerance: { minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true },
   filterableAttributes: [...FACETS, 'docId', 'root', 'source', 'fileName', 'sha256'],
   sortableAttributes: ['date', 'dateTs', 'ordinal'],
   // Search results are grouped per document at query time (`distinct: 'docId'`) so callers can also ask for every passage.

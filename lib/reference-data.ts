@@ -57,3 +57,20 @@ let organisations: KnownOrganisation[] | undefined;
 export function knownOrganisations(): KnownOrganisation[] {
   return (organisations ??= load('organisations.json', Organisations).organisations);
 }
+
+const StopWords = z.object({ stopWords: z.array(z.string()) });
+let stopWords: Set<string> | undefined;
+/** Swedish function words. */
+export function swedishStopWords(): Set<string> {
+  return (stopWords ??= new Set(load('stopwords-sv.json', StopWords).stopWords));
+}
+
+const Synonyms = z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) });
+/** Synonym groups as Meilisearch wants them: each word → the other words of its groups. */
+export function synonymMap(): Record<string, string[]> {
+  const map: Record<string, Set<string>> = {};
+  for (const group of load('synonyms.json', Synonyms).groups) {
+    for (const word of group) for (const other of group) if (other !== word) (map[word] ??= new Set()).add(other);
+  }
+  return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, [...v]]));
+}
