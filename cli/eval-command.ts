@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { metrics, mean, type QueryMetrics } from '../index/eval-metrics.ts';
-import { searchPassages, type ArchiveIndex } from '../index/index.ts';
+import { searchPassages, NoModelError, type ArchiveIndex } from '../index/index.ts';
 
 const Query = z.object({
   id: z.string().min(1),
@@ -38,13 +38,13 @@ export async function runEval(index: ArchiveIndex, queries: EvalQuery[], modes: 
     const perQuery: ModeResult['perQuery'] = [];
     try {
       for (const query of queries) {
-        const result = await searchPassages(index.client, index.names, { q: query.q, filter: query.filter, limit: Math.max(k, 10), mode });
+        const result = await searchPassages(index.client, index.names, { q: query.q, filter: query.filter, limit: Math.max(k, 10), mode }, index.embedder);
         const ranked = result.hits.map((h) => path.basename(h.source));
         perQuery.push({ id: query.id, q: query.q, ...metrics(ranked, query.relevant, k) });
       }
     } catch (err) {
       // A mode that cannot run (no embedding model) is reported as skipped, not scored as zero.
-      if (mode !== 'keyword' && err instanceof Error && /embedding|model/i.test(err.message)) { out.push({ mode, skipped: err.message, perQuery: [], mean: null }); continue; }
+      if (err instanceof NoModelError) { out.push({ mode, skipped: err.message, perQuery: [], mean: null }); continue; }
       throw err;
     }
     const avg = (key: 'ndcg' | 'mrr' | 'recall' | 'p5') => mean(perQuery.map((q) => q[key]));

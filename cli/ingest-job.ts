@@ -19,6 +19,8 @@ export interface IngestSummary {
   removed: number;
   /** Persons in the archive after resolution across documents. */
   people: number;
+  /** Passages embedded in this run (new text, or vectors missing from an earlier run without a model). */
+  embedded: number;
   failed: { file: string; reason: string }[];
   chunks: number;
   durationMs: number;
@@ -31,7 +33,7 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   const absRoot = path.resolve(root);
   const { index, reporter, config } = opts;
   const { files, problems } = await discoverFiles(absRoot);
-  const summary: IngestSummary = { root: absRoot, seen: files.length, new: 0, changed: 0, unchanged: 0, removed: 0, people: 0, failed: [...problems], chunks: 0, durationMs: 0 };
+  const summary: IngestSummary = { root: absRoot, seen: files.length, new: 0, changed: 0, unchanged: 0, removed: 0, people: 0, embedded: 0, failed: [...problems], chunks: 0, durationMs: 0 };
   for (const p of problems) reporter.warn(`${p.file}: ${p.reason}`, { file: p.file, reason: p.reason });
 
   await index.prepare();
@@ -70,6 +72,8 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   const gone = [...indexed.values()].filter((f) => !present.has(f.source));
   await index.remove(gone.map((f) => f.id));
   summary.removed = gone.length;
+  await index.fillMissingVectors();
+  summary.embedded = index.embedded;
   // People are resolved across the whole archive, so any change rebuilds them; an unchanged run does not.
   const changed = summary.new + summary.changed + summary.removed > 0;
   summary.people = changed ? await index.rebuildPeople() : await index.peopleCount() ?? await index.rebuildPeople();
@@ -79,7 +83,7 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
 
 export function formatSummary(s: IngestSummary): string {
   const lines = [
-    `${s.root}: ${s.seen} files — ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.removed} removed, ${s.failed.length} failed; ${s.chunks} passages indexed, ${s.people} persons in the archive, in ${(s.durationMs / 1000).toFixed(1)} s`,
+    `${s.root}: ${s.seen} files — ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.removed} removed, ${s.failed.length} failed; ${s.chunks} passages indexed (${s.embedded} embedded), ${s.people} persons in the archive, in ${(s.durationMs / 1000).toFixed(1)} s`,
   ];
   for (const f of s.failed) lines.push(`  FAILED ${f.file}: ${f.reason}`);
   return lines.join('\n');

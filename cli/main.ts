@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { loadConfig, ConfigError, SAMPLE_ARCHIVE, type Config } from '../lib/config.ts';
 import { createReporter } from '../lib/log.ts';
-import { connectMeili, MeiliClient, MeiliError, MeiliStartError, ArchiveIndex, searchPassages } from '../index/index.ts';
+import { connectMeili, MeiliClient, MeiliError, MeiliStartError, ArchiveIndex, searchPassages, loadEmbedder } from '../index/index.ts';
 import { runIngest, formatSummary } from './ingest-job.ts';
 import { runExtract } from './extract-command.ts';
 import { formatHits, formatPeople } from './format-hits.ts';
@@ -11,14 +11,26 @@ import { formatEval, loadQueries, runEval, type Mode } from './eval-command.ts';
 /** Exit codes (DESIGN.md): 0 all good, 1 some files failed, 2 could not run. */
 export const EXIT = { ok: 0, someFailed: 1, cannotRun: 2 } as const;
 
-async function withIndex<T>(config: Config, quiet: boolean, work: (index: ArchiveIndex) => Promise<T>): Promise<T> {
+/** Runs `work` against the archive's indexes, with an embedding model when `embeddings` asks for one. */
+async function withIndex<T>(config: Config, quiet: boolean, work: (index: ArchiveIndex) => Promise<T>, embeddings = false): Promise<T> {
   const reporter = createReporter({ quiet });
+  const progress = config.embeddings.modelDir ? undefined : downloadProgress(reporter);
+  const embedder = embeddings ? await loadEmbedder(config.embeddings, { warn: (m) => reporter.warn(m), progress }) : null;
   const conn = await connectMeili(config, { log: (m) => reporter.info(m) });
   try {
-    return await work(new ArchiveIndex(new MeiliClient(conn.url, conn.key), config.indexPrefix));
+    return await work(new ArchiveIndex(new MeiliClient(conn.url, conn.key), config.indexPrefix, embedder));
   } finally {
     await conn.stop();
   }
+}
+
+/** Model downloads report per file, at most every 10 %. */
+function downloadProgress(reporter: ReturnType<typeof createReporter>) {
+  const shown = new Map<string, number>();
+  return (file: string, loaded: number, total: number) => {
+    const pct = total ? Math.floor((loaded / total) * 10) * 10 : 0;
+    if (pct > (shown.get(file) ?? -1)) { shown.set(file, pct); reporter.info(`downloading model file ${file}: ${pct} %`); }
+  };
 }
 
 function program(config: () => Config, setExit: (code: number) => void): Command {
@@ -34,7 +46,7 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .option('--quiet', 'only warnings and the summary', false)
     .action(async (dir: string, opts: { full: boolean; quiet: boolean }) => {
       const reporter = createReporter({ quiet: opts.quiet });
-      const summary = await withIndex(config(), opts.quiet, (index) => runIngest(dir, { full: opts.full, config: config(), index, reporter }));
+      const summary = await withIndex(config(), opts.quiet, (index) => runIngest(dir, { full: opts.full, config: config(), index, reporter }), true);
       process.stdout.write(`${formatSummary(summary)}\n`);
       setExit(summary.failed.length ? EXIT.someFailed : EXIT.ok);
     });
@@ -51,13 +63,15 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .description('search the archive; one hit per document (its best passage) unless --all-passages')
     .argument('<query>', 'search words (Swedish)')
     .addOption(new Option('--mode <mode>', 'keyword, semantic or hybrid').choices(['keyword', 'semantic', 'hybrid']).default('keyword'))
+    .option('--ratio <r>', 'hybrid: share of the semantic ranking, 0–1', (v) => Number.parseFloat(v), 0.5)
     .option('--filter <expr>', 'Meilisearch filter, e.g. \'year = 2022 AND body = "Värmlandsrådet"\'')
     .option('--limit <n>', 'number of hits', (v) => Number.parseInt(v, 10), 10)
     .option('--all-passages', 'every matching passage, not one per document', false)
     .option('--json', 'JSON output', false)
-    .action(async (query: string, opts: { mode: 'keyword' | 'semantic' | 'hybrid'; filter?: string; limit: number; allPassages: boolean; json: boolean }) => {
+    .action(async (query: string, opts: { mode: 'keyword' | 'semantic' | 'hybrid'; ratio: number; filter?: string; limit: number; allPassages: boolean; json: boolean }) => {
       const result = await withIndex(config(), true, (index) =>
-        searchPassages(index.client, index.names, { q: query, filter: opts.filter, limit: opts.limit, mode: opts.mode, perDocument: !opts.allPassages }));
+        searchPassages(index.client, index.names, { q: query, filter: opts.filter, limit: opts.limit, mode: opts.mode, ratio: opts.ratio, perDocument: !opts.allPassages }, index.embedder),
+      opts.mode !== 'keyword');
       process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatHits(result, Boolean(process.stdout.isTTY)));
       setExit(EXIT.ok);
     });
@@ -70,7 +84,7 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .action(async (file: string, opts: { mode: Mode | 'all'; k: number; json: boolean }) => {
       const queries = loadQueries(file);
       const modes: Mode[] = opts.mode === 'all' ? ['keyword', 'semantic', 'hybrid'] : [opts.mode];
-      const results = await withIndex(config(), true, (index) => runEval(index, queries, modes, opts.k));
+      const results = await withIndex(config(), true, (index) => runEval(index, queries, modes, opts.k), modes.some((m) => m !== 'keyword'));
       process.stdout.write(opts.json ? `${JSON.stringify(results, null, 2)}\n` : formatEval(results, opts.k));
       setExit(EXIT.ok);
     });

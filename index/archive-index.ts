@@ -4,13 +4,18 @@ import { chunksSettings, DOCUMENTS_SETTINGS, PEOPLE_SETTINGS, indexNames, type I
 import { toChunkRecords, toDocumentRecord, type DocumentRecord } from './records.ts';
 import { and, inList, quote } from './filter.ts';
 import { resolveAcrossArchive, type Extracted } from '../extract/index.ts';
+import { configureEmbedder, fillMissingVectors, vectorFields } from './vectors.ts';
+import type { Embedder } from './embedder.ts';
 import type { Person, PersonRecord } from '../lib/schema.ts';
 
 export interface IndexedFile { id: string; source: string; sha256: string }
 
 export class ArchiveIndex {
   readonly names: IndexNames;
-  constructor(readonly client: MeiliClient, prefix = '') {
+  /** Passages embedded by this instance (not taken from the vector cache). */
+  embedded = 0;
+  /** `embedder`: null for keyword-only work (no model, or a command that only searches by keyword). */
+  constructor(readonly client: MeiliClient, prefix = '', readonly embedder: Embedder | null = null) {
     this.names = indexNames(prefix);
   }
 
@@ -20,6 +25,14 @@ export class ArchiveIndex {
     await this.client.ensureIndex(this.names.chunks, 'id');
     await this.client.updateSettings(this.names.documents, DOCUMENTS_SETTINGS);
     await this.client.updateSettings(this.names.chunks, chunksSettings());
+    await configureEmbedder(this.client, this.names.chunks, this.embedder);
+  }
+
+  /** Fills in vectors that chunks lack for the current model; 0 without a model. */
+  async fillMissingVectors(): Promise<number> {
+    const filled = this.embedder ? await fillMissingVectors(this.client, this.names.chunks, this.embedder) : 0;
+    this.embedded += filled;
+    return filled;
   }
 
   /** Every document already indexed from `root`, with its content hash. */
@@ -41,7 +54,10 @@ export class ArchiveIndex {
   async write(root: string, batch: (Extracted & { fileName: string })[]): Promise<DocumentRecord[]> {
     if (!batch.length) return [];
     const docs = batch.map((b) => toDocumentRecord(root, b.extraction, b.docId, b.chunks.length, b.fileName));
-    const chunks = batch.flatMap((b, i) => toChunkRecords(docs[i]!, b.chunks));
+    const records = batch.flatMap((b, i) => toChunkRecords(docs[i]!, b.chunks));
+    const vectors = await vectorFields(this.client, this.names.chunks, records, this.embedder);
+    this.embedded += vectors.embedded;
+    const chunks = records.map((r, i) => ({ ...r, ...vectors.fields[i] }));
     await this.client.addDocuments(this.names.chunks, chunks);
     await this.client.deleteByFilter(this.names.chunks, and(inList('docId', docs.map((d) => d.id)), `NOT (${inList('sha256', docs.map((d) => d.sha256))})`)!);
     await this.client.addDocuments(this.names.documents, docs);

@@ -2,6 +2,7 @@
 export { connectMeili, MeiliStartError, type MeiliConnection } from './meili-server.ts';
 export { MeiliClient, MeiliError } from './meili-client.ts';
 export { ArchiveIndex, type IndexedFile } from './archive-index.ts';
-export { searchPassages, SearchRequest, type SearchHit, type SearchResult } from './search.ts';
+export { searchPassages, SearchRequest, NoModelError, type SearchHit, type SearchResult } from './search.ts';
+export { loadEmbedder, type Embedder } from './embedder.ts';
 export { indexNames, type IndexNames } from './settings.ts';
 export type { DocumentRecord } from './records.ts';

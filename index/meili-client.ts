@@ -127,6 +127,11 @@ export class MeiliClient {
     await send();
   }
 
+  /** Merges fields into existing documents (PUT: only the given fields change). */
+  async updateDocuments(uid: string, docs: object[]): Promise<void> {
+    for (let i = 0; i < docs.length; i += 1000) await this.run('PUT', `/indexes/${uid}/documents`, docs.slice(i, i + 1000));
+  }
+
   async deleteByFilter(uid: string, filter: string): Promise<void> {
     await this.run('POST', `/indexes/${uid}/documents/delete`, { filter });
   }
@@ -147,7 +152,7 @@ export class MeiliClient {
     return this.request('POST', `/indexes/${uid}/search`, body);
   }
 
-  getDocuments<T = Record<string, unknown>>(uid: string, q: { filter?: string; fields?: string[]; limit?: number; offset?: number }): Promise<{ results: T[]; total: number; offset: number; limit: number }> {
+  getDocuments<T = Record<string, unknown>>(uid: string, q: { filter?: string; fields?: string[]; limit?: number; offset?: number; retrieveVectors?: boolean }): Promise<{ results: T[]; total: number; offset: number; limit: number }> {
     return this.request('POST', `/indexes/${uid}/documents/fetch`, q);
   }
 

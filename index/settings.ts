@@ -31,7 +31,7 @@ const CHUNKS_SETTINGS = {
   ...SWEDISH,
   searchableAttributes: ['heading', 'text', 'compounds', 'title'],
   typoTolerance: { minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true },
-  filterableAttributes: [...FACETS, 'docId', 'root', 'source', 'fileName', 'sha256'],
+  filterableAttributes: [...FACETS, 'docId', 'root', 'source', 'fileName', 'sha256', 'contentHash', 'hasVector', 'embeddingModel'],
   sortableAttributes: ['date', 'dateTs', 'ordinal'],
   // Search results are grouped per document at query time (`distinct: 'docId'`) so callers can also ask for every passage.
   displayedAttributes: ['*'],
@@ -43,3 +43,9 @@ export const PEOPLE_SETTINGS = {
   filterableAttributes: ['parties', 'organisations', 'roles', 'meetings.body', 'meetings.docId', 'firstSeen', 'lastSeen'],
   sortableAttributes: ['name', 'present', 'lastSeen'],
 };
+
+/** The embedder for vectors we compute ourselves (transformers.js), under the name searches use. */
+export const EMBEDDER = 'default';
+export function embedderSettings(dimensions: number) {
+  return { embedders: { [EMBEDDER]: { source: 'userProvided', dimensions } } };
+}

@@ -20,6 +20,10 @@ const EnvSchema = z.object({
   MINUTES_MAX_PAGES: z.coerce.number().int().positive().default(2000),
   MINUTES_PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   MINUTES_CHUNK_WORDS: z.coerce.number().int().min(50).max(2000).default(250),
+  MINUTES_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
+  MINUTES_MODEL_DIR: z.string().min(1).optional(),
+  MINUTES_EMBEDDINGS: z.enum(['auto', 'off']).default('auto'),
+  MINUTES_EMBED_BATCH: z.coerce.number().int().min(1).max(512).default(32),
 });
 
 export interface Config {
@@ -30,6 +34,17 @@ export interface Config {
   indexPrefix: string;
   limits: { maxFileBytes: number; maxPages: number; parseTimeoutMs: number };
   chunkWords: number;
+  embeddings: {
+    /** Off: keyword search only, no model is loaded. */
+    enabled: boolean;
+    /** Hugging Face model id, or a folder name under `modelDir`. */
+    model: string;
+    /** Offline model folder (models as subfolders); when set, nothing is downloaded. */
+    modelDir: string | null;
+    /** Where downloaded models are cached. */
+    cacheDir: string;
+    batchSize: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -55,5 +70,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parseTimeoutMs: e.MINUTES_PARSE_TIMEOUT_MS,
     },
     chunkWords: e.MINUTES_CHUNK_WORDS,
+    embeddings: {
+      enabled: e.MINUTES_EMBEDDINGS === 'auto',
+      model: e.MINUTES_MODEL,
+      modelDir: e.MINUTES_MODEL_DIR ? path.resolve(e.MINUTES_MODEL_DIR) : null,
+      cacheDir: path.join(path.resolve(e.MINUTES_DATA_DIR), 'models'),
+      batchSize: e.MINUTES_EMBED_BATCH,
+    },
   };
 }

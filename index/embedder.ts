@@ -1,0 +1,79 @@
+/**
+ * Sentence embeddings computed locally with transformers.js. Online, a model is downloaded once
+ * from the Hugging Face hub into the data dir's cache (with a progress bar on a terminal); offline
+ * sites point MINUTES_MODEL_DIR at a folder holding the model. When no model can be loaded, the
+ * caller gets null and one warning that says what failed and how to fix it: search stays keyword-only.
+ */
+import type { Config } from '../lib/config.ts';
+
+export interface Embedder {
+  modelId: string;
+  dimensions: number;
+  /** Normalised vectors, one per text, computed in batches. */
+  embed(texts: string[], kind: 'query' | 'passage'): Promise<number[][]>;
+  /** A query's vector, from a small LRU cache (analysts repeat and refine queries). */
+  embedQuery(q: string): Promise<number[]>;
+}
+
+type Extractor = (texts: string[], opts: { pooling: 'mean'; normalize: boolean }) => Promise<{ tolist(): number[][] }>;
+
+export async function loadEmbedder(
+  settings: Config['embeddings'],
+  opts: { warn: (msg: string) => void; progress?: (file: string, loaded: number, total: number) => void },
+): Promise<Embedder | null> {
+  if (!settings.enabled) return null;
+  let extractor: Extractor;
+  try {
+    const { pipeline, env } = await import('@huggingface/transformers');
+    if (settings.modelDir) {
+      env.localModelPath = `${settings.modelDir}/`;
+      env.allowLocalModels = true;
+      env.allowRemoteModels = false;
+    } else {
+      env.allowLocalModels = false;
+      env.allowRemoteModels = true;
+      env.cacheDir = settings.cacheDir;
+    }
+    const progress = opts.progress;
+    extractor = (await pipeline('feature-extraction', settings.model, {
+      dtype: 'fp32',
+      progress_callback: progress ? (p: { status?: string; file?: string; loaded?: number; total?: number }) => {
+        if (p.status === 'progress' && p.file) progress(p.file, p.loaded ?? 0, p.total ?? 0);
+      } : undefined,
+    })) as unknown as Extractor;
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; hostname?: string } })?.cause;
+    const reason = (err instanceof Error ? err.message.split('\n')[0] : String(err)) + (cause?.code ? `: ${cause.code}${cause.hostname ? ` ${cause.hostname}` : ''}` : '');
+    const fix = settings.modelDir
+      ? `put the model's files in ${settings.modelDir}/${settings.model}/ (config.json, tokenizer.json, onnx/model.onnx)`
+      : 'run once with internet access to download it, or copy a model folder and set MINUTES_MODEL_DIR';
+    opts.warn(`embeddings off, search is keyword-only: could not load model "${settings.model}" (${reason}); to fix, ${fix}`);
+    return null;
+  }
+  // e5 models are trained with these prefixes; without them similarity is measurably worse.
+  const e5 = /e5/i.test(settings.model);
+  const prefix = { query: e5 ? 'query: ' : '', passage: e5 ? 'passage: ' : '' };
+  const embed = async (texts: string[], kind: 'query' | 'passage') => {
+    const out: number[][] = [];
+    for (let i = 0; i < texts.length; i += settings.batchSize) {
+      const batch = texts.slice(i, i + settings.batchSize).map((t) => prefix[kind] + t);
+      out.push(...(await extractor(batch, { pooling: 'mean', normalize: true })).tolist());
+    }
+    return out;
+  };
+  const dimensions = (await embed(['dimensioner'], 'passage'))[0]!.length;
+  const cache = new Map<string, number[]>();
+  return {
+    modelId: settings.model,
+    dimensions,
+    embed,
+    async embedQuery(q) {
+      const hit = cache.get(q);
+      if (hit) { cache.delete(q); cache.set(q, hit); return hit; }
+      const [vector] = await embed([q], 'query');
+      cache.set(q, vector!);
+      if (cache.size > 500) cache.delete(cache.keys().next().value!);
+      return vector!;
+    },
+  };
+}
