@@ -10,7 +10,8 @@ import { SAMPLE_DIR, tempDir } from './helpers.ts';
 
 const run = promisify(execFile);
 const tmp = tempDir('cli');
-const env = { ...process.env, MINUTES_DATA_DIR: path.join(tmp.dir, 'data'), MEILI_URL: '', MEILI_MASTER_KEY: '' };
+// The project's own model keeps the run offline and deterministic (the default model would be downloaded where online).
+const env = { ...process.env, MINUTES_DATA_DIR: path.join(tmp.dir, 'data'), MEILI_URL: '', MEILI_MASTER_KEY: '', MINUTES_MODEL: 'minutes-tiny-sv', MINUTES_MODEL_DIR: path.join(PROJECT_ROOT, 'data', 'models') };
 
 async function minutes(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
