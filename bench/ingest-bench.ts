@@ -12,7 +12,7 @@ import { loadConfig, PROJECT_ROOT, SAMPLE_ARCHIVE } from '../lib/config.ts';
 import { createReporter } from '../lib/log.ts';
 import { discoverFiles, readDocument, cleanDocument } from '../ingest/index.ts';
 import { extractDocument } from '../extract/index.ts';
-import { connectMeili, MeiliClient, ArchiveIndex } from '../index/index.ts';
+import { connectMeili, MeiliClient, ArchiveIndex, loadEmbedder } from '../index/index.ts';
 import { runIngest } from '../cli/ingest-job.ts';
 
 const args = process.argv.slice(2);
@@ -51,6 +51,24 @@ const rate = (n: number, ms: number) => (ms > 0 ? (n / (ms / 1000)).toFixed(0) :
 const rows = [...perFormat].map(([format, s]) =>
   `| ${format} | ${s.files} | ${s.pages} | ${rate(s.files, s.read)} docs/s (${rate(s.pages, s.read)} pages/s) | ${rate(s.files, s.clean)} docs/s | ${rate(s.files, s.extract)} docs/s | ${rate(s.files, s.read + s.clean + s.extract)} docs/s |`);
 
+// Embedding throughput: every passage of the archives, with the configured model when it loads
+// and with the project's own tiny model (a lexicon model: it measures the pipeline, not a real network).
+const passages = [];
+for (const file of allFiles) {
+  const raw = await readDocument(file, config.limits).catch(() => null);
+  if (raw) passages.push(...extractDocument(cleanDocument(raw), { chunkWords: config.chunkWords }).chunks.map((c) => `${c.heading}\n${c.text}`));
+}
+const embedRows: string[] = [];
+const tinyModel = { ...config.embeddings, model: 'minutes-tiny-sv', modelDir: path.join(PROJECT_ROOT, 'data', 'models') };
+for (const settings of [config.embeddings, tinyModel]) {
+  const embedder = await loadEmbedder(settings, { warn: (m) => embedRows.push(`| ${settings.model} | not loaded: ${m.replace(/\|/g, '/')} | |`) });
+  if (!embedder) continue;
+  const t0 = performance.now();
+  await embedder.embed(passages, 'passage');
+  const s = (performance.now() - t0) / 1000;
+  embedRows.push(`| ${settings.model} (${embedder.dimensions} dims, batch ${settings.batchSize}) | ${passages.length} passages in ${s.toFixed(2)} s | ${(passages.length / s).toFixed(0)} passages/s |`);
+}
+
 // End to end into a fresh embedded Meilisearch.
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'minutes-bench-'));
 const e2e: string[] = [];
@@ -80,6 +98,10 @@ const report = [
   ...rows,
   '',
   `Embedded Meilisearch start: ${(startMs / 1000).toFixed(2)} s. Peak RSS of the benchmark process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB.`,
+  '',
+  '| model | embedding | throughput |',
+  '|---|---|---|',
+  ...embedRows,
   '',
   '| archive | files | failed | passages | full ingest (keyword) | no-change rerun |',
   '|---|---|---|---|---|---|',

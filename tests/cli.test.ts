@@ -60,6 +60,12 @@ describe('minutes CLI', () => {
     expect(result.hits[0]!.snippet).toContain('<mark>gränspendlarna</mark>');
   });
 
+  it('searches by meaning with --mode hybrid when a model is loaded', async () => {
+    const r = await minutes('search', 'ordet som nämns i dagordningen om regementet', '--mode', 'hybrid', '--json');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { mode: string; hits: { fileName: string }[] }).mode).toBe('hybrid');
+  });
+
   it('filters, and rejects a bad filter with a one-line error (exit 2)', async () => {
     const r = await minutes('search', 'kommunstyrelsen', '--filter', 'year = 2023', '--json');
     expect((JSON.parse(r.stdout) as { hits: { date: string }[] }).hits.every((h) => h.date.startsWith('2023'))).toBe(true);
