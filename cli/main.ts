@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { loadConfig, ConfigError, SAMPLE_ARCHIVE, type Config } from '../lib/config.ts';
 import { createReporter } from '../lib/log.ts';
-import { connectMeili, MeiliClient, MeiliError, MeiliStartError, ArchiveIndex, searchPassages, loadEmbedder } from '../index/index.ts';
+import { connectMeili, MeiliClient, MeiliError, MeiliStartError, ArchiveIndex, searchPassages, loadEmbedder, Filters } from '../index/index.ts';
 import { runIngest, formatSummary } from './ingest-job.ts';
 import { runExtract } from './extract-command.ts';
 import { formatHits, formatPeople } from './format-hits.ts';
@@ -64,13 +64,24 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .argument('<query>', 'search words (Swedish)')
     .addOption(new Option('--mode <mode>', 'keyword, semantic or hybrid').choices(['keyword', 'semantic', 'hybrid']).default('keyword'))
     .option('--ratio <r>', 'hybrid: share of the semantic ranking, 0–1', (v) => Number.parseFloat(v), 0.5)
-    .option('--filter <expr>', 'Meilisearch filter, e.g. \'year = 2022 AND body = "Värmlandsrådet"\'')
+    .option('--year <years>', 'year(s), comma-separated', (v) => v.split(',').map((y) => Number.parseInt(y, 10)))
+    .option('--from <date>', 'meetings on or after YYYY-MM-DD')
+    .option('--to <date>', 'meetings on or before YYYY-MM-DD')
+    .option('--period <periods>', 'mandate period(s), e.g. 2019-2022', list)
+    .option('--body <names>', 'council or committee, e.g. Värmlandsrådet', list)
+    .option('--organisation <names>', 'owning organisation, e.g. "Region Värmland"', list)
+    .option('--type <types>', 'document type(s): protokoll, minnesanteckningar, pm, anteckningar, kallelse, tjansteskrivelse', list)
+    .option('--theme <ids>', 'theme id(s), e.g. ukraina,kompetensforsorjning', list)
+    .option('--person <names>', 'person named in the document', list)
+    .option('--party <codes>', 'party code(s), e.g. S,M', list)
+    .option('--filter <expr>', 'raw Meilisearch filter (combined with the options above), e.g. \'year = 2022 AND body = "Värmlandsrådet"\'')
     .option('--limit <n>', 'number of hits', (v) => Number.parseInt(v, 10), 10)
     .option('--all-passages', 'every matching passage, not one per document', false)
     .option('--json', 'JSON output', false)
-    .action(async (query: string, opts: { mode: 'keyword' | 'semantic' | 'hybrid'; ratio: number; filter?: string; limit: number; allPassages: boolean; json: boolean }) => {
+    .action(async (query: string, opts: SearchOptions) => {
+      const filters = searchFilters(opts);
       const result = await withIndex(config(), true, (index) =>
-        searchPassages(index.client, index.names, { q: query, filter: opts.filter, limit: opts.limit, mode: opts.mode, ratio: opts.ratio, perDocument: !opts.allPassages }, index.embedder),
+        searchPassages(index.client, index.names, { q: query, filter: opts.filter, filters, limit: opts.limit, mode: opts.mode, ratio: opts.ratio, perDocument: !opts.allPassages }, index.embedder),
       opts.mode !== 'keyword');
       process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatHits(result, Boolean(process.stdout.isTTY)));
       setExit(EXIT.ok);
@@ -100,6 +111,25 @@ function program(config: () => Config, setExit: (code: number) => void): Command
       setExit(EXIT.ok);
     });
   return cmd;
+}
+
+const list = (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean);
+
+interface SearchOptions {
+  mode: 'keyword' | 'semantic' | 'hybrid'; ratio: number; filter?: string; limit: number; allPassages: boolean; json: boolean;
+  year?: number[]; from?: string; to?: string; period?: string[]; body?: string[]; organisation?: string[]; type?: string[]; theme?: string[]; person?: string[]; party?: string[];
+}
+
+/** The filter options, validated (a bad value is a one-line error naming the option). */
+function searchFilters(o: SearchOptions): Filters {
+  const parsed = Filters.safeParse(Object.fromEntries(Object.entries({
+    year: o.year, from: o.from, to: o.to, mandatePeriod: o.period, body: o.body, organisation: o.organisation, docType: o.type, theme: o.theme, person: o.person, party: o.party,
+  }).filter(([, v]) => v !== undefined)));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`invalid --${({ mandatePeriod: 'period', docType: 'type' } as Record<string, string>)[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`);
+  }
+  return parsed.data;
 }
 
 /** Runs the command line; returns the exit code. Known failures are one line on stderr. */

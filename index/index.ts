@@ -6,3 +6,4 @@ export { searchPassages, SearchRequest, NoModelError, type SearchHit, type Searc
 export { loadEmbedder, type Embedder } from './embedder.ts';
 export { indexNames, type IndexNames } from './settings.ts';
 export type { DocumentRecord } from './records.ts';
+export { buildFilter, Filters } from './filter.ts';
