@@ -10,8 +10,12 @@ import { findNames } from './person-names.ts';
 const NUMBER_WORDS: Record<string, number> = { en: 1, ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10, elva: 11, tolv: 12, tretton: 13, fjorton: 14, femton: 15 };
 const count = (w: string | undefined) => (w === undefined ? null : /^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()] ?? null);
 
+/** Words without which an agenda item records none of this: most items are skipped at once. */
+const TRIGGERS = /yrkar|reserver|röstar|omröstning|avstår|föreslår|dnr|diarienummer/i;
+
 export function protocolDetail(heading: string, text: string): ProtocolDetail | null {
   const all = `${heading}\n${text}`;
+  if (!TRIGGERS.test(all)) return null;
   const caseNumber = /(?:Dnr|Diarienummer)[:\s]+([\p{L}]{0,6}\s?\d{2,4}[/.-]\d+)/u.exec(all)?.[1] ?? null;
   const proposals: ProtocolDetail['proposals'] = [];
   const reservations: string[] = [];

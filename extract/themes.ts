@@ -31,23 +31,30 @@ function themes(): CompiledTheme[] {
 const BODY_NAME = /(nämnd|utskott|forum|förbund)/u;
 const WORD = /[\p{L}\d][\p{L}\d-]*/gu;
 
-/**
- * Hits of one theme in a text: words that start with a prefix term or contain an infix term
- * (each word counted once), plus multi-word phrases. Word-by-word matching keeps this linear.
- */
-function countHits(words: string[], lower: string, theme: CompiledTheme): number {
-  let n = 0;
-  for (const w of words) {
-    if (BODY_NAME.test(w)) continue;
-    if (theme.prefixes.some((p) => w.startsWith(p)) || theme.infixes.some((p) => w.includes(p))) n++;
+/** Which themes a word belongs to, memoised: the same words recur across an archive. */
+const wordThemes = new Map<string, CompiledTheme[]>();
+function themesOfWord(w: string): CompiledTheme[] {
+  let hit = wordThemes.get(w);
+  if (!hit) {
+    hit = BODY_NAME.test(w) ? [] : themes().filter((t) => t.prefixes.some((p) => w.startsWith(p)) || t.infixes.some((p) => w.includes(p)));
+    if (wordThemes.size < 200_000) wordThemes.set(w, hit);
   }
-  if (theme.phrases) for (const m of lower.matchAll(theme.phrases)) if (!BODY_NAME.test(m[0])) n++;
-  return n;
+  return hit;
 }
 
-function hitsIn(text: string, theme: CompiledTheme): number {
+/**
+ * Hits per theme in a text: words that start with a prefix term or contain an infix term (each
+ * word counted once), plus multi-word phrases. Word-by-word matching keeps this linear.
+ */
+function hitsIn(text: string): Map<CompiledTheme, number> {
   const lower = text.toLowerCase();
-  return countHits(lower.match(WORD) ?? [], lower, theme);
+  const hits = new Map<CompiledTheme, number>();
+  for (const w of lower.match(WORD) ?? []) for (const t of themesOfWord(w)) hits.set(t, (hits.get(t) ?? 0) + 1);
+  for (const t of themes()) {
+    if (!t.phrases) continue;
+    for (const m of lower.matchAll(t.phrases)) if (!BODY_NAME.test(m[0])) hits.set(t, (hits.get(t) ?? 0) + 1);
+  }
+  return hits;
 }
 
 const saturate = (hits: number) => Math.round((1 - Math.exp(-hits / 4)) * 1000) / 1000;
@@ -55,10 +62,8 @@ const saturate = (hits: number) => Math.round((1 - Math.exp(-hits / 4)) * 1000) 
 /** Theme scores of one text (a section's heading and text). */
 export function sectionThemes(section: Pick<Section, 'heading' | 'text'>): Map<string, number> {
   const hits = new Map<string, number>();
-  for (const theme of themes()) {
-    const n = HEADING_WEIGHT * hitsIn(section.heading, theme) + hitsIn(section.text, theme);
-    if (n) hits.set(theme.def.id, n);
-  }
+  for (const [t, n] of hitsIn(section.heading)) hits.set(t.def.id, HEADING_WEIGHT * n);
+  for (const [t, n] of hitsIn(section.text)) hits.set(t.def.id, (hits.get(t.def.id) ?? 0) + n);
   return hits;
 }
 
@@ -84,6 +89,6 @@ export function documentThemes(sections: Section[]): Theme[] {
 
 /** The first sentence of a section that mentions the theme (or its heading). */
 function quoteFor(section: Section, theme: CompiledTheme): string {
-  const hit = sentences(section.text).find((s) => hitsIn(s, theme) > 0);
+  const hit = sentences(section.text).find((s) => hitsIn(s).has(theme));
   return (hit ?? section.heading).trim().slice(0, 300);
 }
