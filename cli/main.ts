@@ -7,6 +7,7 @@ import { runIngest, formatSummary } from './ingest-job.ts';
 import { runExtract } from './extract-command.ts';
 import { formatHits, formatPeople } from './format-hits.ts';
 import { formatEval, loadQueries, runEval, type Mode } from './eval-command.ts';
+import { writeReport } from './report-command.ts';
 
 /** Exit codes (DESIGN.md): 0 all good, 1 some files failed, 2 could not run. */
 export const EXIT = { ok: 0, someFailed: 1, cannotRun: 2 } as const;
@@ -97,6 +98,23 @@ function program(config: () => Config, setExit: (code: number) => void): Command
       const modes: Mode[] = opts.mode === 'all' ? ['keyword', 'semantic', 'hybrid'] : [opts.mode];
       const results = await withIndex(config(), true, (index) => runEval(index, queries, modes, opts.k), modes.some((m) => m !== 'keyword'));
       process.stdout.write(opts.json ? `${JSON.stringify(results, null, 2)}\n` : formatEval(results, opts.k));
+      setExit(EXIT.ok);
+    });
+
+  cmd.command('report')
+    .description('mandate-period review: HTML and Markdown with meetings, attendance, decisions, themes per year, organisations and persons')
+    .requiredOption('--period <period>', 'mandate period, e.g. 2019-2022')
+    .option('--body <name>', 'only this council or committee')
+    .option('--out <dir>', 'output folder', 'rapport')
+    .option('--queries <file>', 'also run these evaluation queries and include the results')
+    .action(async (opts: { period: string; body?: string; out: string; queries?: string }) => {
+      if (!/^\d{4}-\d{4}$/.test(opts.period)) throw new ConfigError('invalid --period: expected e.g. 2019-2022');
+      const queries = opts.queries ? loadQueries(opts.queries) : null;
+      const written = await withIndex(config(), true, async (index) => writeReport(index, {
+        period: opts.period, body: opts.body ?? null, out: opts.out,
+        evalResults: queries ? await runEval(index, queries, ['keyword', 'semantic', 'hybrid'], 10) : null,
+      }), Boolean(queries));
+      process.stdout.write(`${written.data.documents} dokument; rapport: ${written.html}\n          ${written.markdown}\n`);
       setExit(EXIT.ok);
     });
 

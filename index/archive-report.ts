@@ -1,0 +1,61 @@
+/**
+ * The figures of a mandate-period review, computed once from the indexed documents: meetings per
+ * body and year, attendance per member, decisions in date order, themes per year, the most frequent
+ * organisations and the persons in most meetings. The report command renders them; the search UI
+ * can show the same data.
+ */
+import type { Extraction, PersonRecord } from '../lib/schema.ts';
+import { resolveAcrossArchive } from '../extract/index.ts';
+
+export interface ReportDocument {
+  id: string; title: string; date: string | null; body: string | null; docType: string; source: string; fileName: string;
+  extraction: Pick<Extraction, 'persons' | 'decisions' | 'organisations' | 'themes'>;
+}
+
+export interface ReportData {
+  period: string;
+  body: string | null;
+  documents: number;
+  meetings: { body: string; year: number; count: number }[];
+  attendance: { name: string; parties: string[]; present: number; absent: number; rate: number }[];
+  decisions: { date: string | null; body: string | null; title: string; text: string; section: string | null; source: string; fileName: string }[];
+  themesPerYear: { year: number; theme: string; documents: number }[];
+  organisations: { name: string; kind: string; documents: number }[];
+  persons: Pick<PersonRecord, 'name' | 'parties' | 'present' | 'absent' | 'mentioned'>[];
+}
+
+const MEETING_TYPES = new Set(['protokoll', 'minnesanteckningar', 'anteckningar']);
+const count = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
+
+export function reportData(docs: ReportDocument[], period: string, body: string | null): ReportData {
+  const dated = docs.filter((d) => d.date).sort((a, b) => a.date!.localeCompare(b.date!));
+  const meetings = new Map<string, number>();
+  const themes = new Map<string, number>();
+  const orgs = new Map<string, { kind: string; n: number }>();
+  for (const d of dated) {
+    const year = Number(d.date!.slice(0, 4));
+    if (MEETING_TYPES.has(d.docType)) count(meetings, `${d.body ?? 'okänt organ'}\u0000${year}`);
+    for (const t of d.extraction.themes) count(themes, `${year}\u0000${t.id}`);
+    for (const o of new Map(d.extraction.organisations.map((o) => [o.name, o.kind]))) {
+      const e = orgs.get(o[0]) ?? { kind: o[1], n: 0 };
+      e.n++;
+      orgs.set(o[0], e);
+    }
+  }
+  const people = resolveAcrossArchive(dated.map((d) => ({ docId: d.id, title: d.title, date: d.date, body: d.body, persons: d.extraction.persons })));
+  return {
+    period,
+    body,
+    documents: docs.length,
+    meetings: [...meetings].map(([k, n]) => { const [b, y] = k.split('\u0000'); return { body: b!, year: Number(y), count: n }; })
+      .sort((a, b) => a.body.localeCompare(b.body, 'sv') || a.year - b.year),
+    attendance: people.filter((p) => p.present + p.absent > 0)
+      .map((p) => ({ name: p.name, parties: p.parties, present: p.present, absent: p.absent, rate: p.present / (p.present + p.absent) }))
+      .sort((a, b) => b.present + b.absent - (a.present + a.absent) || a.name.localeCompare(b.name, 'sv')),
+    decisions: dated.flatMap((d) => d.extraction.decisions.map((x) => ({ date: d.date, body: d.body, title: d.title, text: x.text, section: x.section, source: d.source, fileName: d.fileName }))),
+    themesPerYear: [...themes].map(([k, n]) => { const [y, t] = k.split('\u0000'); return { year: Number(y), theme: t!, documents: n }; })
+      .sort((a, b) => a.year - b.year || a.theme.localeCompare(b.theme)),
+    organisations: [...orgs].map(([name, e]) => ({ name, kind: e.kind, documents: e.n })).sort((a, b) => b.documents - a.documents || a.name.localeCompare(b.name, 'sv')).slice(0, 25),
+    persons: people.slice(0, 25).map(({ name, parties, present, absent, mentioned }) => ({ name, parties, present, absent, mentioned })),
+  };
+}
