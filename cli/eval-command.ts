@@ -1,5 +1,5 @@
 /** `minutes eval QUERIES.json`: runs judged queries against the index and reports ranking metrics per query and mode. */
-import { readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { metrics, mean, type QueryMetrics } from '../index/eval-metrics.ts';
@@ -62,4 +62,62 @@ export function formatEval(results: ModeResult[], k: number): string {
     for (const q of r.perQuery) lines.push(`  ${q.id} nDCG ${f(q.ndcg)} MRR ${f(q.mrr)} R ${f(q.recall)}  "${q.q}"${q.missing.length ? `  missing: ${q.missing.join(', ')}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Per-query nDCG change against an earlier `--json` result: gains and losses first, by size. */
+export function compareWithBaseline(current: ModeResult[], baseline: ModeResult[]): string {
+  const lines: string[] = [];
+  for (const mode of current.filter((r) => r.mean)) {
+    const before = baseline.find((b) => b.mode === mode.mode && b.mean);
+    if (!before) { lines.push(`${mode.mode}: no baseline`); continue; }
+    const old = new Map(before.perQuery.map((q) => [q.id, q.ndcg]));
+    const deltas = mode.perQuery.filter((q) => old.has(q.id)).map((q) => ({ id: q.id, q: q.q, was: old.get(q.id)!, now: q.ndcg }))
+      .filter((d) => Math.abs(d.now - d.was) >= 0.001).sort((a, b) => Math.abs(b.now - b.was) - Math.abs(a.now - a.was));
+    const sign = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+    lines.push(`${mode.mode}: mean nDCG ${before.mean!.ndcg.toFixed(3)} → ${mode.mean!.ndcg.toFixed(3)} (${sign(mode.mean!.ndcg - before.mean!.ndcg)}); ${deltas.filter((d) => d.now > d.was).length} queries gained, ${deltas.filter((d) => d.now < d.was).length} lost`);
+    for (const d of deltas) lines.push(`  ${d.now > d.was ? 'gain' : 'loss'} ${d.id} ${d.was.toFixed(3)} → ${d.now.toFixed(3)} (${sign(d.now - d.was)})  "${d.q}"`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A plain query list (one per line, or the first CSV column, or a JSON array of strings): the analysts' batch. */
+export function loadQueryList(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  if (file.endsWith('.json')) return (JSON.parse(text) as unknown[]).map((q) => (typeof q === 'string' ? q : String((q as { q?: unknown }).q ?? ''))).filter(Boolean);
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  if (!file.endsWith('.csv')) return lines;
+  const first = (l: string) => (l.startsWith('"') ? l.slice(1, l.indexOf('"', 1)) : l.split(/[;,]/)[0]!).trim();
+  return lines.map(first).filter((q, i) => !(i === 0 && /^(q|query|fråga|sökfråga)$/i.test(q)));
+}
+
+/** Top hits of every query, for the review material: CSV (Excel-friendly, UTF-8 BOM) or JSON. */
+export async function exportHits(index: ArchiveIndex, queries: string[], limit: number, format: 'csv' | 'json', mode: Mode = 'keyword'): Promise<string> {
+  const rows: { query: string; rank: number; title: string; date: string | null; body: string | null; docType: string; section: string; file: string; snippet: string; score: number }[] = [];
+  for (const q of queries) {
+    const r = await searchPassages(index.client, index.names, { q, limit, mode }, index.embedder);
+    r.hits.forEach((h, i) => rows.push({ query: q, rank: i + 1, title: h.title, date: h.date, body: h.body, docType: h.docType, section: h.heading, file: path.basename(h.source), snippet: h.snippet.replace(/<\/?mark>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'), score: h.score }));
+  }
+  if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
+  const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
+  const head = ['query', 'rank', 'title', 'date', 'body', 'docType', 'section', 'file', 'snippet', 'score'] as const;
+  return `\uFEFF${[head.join(','), ...rows.map((r) => head.map((k) => cell(r[k])).join(','))].join('\r\n')}\r\n`;
+}
+
+export interface EvalRecord { time: string; root: string; queries: string; ndcg: Partial<Record<Mode, number>> }
+export interface EvalCheck { ndcg: Partial<Record<Mode, number>>; previous: Partial<Record<Mode, number>> | null; drops: string[] }
+
+/**
+ * Runs the evaluation after a nightly ingest and keeps its history (one JSON line per run, appended:
+ * a crash can at worst lose the last line). A mean nDCG@10 that fell by more than 0.02 since the
+ * previous run is flagged, so an archive change that hurts search is seen before the review.
+ */
+export async function evaluateAfterIngest(index: ArchiveIndex, queriesFile: string, root: string, historyFile: string): Promise<EvalCheck> {
+  const modes: Mode[] = index.embedder ? ['keyword', 'semantic', 'hybrid'] : ['keyword'];
+  const results = await runEval(index, loadQueries(queriesFile), modes, 10);
+  const ndcg = Object.fromEntries(results.filter((r) => r.mean).map((r) => [r.mode, Math.round(r.mean!.ndcg * 1000) / 1000])) as EvalCheck['ndcg'];
+  const history = existsSync(historyFile) ? readFileSync(historyFile, 'utf8').split('\n').filter(Boolean).flatMap((l) => { try { return [JSON.parse(l) as EvalRecord]; } catch { return []; } }) : [];
+  const previous = history.filter((h) => h.queries === path.resolve(queriesFile)).at(-1)?.ndcg ?? null;
+  const drops = previous ? (Object.keys(ndcg) as Mode[]).filter((m) => previous[m] !== undefined && previous[m]! - ndcg[m]! > 0.02).map((m) => `${m} nDCG@10 ${previous[m]} → ${ndcg[m]}`) : [];
+  appendFileSync(historyFile, `${JSON.stringify({ time: new Date().toISOString(), root, queries: path.resolve(queriesFile), ndcg } satisfies EvalRecord)}\n`);
+  return { ndcg, previous, drops };
 }

@@ -9,6 +9,7 @@ import type { Reporter } from '../lib/log.ts';
 import { discoverFiles, readDocument, cleanDocument, hashFile, ReadError } from '../ingest/index.ts';
 import { extractDocument, documentId, type Extracted } from '../extract/index.ts';
 import type { ArchiveIndex } from '../index/index.ts';
+import { evaluateAfterIngest, type EvalCheck } from './eval-command.ts';
 
 export interface IngestSummary {
   root: string;
@@ -21,6 +22,8 @@ export interface IngestSummary {
   people: number;
   /** Passages embedded in this run (new text, or vectors missing from an earlier run without a model). */
   embedded: number;
+  /** With --eval: mean nDCG@10 per mode, the previous run's, and any drop. */
+  evaluation?: EvalCheck;
   failed: { file: string; reason: string }[];
   chunks: number;
   durationMs: number;
@@ -28,7 +31,7 @@ export interface IngestSummary {
 
 const BATCH_DOCS = 100;
 
-export async function runIngest(root: string, opts: { full: boolean; config: Config; index: ArchiveIndex; reporter: Reporter }): Promise<IngestSummary> {
+export async function runIngest(root: string, opts: { full: boolean; config: Config; index: ArchiveIndex; reporter: Reporter; evalQueries?: string }): Promise<IngestSummary> {
   const started = performance.now();
   const absRoot = path.resolve(root);
   const { index, reporter, config } = opts;
@@ -77,6 +80,10 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   // People are resolved across the whole archive, so any change rebuilds them; an unchanged run does not.
   const changed = summary.new + summary.changed + summary.removed > 0;
   summary.people = changed ? await index.rebuildPeople() : await index.peopleCount() ?? await index.rebuildPeople();
+  if (opts.evalQueries) {
+    summary.evaluation = await evaluateAfterIngest(index, opts.evalQueries, absRoot, path.join(config.dataDir, 'eval-history.jsonl'));
+    for (const drop of summary.evaluation.drops) reporter.warn(`search quality dropped: ${drop}`, { drop });
+  }
   summary.durationMs = Math.round(performance.now() - started);
   return summary;
 }
@@ -86,5 +93,10 @@ export function formatSummary(s: IngestSummary): string {
     `${s.root}: ${s.seen} files — ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.removed} removed, ${s.failed.length} failed; ${s.chunks} passages indexed (${s.embedded} embedded), ${s.people} persons in the archive, in ${(s.durationMs / 1000).toFixed(1)} s`,
   ];
   for (const f of s.failed) lines.push(`  FAILED ${f.file}: ${f.reason}`);
+  if (s.evaluation) {
+    const fmt = (n: Partial<Record<string, number>>) => Object.entries(n).map(([m, v]) => `${m} ${v}`).join(', ');
+    lines.push(`  evaluation nDCG@10: ${fmt(s.evaluation.ndcg)}${s.evaluation.previous ? ` (previous run: ${fmt(s.evaluation.previous)})` : ''}`);
+    for (const d of s.evaluation.drops) lines.push(`  QUALITY DROP ${d}`);
+  }
   return lines.join('\n');
 }

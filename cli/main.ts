@@ -6,7 +6,8 @@ import { connectMeili, MeiliClient, MeiliError, MeiliStartError, ArchiveIndex, s
 import { runIngest, formatSummary } from './ingest-job.ts';
 import { runExtract } from './extract-command.ts';
 import { formatHits, formatPeople } from './format-hits.ts';
-import { formatEval, loadQueries, runEval, type Mode } from './eval-command.ts';
+import { compareWithBaseline, exportHits, formatEval, loadQueries, loadQueryList, runEval, type Mode, type ModeResult } from './eval-command.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { writeReport } from './report-command.ts';
 
 /** Exit codes (DESIGN.md): 0 all good, 1 some files failed, 2 could not run. */
@@ -45,9 +46,11 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .argument('[dir]', 'archive folder', SAMPLE_ARCHIVE)
     .option('--full', 're-extract every file, ignoring content hashes', false)
     .option('--quiet', 'only warnings and the summary', false)
-    .action(async (dir: string, opts: { full: boolean; quiet: boolean }) => {
+    .option('--eval <queries>', 'after indexing, run these evaluation queries, keep the history and flag a drop')
+    .action(async (dir: string, opts: { full: boolean; quiet: boolean; eval?: string }) => {
       const reporter = createReporter({ quiet: opts.quiet });
-      const summary = await withIndex(config(), opts.quiet, (index) => runIngest(dir, { full: opts.full, config: config(), index, reporter }), true);
+      if (opts.eval) loadQueries(opts.eval);
+      const summary = await withIndex(config(), opts.quiet, (index) => runIngest(dir, { full: opts.full, config: config(), index, reporter, evalQueries: opts.eval }), true);
       process.stdout.write(`${formatSummary(summary)}\n`);
       setExit(summary.failed.length ? EXIT.someFailed : EXIT.ok);
     });
@@ -88,16 +91,32 @@ function program(config: () => Config, setExit: (code: number) => void): Command
       setExit(EXIT.ok);
     });
   cmd.command('eval')
-    .description('run judged evaluation queries and report nDCG@k, MRR, Recall@k and P@5 per mode')
-    .argument('<queries>', 'JSON file: [{"id", "q", "relevant": {"<file name>": grade}}]')
+    .description('run judged evaluation queries (nDCG@k, MRR, Recall@k, P@5 per mode), or export the top hits of a plain query list')
+    .argument('<queries>', 'JSON file [{"id", "q", "relevant": {"<file name>": grade}}]; or a .txt/.csv/.json list of queries without judgements')
     .addOption(new Option('--mode <mode>', 'keyword, semantic, hybrid or all').choices(['keyword', 'semantic', 'hybrid', 'all']).default('keyword'))
     .option('--k <n>', 'cut-off', (v) => Number.parseInt(v, 10), 10)
     .option('--json', 'JSON output', false)
-    .action(async (file: string, opts: { mode: Mode | 'all'; k: number; json: boolean }) => {
-      const queries = loadQueries(file);
+    .option('--out <file>', 'also write the result table (Markdown) to this file')
+    .option('--baseline <file>', 'compare with an earlier --json result: per-query gains and losses')
+    .option('--export <file>', 'query list: write the top hits of every query to this .csv or .json file')
+    .action(async (file: string, opts: { mode: Mode | 'all'; k: number; json: boolean; out?: string; baseline?: string; export?: string }) => {
       const modes: Mode[] = opts.mode === 'all' ? ['keyword', 'semantic', 'hybrid'] : [opts.mode];
-      const results = await withIndex(config(), true, (index) => runEval(index, queries, modes, opts.k), modes.some((m) => m !== 'keyword'));
-      process.stdout.write(opts.json ? `${JSON.stringify(results, null, 2)}\n` : formatEval(results, opts.k));
+      const wantsModel = modes.some((m) => m !== 'keyword');
+      if (opts.export) {
+        const list = loadQueryList(file);
+        const format = opts.export.endsWith('.json') ? 'json' : 'csv';
+        const out = await withIndex(config(), true, (index) => exportHits(index, list, opts.k, format, modes[0]!), wantsModel);
+        writeFileSync(opts.export, out);
+        process.stdout.write(`${list.length} frågor, träffar skrivna till ${opts.export}\n`);
+        setExit(EXIT.ok);
+        return;
+      }
+      const queries = loadQueries(file);
+      const results = await withIndex(config(), true, (index) => runEval(index, queries, modes, opts.k), wantsModel);
+      const table = formatEval(results, opts.k);
+      process.stdout.write(opts.json ? `${JSON.stringify(results, null, 2)}\n` : table);
+      if (opts.baseline) process.stdout.write(`\n${compareWithBaseline(results, JSON.parse(readFileSync(opts.baseline, 'utf8')) as ModeResult[])}`);
+      if (opts.out) writeFileSync(opts.out, table);
       setExit(EXIT.ok);
     });
 

@@ -20,3 +20,37 @@ describe('evaluation metrics (hand-computed)', () => {
     expect(dcg([2, 2])).toBeCloseTo(3 + 3 / Math.log2(3));
   });
 });
+
+describe('evaluation tooling', () => {
+  it('compares a run with its baseline query by query', async () => {
+    const { compareWithBaseline } = await import('../cli/eval-command.ts');
+    const run = (ndcgs: number[]) => [{ mode: 'keyword' as const, skipped: null, mean: { ndcg: ndcgs.reduce((a, b) => a + b) / ndcgs.length, mrr: 1, recall: 1, p5: 1 }, perQuery: ndcgs.map((n, i) => ({ id: `q${i}`, q: `fråga ${i}`, ndcg: n, mrr: 1, recall: 1, p5: 1, missing: [] })) }];
+    const text = compareWithBaseline(run([0.5, 0.9, 1]), run([0.7, 0.8, 1]));
+    expect(text).toContain('keyword: mean nDCG 0.833 → 0.800 (-0.033); 1 queries gained, 1 lost');
+    expect(text).toMatch(/loss q0 0\.700 → 0\.500 \(-0\.200\)/);
+    expect(text).toMatch(/gain q1 0\.800 → 0\.900 \(\+0\.100\)/);
+    expect(text).not.toContain('q2');
+  });
+
+  it('reads plain query lists from text and CSV files', async () => {
+    const { loadQueryList } = await import('../cli/eval-command.ts');
+    const { tempDir } = await import('./helpers.ts');
+    const { writeFileSync } = await import('node:fs');
+    const t = tempDir('qlist');
+    writeFileSync(`${t.dir}/q.csv`, 'fråga;kommentar\n"brist på arbetskraft, i vården";x\nUkraina;y\n');
+    writeFileSync(`${t.dir}/q.txt`, '# analytikernas frågor\nnära vård\n\ncivilt försvar\n');
+    expect(loadQueryList(`${t.dir}/q.csv`)).toEqual(['brist på arbetskraft, i vården', 'Ukraina']);
+    expect(loadQueryList(`${t.dir}/q.txt`)).toEqual(['nära vård', 'civilt försvar']);
+    t.cleanup();
+  });
+
+  it('names the bad entry of a query file by id', async () => {
+    const { loadQueries } = await import('../cli/eval-command.ts');
+    const { tempDir } = await import('./helpers.ts');
+    const { writeFileSync } = await import('node:fs');
+    const t = tempDir('qbad');
+    writeFileSync(`${t.dir}/q.json`, JSON.stringify([{ id: 'q1', q: 'a', relevant: {} }, { id: 'q2', q: '', relevant: {} }]));
+    expect(() => loadQueries(`${t.dir}/q.json`)).toThrow(/query q2: q:/);
+    t.cleanup();
+  });
+});

@@ -43,6 +43,22 @@ describe('evaluation on the sample archive', () => {
   });
 });
 
+describe('evaluation after a nightly ingest', () => {
+  it('keeps a history and flags a drop in nDCG since the previous run', async () => {
+    const { evaluateAfterIngest } = await import('../cli/eval-command.ts');
+    const { appendFileSync } = await import('node:fs');
+    const queries = path.join(PROJECT_ROOT, 'data', 'eval', 'queries.json');
+    const history = path.join(tmp.dir, 'eval-history.jsonl');
+    const first = await evaluateAfterIngest(index, queries, SAMPLE_DIR, history);
+    expect(first).toMatchObject({ previous: null, drops: [] });
+    // Pretend an earlier run scored higher: this run is then a drop.
+    appendFileSync(history, `${JSON.stringify({ time: 't', root: SAMPLE_DIR, queries, ndcg: { keyword: first.ndcg.keyword! + 0.1 } })}\n`);
+    const second = await evaluateAfterIngest(index, queries, SAMPLE_DIR, history);
+    expect(second.drops).toEqual([`keyword nDCG@10 ${first.ndcg.keyword! + 0.1} → ${first.ndcg.keyword}`]);
+    expect(readFileSync(history, 'utf8').trim().split('\n')).toHaveLength(3);
+  });
+});
+
 describe('mandate-period report', () => {
   let html = '';
   beforeAll(async () => {
