@@ -2,6 +2,7 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { stringify } from '../lib/csv.ts';
 import { metrics, mean, type QueryMetrics } from '../index/eval-metrics.ts';
 import { searchPassages, NoModelError, type ArchiveIndex } from '../index/index.ts';
 
@@ -98,9 +99,7 @@ export async function exportHits(index: ArchiveIndex, queries: string[], limit: 
     r.hits.forEach((h, i) => rows.push({ query: q, rank: i + 1, title: h.title, date: h.date, body: h.body, docType: h.docType, section: h.heading, file: path.basename(h.source), snippet: h.snippet.replace(/<\/?mark>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'), score: h.score }));
   }
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
-  const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
-  const head = ['query', 'rank', 'title', 'date', 'body', 'docType', 'section', 'file', 'snippet', 'score'] as const;
-  return `\uFEFF${[head.join(','), ...rows.map((r) => head.map((k) => cell(r[k])).join(','))].join('\r\n')}\r\n`;
+  return stringify(rows, ['query', 'rank', 'title', 'date', 'body', 'docType', 'section', 'file', 'snippet', 'score']);
 }
 
 export interface EvalRecord { time: string; root: string; queries: string; ndcg: Partial<Record<Mode, number>> }

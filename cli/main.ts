@@ -9,6 +9,7 @@ import { formatHits, formatPeople } from './format-hits.ts';
 import { compareWithBaseline, exportHits, formatEval, loadQueries, loadQueryList, runEval, type Mode, type ModeResult } from './eval-command.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { writeReport } from './report-command.ts';
+import { startServer } from '../search-ui/index.ts';
 
 /** Exit codes (DESIGN.md): 0 all good, 1 some files failed, 2 could not run. */
 export const EXIT = { ok: 0, someFailed: 1, cannotRun: 2 } as const;
@@ -135,6 +136,22 @@ function program(config: () => Config, setExit: (code: number) => void): Command
       }), Boolean(queries));
       process.stdout.write(`${written.data.documents} dokument; rapport: ${written.html}\n          ${written.markdown}\n`);
       setExit(EXIT.ok);
+    });
+
+  cmd.command('serve')
+    .description('the search page and its API (Ctrl-C stops)')
+    .option('--port <n>', 'port (0: any free one)', (v) => Number.parseInt(v, 10), 8080)
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .action(async (opts: { port: number; host: string }) => {
+      const reporter = createReporter({});
+      const cfg = config();
+      const embedder = await loadEmbedder(cfg.embeddings, { warn: (m) => reporter.warn(m) });
+      const conn = await connectMeili(cfg, { log: (m) => reporter.info(m) });
+      const index = new ArchiveIndex(new MeiliClient(conn.url, conn.key), cfg.indexPrefix, embedder);
+      const server = await startServer({ port: opts.port, host: opts.host, index, log: (m) => reporter.warn(m) });
+      process.stdout.write(`Sökgränssnittet: ${server.url}/  (Ctrl-C avslutar)\n`);
+      // Runs until interrupted; the Meilisearch stopper handles SIGINT/SIGTERM and exits.
+      await new Promise(() => undefined);
     });
 
   cmd.command('people')

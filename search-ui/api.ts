@@ -1,0 +1,112 @@
+/**
+ * The search API the page talks to (the browser never talks to Meilisearch, and never sees its key).
+ * Every parameter is validated with zod; filter values reach Meilisearch only quoted.
+ */
+import { z } from 'zod';
+import { stringify } from '../lib/csv.ts';
+import { searchPassages, buildFilter, type ArchiveIndex, type DocumentRecord, type Filters } from '../index/index.ts';
+import { reportData, type ReportDocument } from '../index/archive-report.ts';
+import { inList, quote, and } from '../index/filter.ts';
+import type { PersonRecord } from '../lib/schema.ts';
+
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string) { super(message); }
+}
+
+const list = z.string().max(2000).optional().transform((v) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined));
+const FilterParams = z.object({
+  year: list.transform((v) => v?.map(Number)), from: z.string().optional(), to: z.string().optional(), period: list, body: list,
+  organisation: list, type: list, theme: list, person: list, party: list,
+});
+const SearchParams = FilterParams.extend({
+  q: z.string().max(500).default(''),
+  mode: z.enum(['keyword', 'semantic', 'hybrid']).default('keyword'),
+  ratio: z.coerce.number().min(0).max(1).default(0.5),
+  page: z.coerce.number().int().min(1).max(100).default(1),
+});
+
+function parse<T extends z.ZodType>(schema: T, params: URLSearchParams): z.infer<T> {
+  const r = schema.safeParse(Object.fromEntries(params));
+  if (!r.success) { const i = r.error.issues[0]!; throw new HttpError(400, `ogiltig parameter ${String(i.path[0] ?? '')}: ${i.message}`); }
+  return r.data;
+}
+
+function filtersOf(p: z.infer<typeof FilterParams>): Filters {
+  const f: Filters = { year: p.year, from: p.from, to: p.to, mandatePeriod: p.period, body: p.body, organisation: p.organisation, docType: p.type as Filters['docType'], theme: p.theme, person: p.person, party: p.party };
+  const clean = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as Filters;
+  try { buildFilter(clean); } catch (err) { throw new HttpError(400, `ogiltigt filter: ${err instanceof z.ZodError ? err.issues[0]!.message : String(err)}`); }
+  return clean;
+}
+
+const FACETS = ['year', 'mandatePeriod', 'body', 'organisation', 'docType', 'themes', 'persons', 'parties'];
+const PAGE = 20;
+
+export async function search(index: ArchiveIndex, params: URLSearchParams) {
+  const p = parse(SearchParams, params);
+  const filters = filtersOf(p);
+  if (p.mode !== 'keyword' && !index.embedder) throw new HttpError(400, 'semantisk sökning kräver en inläst modell');
+  const result = await searchPassages(index.client, index.names, { q: p.q, filters, mode: p.mode, ratio: p.ratio, limit: PAGE, offset: (p.page - 1) * PAGE }, index.embedder);
+  // Facet counts are per document: the same query and filters on the documents index.
+  const facets = await index.client.search(index.names.documents, { q: p.mode === 'keyword' ? p.q : '', filter: buildFilter(filters), limit: 0, facets: FACETS });
+  // The best passages of each hit document (up to three), for results grouped per document.
+  const docIds = result.hits.map((h) => h.docId);
+  const passages = docIds.length ? await searchPassages(index.client, index.names, { q: p.q, filter: inList('docId', docIds), filters, mode: p.mode === 'semantic' ? 'hybrid' : p.mode, ratio: p.ratio, limit: 100, perDocument: false }, index.embedder) : null;
+  return {
+    ...result,
+    page: p.page,
+    facets: facets.facetDistribution ?? {},
+    modelLoaded: Boolean(index.embedder),
+    hits: result.hits.map((h) => ({ ...h, passages: (passages?.hits ?? []).filter((x) => x.docId === h.docId).slice(0, 3) })),
+  };
+}
+
+export async function document(index: ArchiveIndex, id: string): Promise<DocumentRecord> {
+  if (!/^[a-f0-9]{8,64}$/.test(id)) throw new HttpError(400, 'ogiltigt dokument-id');
+  try {
+    return await index.client.getDocument<DocumentRecord>(index.names.documents, id);
+  } catch {
+    throw new HttpError(404, 'dokumentet finns inte');
+  }
+}
+
+export async function people(index: ArchiveIndex, params: URLSearchParams): Promise<PersonRecord[]> {
+  const p = parse(z.object({ q: z.string().max(200).default(''), limit: z.coerce.number().int().min(1).max(100).default(20) }), params);
+  return index.searchPeople(p.q, p.limit);
+}
+
+export async function person(index: ArchiveIndex, id: string): Promise<PersonRecord> {
+  if (!/^[a-f0-9]{8,64}$/.test(id)) throw new HttpError(400, 'ogiltigt person-id');
+  try {
+    return await index.client.getDocument<PersonRecord>(index.names.people, id);
+  } catch {
+    throw new HttpError(404, 'personen finns inte');
+  }
+}
+
+const PeriodParams = z.object({ period: z.string().regex(/^\d{4}-\d{4}$/).optional(), body: z.string().max(200).optional(), format: z.enum(['json', 'csv']).default('json') });
+
+async function periodDocuments(index: ArchiveIndex, period?: string, body?: string): Promise<ReportDocument[]> {
+  const docs: ReportDocument[] = [];
+  const filter = and(period ? `mandatePeriod = ${quote(period)}` : null, body ? inList('body', [body]) : null);
+  for (let offset = 0; ; offset += 500) {
+    const page = await index.client.getDocuments<ReportDocument>(index.names.documents, { filter, fields: ['id', 'title', 'date', 'body', 'docType', 'source', 'fileName', 'extraction.persons', 'extraction.decisions', 'extraction.organisations', 'extraction.themes'], limit: 500, offset });
+    docs.push(...page.results);
+    if (page.results.length < 500) return docs;
+  }
+}
+
+/** Themes per year (and the rest of the review figures) for a period and body: one computation, also used by the report. */
+export async function trends(index: ArchiveIndex, params: URLSearchParams) {
+  const p = parse(PeriodParams, params);
+  return reportData(await periodDocuments(index, p.period, p.body), p.period ?? 'alla', p.body ?? null);
+}
+
+export async function decisions(index: ArchiveIndex, params: URLSearchParams): Promise<{ type: string; body: string }> {
+  const p = parse(PeriodParams, params);
+  const docs = await periodDocuments(index, p.period, p.body);
+  const rows = docs.flatMap((d) => d.extraction.decisions.map((x) => ({ date: d.date, body: d.body, title: d.title, section: x.section, decision: x.text, file: d.fileName, docId: d.id })))
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  return p.format === 'csv'
+    ? { type: 'text/csv; charset=utf-8', body: stringify(rows, ['date', 'body', 'title', 'section', 'decision', 'file']) }
+    : { type: 'application/json; charset=utf-8', body: JSON.stringify(rows) };
+}

@@ -1,0 +1,94 @@
+/**
+ * `minutes serve`: the search page (built by Vite into search-ui/dist) and its API, on one port.
+ * Safe headers on every response; original files only by document id, and only from inside the
+ * archive folder they were ingested from.
+ */
+import { createReadStream, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../lib/config.ts';
+import { MeiliError, type ArchiveIndex } from '../index/index.ts';
+import * as api from './api.ts';
+
+export const DIST = path.join(PROJECT_ROOT, 'search-ui', 'dist');
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json' };
+const FILE_TYPES: Record<string, string> = { '.pdf': 'application/pdf', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.txt': 'text/plain; charset=utf-8', '.md': 'text/markdown; charset=utf-8' };
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
+
+export interface ServeOptions { port: number; host?: string; index: ArchiveIndex; log?: (m: string) => void }
+
+export function startServer(opts: ServeOptions): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    handle(req, res, opts.index).catch((err: unknown) => {
+      const status = err instanceof api.HttpError ? err.status : err instanceof MeiliError ? 503 : 500;
+      const message = err instanceof api.HttpError ? err.message : err instanceof MeiliError ? 'Sökservern svarar inte – försök igen' : 'Internt fel';
+      if (status >= 500) opts.log?.(`${req.method} ${req.url}: ${err instanceof Error ? err.message : String(err)}`);
+      send(res, status, 'application/json; charset=utf-8', JSON.stringify({ error: message }));
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      resolve({ url: `http://${opts.host ?? '127.0.0.1'}:${port}`, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+  res.end(body);
+}
+
+async function handle(req: http.IncomingMessage, res: http.ServerResponse, index: ArchiveIndex): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') throw new api.HttpError(405, 'endast GET');
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const json = (data: unknown) => send(res, 200, 'application/json; charset=utf-8', JSON.stringify(data));
+  const route = url.pathname;
+  let m: RegExpExecArray | null;
+  if (route === '/api/search') return json(await api.search(index, url.searchParams));
+  if ((m = /^\/api\/documents\/([^/]+)$/.exec(route))) return json(await api.document(index, m[1]!));
+  if (route === '/api/people') return json(await api.people(index, url.searchParams));
+  if ((m = /^\/api\/people\/([^/]+)$/.exec(route))) return json(await api.person(index, m[1]!));
+  if (route === '/api/trends') return json(await api.trends(index, url.searchParams));
+  if (route === '/api/decisions') {
+    const out = await api.decisions(index, url.searchParams);
+    return send(res, 200, out.type, out.body, out.type.startsWith('text/csv') ? { 'Content-Disposition': 'attachment; filename="beslut.csv"' } : {});
+  }
+  if ((m = /^\/files\/([^/]+)$/.exec(route))) return originalFile(res, await api.document(index, m[1]!));
+  if (route.startsWith('/api/')) throw new api.HttpError(404, 'okänd adress');
+  return staticFile(res, route);
+}
+
+/** The original file of an indexed document, if it still lies inside the folder it was ingested from. */
+function originalFile(res: http.ServerResponse, doc: { source: string; root: string; fileName: string }) {
+  let real: string;
+  try {
+    real = realpathSync(doc.source);
+  } catch {
+    throw new api.HttpError(404, 'originalfilen finns inte längre');
+  }
+  const root = realpathSync(doc.root);
+  if (!real.startsWith(root + path.sep)) throw new api.HttpError(403, 'filen ligger utanför arkivet');
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': FILE_TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': String(statSync(real).size),
+    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
+  });
+  createReadStream(real).pipe(res);
+}
+
+function staticFile(res: http.ServerResponse, route: string) {
+  if (!existsSync(path.join(DIST, 'index.html'))) throw new api.HttpError(503, 'sidan är inte byggd: kör npm run build:ui');
+  const rel = path.normalize(decodeURIComponent(route)).replace(/^(\.\.[/\\])+/, '');
+  const file = path.join(DIST, rel);
+  const target = file.startsWith(DIST + path.sep) && existsSync(file) && statSync(file).isFile() ? file : path.join(DIST, 'index.html');
+  send(res, 200, TYPES[path.extname(target)] ?? 'application/octet-stream', readFileSync(target));
+}

@@ -1,0 +1,25 @@
+import { Search } from './Search.tsx';
+import { DocumentView } from './DocumentView.tsx';
+import { PersonView } from './PersonView.tsx';
+import { Trends } from './Trends.tsx';
+import { Decisions } from './Decisions.tsx';
+import { Link, useLocation } from './router.tsx';
+
+export function App() {
+  const url = useLocation();
+  const doc = /^\/dokument\/([a-f0-9]+)$/.exec(url.pathname);
+  const page = doc ? <DocumentView id={doc[1]!} url={url} />
+    : url.pathname === '/personer' ? <PersonView url={url} />
+    : url.pathname === '/trender' ? <Trends url={url} />
+    : url.pathname === '/beslut' ? <Decisions url={url} />
+    : <Search url={url} />;
+  return (
+    <>
+      <header>
+        <Link to="/" className="brand">Mötesarkivet</Link>
+        <nav aria-label="Huvudmeny"><Link to="/">Sök</Link> <Link to="/personer">Personer</Link> <Link to="/trender">Trender</Link> <Link to="/beslut">Beslut</Link></nav>
+      </header>
+      {page}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+/** Typed calls to the search API. Errors carry the server's Swedish message. */
+export interface Passage { chunkId: string; heading: string; sectionNumber: string | null; page: number; snippet: string }
+export interface Hit extends Passage {
+  docId: string; title: string; date: string | null; body: string | null; organisation: string | null; docType: string; fileName: string; score: number;
+  passages: Passage[];
+}
+export interface SearchResponse { query: string; mode: string; total: number; processingTimeMs: number; page: number; hits: Hit[]; facets: Record<string, Record<string, number>>; modelLoaded: boolean }
+export interface Evidence { page: number | null; section: string | null; quote: string }
+export interface DocumentRecord {
+  id: string; title: string; date: string | null; body: string | null; organisation: string | null; docType: string; location: string | null; diarienummer: string | null;
+  fileName: string; mandatePeriod: string | null; themes: string[];
+  extraction: {
+    persons: { name: string; party: string | null; organisation: string | null; role: string | null; attendance: 'present' | 'absent' | 'unknown'; aliases?: string[]; evidence?: Evidence }[];
+    organisations: { name: string; kind: string; evidence?: Evidence }[];
+    dates: { date: string; endDate?: string; text: string; kind: string; evidence?: Evidence }[];
+    decisions: { text: string; section: string | null; evidence?: Evidence }[];
+    actions: { text: string; owner: string | null; evidence?: Evidence }[];
+    themes: { id: string; label?: string; score: number; evidence?: Evidence }[];
+    sections: { heading: string; number: string | null; text: string; page: number }[];
+  };
+}
+export interface PersonRecord {
+  id: string; name: string; aliases: string[]; parties: string[]; organisations: string[]; roles: string[]; present: number; absent: number; mentioned: number;
+  meetings: { docId: string; title: string; date: string | null; body: string | null; attendance: string; role: string | null; nameInDocument: string }[];
+}
+export interface Trends { themesPerYear: { year: number; theme: string; documents: number }[]; meetings: { body: string; year: number; count: number }[] }
+
+export class ApiError extends Error {}
+
+export async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { signal });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError('Sökservern svarar inte – försök igen');
+  }
+  const body = (await res.json().catch(() => ({}))) as { error?: string };
+  if (!res.ok) throw new ApiError(body.error ?? `Fel ${res.status}`);
+  return body as T;
+}

@@ -1,0 +1,28 @@
+/** Client-side routes in the URL path, search state in the query string (bookmarkable, shareable). */
+import { useEffect, useState } from 'react';
+
+export function navigate(to: string) {
+  history.pushState(null, '', to);
+  dispatchEvent(new PopStateEvent('popstate'));
+}
+
+export function useLocation(): URL {
+  const [url, setUrl] = useState(() => new URL(location.href));
+  useEffect(() => {
+    const on = () => setUrl(new URL(location.href));
+    addEventListener('popstate', on);
+    return () => removeEventListener('popstate', on);
+  }, []);
+  return url;
+}
+
+/** An in-app link: keyboard and middle-click work like any link; a plain click stays in the page. */
+export function Link({ to, children, className }: { to: string; children: React.ReactNode; className?: string }) {
+  return (
+    <a href={to} className={className} onClick={(e) => {
+      if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+      e.preventDefault();
+      navigate(to);
+    }}>{children}</a>
+  );
+}

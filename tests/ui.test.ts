@@ -1,0 +1,123 @@
+/**
+ * The search page in Debian's Chromium (playwright-core) against the real API and Meilisearch:
+ * search, facets, document view, person page, trends chart, an XSS probe, file download safety.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { loadConfig, PROJECT_ROOT } from '../lib/config.ts';
+import { createReporter } from '../lib/log.ts';
+import { connectMeili, MeiliClient, ArchiveIndex, type MeiliConnection } from '../index/index.ts';
+import { runIngest } from '../cli/ingest-job.ts';
+import { startServer, DIST } from '../search-ui/index.ts';
+import { SAMPLE_DIR, tempDir } from './helpers.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OUTPUT = path.join(PROJECT_ROOT, 'test-output');
+const skip = !existsSync(CHROMIUM) && !process.env.CI;
+const tmp = tempDir('ui');
+let conn: MeiliConnection;
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+let page: Page;
+let probeId = '';
+
+describe.skipIf(skip)('search page in a browser', () => {
+  beforeAll(async () => {
+    if (!existsSync(path.join(DIST, 'index.html'))) await build({ configFile: path.join(PROJECT_ROOT, 'search-ui', 'web', 'vite.config.ts'), logLevel: 'error' });
+    const config = loadConfig({ MINUTES_DATA_DIR: path.join(tmp.dir, 'data') });
+    conn = await connectMeili(config);
+    const index = new ArchiveIndex(new MeiliClient(conn.url, conn.key), 'ui_');
+    const reporter = createReporter({ tty: false, quiet: true });
+    await runIngest(SAMPLE_DIR, { full: false, config, index, reporter });
+    const probeDir = path.join(tmp.dir, 'probe');
+    mkdirSync(probeDir);
+    writeFileSync(path.join(probeDir, 'skriptprov.md'), '## Skriptprov <script>window.__xss = 1</script>\n\nDatum 2024-01-10\n\nEtt skriptprov med <img src=x onerror="window.__xss = 2"> och **fet** text.\n');
+    await runIngest(probeDir, { full: false, config, index, reporter });
+    probeId = (await index.client.getDocuments<{ id: string }>(index.names.documents, { filter: 'fileName = "skriptprov.md"', fields: ['id'] })).results[0]!.id;
+    server = await startServer({ port: 0, index });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    mkdirSync(OUTPUT, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await conn?.stop();
+    tmp.cleanup();
+  });
+
+  it('searches as the analyst types, with results grouped per document and highlighted', async () => {
+    await page.goto(`${server.url}/`);
+    await page.locator('#q').fill('kompetensförsörjning');
+    await page.waitForFunction(() => location.search.includes('q='));
+    await page.waitForSelector('.hit mark');
+    expect(await page.locator('.hit').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.status').innerText()).toContain('kompetensförsörjning');
+    await page.screenshot({ path: path.join(OUTPUT, 'ui-sok.png') });
+  });
+
+  it('narrows by a facet, keeps the state in the URL, and clears it', async () => {
+    await page.locator('[data-facet="docType"] label', { hasText: 'protokoll' }).click();
+    await page.waitForFunction(() => location.search.includes('type=protokoll'));
+    await page.waitForFunction(() => [...document.querySelectorAll('.hit')].every((h) => h.textContent?.includes('protokoll')));
+    const url = page.url();
+    await page.goto(url);
+    await page.waitForSelector('.hit');
+    expect(await page.locator('[data-facet="docType"] input:checked').count()).toBe(1);
+    await page.getByRole('button', { name: 'Rensa alla filter' }).click();
+    await page.waitForFunction(() => !location.search.includes('type='));
+  });
+
+  it('opens a document with its persons, decisions and the hit section', async () => {
+    await page.goto(`${server.url}/?q=regementet`);
+    await page.locator('.hit h2 a').first().click();
+    await page.waitForSelector('.document h1');
+    expect(await page.locator('.attendance-present li').count()).toBeGreaterThan(3);
+    expect(await page.locator('.attendance-absent li').count()).toBeGreaterThan(0);
+    expect(await page.locator('.doc-section mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('a[download]').getAttribute('href')).toMatch(/^\/files\/[a-f0-9]+$/);
+    await page.screenshot({ path: path.join(OUTPUT, 'ui-dokument.png'), fullPage: true });
+  });
+
+  it('shows a person with every spelling and meeting', async () => {
+    await page.goto(`${server.url}/personer?q=Irén`);
+    await page.waitForSelector('.person h1');
+    expect(await page.locator('.person h1').first().innerText()).toMatch(/^Irén Leje?gren/);
+    expect(await page.locator('.person').first().locator('tbody tr').count()).toBe(2);
+    await page.screenshot({ path: path.join(OUTPUT, 'ui-person.png') });
+  });
+
+  it('draws the themes-per-year chart', async () => {
+    await page.goto(`${server.url}/trender`);
+    await page.waitForFunction(() => { const c = document.querySelector('canvas'); return c !== null && c.width > 100 && c.toDataURL().length > 5000; });
+    await page.screenshot({ path: path.join(OUTPUT, 'ui-trender.png') });
+  });
+
+  it('renders markup inside documents as inert text', async () => {
+    await page.goto(`${server.url}/dokument/${probeId}?q=skriptprov`);
+    await page.waitForSelector('.document h1');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('.document').innerText()).toContain('<script>window.__xss = 1</script>');
+    expect(await page.locator('.document script, .document img').count()).toBe(0);
+    await page.goto(`${server.url}/?q=skriptprov`);
+    await page.waitForSelector('.hit');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  });
+
+  it('serves originals by document id only, with safe headers', async () => {
+    const ok = await fetch(`${server.url}/files/${probeId}`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('Skriptprov');
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(ok.headers.get('content-security-policy')).toContain("default-src 'self'");
+    for (const bad of ['/files/..%2F..%2Fetc%2Fpasswd', '/files/%2Fetc%2Fpasswd', '/api/documents/..%2Fsecret']) {
+      expect((await fetch(`${server.url}${bad}`)).status, bad).toBeGreaterThanOrEqual(400);
+    }
+    const badFilter = await fetch(`${server.url}/api/search?q=x&from=2022-13-01`);
+    expect(badFilter.status).toBe(400);
+    expect(((await badFilter.json()) as { error: string }).error).toMatch(/ogiltigt filter/);
+  });
+});
