@@ -8,7 +8,7 @@ import type { Config } from '../lib/config.ts';
 import type { Reporter } from '../lib/log.ts';
 import { discoverFiles, readDocument, cleanDocument, hashFile, ReadError } from '../ingest/index.ts';
 import { extractDocument, documentId, type Extracted } from '../extract/index.ts';
-import type { ArchiveIndex } from '../index/index.ts';
+import { newsSince, type ArchiveIndex, type SavedSearchNews } from '../index/index.ts';
 import { evaluateAfterIngest, type EvalCheck } from './eval-command.ts';
 
 export interface IngestSummary {
@@ -24,6 +24,8 @@ export interface IngestSummary {
   embedded: number;
   /** With --eval: mean nDCG@10 per mode, the previous run's, and any drop. */
   evaluation?: EvalCheck;
+  /** Per saved search, the documents new or changed in this run. */
+  savedSearches: SavedSearchNews[];
   failed: { file: string; reason: string }[];
   chunks: number;
   durationMs: number;
@@ -33,10 +35,11 @@ const BATCH_DOCS = 100;
 
 export async function runIngest(root: string, opts: { full: boolean; config: Config; index: ArchiveIndex; reporter: Reporter; evalQueries?: string }): Promise<IngestSummary> {
   const started = performance.now();
+  const runStartMs = Date.now();
   const absRoot = path.resolve(root);
   const { index, reporter, config } = opts;
   const { files, problems } = await discoverFiles(absRoot);
-  const summary: IngestSummary = { root: absRoot, seen: files.length, new: 0, changed: 0, unchanged: 0, removed: 0, people: 0, embedded: 0, failed: [...problems], chunks: 0, durationMs: 0 };
+  const summary: IngestSummary = { root: absRoot, seen: files.length, new: 0, changed: 0, unchanged: 0, removed: 0, people: 0, embedded: 0, savedSearches: [], failed: [...problems], chunks: 0, durationMs: 0 };
   for (const p of problems) reporter.warn(`${p.file}: ${p.reason}`, { file: p.file, reason: p.reason });
 
   await index.prepare();
@@ -80,6 +83,7 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   // People are resolved across the whole archive, so any change rebuilds them; an unchanged run does not.
   const changed = summary.new + summary.changed + summary.removed > 0;
   summary.people = changed ? await index.rebuildPeople() : await index.peopleCount() ?? await index.rebuildPeople();
+  summary.savedSearches = await newsSince(index.client, index.names, runStartMs);
   if (opts.evalQueries) {
     summary.evaluation = await evaluateAfterIngest(index, opts.evalQueries, absRoot, path.join(config.dataDir, 'eval-history.jsonl'));
     for (const drop of summary.evaluation.drops) reporter.warn(`search quality dropped: ${drop}`, { drop });
@@ -93,6 +97,9 @@ export function formatSummary(s: IngestSummary): string {
     `${s.root}: ${s.seen} files — ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.removed} removed, ${s.failed.length} failed; ${s.chunks} passages indexed (${s.embedded} embedded), ${s.people} persons in the archive, in ${(s.durationMs / 1000).toFixed(1)} s`,
   ];
   for (const f of s.failed) lines.push(`  FAILED ${f.file}: ${f.reason}`);
+  for (const n of s.savedSearches) {
+    lines.push(`  bevakning "${n.name}": ${n.documents.length} nya eller ändrade dokument${n.documents.length ? `: ${n.documents.map((d) => d.fileName).join(', ')}` : ''}`);
+  }
   if (s.evaluation) {
     const fmt = (n: Partial<Record<string, number>>) => Object.entries(n).map(([m, v]) => `${m} ${v}`).join(', ');
     lines.push(`  evaluation nDCG@10: ${fmt(s.evaluation.ndcg)}${s.evaluation.previous ? ` (previous run: ${fmt(s.evaluation.previous)})` : ''}`);

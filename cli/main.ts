@@ -2,7 +2,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { loadConfig, ConfigError, SAMPLE_ARCHIVE, type Config } from '../lib/config.ts';
 import { createReporter } from '../lib/log.ts';
-import { connectMeili, MeiliClient, MeiliError, MeiliStartError, ArchiveIndex, searchPassages, loadEmbedder, Filters } from '../index/index.ts';
+import { connectMeili, MeiliClient, MeiliError, MeiliStartError, ArchiveIndex, searchPassages, loadEmbedder, Filters, saveSearch, listSavedSearches, deleteSavedSearch } from '../index/index.ts';
+import path from 'node:path';
+import { writeJsonAtomic } from '../lib/atomic-file.ts';
 import { runIngest, formatSummary } from './ingest-job.ts';
 import { runExtract } from './extract-command.ts';
 import { formatHits, formatPeople } from './format-hits.ts';
@@ -48,10 +50,14 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .option('--full', 're-extract every file, ignoring content hashes', false)
     .option('--quiet', 'only warnings and the summary', false)
     .option('--eval <queries>', 'after indexing, run these evaluation queries, keep the history and flag a drop')
-    .action(async (dir: string, opts: { full: boolean; quiet: boolean; eval?: string }) => {
+    .option('--report-json <file>', 'also write the run summary as JSON to this file')
+    .action(async (dir: string, opts: { full: boolean; quiet: boolean; eval?: string; reportJson?: string }) => {
       const reporter = createReporter({ quiet: opts.quiet });
       if (opts.eval) loadQueries(opts.eval);
       const summary = await withIndex(config(), opts.quiet, (index) => runIngest(dir, { full: opts.full, config: config(), index, reporter, evalQueries: opts.eval }), true);
+      // The last run's summary stays in the data dir for schedulers and the page (written whole, then renamed).
+      writeJsonAtomic(path.join(config().dataDir, 'last-run.json'), summary);
+      if (opts.reportJson) writeJsonAtomic(path.resolve(opts.reportJson), summary);
       process.stdout.write(`${formatSummary(summary)}\n`);
       setExit(summary.failed.length ? EXIT.someFailed : EXIT.ok);
     });
@@ -153,6 +159,31 @@ function program(config: () => Config, setExit: (code: number) => void): Command
       // Runs until interrupted; the Meilisearch stopper handles SIGINT/SIGTERM and exits.
       await new Promise(() => undefined);
     });
+
+  const saved = cmd.command('saved').description('saved searches (bevakningar): each ingest lists their new documents; minutes serve has an Atom feed per search');
+  saved.command('add')
+    .argument('<name>', 'a name for the search')
+    .argument('[query]', 'search words', '')
+    .option('--body <names>', 'council or committee', list)
+    .option('--type <types>', 'document type(s)', list)
+    .option('--theme <ids>', 'theme id(s)', list)
+    .option('--person <names>', 'person(s)', list)
+    .option('--party <codes>', 'party code(s)', list)
+    .action(async (name: string, q: string, o: { body?: string[]; type?: string[]; theme?: string[]; person?: string[]; party?: string[] }) => {
+      const filters = searchFilters({ ...o, mode: 'keyword', ratio: 0.5, limit: 10, allPassages: false, json: false });
+      const s = await withIndex(config(), true, (index) => saveSearch(index.client, index.names, { name, q, filters }));
+      process.stdout.write(`sparad: ${s.id} "${s.name}"\n`);
+      setExit(EXIT.ok);
+    });
+  saved.command('list').option('--json', 'JSON output', false).action(async (o: { json: boolean }) => {
+    const all = await withIndex(config(), true, (index) => listSavedSearches(index.client, index.names));
+    process.stdout.write(o.json ? `${JSON.stringify(all, null, 2)}\n` : all.map((s) => `${s.id}  ${s.name}  "${s.q}" ${JSON.stringify(s.filters)}`).join('\n') + (all.length ? '\n' : 'Inga sparade sökningar.\n'));
+    setExit(EXIT.ok);
+  });
+  saved.command('rm').argument('<id>').action(async (id: string) => {
+    await withIndex(config(), true, (index) => deleteSavedSearch(index.client, index.names, id));
+    setExit(EXIT.ok);
+  });
 
   cmd.command('people')
     .description("persons resolved across the archive: spellings, parties, and each meeting with attendance")

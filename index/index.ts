@@ -7,3 +7,4 @@ export { loadEmbedder, type Embedder } from './embedder.ts';
 export { indexNames, type IndexNames } from './settings.ts';
 export type { DocumentRecord } from './records.ts';
 export { buildFilter, Filters } from './filter.ts';
+export { saveSearch, listSavedSearches, deleteSavedSearch, savedSearchMatches, newsSince, atomFeed, SavedSearchInput, type SavedSearch, type SavedSearchNews } from './saved-searches.ts';

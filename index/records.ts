@@ -31,16 +31,19 @@ export const DocumentRecord = z.object({
   /** The full extraction (DESIGN.md JSON), for the document view. Not searchable. */
   extraction: z.record(z.string(), z.unknown()),
   indexedAt: z.string(),
+  /** Unix milliseconds of `indexedAt`: what saved searches and feeds compare against. */
+  indexedAtTs: z.number(),
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
 
-export type ChunkRecord = Pick<DocumentRecord, 'root' | 'source' | 'fileName' | 'sha256' | 'title' | 'docType' | 'body' | 'organisation' | 'date' | 'dateTs' | 'year' | 'mandatePeriod' | 'themes' | 'persons' | 'parties'> & Chunk & {
+export type ChunkRecord = Pick<DocumentRecord, 'root' | 'source' | 'fileName' | 'sha256' | 'title' | 'docType' | 'body' | 'organisation' | 'date' | 'dateTs' | 'year' | 'mandatePeriod' | 'themes' | 'persons' | 'parties' | 'indexedAt' | 'indexedAtTs'> & Chunk & {
   /** The parts of the passage's compound words ("arbetskraftsbrist" → "arbetskraft brist"), searchable after the text. */
   compounds: string;
 };
 
 export function toDocumentRecord(root: string, e: Extraction, docId: string, chunkCount: number, fileName: string): DocumentRecord {
   const dateTs = e.date ? Date.parse(`${e.date}T00:00:00Z`) / 1000 : null;
+  const now = Date.now();
   return {
     id: docId,
     root,
@@ -66,7 +69,8 @@ export function toDocumentRecord(root: string, e: Extraction, docId: string, chu
     pageCount: e.pageCount,
     chunkCount,
     extraction: e as unknown as Record<string, unknown>,
-    indexedAt: new Date().toISOString(),
+    indexedAt: new Date(now).toISOString(),
+    indexedAtTs: now,
   };
 }
 
@@ -75,6 +79,7 @@ export function toChunkRecords(doc: DocumentRecord, chunks: Chunk[]): ChunkRecor
     root: doc.root, source: doc.source, fileName: doc.fileName, sha256: doc.sha256, title: doc.title, docType: doc.docType,
     body: doc.body, organisation: doc.organisation, date: doc.date, dateTs: doc.dateTs, year: doc.year,
     mandatePeriod: doc.mandatePeriod, themes: doc.themes, persons: doc.persons, parties: doc.parties,
+    indexedAt: doc.indexedAt, indexedAtTs: doc.indexedAtTs,
   };
   return chunks.map((c) => ({ ...shared, ...c, compounds: compoundTerms(`${c.heading} ${c.text}`).join(' ') }));
 }

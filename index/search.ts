@@ -16,6 +16,8 @@ export const SearchRequest = z.object({
   /** false: every matching passage; true: the best passage per document. */
   perDocument: z.boolean().default(true),
   mode: z.enum(['keyword', 'semantic', 'hybrid']).default('keyword'),
+  /** Facet counts to return (per document when `perDocument`). */
+  facets: z.array(z.string()).max(20).optional(),
   /** Hybrid: share of the semantic ranking (0 keyword only … 1 semantic only). */
   ratio: z.number().min(0).max(1).default(0.5),
 });
@@ -34,16 +36,18 @@ export interface SearchHit {
   heading: string;
   sectionNumber: string | null;
   page: number;
+  /** When the document was (re)indexed. */
+  indexedAt?: string;
   /** Cropped passage with matches wrapped in <mark>…</mark>; the rest of the text is HTML-escaped. */
   snippet: string;
   score: number;
 }
 
-export interface SearchResult { query: string; mode: string; total: number; processingTimeMs: number; hits: SearchHit[] }
+export interface SearchResult { query: string; mode: string; total: number; processingTimeMs: number; hits: SearchHit[]; facets?: Record<string, Record<string, number>> }
 
 interface ChunkHit {
   id: string; docId: string; source: string; fileName: string; title: string; date: string | null; body: string | null;
-  organisation: string | null; docType: string; heading: string; sectionNumber: string | null; page: number;
+  organisation: string | null; docType: string; heading: string; sectionNumber: string | null; page: number; indexedAt?: string;
   _formatted?: { text?: string; heading?: string };
   _rankingScore?: number;
 }
@@ -71,7 +75,8 @@ export async function searchPassages(client: MeiliClient, names: IndexNames, req
     limit: req.limit,
     offset: req.offset,
     ...(req.perDocument ? { distinct: 'docId' } : {}),
-    attributesToRetrieve: ['id', 'docId', 'source', 'fileName', 'title', 'date', 'body', 'organisation', 'docType', 'heading', 'sectionNumber', 'page'],
+    ...(req.facets ? { facets: req.facets } : {}),
+    attributesToRetrieve: ['id', 'docId', 'source', 'fileName', 'title', 'date', 'body', 'organisation', 'docType', 'heading', 'sectionNumber', 'page', 'indexedAt'],
     attributesToHighlight: ['text', 'heading'],
     attributesToCrop: ['text'],
     cropLength: 40,
@@ -84,6 +89,7 @@ export async function searchPassages(client: MeiliClient, names: IndexNames, req
     mode: req.mode,
     total: res.estimatedTotalHits ?? res.totalHits ?? res.hits.length,
     processingTimeMs: res.processingTimeMs,
+    ...(res.facetDistribution ? { facets: res.facetDistribution } : {}),
     hits: res.hits.map((h) => ({
       docId: h.docId,
       chunkId: h.id,
@@ -97,6 +103,7 @@ export async function searchPassages(client: MeiliClient, names: IndexNames, req
       heading: h.heading,
       sectionNumber: h.sectionNumber,
       page: h.page,
+      indexedAt: h.indexedAt,
       snippet: markup(h._formatted?.text ?? ''),
       score: Math.round((h._rankingScore ?? 0) * 10_000) / 10_000,
     })),

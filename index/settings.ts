@@ -2,10 +2,10 @@
 import { swedishStopWords, synonymMap } from '../lib/reference-data.ts';
 const FACETS = ['year', 'date', 'dateTs', 'body', 'organisation', 'docType', 'themes', 'persons', 'parties', 'mandatePeriod'];
 
-export interface IndexNames { documents: string; chunks: string; people: string }
+export interface IndexNames { documents: string; chunks: string; people: string; saved: string }
 
 export function indexNames(prefix: string): IndexNames {
-  return { documents: `${prefix}documents`, chunks: `${prefix}chunks`, people: `${prefix}people` };
+  return { documents: `${prefix}documents`, chunks: `${prefix}chunks`, people: `${prefix}people`, saved: `${prefix}saved_searches` };
 }
 
 const SWEDISH = { localizedAttributes: [{ attributePatterns: ['*'], locales: ['swe'] }] };
@@ -13,8 +13,8 @@ const SWEDISH = { localizedAttributes: [{ attributePatterns: ['*'], locales: ['s
 export const DOCUMENTS_SETTINGS = {
   ...SWEDISH,
   searchableAttributes: ['title', 'body', 'organisation', 'sectionHeadings', 'persons', 'location', 'diarienummer', 'fileName'],
-  filterableAttributes: [...FACETS, 'id', 'root', 'source', 'fileName', 'sha256', 'format'],
-  sortableAttributes: ['date', 'dateTs', 'title'],
+  filterableAttributes: [...FACETS, 'id', 'root', 'source', 'fileName', 'sha256', 'format', 'organisations', 'indexedAtTs'],
+  sortableAttributes: ['date', 'dateTs', 'title', 'indexedAtTs'],
   displayedAttributes: ['*'],
 };
 
@@ -31,8 +31,8 @@ const CHUNKS_SETTINGS = {
   ...SWEDISH,
   searchableAttributes: ['heading', 'text', 'compounds', 'title'],
   typoTolerance: { minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true },
-  filterableAttributes: [...FACETS, 'docId', 'root', 'source', 'fileName', 'sha256', 'contentHash', 'hasVector', 'embeddingModel'],
-  sortableAttributes: ['date', 'dateTs', 'ordinal'],
+  filterableAttributes: [...FACETS, 'docId', 'root', 'source', 'fileName', 'sha256', 'contentHash', 'hasVector', 'embeddingModel', 'indexedAtTs'],
+  sortableAttributes: ['date', 'dateTs', 'ordinal', 'indexedAtTs'],
   // Search results are grouped per document at query time (`distinct: 'docId'`) so callers can also ask for every passage.
   displayedAttributes: ['*'],
 };

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { stringify } from '../lib/csv.ts';
-import { searchPassages, buildFilter, type ArchiveIndex, type DocumentRecord, type Filters } from '../index/index.ts';
+import { searchPassages, buildFilter, saveSearch, listSavedSearches, deleteSavedSearch, savedSearchMatches, atomFeed, SavedSearchInput, type ArchiveIndex, type DocumentRecord, type Filters } from '../index/index.ts';
 import { reportData, type ReportDocument } from '../index/archive-report.ts';
 import { inList, quote, and } from '../index/filter.ts';
 import type { PersonRecord } from '../lib/schema.ts';
@@ -45,16 +45,15 @@ export async function search(index: ArchiveIndex, params: URLSearchParams) {
   const p = parse(SearchParams, params);
   const filters = filtersOf(p);
   if (p.mode !== 'keyword' && !index.embedder) throw new HttpError(400, 'semantisk sökning kräver en inläst modell');
-  const result = await searchPassages(index.client, index.names, { q: p.q, filters, mode: p.mode, ratio: p.ratio, limit: PAGE, offset: (p.page - 1) * PAGE }, index.embedder);
-  // Facet counts are per document: the same query and filters on the documents index.
-  const facets = await index.client.search(index.names.documents, { q: p.mode === 'keyword' ? p.q : '', filter: buildFilter(filters), limit: 0, facets: FACETS });
+  // One hit per document; facet counts are then per document too (Meilisearch counts distinct documents).
+  const result = await searchPassages(index.client, index.names, { q: p.q, filters, mode: p.mode, ratio: p.ratio, limit: PAGE, offset: (p.page - 1) * PAGE, facets: FACETS }, index.embedder);
   // The best passages of each hit document (up to three), for results grouped per document.
   const docIds = result.hits.map((h) => h.docId);
   const passages = docIds.length ? await searchPassages(index.client, index.names, { q: p.q, filter: inList('docId', docIds), filters, mode: p.mode === 'semantic' ? 'hybrid' : p.mode, ratio: p.ratio, limit: 100, perDocument: false }, index.embedder) : null;
   return {
     ...result,
     page: p.page,
-    facets: facets.facetDistribution ?? {},
+    facets: result.facets ?? {},
     modelLoaded: Boolean(index.embedder),
     hits: result.hits.map((h) => ({ ...h, passages: (passages?.hits ?? []).filter((x) => x.docId === h.docId).slice(0, 3) })),
   };
@@ -109,4 +108,41 @@ export async function decisions(index: ArchiveIndex, params: URLSearchParams): P
   return p.format === 'csv'
     ? { type: 'text/csv; charset=utf-8', body: stringify(rows, ['date', 'body', 'title', 'section', 'decision', 'file']) }
     : { type: 'application/json; charset=utf-8', body: JSON.stringify(rows) };
+}
+
+export async function savedSearches(index: ArchiveIndex) {
+  return listSavedSearches(index.client, index.names);
+}
+
+export async function createSavedSearch(index: ArchiveIndex, body: unknown) {
+  const parsed = SavedSearchInput.safeParse(body);
+  if (!parsed.success) { const i = parsed.error.issues[0]!; throw new HttpError(400, `ogiltig bevakning: ${i.path.join('.')}: ${i.message}`); }
+  try {
+    return await saveSearch(index.client, index.names, parsed.data);
+  } catch (err) {
+    if (err instanceof z.ZodError) throw new HttpError(400, `ogiltigt filter: ${err.issues[0]!.message}`);
+    throw err;
+  }
+}
+
+export async function removeSavedSearch(index: ArchiveIndex, id: string) {
+  if (!/^[a-f0-9]{12}$/.test(id)) throw new HttpError(400, 'ogiltigt id');
+  await deleteSavedSearch(index.client, index.names, id);
+  return { deleted: id };
+}
+
+export async function feed(index: ArchiveIndex, id: string, baseUrl: string): Promise<string> {
+  const s = (await listSavedSearches(index.client, index.names)).find((x) => x.id === id);
+  if (!s) throw new HttpError(404, 'bevakningen finns inte');
+  return atomFeed(s, await savedSearchMatches(index.client, index.names, s, { limit: 50 }), baseUrl);
+}
+
+/** An organisation's documents over time, with counts per year and body. */
+export async function organisation(index: ArchiveIndex, name: string) {
+  if (!name || name.length > 200) throw new HttpError(400, 'ogiltigt namn');
+  const res = await index.client.search<DocumentRecord>(index.names.documents, {
+    q: '', filter: inList('organisations', [name]), sort: ['dateTs:desc'], limit: 200, facets: ['year', 'body', 'docType'],
+    attributesToRetrieve: ['id', 'title', 'date', 'body', 'docType'],
+  });
+  return { name, documents: res.hits, facets: res.facetDistribution ?? {} };
 }

@@ -46,12 +46,32 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
   res.end(body);
 }
 
+/** A JSON request body (at most 64 KiB). Requiring application/json makes browsers preflight cross-site writes. */
+async function jsonBody(req: http.IncomingMessage): Promise<unknown> {
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new api.HttpError(415, 'kräver application/json');
+  let size = 0;
+  const parts: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 65_536) throw new api.HttpError(413, 'för stor begäran');
+    parts.push(chunk as Buffer);
+  }
+  try { return JSON.parse(Buffer.concat(parts).toString('utf8')); } catch { throw new api.HttpError(400, 'ogiltig JSON'); }
+}
+
 async function handle(req: http.IncomingMessage, res: http.ServerResponse, index: ArchiveIndex): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') throw new api.HttpError(405, 'endast GET');
   const url = new URL(req.url ?? '/', 'http://localhost');
   const json = (data: unknown) => send(res, 200, 'application/json; charset=utf-8', JSON.stringify(data));
   const route = url.pathname;
   let m: RegExpExecArray | null;
+  if (route === '/api/saved' && req.method === 'POST') return json(await api.createSavedSearch(index, await jsonBody(req)));
+  if ((m = /^\/api\/saved\/([^/]+)$/.exec(route)) && req.method === 'DELETE') return json(await api.removeSavedSearch(index, m[1]!));
+  if (req.method !== 'GET' && req.method !== 'HEAD') throw new api.HttpError(405, 'metoden stöds inte');
+  if (route === '/api/saved') return json(await api.savedSearches(index));
+  if ((m = /^\/feeds\/([a-f0-9]{12})\.atom$/.exec(route))) {
+    return send(res, 200, 'application/atom+xml; charset=utf-8', await api.feed(index, m[1]!, `http://${req.headers.host ?? 'localhost'}`));
+  }
+  if ((m = /^\/api\/organisations\/(.+)$/.exec(route))) return json(await api.organisation(index, decodeURIComponent(m[1]!)));
   if (route === '/api/search') return json(await api.search(index, url.searchParams));
   if ((m = /^\/api\/documents\/([^/]+)$/.exec(route))) return json(await api.document(index, m[1]!));
   if (route === '/api/people') return json(await api.people(index, url.searchParams));

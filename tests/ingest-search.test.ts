@@ -85,8 +85,13 @@ describe('ingesting the sample archive with bad files mixed in', () => {
     appendFileSync(path.join(archive, text), '\n\nTillägg: Kvarnholmsutredningen diskuterades kort.\n');
     const victim = sampleFiles.find((f) => f.endsWith('.docx'))!;
     rmSync(path.join(archive, victim));
+    const { saveSearch } = await import('../index/index.ts');
+    await saveSearch(index.client, index.names, { name: 'Kvarnholmen', q: 'Kvarnholmsutredningen' });
+    await saveSearch(index.client, index.names, { name: 'Protokoll', q: '', filters: { docType: ['protokoll'] } });
     const s = await runIngest(archive, { full: false, config, index, reporter });
     expect(s).toMatchObject({ new: 0, changed: 1, removed: 1 });
+    // Each saved search lists what this run added or changed for it, and nothing else.
+    expect(s.savedSearches.map((x) => [x.name, x.documents.map((d) => d.fileName)]).sort()).toEqual([['Kvarnholmen', [text]], ['Protokoll', text.includes('protokoll') ? [text] : []]].sort());
     expect((await search(index, 'Kvarnholmsutredningen')).hits.map((h) => h.fileName)).toEqual([text]);
     const left = await client.getDocuments(index.names.chunks, { filter: `fileName = "${victim}"`, limit: 1 });
     expect(left.results).toHaveLength(0);

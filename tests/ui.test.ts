@@ -107,6 +107,29 @@ describe.skipIf(skip)('search page in a browser', () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   });
 
+  it('saves a search from the page, lists it, and serves its Atom feed', async () => {
+    await page.goto(`${server.url}/?q=Ukraina&type=anteckningar`);
+    await page.waitForSelector('.hit');
+    await page.locator('.save-search input').fill('Ukraina i anteckningar');
+    await page.locator('.save-search button').click();
+    await page.waitForSelector('.save-search [role="status"]');
+    expect(await page.locator('.save-search [role="status"]').innerText()).toMatch(/Sparad som bevakning \(flöde: \/feeds\/[a-f0-9]{12}\.atom\)/);
+    await page.goto(`${server.url}/bevakningar`);
+    await page.waitForSelector('.saved tbody tr');
+    const feedHref = await page.locator('.saved a', { hasText: 'Atom' }).first().getAttribute('href');
+    const feed = await (await fetch(`${server.url}${feedHref}`)).text();
+    expect(feed).toMatch(/^<\?xml/);
+    expect(feed).toContain('<title>Bevakning: Ukraina i anteckningar</title>');
+    expect(feed).toContain('Anteckningar från Regionala samverkansrådet 20 maj 2022');
+    expect((await fetch(`${server.url}/api/saved`, { method: 'POST', body: '{"name":"x"}' })).status).toBe(415);
+  });
+
+  it('shows an organisation page', async () => {
+    await page.goto(`${server.url}/organisation/${encodeURIComponent('Migrationsverket')}`);
+    await page.waitForSelector('.organisation tbody tr');
+    expect(await page.locator('.organisation tbody tr').count()).toBeGreaterThanOrEqual(2);
+  });
+
   it('serves originals by document id only, with safe headers', async () => {
     const ok = await fetch(`${server.url}/files/${probeId}`);
     expect(ok.status).toBe(200);

@@ -3,12 +3,17 @@ import { DocumentView } from './DocumentView.tsx';
 import { PersonView } from './PersonView.tsx';
 import { Trends } from './Trends.tsx';
 import { Decisions } from './Decisions.tsx';
+import { SavedSearches } from './SavedSearches.tsx';
+import { OrganisationView } from './OrganisationView.tsx';
 import { Link, useLocation } from './router.tsx';
 
 export function App() {
   const url = useLocation();
   const doc = /^\/dokument\/([a-f0-9]+)$/.exec(url.pathname);
+  const org = /^\/organisation\/(.+)$/.exec(url.pathname);
   const page = doc ? <DocumentView id={doc[1]!} url={url} />
+    : org ? <OrganisationView name={decodeURIComponent(org[1]!)} />
+    : url.pathname === '/bevakningar' ? <SavedSearches />
     : url.pathname === '/personer' ? <PersonView url={url} />
     : url.pathname === '/trender' ? <Trends url={url} />
     : url.pathname === '/beslut' ? <Decisions url={url} />
@@ -17,7 +22,7 @@ export function App() {
     <>
       <header>
         <Link to="/" className="brand">Mötesarkivet</Link>
-        <nav aria-label="Huvudmeny"><Link to="/">Sök</Link> <Link to="/personer">Personer</Link> <Link to="/trender">Trender</Link> <Link to="/beslut">Beslut</Link></nav>
+        <nav aria-label="Huvudmeny"><Link to="/">Sök</Link> <Link to="/personer">Personer</Link> <Link to="/trender">Trender</Link> <Link to="/beslut">Beslut</Link> <Link to="/bevakningar">Bevakningar</Link></nav>
       </header>
       {page}
     </>

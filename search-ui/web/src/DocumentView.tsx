@@ -59,7 +59,7 @@ export function DocumentView({ id, url }: { id: string; url: URL }) {
         <section><h2>Beslut</h2>{e.decisions.length ? <ul>{e.decisions.map((d, i) => <li key={i}>{d.text} <EvidenceLink e={d.evidence} /></li>)}</ul> : <p>Inga beslut.</p>}</section>
         <section><h2>Åtgärder</h2>{e.actions.length ? <ul>{e.actions.map((d, i) => <li key={i}>{d.owner && <strong>{d.owner}: </strong>}{d.text} <EvidenceLink e={d.evidence} /></li>)}</ul> : <p>Inga åtgärder.</p>}</section>
         <section><h2>Datum</h2><ul>{e.dates.map((d, i) => <li key={i}>{d.date}{d.endDate && `–${d.endDate}`} ({d.kind}) ”{d.text}” <EvidenceLink e={d.evidence} /></li>)}</ul></section>
-        <section><h2>Organisationer</h2><ul>{e.organisations.map((o) => <li key={o.name}>{o.name} <span className="kind">{o.kind}</span> <EvidenceLink e={o.evidence} /></li>)}</ul></section>
+        <section><h2>Organisationer</h2><ul>{e.organisations.map((o) => <li key={o.name}><Link to={`/organisation/${encodeURIComponent(o.name)}`}>{o.name}</Link> <span className="kind">{o.kind}</span> <EvidenceLink e={o.evidence} /></li>)}</ul></section>
         <section><h2>Teman</h2><ul>{e.themes.map((t) => <li key={t.id}><Link to={`/?theme=${t.id}`}>{t.label ?? t.id}</Link> ({Math.round(t.score * 100)} %) <EvidenceLink e={t.evidence} /></li>)}</ul></section>
       </div>
       <section className="sections"><h2>Innehåll</h2>

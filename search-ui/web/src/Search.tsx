@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { get, ApiError, type SearchResponse } from './api.ts';
 import { Marked } from './marked.tsx';
 import { Link, navigate } from './router.tsx';
+import { SaveSearch } from './SavedSearches.tsx';
 
 const FACETS: [string, string, string][] = [
   ['year', 'year', 'År'], ['mandatePeriod', 'period', 'Mandatperiod'], ['body', 'body', 'Organ'], ['organisation', 'organisation', 'Organisation'],
@@ -84,6 +85,7 @@ export function Search({ url }: { url: URL }) {
           })}
         </aside>
         <main aria-live="polite" aria-busy={loading}>
+          <SaveSearch params={params} />
           {error && <p className="error" role="alert">{error}</p>}
           {!error && loading && !data && <p className="status">Söker …</p>}
           {!error && data && (data.hits.length === 0
