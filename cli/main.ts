@@ -154,7 +154,7 @@ function program(config: () => Config, setExit: (code: number) => void): Command
       const embedder = await loadEmbedder(cfg.embeddings, { warn: (m) => reporter.warn(m) });
       const conn = await connectMeili(cfg, { log: (m) => reporter.info(m) });
       const index = new ArchiveIndex(new MeiliClient(conn.url, conn.key), cfg.indexPrefix, embedder);
-      const server = await startServer({ port: opts.port, host: opts.host, index, log: (m) => reporter.warn(m) });
+      const server = await startServer({ port: opts.port, host: opts.host, index, dataDir: cfg.dataDir, log: (m) => reporter.warn(m) });
       process.stdout.write(`Sökgränssnittet: ${server.url}/  (Ctrl-C avslutar)\n`);
       // Runs until interrupted; the Meilisearch stopper handles SIGINT/SIGTERM and exits.
       await new Promise(() => undefined);

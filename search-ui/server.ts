@@ -21,11 +21,11 @@ const SECURITY_HEADERS = {
   'X-Frame-Options': 'DENY',
 };
 
-export interface ServeOptions { port: number; host?: string; index: ArchiveIndex; log?: (m: string) => void }
+export interface ServeOptions { port: number; host?: string; index: ArchiveIndex; dataDir?: string; log?: (m: string) => void }
 
 export function startServer(opts: ServeOptions): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
-    handle(req, res, opts.index).catch((err: unknown) => {
+    handle(req, res, opts.index, opts.dataDir).catch((err: unknown) => {
       const status = err instanceof api.HttpError ? err.status : err instanceof MeiliError ? 503 : 500;
       const message = err instanceof api.HttpError ? err.message : err instanceof MeiliError ? 'Sökservern svarar inte – försök igen' : 'Internt fel';
       if (status >= 500) opts.log?.(`${req.method} ${req.url}: ${err instanceof Error ? err.message : String(err)}`);
@@ -59,7 +59,7 @@ async function jsonBody(req: http.IncomingMessage): Promise<unknown> {
   try { return JSON.parse(Buffer.concat(parts).toString('utf8')); } catch { throw new api.HttpError(400, 'ogiltig JSON'); }
 }
 
-async function handle(req: http.IncomingMessage, res: http.ServerResponse, index: ArchiveIndex): Promise<void> {
+async function handle(req: http.IncomingMessage, res: http.ServerResponse, index: ArchiveIndex, dataDir?: string): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const json = (data: unknown) => send(res, 200, 'application/json; charset=utf-8', JSON.stringify(data));
   const route = url.pathname;
@@ -68,6 +68,11 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, index
   if ((m = /^\/api\/saved\/([^/]+)$/.exec(route)) && req.method === 'DELETE') return json(await api.removeSavedSearch(index, m[1]!));
   if (req.method !== 'GET' && req.method !== 'HEAD') throw new api.HttpError(405, 'metoden stöds inte');
   if (route === '/api/saved') return json(await api.savedSearches(index));
+  if (route === '/api/last-run') {
+    // The last ingest's summary (what each saved search gained), written by `minutes ingest`.
+    const file = dataDir ? path.join(dataDir, 'last-run.json') : null;
+    return json(file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
+  }
   if ((m = /^\/feeds\/([a-f0-9]{12})\.atom$/.exec(route))) {
     return send(res, 200, 'application/atom+xml; charset=utf-8', await api.feed(index, m[1]!, `http://${req.headers.host ?? 'localhost'}`));
   }

@@ -57,6 +57,11 @@ describe.skipIf(skip)('search page in a browser', () => {
     expect(await page.locator('.hit').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('.status').innerText()).toContain('kompetensförsörjning');
     await page.screenshot({ path: path.join(OUTPUT, 'ui-sok.png') });
+    // A narrow window: facets stack above the results, nothing overflows sideways.
+    await page.setViewportSize({ width: 420, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await page.screenshot({ path: path.join(OUTPUT, 'ui-sok-smal.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('narrows by a facet, keeps the state in the URL, and clears it', async () => {

@@ -6,8 +6,12 @@ import { Link } from './router.tsx';
 
 interface Saved { id: string; name: string; q: string; filters: Record<string, unknown>; createdAt: string }
 
+interface LastRun { durationMs: number; savedSearches: { id: string; documents: { id: string; title: string }[] }[] }
+
 export function SavedSearches() {
   const [saved, setSaved] = useState<Saved[] | null>(null);
+  const [lastRun, setLastRun] = useState<LastRun | null>(null);
+  useEffect(() => { get<LastRun | null>('/api/last-run').then(setLastRun, () => setLastRun(null)); }, []);
   const [error, setError] = useState<string | null>(null);
   const load = () => get<Saved[]>('/api/saved').then(setSaved, (e: Error) => setError(e.message));
   useEffect(() => { void load(); }, []);
@@ -21,11 +25,15 @@ export function SavedSearches() {
     <div className="saved">
       <h1>Bevakningar</h1>
       {saved.length === 0 ? <p className="status">Inga sparade sökningar. Spara en från söksidan.</p> : (
-        <table><thead><tr><th>Namn</th><th>Sökning</th><th>Flöde</th><th /></tr></thead>
+        <table><thead><tr><th>Namn</th><th>Sökning</th><th>Nytt i senaste körningen</th><th>Flöde</th><th /></tr></thead>
           <tbody>{saved.map((s) => (
             <tr key={s.id}>
               <td>{s.name}</td>
               <td><Link to={`/?${paramsFromFilters(s.q, s.filters)}`}>{s.q || '(alla dokument)'} {Object.keys(s.filters).length > 0 && `+ ${Object.keys(s.filters).length} filter`}</Link></td>
+              <td>{(() => {
+                const news = lastRun?.savedSearches.find((n) => n.id === s.id)?.documents ?? [];
+                return news.length ? <ul>{news.map((d) => <li key={d.id}><Link to={`/dokument/${d.id}`}>{d.title}</Link></li>)}</ul> : 'inget nytt';
+              })()}</td>
               <td><a href={`/feeds/${s.id}.atom`}>Atom</a></td>
               <td><button type="button" onClick={() => void remove(s.id)}>Ta bort</button></td>
             </tr>
