@@ -5,6 +5,8 @@ import { createReporter } from '../lib/log.ts';
 import { connectMeili, MeiliClient, MeiliError, MeiliStartError, ArchiveIndex, searchPassages, loadEmbedder, Filters, saveSearch, listSavedSearches, deleteSavedSearch } from '../index/index.ts';
 import path from 'node:path';
 import { writeJsonAtomic } from '../lib/atomic-file.ts';
+import { acquireLock, LockError } from '../lib/lock.ts';
+import { mkdirSync } from 'node:fs';
 import { runIngest, formatSummary } from './ingest-job.ts';
 import { runExtract } from './extract-command.ts';
 import { formatHits, formatPeople } from './format-hits.ts';
@@ -54,10 +56,13 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .action(async (dir: string, opts: { full: boolean; quiet: boolean; eval?: string; reportJson?: string }) => {
       const reporter = createReporter({ quiet: opts.quiet });
       if (opts.eval) loadQueries(opts.eval);
+      mkdirSync(config().dataDir, { recursive: true });
+      const release = acquireLock(path.join(config().dataDir, 'ingest.lock'), (m) => reporter.warn(m));
       const summary = await withIndex(config(), opts.quiet, (index) => runIngest(dir, { full: opts.full, config: config(), index, reporter, evalQueries: opts.eval }), true);
       // The last run's summary stays in the data dir for schedulers and the page (written whole, then renamed).
       writeJsonAtomic(path.join(config().dataDir, 'last-run.json'), summary);
       if (opts.reportJson) writeJsonAtomic(path.resolve(opts.reportJson), summary);
+      release();
       process.stdout.write(`${formatSummary(summary)}\n`);
       setExit(summary.failed.length ? EXIT.someFailed : EXIT.ok);
     });
@@ -235,7 +240,7 @@ export async function main(argv: string[]): Promise<number> {
 function describeError(err: unknown): string {
   if (err instanceof MeiliError && err.code === 'index_not_found') return 'nothing is indexed yet: run `minutes ingest [DIR]` first';
   if (err instanceof MeiliError && /filter/i.test(err.code ?? '')) return `invalid --filter: ${err.message.split('\n')[0]}`;
-  if (err instanceof ConfigError || err instanceof MeiliStartError || err instanceof MeiliError) return err.message;
+  if (err instanceof ConfigError || err instanceof MeiliStartError || err instanceof MeiliError || err instanceof LockError) return err.message;
   if (err instanceof Error) return err.message;
   return String(err);
 }

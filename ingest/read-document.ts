@@ -8,7 +8,7 @@ import { readText } from './read-text.ts';
 import { readPdf } from './read-pdf.ts';
 import { readDocx } from './read-docx.ts';
 
-export interface ReadLimits { maxFileBytes: number; maxPages: number; parseTimeoutMs: number }
+export interface ReadLimits { maxFileBytes: number; maxPages: number; parseTimeoutMs: number; maxUnzippedBytes?: number }
 
 const EXTENSIONS: Record<string, Format> = { '.pdf': 'pdf', '.docx': 'docx', '.txt': 'txt', '.text': 'txt', '.md': 'md', '.markdown': 'md' };
 
@@ -31,7 +31,7 @@ export async function readDocument(file: string, limits: ReadLimits): Promise<Ra
   const base = { source: file, fileName: path.basename(file), format, sha256, bytes: bytes.length };
   const parsed = await withTimeout(file, limits.parseTimeoutMs, async () => {
     if (format === 'pdf') return { ...(await readPdf(file, bytes, limits)), encoding: 'pdf' };
-    if (format === 'docx') return { ...(await readDocx(file, bytes)), encoding: 'docx', metaTitle: null };
+    if (format === 'docx') return { ...(await readDocx(file, bytes, limits.maxUnzippedBytes)), encoding: 'docx', metaTitle: null };
     return { ...readText(file, bytes), metaTitle: null };
   });
   return RawDocument.parse({ ...base, ...parsed });

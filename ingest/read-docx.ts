@@ -10,7 +10,35 @@ import type { Block } from '../lib/schema.ts';
 
 const STYLE_MAP = ['strike => del', 'b => strong', 'u => '];
 
-export async function readDocx(file: string, bytes: Uint8Array): Promise<{ blocks: Block[]; pageCount: number }> {
+/**
+ * The total unpacked size a zip's central directory declares, read before anything is inflated:
+ * a zip bomb (a small DOCX that unpacks to gigabytes) is refused without being unpacked.
+ * ZIP64 sizes (0xFFFFFFFF) count as unbounded.
+ */
+export function declaredUnzippedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let eocd = bytes.length - 22; eocd >= Math.max(0, bytes.length - 65_557); eocd--) {
+    if (view.getUint32(eocd, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(eocd + 10, true);
+    let p = view.getUint32(eocd + 16, true);
+    let total = 0;
+    for (let i = 0; i < entries && p + 46 <= bytes.length; i++) {
+      if (view.getUint32(p, true) !== 0x02014b50) return null;
+      const size = view.getUint32(p + 24, true);
+      total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
+      p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+    }
+    return total;
+  }
+  return null;
+}
+
+export async function readDocx(file: string, bytes: Uint8Array, maxUnzippedBytes = 200 * 2 ** 20): Promise<{ blocks: Block[]; pageCount: number }> {
+  const unzipped = declaredUnzippedSize(bytes);
+  if (unzipped === null) throw new ReadError(file, 'not a valid DOCX (corrupt or truncated zip: no central directory)');
+  if (unzipped > maxUnzippedBytes) {
+    throw new ReadError(file, `DOCX would unpack to ${Number.isFinite(unzipped) ? `${(unzipped / 2 ** 20).toFixed(0)} MB` : 'more than 4 GB'}, over the limit of ${(maxUnzippedBytes / 2 ** 20).toFixed(0)} MB (a zip bomb?)`);
+  }
   let html: string;
   try {
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP, ignoreEmptyParagraphs: true });

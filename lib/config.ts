@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   MINUTES_MAX_FILE_MB: z.coerce.number().positive().default(100),
   MINUTES_MAX_PAGES: z.coerce.number().int().positive().default(2000),
   MINUTES_PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  MINUTES_MAX_UNZIPPED_MB: z.coerce.number().positive().default(200),
   MINUTES_CHUNK_WORDS: z.coerce.number().int().min(50).max(2000).default(250),
   MINUTES_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
   MINUTES_MODEL_DIR: z.string().min(1).optional(),
@@ -32,7 +33,7 @@ export interface Config {
   dataDir: string;
   meiliBinary: string | null;
   indexPrefix: string;
-  limits: { maxFileBytes: number; maxPages: number; parseTimeoutMs: number };
+  limits: { maxFileBytes: number; maxPages: number; parseTimeoutMs: number; maxUnzippedBytes: number };
   chunkWords: number;
   embeddings: {
     /** Off: keyword search only, no model is loaded. */
@@ -68,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFileBytes: Math.round(e.MINUTES_MAX_FILE_MB * 1024 * 1024),
       maxPages: e.MINUTES_MAX_PAGES,
       parseTimeoutMs: e.MINUTES_PARSE_TIMEOUT_MS,
+      maxUnzippedBytes: Math.round(e.MINUTES_MAX_UNZIPPED_MB * 1024 * 1024),
     },
     chunkWords: e.MINUTES_CHUNK_WORDS,
     embeddings: {

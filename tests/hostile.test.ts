@@ -1,0 +1,94 @@
+/**
+ * The hostile-file corpus: every bad file is reported (file, reason) and skipped, the good ones are
+ * indexed, against a real Meilisearch. Fixtures come from tests/fixtures/ (made with real tools) or
+ * are made here (truncations, junk, a sparse 200 MB file, a symlink loop).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync, chmodSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig, PROJECT_ROOT } from '../lib/config.ts';
+import { createReporter } from '../lib/log.ts';
+import { connectMeili, MeiliClient, ArchiveIndex, type MeiliConnection } from '../index/index.ts';
+import { runIngest, type IngestSummary } from '../cli/ingest-job.ts';
+import { SAMPLE_DIR, tempDir } from './helpers.ts';
+
+const FIX = path.join(PROJECT_ROOT, 'tests', 'fixtures');
+const tmp = tempDir('hostile');
+const dir = path.join(tmp.dir, 'arkiv');
+let conn: MeiliConnection;
+let summary: IngestSummary;
+let index: ArchiveIndex;
+
+/** Expected outcome per file: a reason pattern for the refused ones, 'indexed' for the good ones. */
+const expected: Record<string, RegExp | 'indexed'> = {
+  'trasig.pdf': /not a valid PDF|could not be read/,
+  'krypterad.pdf': /encrypted PDF/,
+  'skannad.pdf': /no text layer .* needs OCR/,
+  'avklippt.docx': /not a valid DOCX|could not be read/,
+  'zip-bomb.docx': /zip bomb/,
+  'egentligen-pdf.txt': /is a PDF file: rename it/,
+  'egentligen-text.pdf': /not a PDF/,
+  'skräp.txt': /binary content/,
+  'tom.txt': /empty file/,
+  'jättestor.pdf': /exceeds the limit of 100 MB/,
+  'latin1 gammal.txt': 'indexed',
+  'Protokoll "citat" och \'apostrof\' åäö.md': 'indexed',
+  '206_kristinehamn-kommunstyrelsen-2023-05-09-protokoll.docx': 'indexed',
+};
+
+beforeAll(async () => {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'trasig.pdf'), Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog'), Buffer.alloc(500, 0x41)]));
+  for (const f of ['krypterad.pdf', 'skannad.pdf', 'zip-bomb.docx']) copyFileSync(path.join(FIX, f), path.join(dir, f));
+  const docx = readFileSync(path.join(SAMPLE_DIR, '206_kristinehamn-kommunstyrelsen-2023-05-09-protokoll.docx'));
+  writeFileSync(path.join(dir, 'avklippt.docx'), docx.subarray(0, Math.floor(docx.length / 2)));
+  copyFileSync(path.join(SAMPLE_DIR, '206_kristinehamn-kommunstyrelsen-2023-05-09-protokoll.docx'), path.join(dir, '206_kristinehamn-kommunstyrelsen-2023-05-09-protokoll.docx'));
+  copyFileSync(path.join(FIX, 'skannad.pdf'), path.join(dir, 'egentligen-pdf.txt'));
+  writeFileSync(path.join(dir, 'egentligen-text.pdf'), 'Det här är en vanlig text, inte en PDF.');
+  writeFileSync(path.join(dir, 'skräp.txt'), Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919 + 13) % 256)));
+  writeFileSync(path.join(dir, 'tom.txt'), '');
+  writeFileSync(path.join(dir, 'jättestor.pdf'), '%PDF-1.4\n');
+  truncateSync(path.join(dir, 'jättestor.pdf'), 200 * 2 ** 20); // sparse: 200 MB on paper, nothing on disk
+  writeFileSync(path.join(dir, 'latin1 gammal.txt'), Buffer.from('Minnesanteckningar Värmlandsrådet 12 mars 2018\n\nÅtta ledamöter närvarade. Frågan om länstrafiken diskuterades.\n', 'latin1'));
+  writeFileSync(path.join(dir, 'Protokoll "citat" och \'apostrof\' åäö.md'), '# Protokoll Kommunstyrelsen 3 maj 2021\n\nKommunstyrelsen beslutar att anta planen för skolskjutsar.\n');
+  mkdirSync(path.join(dir, 'under'));
+  symlinkSync(dir, path.join(dir, 'under', 'slinga'));
+  const config = loadConfig({ MINUTES_DATA_DIR: path.join(tmp.dir, 'data') });
+  conn = await connectMeili(config);
+  index = new ArchiveIndex(new MeiliClient(conn.url, conn.key), 'h_');
+  summary = await runIngest(dir, { full: false, config, index, reporter: createReporter({ tty: false, quiet: true }) });
+});
+afterAll(async () => {
+  await conn?.stop();
+  try { chmodSync(path.join(dir, 'låst'), 0o755); } catch { /* not made */ }
+  tmp.cleanup();
+});
+
+describe('hostile files', () => {
+  it('reports every bad file with its reason and indexes the good ones', async () => {
+    const failed = new Map(summary.failed.map((f) => [path.relative(dir, f.file), f.reason]));
+    const table: string[] = [];
+    for (const [file, outcome] of Object.entries(expected)) {
+      if (outcome === 'indexed') {
+        expect(failed.has(file), `${file} should be indexed, got: ${failed.get(file)}`).toBe(false);
+        table.push(`| ${file} | indexed |`);
+      } else {
+        expect(failed.get(file), file).toMatch(outcome);
+        table.push(`| ${file} | ${failed.get(file)} |`);
+      }
+    }
+    expect(summary.new).toBe(3);
+    console.log(['| file | outcome |', '|---|---|', ...table, `| under/slinga | ${failed.get('under/slinga')} |`].join('\n'));
+  });
+
+  it('reports a symlink loop instead of following it forever', () => {
+    expect(summary.failed.find((f) => f.file.endsWith('slinga'))?.reason).toMatch(/symlink loop/);
+  });
+
+  it('reads Windows-1252/Latin-1 text and names with quotes and å/ä/ö', async () => {
+    const docs = await index.client.getDocuments<{ fileName: string; title: string; date: string }>(index.names.documents, { fields: ['fileName', 'title', 'date'], limit: 10 });
+    const byName = Object.fromEntries(docs.results.map((d) => [d.fileName, d]));
+    expect(byName['latin1 gammal.txt']).toMatchObject({ title: 'Minnesanteckningar Värmlandsrådet 12 mars 2018', date: '2018-03-12' });
+    expect(byName['Protokoll "citat" och \'apostrof\' åäö.md']).toMatchObject({ date: '2021-05-03' });
+  });
+});
