@@ -7,7 +7,7 @@ export async function runExtract(files: string[], opts: { json: boolean; config:
   let failed = 0;
   for (const file of files) {
     try {
-      const doc = cleanDocument(await readDocument(file, opts.config.limits));
+      const doc = cleanDocument(await readDocument(file, opts.config.limits), { maskPersonnummer: opts.config.maskPersonnummer });
       const { extraction: e, chunks } = extractDocument(doc, { chunkWords: opts.config.chunkWords });
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(e)}\n`);

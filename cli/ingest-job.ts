@@ -57,7 +57,7 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
     let extracted: Extracted & { fileName: string };
     try {
       if (previous && !opts.full && (await hashFile(file)) === previous.sha256) { summary.unchanged++; continue; }
-      const doc = cleanDocument(await readDocument(file, config.limits));
+      const doc = cleanDocument(await readDocument(file, config.limits), { maskPersonnummer: config.maskPersonnummer });
       extracted = { ...extractDocument(doc, { chunkWords: config.chunkWords, docId: documentId(file) }), fileName: doc.fileName };
     } catch (err) {
       // Any failure on one file (unreadable, or a rule that trips on odd input) is that file's, not the batch's.

@@ -54,6 +54,7 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
     sections,
     pageHeader: doc.pageHeader,
     pageCount: doc.pageCount,
+    personnummerMasked: doc.personnummerMasked,
   });
   return { extraction, chunks: makeChunks(docId, sections, opts.chunkWords), docId };
 }

@@ -28,6 +28,7 @@ export const DocumentRecord = z.object({
   sectionHeadings: z.array(z.string()),
   pageCount: z.number(),
   chunkCount: z.number(),
+  personnummerMasked: z.number(),
   /** The full extraction (DESIGN.md JSON), for the document view. Not searchable. */
   extraction: z.record(z.string(), z.unknown()),
   indexedAt: z.string(),
@@ -68,6 +69,7 @@ export function toDocumentRecord(root: string, e: Extraction, docId: string, chu
     sectionHeadings: e.sections.map((s) => s.heading),
     pageCount: e.pageCount,
     chunkCount,
+    personnummerMasked: e.personnummerMasked,
     extraction: e as unknown as Record<string, unknown>,
     indexedAt: new Date(now).toISOString(),
     indexedAtTs: now,

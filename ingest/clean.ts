@@ -4,16 +4,25 @@
  * Paragraph and heading boundaries are kept.
  */
 import type { Block, CleanDocument, RawDocument } from '../lib/schema.ts';
+import { maskPersonnummer } from './personnummer.ts';
 
-export function cleanDocument(raw: RawDocument): CleanDocument {
-  let blocks = raw.blocks.map((b) => ({ ...b, text: normaliseChars(b.text) })).filter((b) => b.text.trim() !== '');
+export function cleanDocument(raw: RawDocument, opts: { maskPersonnummer?: boolean } = {}): CleanDocument {
+  let masked = 0;
+  const mask = (text: string) => {
+    if (opts.maskPersonnummer === false) return text;
+    const r = maskPersonnummer(text);
+    masked += r.count;
+    return r.text;
+  };
+  let blocks = raw.blocks.map((b) => ({ ...b, text: mask(normaliseChars(b.text)) })).filter((b) => b.text.trim() !== '');
   const byPosition = removePageMargins(blocks, raw.pageCount);
   const byRun = removeRepeatedRuns(byPosition.blocks);
   blocks = joinLines(byRun.blocks);
   blocks = joinBrokenParagraphs(blocks);
   const pageHeader = [...byPosition.header, ...byRun.header];
   const pageCount = Math.max(raw.pageCount, ...blocks.map((b) => b.page));
-  return { ...raw, blocks, pageHeader, pageCount };
+  const metaTitle = raw.metaTitle === null ? null : mask(raw.metaTitle);
+  return { ...raw, metaTitle, blocks, pageHeader, pageCount, personnummerMasked: masked };
 }
 
 /** NFC; soft hyphens and zero-width characters dropped; NBSP and odd hyphens made plain. */

@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   MINUTES_MAX_PAGES: z.coerce.number().int().positive().default(2000),
   MINUTES_PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   MINUTES_MAX_UNZIPPED_MB: z.coerce.number().positive().default(200),
+  MINUTES_MASK_PERSONNUMMER: z.enum(['true', 'false', '1', '0']).default('true'),
   MINUTES_CHUNK_WORDS: z.coerce.number().int().min(50).max(2000).default(250),
   MINUTES_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
   MINUTES_MODEL_DIR: z.string().min(1).optional(),
@@ -35,6 +36,8 @@ export interface Config {
   indexPrefix: string;
   limits: { maxFileBytes: number; maxPages: number; parseTimeoutMs: number; maxUnzippedBytes: number };
   chunkWords: number;
+  /** Mask Swedish personal identity numbers before indexing (on by default). */
+  maskPersonnummer: boolean;
   embeddings: {
     /** Off: keyword search only, no model is loaded. */
     enabled: boolean;
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxUnzippedBytes: Math.round(e.MINUTES_MAX_UNZIPPED_MB * 1024 * 1024),
     },
     chunkWords: e.MINUTES_CHUNK_WORDS,
+    maskPersonnummer: e.MINUTES_MASK_PERSONNUMMER === 'true' || e.MINUTES_MASK_PERSONNUMMER === '1',
     embeddings: {
       enabled: e.MINUTES_EMBEDDINGS === 'auto',
       model: e.MINUTES_MODEL,

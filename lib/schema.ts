@@ -41,6 +41,8 @@ export type RawDocument = z.infer<typeof RawDocument>;
 /** After cleaning: NFC text, repeated page headers removed (kept once in `pageHeader`), lines joined. */
 export const CleanDocument = RawDocument.extend({
   pageHeader: z.array(z.string()),
+  /** Personal identity numbers replaced by a mask before anything was extracted or indexed. */
+  personnummerMasked: z.number().int().nonnegative(),
 });
 export type CleanDocument = z.infer<typeof CleanDocument>;
 
@@ -146,6 +148,8 @@ export const Extraction = z.object({
   /** The page header/footer block removed from every page, kept once. */
   pageHeader: z.array(z.string()),
   pageCount: z.number().int().min(1),
+  /** How many personal identity numbers were masked in this document. */
+  personnummerMasked: z.number().int().nonnegative(),
 });
 export type Extraction = z.infer<typeof Extraction>;
 

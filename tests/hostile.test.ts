@@ -34,6 +34,7 @@ const expected: Record<string, RegExp | 'indexed'> = {
   'latin1 gammal.txt': 'indexed',
   'Protokoll "citat" och \'apostrof\' åäö.md': 'indexed',
   '206_kristinehamn-kommunstyrelsen-2023-05-09-protokoll.docx': 'indexed',
+  'ansokan.txt': 'indexed',
 };
 
 beforeAll(async () => {
@@ -51,6 +52,7 @@ beforeAll(async () => {
   truncateSync(path.join(dir, 'jättestor.pdf'), 200 * 2 ** 20); // sparse: 200 MB on paper, nothing on disk
   writeFileSync(path.join(dir, 'latin1 gammal.txt'), Buffer.from('Minnesanteckningar Värmlandsrådet 12 mars 2018\n\nÅtta ledamöter närvarade. Frågan om länstrafiken diskuterades.\n', 'latin1'));
   writeFileSync(path.join(dir, 'Protokoll "citat" och \'apostrof\' åäö.md'), '# Protokoll Kommunstyrelsen 3 maj 2021\n\nKommunstyrelsen beslutar att anta planen för skolskjutsar.\n');
+  writeFileSync(path.join(dir, 'ansokan.txt'), 'Tjänsteskrivelse om bostadsanpassning\n\nDatum 2024-02-01\n\nSökande: Kim Andersson, 19811218-9876, beviljas bidrag.\n');
   mkdirSync(path.join(dir, 'under'));
   symlinkSync(dir, path.join(dir, 'under', 'slinga'));
   const config = loadConfig({ MINUTES_DATA_DIR: path.join(tmp.dir, 'data') });
@@ -77,7 +79,7 @@ describe('hostile files', () => {
         table.push(`| ${file} | ${failed.get(file)} |`);
       }
     }
-    expect(summary.new).toBe(3);
+    expect(summary.new).toBe(4);
     console.log(['| file | outcome |', '|---|---|', ...table, `| under/slinga | ${failed.get('under/slinga')} |`].join('\n'));
   });
 
@@ -90,5 +92,16 @@ describe('hostile files', () => {
     const byName = Object.fromEntries(docs.results.map((d) => [d.fileName, d]));
     expect(byName['latin1 gammal.txt']).toMatchObject({ title: 'Minnesanteckningar Värmlandsrådet 12 mars 2018', date: '2018-03-12' });
     expect(byName['Protokoll "citat" och \'apostrof\' åäö.md']).toMatchObject({ date: '2021-05-03' });
+  });
+});
+
+describe('personal identity numbers', () => {
+  it('are masked before indexing, with a count per document', async () => {
+    const docs = await index.client.getDocuments<{ fileName: string; personnummerMasked: number }>(index.names.documents, { filter: 'fileName = "ansokan.txt"', fields: ['fileName', 'personnummerMasked'] });
+    expect(docs.results[0]).toMatchObject({ personnummerMasked: 1 });
+    const chunks = await index.client.getDocuments<{ text: string }>(index.names.chunks, { filter: 'fileName = "ansokan.txt"', fields: ['text'] });
+    expect(chunks.results.map((c) => c.text).join(' ')).toContain('Sökande: Kim Andersson, [personnummer], beviljas bidrag.');
+    expect((await index.client.search(index.names.chunks, { q: '19811218-9876' })).hits).toHaveLength(0);
+    expect((await index.client.search(index.names.documents, { q: '9876' })).hits).toHaveLength(0);
   });
 });
