@@ -44,9 +44,15 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
 
   await index.prepare();
   const indexed = new Map((await index.indexedFiles(absRoot)).map((f) => [f.source, f]));
+  // A full rebuild of an index that holds only this archive is written to fresh indexes and swapped
+  // in at the end: searchers keep the old index until the new one is complete. (An index shared
+  // with other archive folders is re-extracted in place.)
+  const rebuild = opts.full && (await index.roots()).every((r) => r === absRoot) ? await index.rebuildTarget() : null;
+  if (rebuild) await rebuild.prepare();
+  const target = rebuild ?? index;
   let batch: (Extracted & { fileName: string })[] = [];
   const flush = async () => {
-    await index.write(absRoot, batch);
+    await target.write(absRoot, batch);
     batch = [];
   };
 
@@ -76,10 +82,11 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
 
   const present = new Set(files);
   const gone = [...indexed.values()].filter((f) => !present.has(f.source));
-  await index.remove(gone.map((f) => f.id));
+  if (rebuild) await index.swapIn(rebuild);
+  else await index.remove(gone.map((f) => f.id));
   summary.removed = gone.length;
   await index.fillMissingVectors();
-  summary.embedded = index.embedded;
+  summary.embedded = index.embedded + (rebuild?.embedded ?? 0);
   // People are resolved across the whole archive, so any change rebuilds them; an unchanged run does not.
   const changed = summary.new + summary.changed + summary.removed > 0;
   summary.people = changed ? await index.rebuildPeople() : await index.peopleCount() ?? await index.rebuildPeople();

@@ -15,8 +15,43 @@ export class ArchiveIndex {
   /** Passages embedded by this instance (not taken from the vector cache). */
   embedded = 0;
   /** `embedder`: null for keyword-only work (no model, or a command that only searches by keyword). */
-  constructor(readonly client: MeiliClient, prefix = '', readonly embedder: Embedder | null = null) {
-    this.names = indexNames(prefix);
+  /** Where vectors are looked up by content hash (the live chunks, also while a rebuild writes elsewhere). */
+  private vectorCache: string;
+
+  constructor(readonly client: MeiliClient, prefix = '', readonly embedder: Embedder | null = null, names?: IndexNames) {
+    this.names = names ?? indexNames(prefix);
+    this.vectorCache = this.names.chunks;
+  }
+
+  /**
+   * A fresh pair of documents/chunks indexes for a full rebuild: written beside the live ones,
+   * reusing their vectors, then swapped in by `swapIn` so searchers never see a half-built index.
+   */
+  async rebuildTarget(): Promise<ArchiveIndex> {
+    const names = { ...this.names, documents: `${this.names.documents}_rebuild`, chunks: `${this.names.chunks}_rebuild` };
+    await this.client.deleteIndex(names.documents);
+    await this.client.deleteIndex(names.chunks);
+    const target = new ArchiveIndex(this.client, '', this.embedder, names);
+    target.vectorCache = this.names.chunks;
+    return target;
+  }
+
+  /** Swaps a finished rebuild in (one atomic Meilisearch operation) and drops the old indexes. */
+  async swapIn(target: ArchiveIndex): Promise<void> {
+    await this.client.swapIndexes([[this.names.documents, target.names.documents], [this.names.chunks, target.names.chunks]]);
+    await this.client.deleteIndex(target.names.documents);
+    await this.client.deleteIndex(target.names.chunks);
+  }
+
+  /** The archive folders indexed so far. */
+  async roots(): Promise<string[]> {
+    try {
+      const res = await this.client.search(this.names.documents, { q: '', limit: 0, facets: ['root'] });
+      return Object.keys(res.facetDistribution?.root ?? {});
+    } catch (err) {
+      if (err instanceof MeiliError && err.code === 'index_not_found') return [];
+      throw err;
+    }
   }
 
   /** Creates both indexes if missing and applies settings (a no-op for Meilisearch when unchanged). */
@@ -55,7 +90,7 @@ export class ArchiveIndex {
     if (!batch.length) return [];
     const docs = batch.map((b) => toDocumentRecord(root, b.extraction, b.docId, b.chunks.length, b.fileName));
     const records = batch.flatMap((b, i) => toChunkRecords(docs[i]!, b.chunks));
-    const vectors = await vectorFields(this.client, this.names.chunks, records, this.embedder);
+    const vectors = await vectorFields(this.client, this.vectorCache, records, this.embedder);
     this.embedded += vectors.embedded;
     const chunks = records.map((r, i) => ({ ...r, ...vectors.fields[i] }));
     await this.client.addDocuments(this.names.chunks, chunks);

@@ -14,6 +14,7 @@ export const DOCUMENTS_SETTINGS = {
   ...SWEDISH,
   searchableAttributes: ['title', 'body', 'organisation', 'sectionHeadings', 'persons', 'location', 'diarienummer', 'fileName'],
   filterableAttributes: [...FACETS, 'id', 'root', 'source', 'fileName', 'sha256', 'format', 'organisations', 'indexedAtTs'],
+  // 'root' is faceted too: a full rebuild checks which archive folders an index holds.
   sortableAttributes: ['date', 'dateTs', 'title', 'indexedAtTs'],
   displayedAttributes: ['*'],
 };

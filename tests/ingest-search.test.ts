@@ -98,6 +98,25 @@ describe('ingesting the sample archive with bad files mixed in', () => {
   });
 });
 
+describe('full rebuild', () => {
+  it('rebuilds into fresh indexes and swaps them in, leaving no half-built index behind', async () => {
+    const archive = path.join(tmp.dir, 'rebuild');
+    mkdirSync(archive, { recursive: true });
+    for (const f of readdirSync(SAMPLE_DIR).slice(0, 4)) copyFileSync(path.join(SAMPLE_DIR, f), path.join(archive, f));
+    const index = new ArchiveIndex(client, 'full_');
+    await runIngest(archive, { full: false, config, index, reporter });
+    const before = await client.stats(index.names.chunks);
+    rmSync(path.join(archive, readdirSync(archive)[0]!));
+    const s = await runIngest(archive, { full: true, config, index, reporter });
+    expect(s).toMatchObject({ new: 0, changed: 3, removed: 1 });
+    const names = (await client.request<{ results: { uid: string }[] }>('GET', '/indexes?limit=100')).results.map((i) => i.uid);
+    expect(names.filter((n) => n.startsWith('full_'))).not.toContain('full_chunks_rebuild');
+    expect((await client.stats(index.names.documents)).numberOfDocuments).toBe(3);
+    expect((await client.stats(index.names.chunks)).numberOfDocuments).toBeLessThan(before.numberOfDocuments);
+    expect((await searchPassages(client, index.names, { q: '', limit: 10 })).hits).toHaveLength(3);
+  });
+});
+
 describe.skipIf(!HAS_SEEDS)('searching the real seeds', () => {
   let index: ArchiveIndex;
   beforeAll(async () => {
