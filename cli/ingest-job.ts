@@ -31,7 +31,6 @@ export interface IngestSummary {
   durationMs: number;
 }
 
-const BATCH_DOCS = 100;
 
 export async function runIngest(root: string, opts: { full: boolean; config: Config; index: ArchiveIndex; reporter: Reporter; evalQueries?: string }): Promise<IngestSummary> {
   const started = performance.now();
@@ -75,7 +74,7 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
     batch.push(extracted);
     summary.chunks += extracted.chunks.length;
     if (previous) summary.changed++; else summary.new++;
-    if (batch.length >= BATCH_DOCS) await flush();
+    if (batch.length >= config.batchDocs) await flush();
   }
   await flush();
   reporter.progressStop();

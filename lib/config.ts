@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   MINUTES_MAX_UNZIPPED_MB: z.coerce.number().positive().default(200),
   MINUTES_MASK_PERSONNUMMER: z.enum(['true', 'false', '1', '0']).default('true'),
   MINUTES_CHUNK_WORDS: z.coerce.number().int().min(50).max(2000).default(250),
+  MINUTES_BATCH_DOCS: z.coerce.number().int().min(1).max(10_000).default(100),
   MINUTES_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
   MINUTES_MODEL_DIR: z.string().min(1).optional(),
   MINUTES_EMBEDDINGS: z.enum(['auto', 'off']).default('auto'),
@@ -36,6 +37,8 @@ export interface Config {
   indexPrefix: string;
   limits: { maxFileBytes: number; maxPages: number; parseTimeoutMs: number; maxUnzippedBytes: number };
   chunkWords: number;
+  /** Documents written to Meilisearch per batch (each batch is a few tasks). */
+  batchDocs: number;
   /** Mask Swedish personal identity numbers before indexing (on by default). */
   maskPersonnummer: boolean;
   embeddings: {
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxUnzippedBytes: Math.round(e.MINUTES_MAX_UNZIPPED_MB * 1024 * 1024),
     },
     chunkWords: e.MINUTES_CHUNK_WORDS,
+    batchDocs: e.MINUTES_BATCH_DOCS,
     maskPersonnummer: e.MINUTES_MASK_PERSONNUMMER === 'true' || e.MINUTES_MASK_PERSONNUMMER === '1',
     embeddings: {
       enabled: e.MINUTES_EMBEDDINGS === 'auto',
