@@ -8,7 +8,7 @@ import type { Config } from '../lib/config.ts';
 import type { Reporter } from '../lib/log.ts';
 import { discoverFiles, readDocument, cleanDocument, hashFile, ReadError } from '../ingest/index.ts';
 import { extractDocument, documentId, type Extracted } from '../extract/index.ts';
-import { newsSince, type ArchiveIndex, type SavedSearchNews } from '../index/index.ts';
+import { newsSince, MeiliError, type ArchiveIndex, type SavedSearchNews } from '../index/index.ts';
 import { evaluateAfterIngest, type EvalCheck } from './eval-command.ts';
 
 export interface IngestSummary {
@@ -50,13 +50,22 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   if (rebuild) await rebuild.prepare();
   const target = rebuild ?? index;
   let batch: (Extracted & { fileName: string })[] = [];
+  let done = 0;
   const flush = async () => {
-    await target.write(absRoot, batch);
+    try {
+      await target.write(absRoot, batch);
+    } catch (err) {
+      if (!(err instanceof MeiliError)) throw err;
+      // Say what was not indexed: this batch, and the files not yet reached. A rerun picks them up.
+      const names = batch.map((b) => b.fileName);
+      throw new MeiliError(`${err.message}; not indexed: ${names.length} file(s) in this batch (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}) and ${files.length - done} not yet read — run \`minutes ingest\` again to finish`, err.code, err.status);
+    }
     batch = [];
   };
 
   reporter.progressStart(files.length, 'ingest');
   for (const file of files) {
+    done++;
     reporter.progressTick(path.basename(file));
     const previous = indexed.get(file);
     let extracted: Extracted & { fileName: string };

@@ -159,7 +159,8 @@ function program(config: () => Config, setExit: (code: number) => void): Command
       const embedder = await loadEmbedder(cfg.embeddings, { warn: (m) => reporter.warn(m) });
       const conn = await connectMeili(cfg, { log: (m) => reporter.info(m) });
       const index = new ArchiveIndex(new MeiliClient(conn.url, conn.key), cfg.indexPrefix, embedder);
-      const server = await startServer({ port: opts.port, host: opts.host, index, dataDir: cfg.dataDir, log: (m) => reporter.warn(m) });
+      if (opts.host !== '127.0.0.1' && opts.host !== 'localhost' && !cfg.uiAuth) reporter.warn(`serving on ${opts.host} without a login: set MINUTES_UI_USER and MINUTES_UI_PASSWORD`);
+      const server = await startServer({ port: opts.port, host: opts.host, index, dataDir: cfg.dataDir, auth: cfg.uiAuth, log: (m) => reporter.warn(m) });
       process.stdout.write(`Sökgränssnittet: ${server.url}/  (Ctrl-C avslutar)\n`);
       // Runs until interrupted; the Meilisearch stopper handles SIGINT/SIGTERM and exits.
       await new Promise(() => undefined);

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   MINUTES_MAX_UNZIPPED_MB: z.coerce.number().positive().default(200),
   MINUTES_MASK_PERSONNUMMER: z.enum(['true', 'false', '1', '0']).default('true'),
   MINUTES_CHUNK_WORDS: z.coerce.number().int().min(50).max(2000).default(250),
+  MINUTES_UI_USER: z.string().min(1).optional(),
+  MINUTES_UI_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
   MINUTES_BATCH_DOCS: z.coerce.number().int().min(1).max(10_000).default(100),
   MINUTES_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
   MINUTES_MODEL_DIR: z.string().min(1).optional(),
@@ -37,6 +39,8 @@ export interface Config {
   indexPrefix: string;
   limits: { maxFileBytes: number; maxPages: number; parseTimeoutMs: number; maxUnzippedBytes: number };
   chunkWords: number;
+  /** Basic auth for `minutes serve` (deployments beyond one workstation); null: open on 127.0.0.1. */
+  uiAuth: { user: string; password: string } | null;
   /** Documents written to Meilisearch per batch (each batch is a few tasks). */
   batchDocs: number;
   /** Mask Swedish personal identity numbers before indexing (on by default). */
@@ -79,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     chunkWords: e.MINUTES_CHUNK_WORDS,
     batchDocs: e.MINUTES_BATCH_DOCS,
+    uiAuth: e.MINUTES_UI_USER && e.MINUTES_UI_PASSWORD ? { user: e.MINUTES_UI_USER, password: e.MINUTES_UI_PASSWORD } : null,
     maskPersonnummer: e.MINUTES_MASK_PERSONNUMMER === 'true' || e.MINUTES_MASK_PERSONNUMMER === '1',
     embeddings: {
       enabled: e.MINUTES_EMBEDDINGS === 'auto',

@@ -5,6 +5,7 @@
  */
 import { createReadStream, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import http from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../lib/config.ts';
 import { MeiliError, type ArchiveIndex } from '../index/index.ts';
@@ -21,10 +22,15 @@ const SECURITY_HEADERS = {
   'X-Frame-Options': 'DENY',
 };
 
-export interface ServeOptions { port: number; host?: string; index: ArchiveIndex; dataDir?: string; log?: (m: string) => void }
+export interface ServeOptions { port: number; host?: string; index: ArchiveIndex; dataDir?: string; auth?: { user: string; password: string } | null; log?: (m: string) => void }
 
 export function startServer(opts: ServeOptions): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
+    if (opts.auth && !authorised(req.headers.authorization, opts.auth)) {
+      res.writeHead(401, { ...SECURITY_HEADERS, 'WWW-Authenticate': 'Basic realm="Mötesarkivet", charset="UTF-8"', 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Inloggning krävs');
+      return;
+    }
     handle(req, res, opts.index, opts.dataDir).catch((err: unknown) => {
       const status = err instanceof api.HttpError ? err.status : err instanceof MeiliError ? 503 : 500;
       const message = err instanceof api.HttpError ? err.message : err instanceof MeiliError ? 'Sökservern svarar inte – försök igen' : 'Internt fel';
@@ -39,6 +45,13 @@ export function startServer(opts: ServeOptions): Promise<{ url: string; close():
       resolve({ url: `http://${opts.host ?? '127.0.0.1'}:${port}`, close: () => new Promise((r) => server.close(() => r())) });
     });
   });
+}
+
+/** Basic auth, compared in constant time. */
+function authorised(header: string | undefined, auth: { user: string; password: string }): boolean {
+  const given = Buffer.from(header?.startsWith('Basic ') ? header.slice(6) : '', 'base64');
+  const wanted = Buffer.from(`${auth.user}:${auth.password}`);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
 }
 
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) {

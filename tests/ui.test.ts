@@ -135,6 +135,20 @@ describe.skipIf(skip)('search page in a browser', () => {
     expect(await page.locator('.organisation tbody tr').count()).toBeGreaterThanOrEqual(2);
   });
 
+  it('asks for a login when one is configured', async () => {
+    const guarded = await startServer({ port: 0, index: new ArchiveIndex(new MeiliClient(conn.url, conn.key), 'ui_'), auth: { user: 'analytiker', password: 'hemligt-lösen' } });
+    try {
+      const denied = await fetch(`${guarded.url}/api/search?q=x`);
+      expect(denied.status).toBe(401);
+      expect(denied.headers.get('www-authenticate')).toMatch(/^Basic/);
+      const auth = `Basic ${Buffer.from('analytiker:hemligt-lösen').toString('base64')}`;
+      expect((await fetch(`${guarded.url}/api/search?q=x`, { headers: { Authorization: auth } })).status).toBe(200);
+      expect((await fetch(`${guarded.url}/api/search?q=x`, { headers: { Authorization: `Basic ${Buffer.from('analytiker:fel').toString('base64')}` } })).status).toBe(401);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('serves originals by document id only, with safe headers', async () => {
     const ok = await fetch(`${server.url}/files/${probeId}`);
     expect(ok.status).toBe(200);
