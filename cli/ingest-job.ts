@@ -29,6 +29,8 @@ export interface IngestSummary {
   failed: { file: string; reason: string }[];
   chunks: number;
   durationMs: number;
+  /** Peak resident memory of this process (MB); the Meilisearch server is a separate process. */
+  peakRssMb: number;
 }
 
 
@@ -38,7 +40,7 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   const absRoot = path.resolve(root);
   const { index, reporter, config } = opts;
   const { files, problems } = await discoverFiles(absRoot);
-  const summary: IngestSummary = { root: absRoot, seen: files.length, new: 0, changed: 0, unchanged: 0, removed: 0, people: 0, embedded: 0, savedSearches: [], failed: [...problems], chunks: 0, durationMs: 0 };
+  const summary: IngestSummary = { root: absRoot, seen: files.length, new: 0, changed: 0, unchanged: 0, removed: 0, people: 0, embedded: 0, savedSearches: [], failed: [...problems], chunks: 0, durationMs: 0, peakRssMb: 0 };
   for (const p of problems) reporter.warn(`${p.file}: ${p.reason}`, { file: p.file, reason: p.reason });
 
   await index.prepare();
@@ -104,6 +106,7 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
     for (const drop of summary.evaluation.drops) reporter.warn(`search quality dropped: ${drop}`, { drop });
   }
   summary.durationMs = Math.round(performance.now() - started);
+  summary.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   return summary;
 }
 

@@ -61,6 +61,8 @@ async function startEmbedded(config: Config, opts: Options): Promise<MeiliConnec
   const child = spawn(binary, [
     '--http-addr', `127.0.0.1:${port}`, '--no-analytics', '--env', 'development',
     '--db-path', path.join(dir, 'data.ms'), '--dump-dir', path.join(dir, 'dumps'), '--snapshot-dir', path.join(dir, 'snapshots'),
+    // A workstation tool: indexing may use 1 GiB, not Meilisearch's default of two thirds of the RAM.
+    '--max-indexing-memory', '1 GiB',
   ], {
     // The key goes by environment, not argv, so it does not show in `ps`.
     env: { ...process.env, MEILI_MASTER_KEY: key, MEILI_NO_ANALYTICS: 'true' },
