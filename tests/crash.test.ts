@@ -90,12 +90,14 @@ describe('crash recovery', () => {
   }, 120_000);
 
   it('reports an unreachable Meilisearch after retries, and a rerun completes', async () => {
-    const config = loadConfig({ MINUTES_DATA_DIR: path.join(tmp.dir, 'data-meili') });
+    const config = loadConfig({ MINUTES_DATA_DIR: path.join(tmp.dir, 'data-meili'), MINUTES_BATCH_DOCS: '2' });
     const conn = await connectMeili(config);
     const pid = (JSON.parse(readFileSync(path.join(config.dataDir, 'meili', 'server.json'), 'utf8')) as { pid: number }).pid;
     const index = new ArchiveIndex(new MeiliClient(conn.url, conn.key, { retries: 2, retryBaseMs: 50 }));
     const run = runIngest(archive, { full: false, config, index, reporter });
-    setTimeout(() => process.kill(pid, 'SIGKILL'), 1500);
+    // Kill Meilisearch once the job has written its first documents.
+    for (let t = Date.now(); Date.now() - t < 60_000 && (await documentsSoFar(config.dataDir)) < 2;) await new Promise((r) => setTimeout(r, 20));
+    process.kill(pid, 'SIGKILL');
     const err = await run.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MeiliError);
     expect((err as Error).message).toMatch(/unreachable after 3 attempts \((GET|POST|PUT|PATCH|DELETE) \/[^)]+\)/);
