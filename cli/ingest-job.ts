@@ -8,7 +8,7 @@ import type { Config } from '../lib/config.ts';
 import type { Reporter } from '../lib/log.ts';
 import { discoverFiles, readDocument, cleanDocument, hashFile, ReadError } from '../ingest/index.ts';
 import { extractDocument, documentId, type Extracted } from '../extract/index.ts';
-import { newsSince, MeiliError, type ArchiveIndex, type SavedSearchNews } from '../index/index.ts';
+import { newsSince, MeiliError, type ArchiveIndex, type SavedSearchNews, type FileState } from '../index/index.ts';
 import { evaluateAfterIngest, type EvalCheck } from './eval-command.ts';
 
 export interface IngestSummary {
@@ -53,6 +53,8 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   const target = rebuild ?? index;
   let batch: (Extracted & { fileName: string })[] = [];
   let done = 0;
+  const runAt = new Date(runStartMs).toISOString();
+  const states: FileState[] = [];
   const flush = async () => {
     try {
       await target.write(absRoot, batch);
@@ -80,9 +82,11 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
       const reason = err instanceof ReadError ? err.reason : `could not be processed: ${err instanceof Error ? err.message : String(err)}`;
       summary.failed.push({ file, reason });
       reporter.warn(`${file}: ${reason}`, { file, reason });
+      states.push({ id: documentId(file), source: file, root: absRoot, sha256: null, status: 'failed', reason, lastRunAt: runAt });
       continue;
     }
     batch.push(extracted);
+    states.push({ id: extracted.docId, source: file, root: absRoot, sha256: extracted.extraction.sha256, status: 'indexed', reason: null, lastRunAt: runAt });
     summary.chunks += extracted.chunks.length;
     if (previous) summary.changed++; else summary.new++;
     if (batch.length >= config.batchDocs) await flush();
@@ -94,6 +98,7 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   const gone = [...indexed.values()].filter((f) => !present.has(f.source));
   if (rebuild) await index.swapIn(rebuild);
   else await index.remove(gone.map((f) => f.id));
+  await index.recordFiles(states, gone.map((f) => f.id));
   summary.removed = gone.length;
   await index.fillMissingVectors();
   summary.embedded = index.embedded + (rebuild?.embedded ?? 0);

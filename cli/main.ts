@@ -191,6 +191,16 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     setExit(EXIT.ok);
   });
 
+  cmd.command('status')
+    .description('files whose last processing failed (with the reason), from the ingest state')
+    .argument('[dir]', 'only this archive folder')
+    .option('--json', 'JSON output', false)
+    .action(async (dir: string | undefined, o: { json: boolean }) => {
+      const failed = await withIndex(config(), true, (index) => index.failedFiles(dir ? path.resolve(dir) : undefined));
+      process.stdout.write(o.json ? `${JSON.stringify(failed, null, 2)}\n` : failed.length ? `${failed.map((f) => `FAILED ${f.source}: ${f.reason} (${f.lastRunAt})`).join('\n')}\n` : 'Inga filer har misslyckats.\n');
+      setExit(EXIT.ok);
+    });
+
   cmd.command('people')
     .description("persons resolved across the archive: spellings, parties, and each meeting with attendance")
     .argument('[query]', 'name or part of one (all persons when left out)', '')

@@ -1,6 +1,6 @@
 /** Writes extracted documents to Meilisearch: chunks first, then the document record that marks the document complete. */
 import { MeiliError, type MeiliClient } from './meili-client.ts';
-import { chunksSettings, DOCUMENTS_SETTINGS, PEOPLE_SETTINGS, indexNames, type IndexNames } from './settings.ts';
+import { chunksSettings, DOCUMENTS_SETTINGS, FILES_SETTINGS, PEOPLE_SETTINGS, indexNames, type IndexNames } from './settings.ts';
 import { toChunkRecords, toDocumentRecord, type DocumentRecord } from './records.ts';
 import { and, inList, quote } from './filter.ts';
 import { resolveAcrossArchive, type Extracted } from '../extract/index.ts';
@@ -9,6 +9,7 @@ import type { Embedder } from './embedder.ts';
 import type { Person, PersonRecord } from '../lib/schema.ts';
 
 export interface IndexedFile { id: string; source: string; sha256: string }
+export interface FileState { id: string; source: string; root: string; sha256: string | null; status: 'indexed' | 'failed'; reason: string | null; lastRunAt: string }
 
 export class ArchiveIndex {
   readonly names: IndexNames;
@@ -61,6 +62,23 @@ export class ArchiveIndex {
     await this.client.updateSettings(this.names.documents, DOCUMENTS_SETTINGS);
     await this.client.updateSettings(this.names.chunks, chunksSettings());
     await configureEmbedder(this.client, this.names.chunks, this.embedder);
+    await this.client.ensureIndex(this.names.files, 'id');
+    await this.client.updateSettings(this.names.files, FILES_SETTINGS);
+  }
+
+  /**
+   * Records what happened to files in this run (indexed, or failed with the reason), and forgets
+   * removed ones. Meilisearch's store is transactional per task: a crash leaves each record old or new.
+   */
+  async recordFiles(records: FileState[], removedIds: string[] = []): Promise<void> {
+    if (records.length) await this.client.addDocuments(this.names.files, records);
+    if (removedIds.length) await this.client.deleteByFilter(this.names.files, inList('id', removedIds));
+  }
+
+  /** Files whose last processing failed, with the reason. */
+  async failedFiles(root?: string): Promise<FileState[]> {
+    const res = await this.client.getDocuments<FileState>(this.names.files, { filter: and('status = "failed"', root ? `root = ${quote(root)}` : null), limit: 10_000 });
+    return res.results;
   }
 
   /** Fills in vectors that chunks lack for the current model; 0 without a model. */

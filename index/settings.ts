@@ -2,11 +2,18 @@
 import { swedishStopWords, synonymMap } from '../lib/reference-data.ts';
 const FACETS = ['year', 'date', 'dateTs', 'body', 'organisation', 'docType', 'themes', 'persons', 'parties', 'mandatePeriod'];
 
-export interface IndexNames { documents: string; chunks: string; people: string; saved: string }
+export interface IndexNames { documents: string; chunks: string; people: string; saved: string; files: string }
 
 export function indexNames(prefix: string): IndexNames {
-  return { documents: `${prefix}documents`, chunks: `${prefix}chunks`, people: `${prefix}people`, saved: `${prefix}saved_searches` };
+  return { documents: `${prefix}documents`, chunks: `${prefix}chunks`, people: `${prefix}people`, saved: `${prefix}saved_searches`, files: `${prefix}files` };
 }
+
+/** Ingest state per file: hash, status (indexed/failed), the reason of a failure, when it was last processed. */
+export const FILES_SETTINGS = {
+  filterableAttributes: ['root', 'status', 'source'],
+  sortableAttributes: ['lastRunAt'],
+  searchableAttributes: ['source', 'reason'],
+};
 
 const SWEDISH = { localizedAttributes: [{ attributePatterns: ['*'], locales: ['swe'] }] };
 

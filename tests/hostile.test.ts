@@ -83,6 +83,22 @@ describe('hostile files', () => {
     console.log(['| file | outcome |', '|---|---|', ...table, `| under/slinga | ${failed.get('under/slinga')} |`].join('\n'));
   });
 
+  it('keeps the state per file: failed ones with their reason, indexed ones with their hash', async () => {
+    const failed = await index.failedFiles(dir);
+    expect(failed.map((f) => path.basename(f.source)).sort()).toEqual(Object.entries(expected).filter(([, o]) => o !== 'indexed').map(([f]) => f).sort());
+    expect(failed.find((f) => f.source.endsWith('zip-bomb.docx'))).toMatchObject({ status: 'failed', sha256: null, reason: expect.stringMatching(/zip bomb/) });
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports a folder it may not read', async () => {
+    const locked = path.join(tmp.dir, 'låst-arkiv');
+    mkdirSync(path.join(locked, 'låst'), { recursive: true });
+    chmodSync(path.join(locked, 'låst'), 0o000);
+    const { discoverFiles } = await import('../ingest/index.ts');
+    const d = await discoverFiles(locked);
+    chmodSync(path.join(locked, 'låst'), 0o755);
+    expect(d.problems[0]?.reason).toMatch(/cannot open folder: EACCES/);
+  });
+
   it('reports a symlink loop instead of following it forever', () => {
     expect(summary.failed.find((f) => f.file.endsWith('slinga'))?.reason).toMatch(/symlink loop/);
   });
