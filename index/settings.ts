@@ -10,7 +10,7 @@ export function indexNames(prefix: string): IndexNames {
 
 /** Ingest state per file: hash, status (indexed/failed), the reason of a failure, when it was last processed. */
 export const FILES_SETTINGS = {
-  filterableAttributes: ['root', 'status', 'source'],
+  filterableAttributes: ['id', 'root', 'status', 'source'],
   sortableAttributes: ['lastRunAt'],
   searchableAttributes: ['source', 'reason'],
 };
