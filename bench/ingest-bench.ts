@@ -12,6 +12,7 @@ import { loadConfig, PROJECT_ROOT, SAMPLE_ARCHIVE } from '../lib/config.ts';
 import { createReporter } from '../lib/log.ts';
 import { discoverFiles, readDocument, cleanDocument } from '../ingest/index.ts';
 import { extractDocument } from '../extract/index.ts';
+import { stageTable } from './stages.ts';
 import { connectMeili, MeiliClient, ArchiveIndex, loadEmbedder } from '../index/index.ts';
 import { runIngest } from '../cli/ingest-job.ts';
 
@@ -22,34 +23,8 @@ const defaults = [SAMPLE_ARCHIVE, path.resolve(PROJECT_ROOT, '../shared/seeds'),
 const roots = dirs.length ? dirs : defaults;
 const config = loadConfig();
 
-interface Stage { files: number; pages: number; read: number; clean: number; extract: number }
-const perFormat = new Map<string, Stage>();
-
 const allFiles = (await Promise.all(roots.map(discoverFiles))).flatMap((d) => d.files);
-// One untimed pass first: module loading, JIT and reference data must not count as throughput.
-for (const file of allFiles) {
-  const raw = await readDocument(file, config.limits).catch(() => null);
-  if (raw) extractDocument(cleanDocument(raw), { chunkWords: config.chunkWords });
-}
-{
-  for (const file of allFiles) {
-    const t0 = performance.now();
-    const raw = await readDocument(file, config.limits).catch(() => null);
-    if (!raw) continue;
-    const t1 = performance.now();
-    const clean = cleanDocument(raw);
-    const t2 = performance.now();
-    extractDocument(clean, { chunkWords: config.chunkWords });
-    const t3 = performance.now();
-    const s = perFormat.get(raw.format) ?? { files: 0, pages: 0, read: 0, clean: 0, extract: 0 };
-    s.files++; s.pages += raw.pageCount; s.read += t1 - t0; s.clean += t2 - t1; s.extract += t3 - t2;
-    perFormat.set(raw.format, s);
-  }
-}
-
-const rate = (n: number, ms: number) => (ms > 0 ? (n / (ms / 1000)).toFixed(0) : '–');
-const rows = [...perFormat].map(([format, s]) =>
-  `| ${format} | ${s.files} | ${s.pages} | ${rate(s.files, s.read)} docs/s (${rate(s.pages, s.read)} pages/s) | ${rate(s.files, s.clean)} docs/s | ${rate(s.files, s.extract)} docs/s | ${rate(s.files, s.read + s.clean + s.extract)} docs/s |`);
+const rows = await stageTable(allFiles, config);
 
 // Embedding throughput: every passage of the archives, with the configured model when it loads
 // and with the project's own tiny model (a lexicon model: it measures the pipeline, not a real network).
@@ -93,8 +68,6 @@ const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const report = [
   `## ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   '',
-  '| format | files | pages | read | clean | extract | read+clean+extract |',
-  '|---|---|---|---|---|---|---|',
   ...rows,
   '',
   `Embedded Meilisearch start: ${(startMs / 1000).toFixed(2)} s. Peak RSS of the benchmark process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB.`,

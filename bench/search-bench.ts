@@ -18,6 +18,7 @@ import { runIngest } from '../cli/ingest-job.ts';
 import { startServer } from '../search-ui/index.ts';
 import { shapeQuery } from '../index/query-shaping.ts';
 import { measure, type Latency } from './latency.ts';
+import { stageTable } from './stages.ts';
 
 const args = process.argv.slice(2);
 const opt = (n: string) => { const i = args.indexOf(`--${n}`); return i >= 0 ? args[i + 1] : undefined; };
@@ -33,7 +34,7 @@ const config = { ...loadConfig({ MINUTES_DATA_DIR: path.join(work, 'data'), MINU
 const tiny = { ...config.embeddings, enabled: true, model: 'minutes-tiny-sv', modelDir: path.join(PROJECT_ROOT, 'data', 'models') };
 const embedder = await loadEmbedder(tiny, { warn: () => undefined });
 const conn = await connectMeili(config);
-const rows: string[] = [];
+const rows: string[] = ['Per-stage throughput on this archive, one core:', '', ...(await stageTable(files, config)), ''];
 const dirSize = (d: string): number => readdirSync(d, { withFileTypes: true }).reduce((s, e) => s + (e.isDirectory() ? dirSize(path.join(d, e.name)) : statSync(path.join(d, e.name)).size), 0);
 try {
   const client = new MeiliClient(conn.url, conn.key);

@@ -39,6 +39,8 @@ const CHUNKS_SETTINGS = {
   ...SWEDISH,
   searchableAttributes: ['heading', 'text', 'compounds', 'title'],
   typoTolerance: { minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true },
+  // The page shows a dozen values per facet; counting hundreds of persons per query costs time.
+  faceting: { maxValuesPerFacet: 30 },
   filterableAttributes: [...FACETS, 'docId', 'root', 'source', 'fileName', 'sha256', 'contentHash', 'hasVector', 'embeddingModel', 'indexedAtTs'],
   sortableAttributes: ['date', 'dateTs', 'ordinal', 'indexedAtTs'],
   // Search results are grouped per document at query time (`distinct: 'docId'`) so callers can also ask for every passage.

@@ -45,11 +45,13 @@ export async function search(index: ArchiveIndex, params: URLSearchParams) {
   const p = parse(SearchParams, params);
   const filters = filtersOf(p);
   if (p.mode !== 'keyword' && !index.embedder) throw new HttpError(400, 'semantisk sökning kräver en inläst modell');
-  // One hit per document; facet counts are then per document too (Meilisearch counts distinct documents).
-  const result = await searchPassages(index.client, index.names, { q: p.q, filters, mode: p.mode, ratio: p.ratio, limit: PAGE, offset: (p.page - 1) * PAGE, facets: FACETS }, index.embedder);
-  // The best passages of each hit document (up to three), for results grouped per document.
-  const docIds = result.hits.map((h) => h.docId);
-  const passages = docIds.length ? await searchPassages(index.client, index.names, { q: p.q, filter: inList('docId', docIds), filters, mode: p.mode === 'semantic' ? 'hybrid' : p.mode, ratio: p.ratio, limit: 100, perDocument: false }, index.embedder) : null;
+  // One hit per document (facet counts are then per document too: Meilisearch counts distinct
+  // documents), and in parallel the best passages overall, from which each document on the page
+  // shows up to three. Run side by side, the page costs one query's time, not two.
+  const [result, passages] = await Promise.all([
+    searchPassages(index.client, index.names, { q: p.q, filters, mode: p.mode, ratio: p.ratio, limit: PAGE, offset: (p.page - 1) * PAGE, facets: FACETS }, index.embedder),
+    p.q ? searchPassages(index.client, index.names, { q: p.q, filters, mode: p.mode, ratio: p.ratio, limit: 40, perDocument: false }, index.embedder) : null,
+  ]);
   return {
     ...result,
     page: p.page,
