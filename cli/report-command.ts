@@ -7,22 +7,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
-import { and, inList, quote } from '../index/filter.ts';
-import { reportData, type ReportData, type ReportDocument } from '../index/archive-report.ts';
+import { reportData, reportDocuments, type ReportData } from '../index/archive-report.ts';
 import type { ArchiveIndex } from '../index/index.ts';
 import { formatEval, type ModeResult } from './eval-command.ts';
-
-export async function loadReportDocuments(index: ArchiveIndex, period: string, body: string | null): Promise<ReportDocument[]> {
-  const docs: ReportDocument[] = [];
-  const filter = and(`mandatePeriod = ${quote(period)}`, body ? inList('body', [body]) : null);
-  for (let offset = 0; ; offset += 500) {
-    const page = await index.client.getDocuments<ReportDocument>(index.names.documents, {
-      filter, fields: ['id', 'title', 'date', 'body', 'docType', 'source', 'fileName', 'extraction.persons', 'extraction.decisions', 'extraction.organisations', 'extraction.themes'], limit: 500, offset,
-    });
-    docs.push(...page.results);
-    if (page.results.length < 500) return docs;
-  }
-}
 
 /** Themes per year as a stacked bar chart, rendered to SVG by Vega-Lite (no browser needed). */
 export async function themeChartSvg(data: ReportData): Promise<string> {
@@ -83,7 +70,7 @@ export function renderMarkdown(d: ReportData, chartFile: string, evalResults: Mo
 }
 
 export async function writeReport(index: ArchiveIndex, opts: { period: string; body: string | null; out: string; evalResults: ModeResult[] | null }): Promise<{ html: string; markdown: string; data: ReportData }> {
-  const data = reportData(await loadReportDocuments(index, opts.period, opts.body), opts.period, opts.body);
+  const data = reportData(await reportDocuments(index, opts.period, opts.body), opts.period, opts.body);
   const svg = await themeChartSvg(data);
   mkdirSync(opts.out, { recursive: true });
   const base = `rapport-${opts.period}${opts.body ? `-${opts.body.toLowerCase().replace(/[^a-zåäö0-9]+/g, '-')}` : ''}`;

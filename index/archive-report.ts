@@ -6,6 +6,8 @@
  */
 import type { Extraction, PersonRecord } from '../lib/schema.ts';
 import { resolveAcrossArchive } from '../extract/index.ts';
+import { and, inList, quote } from './filter.ts';
+import type { ArchiveIndex } from './archive-index.ts';
 
 export interface ReportDocument {
   id: string; title: string; date: string | null; body: string | null; docType: string; source: string; fileName: string;
@@ -58,4 +60,17 @@ export function reportData(docs: ReportDocument[], period: string, body: string 
     organisations: [...orgs].map(([name, e]) => ({ name, kind: e.kind, documents: e.n })).sort((a, b) => b.documents - a.documents || a.name.localeCompare(b.name, 'sv')).slice(0, 25),
     persons: people.slice(0, 25).map(({ name, parties, present, absent, mentioned }) => ({ name, parties, present, absent, mentioned })),
   };
+}
+
+/** The indexed documents of a mandate period (and body), with the parts of their extraction the review needs. */
+export async function reportDocuments(index: ArchiveIndex, period?: string | null, body?: string | null): Promise<ReportDocument[]> {
+  const docs: ReportDocument[] = [];
+  const filter = and(period ? `mandatePeriod = ${quote(period)}` : null, body ? inList('body', [body]) : null);
+  for (let offset = 0; ; offset += 500) {
+    const page = await index.client.getDocuments<ReportDocument>(index.names.documents, {
+      filter, fields: ['id', 'title', 'date', 'body', 'docType', 'source', 'fileName', 'extraction.persons', 'extraction.decisions', 'extraction.organisations', 'extraction.themes'], limit: 500, offset,
+    });
+    docs.push(...page.results);
+    if (page.results.length < 500) return docs;
+  }
 }

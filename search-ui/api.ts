@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { stringify } from '../lib/csv.ts';
 import { searchPassages, buildFilter, saveSearch, listSavedSearches, deleteSavedSearch, savedSearchMatches, atomFeed, SavedSearchInput, type ArchiveIndex, type DocumentRecord, type Filters } from '../index/index.ts';
-import { reportData, type ReportDocument } from '../index/archive-report.ts';
-import { inList, quote, and } from '../index/filter.ts';
+import { reportData, reportDocuments } from '../index/archive-report.ts';
+import { inList } from '../index/filter.ts';
 import type { PersonRecord } from '../lib/schema.ts';
 
 export class HttpError extends Error {
@@ -86,25 +86,15 @@ export async function person(index: ArchiveIndex, id: string): Promise<PersonRec
 
 const PeriodParams = z.object({ period: z.string().regex(/^\d{4}-\d{4}$/).optional(), body: z.string().max(200).optional(), format: z.enum(['json', 'csv']).default('json') });
 
-async function periodDocuments(index: ArchiveIndex, period?: string, body?: string): Promise<ReportDocument[]> {
-  const docs: ReportDocument[] = [];
-  const filter = and(period ? `mandatePeriod = ${quote(period)}` : null, body ? inList('body', [body]) : null);
-  for (let offset = 0; ; offset += 500) {
-    const page = await index.client.getDocuments<ReportDocument>(index.names.documents, { filter, fields: ['id', 'title', 'date', 'body', 'docType', 'source', 'fileName', 'extraction.persons', 'extraction.decisions', 'extraction.organisations', 'extraction.themes'], limit: 500, offset });
-    docs.push(...page.results);
-    if (page.results.length < 500) return docs;
-  }
-}
-
 /** Themes per year (and the rest of the review figures) for a period and body: one computation, also used by the report. */
 export async function trends(index: ArchiveIndex, params: URLSearchParams) {
   const p = parse(PeriodParams, params);
-  return reportData(await periodDocuments(index, p.period, p.body), p.period ?? 'alla', p.body ?? null);
+  return reportData(await reportDocuments(index, p.period, p.body), p.period ?? 'alla', p.body ?? null);
 }
 
 export async function decisions(index: ArchiveIndex, params: URLSearchParams): Promise<{ type: string; body: string }> {
   const p = parse(PeriodParams, params);
-  const docs = await periodDocuments(index, p.period, p.body);
+  const docs = await reportDocuments(index, p.period, p.body);
   const rows = docs.flatMap((d) => d.extraction.decisions.map((x) => ({ date: d.date, body: d.body, title: d.title, section: x.section, decision: x.text, file: d.fileName, docId: d.id })))
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   return p.format === 'csv'
