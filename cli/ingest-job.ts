@@ -6,9 +6,11 @@
 import path from 'node:path';
 import type { Config } from '../lib/config.ts';
 import type { Reporter } from '../lib/log.ts';
-import { discoverFiles, readDocument, cleanDocument, hashFile, ReadError } from '../ingest/index.ts';
-import { extractDocument, documentId, type Extracted } from '../extract/index.ts';
-import { newsSince, MeiliError, type ArchiveIndex, type SavedSearchNews, type FileState } from '../index/index.ts';
+import { discoverFiles, hashFile } from '../ingest/index.ts';
+import { documentId, type Extracted } from '../extract/index.ts';
+import { ExtractPool } from './extract-pool.ts';
+import type { ExtractResult } from './extract-file.ts';
+import { newsSince, MeiliError, type ArchiveIndex, type IndexedFile, type SavedSearchNews, type FileState } from '../index/index.ts';
 import { evaluateAfterIngest, type EvalCheck } from './eval-command.ts';
 
 export interface IngestSummary {
@@ -55,43 +57,61 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   let done = 0;
   const runAt = new Date(runStartMs).toISOString();
   const states: FileState[] = [];
-  const flush = async () => {
-    try {
-      await target.write(absRoot, batch);
-    } catch (err) {
-      if (!(err instanceof MeiliError)) throw err;
-      // Say what was not indexed: this batch, and the files not yet reached. A rerun picks them up.
-      const names = batch.map((b) => b.fileName);
-      throw new MeiliError(`${err.message}; not indexed: ${names.length} file(s) in this batch (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}) and ${files.length - done} not yet read — run \`minutes ingest\` again to finish`, err.code, err.status);
-    }
+  // Writes happen one batch at a time, in order, whatever order the workers finish files in.
+  let writing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    const current = batch;
     batch = [];
+    writing = writing.then(async () => {
+      if (!current.length) return;
+      try {
+        await target.write(absRoot, current);
+      } catch (err) {
+        if (!(err instanceof MeiliError)) throw err;
+        // Say what was not indexed: this batch, and the files not yet reached. A rerun picks them up.
+        const names = current.map((b) => b.fileName);
+        throw new MeiliError(`${err.message}; not indexed: ${names.length} file(s) in this batch (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}) and ${files.length - done} not yet read — run \`minutes ingest\` again to finish`, err.code, err.status);
+      }
+    });
+    return writing;
+  };
+
+  const pool = new ExtractPool(config.workers, { limits: config.limits, chunkWords: config.chunkWords, maskPersonnummer: config.maskPersonnummer });
+  const inFlight = new Set<Promise<void>>();
+  const handle = (file: string, previous: IndexedFile | undefined) => async (result: ExtractResult) => {
+    if (!result.ok) {
+      summary.failed.push({ file, reason: result.reason });
+      reporter.warn(`${file}: ${result.reason}`, { file, reason: result.reason });
+      states.push({ id: documentId(file), source: file, root: absRoot, sha256: null, status: 'failed', reason: result.reason, lastRunAt: runAt });
+      return;
+    }
+    batch.push(result.extracted);
+    states.push({ id: result.extracted.docId, source: file, root: absRoot, sha256: result.extracted.extraction.sha256, status: 'indexed', reason: null, lastRunAt: runAt });
+    summary.chunks += result.extracted.chunks.length;
+    if (previous) summary.changed++; else summary.new++;
+    if (batch.length >= config.batchDocs) await flush();
   };
 
   reporter.progressStart(files.length, 'ingest');
-  for (const file of files) {
-    done++;
-    reporter.progressTick(path.basename(file));
-    const previous = indexed.get(file);
-    let extracted: Extracted & { fileName: string };
-    try {
-      if (previous && !opts.full && (await hashFile(file)) === previous.sha256) { summary.unchanged++; continue; }
-      const doc = cleanDocument(await readDocument(file, config.limits), { maskPersonnummer: config.maskPersonnummer });
-      extracted = { ...extractDocument(doc, { chunkWords: config.chunkWords, docId: documentId(file) }), fileName: doc.fileName };
-    } catch (err) {
-      // Any failure on one file (unreadable, or a rule that trips on odd input) is that file's, not the batch's.
-      const reason = err instanceof ReadError ? err.reason : `could not be processed: ${err instanceof Error ? err.message : String(err)}`;
-      summary.failed.push({ file, reason });
-      reporter.warn(`${file}: ${reason}`, { file, reason });
-      states.push({ id: documentId(file), source: file, root: absRoot, sha256: null, status: 'failed', reason, lastRunAt: runAt });
-      continue;
+  try {
+    for (const file of files) {
+      done++;
+      reporter.progressTick(path.basename(file));
+      const previous = indexed.get(file);
+      if (previous && !opts.full && (await hashFile(file).catch(() => null)) === previous.sha256) { summary.unchanged++; continue; }
+      const task = pool.run(file).then(handle(file, previous));
+      inFlight.add(task);
+      // The failure itself surfaces through race/all below; these handlers only keep the set tidy.
+      task.catch(() => undefined);
+      void task.finally(() => inFlight.delete(task)).catch(() => undefined);
+      // Keep every worker busy, and no more: memory stays flat however large the archive.
+      if (inFlight.size >= 2 * pool.size) await Promise.race(inFlight);
     }
-    batch.push(extracted);
-    states.push({ id: extracted.docId, source: file, root: absRoot, sha256: extracted.extraction.sha256, status: 'indexed', reason: null, lastRunAt: runAt });
-    summary.chunks += extracted.chunks.length;
-    if (previous) summary.changed++; else summary.new++;
-    if (batch.length >= config.batchDocs) await flush();
+    await Promise.all(inFlight);
+    await flush();
+  } finally {
+    await pool.close();
   }
-  await flush();
   reporter.progressStop();
 
   const present = new Set(files);

@@ -115,3 +115,22 @@ describe('crash recovery', () => {
     }
   }, 120_000);
 });
+
+describe('extraction on worker threads', () => {
+  it('indexes the same as inline extraction, and reports bad files from the workers', async () => {
+    const dir = path.join(tmp.dir, 'workers');
+    mkdirSync(dir, { recursive: true });
+    for (const f of sample.slice(0, 6)) copyFileSync(path.join(SAMPLE_DIR, f), path.join(dir, f));
+    (await import('node:fs')).writeFileSync(path.join(dir, 'tom.txt'), '');
+    const config = loadConfig({ MINUTES_DATA_DIR: path.join(tmp.dir, 'data-workers'), MINUTES_WORKERS: '2', MINUTES_BATCH_DOCS: '2' });
+    const conn = await connectMeili(config);
+    try {
+      const index = new ArchiveIndex(new MeiliClient(conn.url, conn.key));
+      const s = await runIngest(dir, { full: false, config, index, reporter });
+      expect(s).toMatchObject({ new: 6, failed: [{ file: path.join(dir, 'tom.txt'), reason: 'empty file (0 bytes)' }] });
+      await checkConsistent(index, 6);
+    } finally {
+      await conn.stop();
+    }
+  });
+});
