@@ -1,7 +1,7 @@
 /**
- * Strike-through in PDFs is not text: it is a thin line drawn across the words. This finds such
- * lines in a page's drawing operations (pdf.js operator list), the text items they cross, and the
- * rows those items sit on, so the reader can mark the struck words in its text lines.
+ * What pdf-parse's text lines lose: strike-through, which in PDFs is not text but a thin line drawn
+ * across the words (found in the page's drawing operations, pdf.js operator list), and headings,
+ * which are only larger letters (found in the text items' heights).
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -48,10 +48,15 @@ async function horizontalSegments(page: PdfPage): Promise<Segment[]> {
   return segments;
 }
 
-/** Rows of the page that have crossed-out text. Empty when nothing is drawn across text. */
-export async function struckRows(page: PdfPage): Promise<StruckRow[]> {
+/** A text row of a page: its strings left to right, those crossed out, and its letter height. */
+export interface PageRow extends StruckRow { height: number }
+
+/**
+ * The page's text rows from pdf.js text items (grouped by baseline), with crossed-out items found
+ * against the page's drawing operations and each row's letter height (headings are set larger).
+ */
+export async function pageRows(page: PdfPage): Promise<PageRow[]> {
   const segments = await horizontalSegments(page);
-  if (!segments.length) return [];
   const items = (await page.getTextContent()).items.filter((it): it is TextItem => typeof (it as TextItem).str === 'string' && (it as TextItem).str.trim() !== '');
   const crossed = (it: TextItem) => {
     const [x, y] = [it.transform[4]!, it.transform[5]!];
@@ -64,19 +69,37 @@ export async function struckRows(page: PdfPage): Promise<StruckRow[]> {
     const key = [...rows.keys()].find((y) => Math.abs(y - it.transform[5]!) < 1.5) ?? it.transform[5]!;
     rows.set(key, [...(rows.get(key) ?? []), it]);
   }
-  const out: StruckRow[] = [];
-  for (const row of rows.values()) {
-    const struck = row.filter(crossed).map((it) => it.str.trim());
-    if (struck.length) out.push({ strings: row.sort((a, b) => a.transform[4]! - b.transform[4]!).map((it) => it.str.trim()), struck });
-  }
-  return out;
+  return [...rows.values()].map((row) => ({
+    strings: row.sort((a, b) => a.transform[4]! - b.transform[4]!).map((it) => it.str.trim()),
+    struck: segments.length ? row.filter(crossed).map((it) => it.str.trim()) : [],
+    height: Math.max(...row.map((it) => it.height || Math.abs(it.transform[3]!))),
+  }));
+}
+
+/** The letter height of body text: the height that carries the most characters. */
+export function bodyHeight(rows: PageRow[]): number {
+  const chars = new Map<number, number>();
+  for (const r of rows) { const h = Math.round(r.height * 2) / 2; chars.set(h, (chars.get(h) ?? 0) + r.strings.join('').length); }
+  return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
+const compact = (s: string) => s.replace(/\s+/g, '');
+
+/** Heading level (1–3) of each line set larger than body text, or 0. */
+export function headingLevels(lines: string[], rows: PageRow[], body: number): number[] {
+  return lines.map((line) => {
+    const row = rows.find((r) => compact(r.strings.join('')) === compact(line));
+    if (!row || !body || line.length > 150) return 0;
+    const ratio = row.height / body;
+    return ratio >= 1.6 ? 1 : ratio >= 1.35 ? 2 : ratio >= 1.15 ? 3 : 0;
+  });
 }
 
 /** Wraps the struck strings of each row in <del> in the one text line that holds the whole row. */
 export function markStruck(lines: string[], rows: StruckRow[]): string[] {
   const out = [...lines];
   const used = new Set<number>();
-  for (const row of rows) {
+  for (const row of rows.filter((r) => r.struck.length)) {
     const i = out.findIndex((l, j) => !used.has(j) && row.strings.every((s) => l.includes(s)));
     if (i < 0) continue;
     used.add(i);

@@ -1,7 +1,7 @@
 /** PDF reader: pdf-parse text per page, one `line` block per text line (cleaning joins them). */
 import { PDFParse, PasswordException, InvalidPDFException } from 'pdf-parse';
 import { ReadError } from './read-error.ts';
-import { markStruck, struckRows, type PdfPage } from './pdf-strike.ts';
+import { bodyHeight, headingLevels, markStruck, pageRows, type PageRow, type PdfPage } from './pdf-strike.ts';
 import type { Block } from '../lib/schema.ts';
 
 export interface PdfLimits { maxPages: number }
@@ -16,14 +16,23 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: PdfLimits
     }
     const result = await parser.getText({ lineEnforce: true });
     const doc = pdfDocument(parser);
+    const layout: PageRow[][] = [];
+    for (const page of result.pages) layout.push(doc ? await pageRows(await doc.getPage(page.num)) : []);
+    const body = bodyHeight(layout.flat());
     const blocks: Block[] = [];
-    for (const page of result.pages) {
-      const rows = doc ? await struckRows(await doc.getPage(page.num)) : [];
-      for (const line of markStruck(page.text.split('\n'), rows)) {
+    result.pages.forEach((page, p) => {
+      const lines = page.text.split('\n');
+      const levels = headingLevels(lines, layout[p]!, body);
+      markStruck(lines, layout[p]!).forEach((line, i) => {
         const text = line.replace(/\s*\t\s*/g, '\t').trim();
-        if (text) blocks.push({ kind: 'line', text, page: page.num });
-      }
-    }
+        if (!text) return;
+        const level = levels[i]!;
+        const prev = blocks[blocks.length - 1];
+        // A heading that wraps onto a second line is one heading.
+        if (level && prev?.kind === 'heading' && prev.level === level && prev.page === page.num && levels[i - 1] === level) prev.text += ` ${text}`;
+        else blocks.push(level ? { kind: 'heading', level, text, page: page.num } : { kind: 'line', text, page: page.num });
+      });
+    });
     if (!blocks.some((b) => /\p{L}{2}/u.test(b.text))) {
       throw new ReadError(file, `no text layer on any of ${result.total} pages (a scanned PDF needs OCR first)`);
     }

@@ -27,6 +27,15 @@ describe('PDF reader', () => {
     expect(extraction.persons.find((p) => p.name === 'Mikael Björk')?.attendance).toBe('present');
   });
 
+  it('finds headings by their larger letters, joining a title that wraps onto two lines', async () => {
+    const doc = cleanDocument(await readDocument(path.join(SAMPLE_DIR, '212_varmlandsradet-2023-01-20-minnesanteckningar.pdf'), LIMITS));
+    const { extraction } = extractDocument(doc, { chunkWords: 250 });
+    expect(extraction.title).toBe('Minnesanteckningar Värmlandsrådet 20 januari 2023');
+    expect(extraction.sections.map((s) => s.heading)).toEqual([
+      'Minnesanteckningar Värmlandsrådet 20 januari 2023', 'Samverkansavtalet och arbetsformerna', 'Norge och Oslo–Stockholm', 'Kompetensförsörjning och nära vård', 'Nästa möte',
+    ]);
+  });
+
   it('reports an encrypted PDF as such', async () => {
     await expect(readDocument(path.join(PROJECT_ROOT, 'tests', 'fixtures', 'krypterad.pdf'), LIMITS)).rejects.toThrow(/encrypted PDF \(password required\)/);
   });
