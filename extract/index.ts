@@ -5,7 +5,7 @@ import { extractMetadata } from './metadata.ts';
 import { splitSections } from './sections.ts';
 import { makeChunks } from './chunks.ts';
 import { mandatePeriod } from './swedish-dates.ts';
-import { documentThemes, sectionThemes } from './themes.ts';
+import { documentThemes, sectionThemes, saturate, THEME_THRESHOLD } from './themes.ts';
 import { extractPersons } from './persons.ts';
 import { extractDecisions } from './decisions.ts';
 import { extractOrganisations, normaliseOrganisation } from './organisations.ts';
@@ -26,7 +26,9 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
   const meta = extractMetadata(doc.blocks, doc.pageHeader, doc.fileName, doc.metaTitle);
   const split = splitSections(doc.blocks, meta.title, meta.titleBlocks);
   const { blockSection, sectionStarts } = split;
-  const sections = split.sections.map((s) => ({ ...s, themes: sectionThemeList(s) }));
+  // Theme hits per section, computed once: each section's own themes and the document's.
+  const hits = split.sections.map(sectionThemes);
+  const sections = split.sections.map((s, i) => ({ ...s, themes: themeList(hits[i]!) }));
   const docId = opts.docId ?? documentId(doc.source);
   // PMs and tjänsteskrivelser are written, not held: their authors did not attend anything.
   const isMeeting = !['pm', 'tjansteskrivelse'].includes(meta.docType);
@@ -50,7 +52,7 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
     dates: extractDates(doc.blocks, blockSection, { ref: meta.documentDate ?? meta.date, meetingDate: isMeeting ? meta.date : null, titleBlocks: meta.titleBlocks }),
     decisions,
     actions,
-    themes: documentThemes(sections),
+    themes: documentThemes(sections, hits),
     sections,
     pageHeader: doc.pageHeader,
     pageCount: doc.pageCount,
@@ -59,10 +61,7 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
   return { extraction, chunks: makeChunks(docId, sections, opts.chunkWords), docId };
 }
 
-/** A section's own themes (same saturation as the document's, without the threshold's company). */
-function sectionThemeList(section: { heading: string; text: string }): { id: string; score: number }[] {
-  return [...sectionThemes(section)]
-    .map(([id, hits]) => ({ id, score: Math.round((1 - Math.exp(-hits / 4)) * 1000) / 1000 }))
-    .filter((t) => t.score >= 0.4)
-    .sort((a, b) => b.score - a.score);
+/** A section's own themes above the threshold (same saturation as the document's). */
+function themeList(hits: Map<string, number>): { id: string; score: number }[] {
+  return [...hits].map(([id, n]) => ({ id, score: saturate(n) })).filter((t) => t.score >= THEME_THRESHOLD).sort((a, b) => b.score - a.score);
 }

@@ -57,7 +57,7 @@ function hitsIn(text: string): Map<CompiledTheme, number> {
   return hits;
 }
 
-const saturate = (hits: number) => Math.round((1 - Math.exp(-hits / 4)) * 1000) / 1000;
+export const saturate = (hits: number) => Math.round((1 - Math.exp(-hits / 4)) * 1000) / 1000;
 
 /** Theme scores of one text (a section's heading and text). */
 export function sectionThemes(section: Pick<Section, 'heading' | 'text'>): Map<string, number> {
@@ -68,11 +68,11 @@ export function sectionThemes(section: Pick<Section, 'heading' | 'text'>): Map<s
 }
 
 /** Document themes above the threshold, best first, each with the sentence that evidences it. */
-export function documentThemes(sections: Section[]): Theme[] {
+export function documentThemes(sections: Section[], hits: Map<string, number>[] = sections.map(sectionThemes)): Theme[] {
   const total = new Map<string, number>();
   const best = new Map<string, { section: Section; hits: number }>();
-  for (const section of sections) {
-    for (const [id, n] of sectionThemes(section)) {
+  for (const [i, section] of sections.entries()) {
+    for (const [id, n] of hits[i]!) {
       total.set(id, (total.get(id) ?? 0) + n);
       if (n > (best.get(id)?.hits ?? 0)) best.set(id, { section, hits: n });
     }
