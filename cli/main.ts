@@ -176,7 +176,7 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .option('--person <names>', 'person(s)', list)
     .option('--party <codes>', 'party code(s)', list)
     .action(async (name: string, q: string, o: { body?: string[]; type?: string[]; theme?: string[]; person?: string[]; party?: string[] }) => {
-      const filters = searchFilters({ ...o, mode: 'keyword', ratio: 0.5, limit: 10, allPassages: false, json: false });
+      const filters = searchFilters(o);
       const s = await withIndex(config(), true, (index) => saveSearch(index.client, index.names, { name, q, filters }));
       process.stdout.write(`sparad: ${s.id} "${s.name}"\n`);
       setExit(EXIT.ok);
@@ -222,7 +222,7 @@ interface SearchOptions {
 }
 
 /** The filter options, validated (a bad value is a one-line error naming the option). */
-function searchFilters(o: SearchOptions): Filters {
+function searchFilters(o: Pick<SearchOptions, 'year' | 'from' | 'to' | 'period' | 'body' | 'organisation' | 'type' | 'theme' | 'person' | 'party'>): Filters {
   const parsed = Filters.safeParse(Object.fromEntries(Object.entries({
     year: o.year, from: o.from, to: o.to, mandatePeriod: o.period, body: o.body, organisation: o.organisation, docType: o.type, theme: o.theme, person: o.person, party: o.party,
   }).filter(([, v]) => v !== undefined)));
