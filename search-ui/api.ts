@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { stringify } from '../lib/csv.ts';
-import { searchPassages, buildFilter, saveSearch, listSavedSearches, deleteSavedSearch, savedSearchMatches, atomFeed, SavedSearchInput, type ArchiveIndex, type DocumentRecord, type Filters } from '../index/index.ts';
+import { MeiliError, searchPassages, buildFilter, saveSearch, listSavedSearches, deleteSavedSearch, savedSearchMatches, atomFeed, SavedSearchInput, type ArchiveIndex, type DocumentRecord, type Filters } from '../index/index.ts';
 import { reportData, reportDocuments } from '../index/archive-report.ts';
 import { inList } from '../index/filter.ts';
 import type { PersonRecord } from '../lib/schema.ts';
@@ -61,13 +61,19 @@ export async function search(index: ArchiveIndex, params: URLSearchParams) {
   };
 }
 
-export async function document(index: ArchiveIndex, id: string): Promise<DocumentRecord> {
-  if (!/^[a-f0-9]{8,64}$/.test(id)) throw new HttpError(400, 'ogiltigt dokument-id');
+/** One record by id: a malformed id is 400, a missing record 404; Meilisearch trouble stays a 503. */
+async function byId<T>(index: ArchiveIndex, uid: string, id: string, what: string): Promise<T> {
+  if (!/^[a-f0-9]{8,64}$/.test(id)) throw new HttpError(400, `ogiltigt ${what}-id`);
   try {
-    return await index.client.getDocument<DocumentRecord>(index.names.documents, id);
-  } catch {
-    throw new HttpError(404, 'dokumentet finns inte');
+    return await index.client.getDocument<T>(uid, id);
+  } catch (err) {
+    if (err instanceof MeiliError && err.status === 404) throw new HttpError(404, `${what} finns inte`);
+    throw err;
   }
+}
+
+export function document(index: ArchiveIndex, id: string): Promise<DocumentRecord> {
+  return byId(index, index.names.documents, id, 'dokument');
 }
 
 export async function people(index: ArchiveIndex, params: URLSearchParams): Promise<PersonRecord[]> {
@@ -75,13 +81,8 @@ export async function people(index: ArchiveIndex, params: URLSearchParams): Prom
   return index.searchPeople(p.q, p.limit);
 }
 
-export async function person(index: ArchiveIndex, id: string): Promise<PersonRecord> {
-  if (!/^[a-f0-9]{8,64}$/.test(id)) throw new HttpError(400, 'ogiltigt person-id');
-  try {
-    return await index.client.getDocument<PersonRecord>(index.names.people, id);
-  } catch {
-    throw new HttpError(404, 'personen finns inte');
-  }
+export function person(index: ArchiveIndex, id: string): Promise<PersonRecord> {
+  return byId(index, index.names.people, id, 'person');
 }
 
 const PeriodParams = z.object({ period: z.string().regex(/^\d{4}-\d{4}$/).optional(), body: z.string().max(200).optional(), format: z.enum(['json', 'csv']).default('json') });

@@ -158,6 +158,7 @@ describe.skipIf(skip)('search page in a browser', () => {
     for (const bad of ['/files/..%2F..%2Fetc%2Fpasswd', '/files/%2Fetc%2Fpasswd', '/api/documents/..%2Fsecret']) {
       expect((await fetch(`${server.url}${bad}`)).status, bad).toBeGreaterThanOrEqual(400);
     }
+    expect((await fetch(`${server.url}/api/documents/${'0'.repeat(20)}`)).status).toBe(404);
     const badFilter = await fetch(`${server.url}/api/search?q=x&from=2022-13-01`);
     expect(badFilter.status).toBe(400);
     expect(((await badFilter.json()) as { error: string }).error).toMatch(/ogiltigt filter/);
