@@ -4,7 +4,7 @@
  * concurrent clients — through the in-process search (the CLI path), through the HTTP API, and
  * straight to Meilisearch — and compare our PDF text extraction with poppler's pdftotext.
  *
- *   npm run bench:scale -- --docs 1000 [--record]      (or: -- --dir ARCHIVE)
+ *   npm run bench -- --docs 1000 [--record]      (or: -- --dir ARCHIVE)
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, rmSync, readdirSync, statSync } from 'node:fs';
@@ -12,12 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../lib/config.ts';
 import { createReporter } from '../lib/log.ts';
-import { connectMeili, MeiliClient, ArchiveIndex, searchPassages, loadEmbedder, buildFilter } from '../index/index.ts';
+import { connectMeili, MeiliClient, ArchiveIndex, loadEmbedder } from '../index/index.ts';
 import { discoverFiles, readDocument } from '../ingest/index.ts';
 import { runIngest } from '../cli/ingest-job.ts';
-import { startServer } from '../search-ui/index.ts';
-import { shapeQuery } from '../index/query-shaping.ts';
-import { measure, type Latency } from './latency.ts';
+import { searchLatencyRows } from './search-latency.ts';
 import { stageTable } from './stages.ts';
 
 const args = process.argv.slice(2);
@@ -52,31 +50,7 @@ try {
     '',
   );
 
-  const queries = ['kompetensförsörjning', 'brist på arbetskraft', 'Ukraina', 'civilt försvar', 'kollektivtrafik landsbygden', 'skolresultat', 'nära vård', 'Värmlandsbanan', 'gränshinder Norge', 'pandemin'];
-  const filters = { year: [2019, 2020, 2021, 2022], docType: ['protokoll' as const] };
-  const server = await startServer({ port: 0, index });
-  const api = (extra: string) => async (q: string) => { const r = await fetch(`${server.url}/api/search?q=${encodeURIComponent(q)}${extra}`); await r.arrayBuffer(); };
-  const direct = (extra: Record<string, unknown>) => (q: string) => client.search(index.names.chunks, { q: shapeQuery(q), distinct: 'docId', limit: 20, attributesToHighlight: ['text', 'heading'], attributesToCrop: ['text'], cropLength: 40, facets: ['year', 'mandatePeriod', 'body', 'organisation', 'docType', 'themes', 'persons', 'parties'], ...extra });
-  const cases: [string, (q: string) => Promise<unknown>, (q: string) => Promise<unknown>, (q: string) => Promise<unknown>][] = [
-    ['keyword', (q) => searchPassages(client, index.names, { q, limit: 20 }), api(''), direct({})],
-    ['filtered', (q) => searchPassages(client, index.names, { q, limit: 20, filters }), api('&year=2019,2020,2021,2022&type=protokoll'), direct({ filter: buildFilter(filters) })],
-    ['hybrid', (q) => searchPassages(client, index.names, { q, limit: 20, mode: 'hybrid' }, embedder), api('&mode=hybrid'),
-      async (q) => client.search(index.names.chunks, { q: shapeQuery(q), distinct: 'docId', limit: 20, vector: await embedder!.embedQuery(q), hybrid: { embedder: 'default', semanticRatio: 0.5 } })],
-  ];
-  rows.push('| query | clients | in-process (CLI path) p50/p95/p99 ms | HTTP API p50/p95/p99 ms | Meilisearch direct p50/p95/p99 ms | API / direct (p50) |', '|---|---|---|---|---|---|');
-  const fmt = (l: Latency) => `${l.p50} / ${l.p95} / ${l.p99}`;
-  for (const [name, cli, http, meili] of cases) {
-    for (const clients of [1, 8]) {
-      const per = clients === 1 ? 60 : 25;
-      await measure(http, queries, 1, 10); // warm-up
-      const a = await measure(cli, queries, clients, per);
-      const b = await measure(http, queries, clients, per);
-      const c = await measure(meili, queries, clients, per);
-      rows.push(`| ${name} | ${clients} | ${fmt(a)} | ${fmt(b)} | ${fmt(c)} | ${(b.p50 / c.p50).toFixed(2)}× |`);
-    }
-  }
-  await server.close();
-  rows.push('', 'The HTTP API answers a page: passages with facet counts plus up to three passages per document (a second query), hence its ratio to one direct query.', '');
+  rows.push(...(await searchLatencyRows(conn, index, embedder)));
 
   // Our PDF text extraction against poppler's pdftotext on the same files.
   const pdfs = files.filter((f) => f.endsWith('.pdf')).slice(0, 40);

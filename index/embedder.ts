@@ -62,18 +62,20 @@ export async function loadEmbedder(
     return out;
   };
   const dimensions = (await embed(['dimensioner'], 'passage'))[0]!.length;
-  const cache = new Map<string, number[]>();
+  // The promise is cached, so a page's two queries (and concurrent identical searches) embed once.
+  const cache = new Map<string, Promise<number[]>>();
   return {
     modelId: settings.model,
     dimensions,
     embed,
-    async embedQuery(q) {
+    embedQuery(q) {
       const hit = cache.get(q);
       if (hit) { cache.delete(q); cache.set(q, hit); return hit; }
-      const [vector] = await embed([q], 'query');
-      cache.set(q, vector!);
+      const vector = embed([q], 'query').then(([v]) => v!);
+      vector.catch(() => cache.delete(q));
+      cache.set(q, vector);
       if (cache.size > 500) cache.delete(cache.keys().next().value!);
-      return vector!;
+      return vector;
     },
   };
 }

@@ -163,4 +163,16 @@ describe.skipIf(skip)('search page in a browser', () => {
     expect(badFilter.status).toBe(400);
     expect(((await badFilter.json()) as { error: string }).error).toMatch(/ogiltigt filter/);
   });
+
+  it('gives every hit on a page its own best passages, at most three', async () => {
+    type Page = { total: number; hits: { docId: string; chunkId: string; passages: { docId: string; chunkId: string }[] }[] };
+    const res = (await (await fetch(`${server.url}/api/search?q=kommun`)).json()) as Page;
+    expect(res.hits.length).toBeGreaterThanOrEqual(5);
+    for (const h of res.hits) {
+      expect(h.passages.length).toBeGreaterThanOrEqual(1);
+      expect(h.passages.length).toBeLessThanOrEqual(3);
+      expect(h.passages.every((p) => p.docId === h.docId)).toBe(true);
+      expect(h.passages.map((p) => p.chunkId)).toContain(h.chunkId);
+    }
+  });
 });
