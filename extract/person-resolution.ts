@@ -36,7 +36,8 @@ function editDistance(a: string, b: string): number {
  */
 function spellingSlip(a: string, b: string): boolean {
   const shortest = Math.min(a.length, b.length);
-  if (shortest < 4) return false;
+  // Cheap rejections first: most pairs compared are plainly different names.
+  if (shortest < 4 || Math.abs(a.length - b.length) > 2 || (a.length === b.length && shortest < 7)) return false;
   const d = editDistance(a, b);
   if (a.length !== b.length) return d === 1 || (shortest >= 8 && d === 2);
   return d === 1 && shortest >= 7;
@@ -68,13 +69,25 @@ export function sameName(a: string, b: string): boolean {
 
 export function mergePersons(mentions: PersonMention[]): Person[] {
   const ordered = [...mentions].sort((a, b) => b.rank - a.rank || b.name.length - a.name.length);
-  const clusters: PersonMention[][] = [];
+  // Names that can be the same person share their first word, or everything after it (see
+  // sameName), so each spelling is compared only with the clusters indexed under those two keys.
+  type Cluster = { order: number; mentions: PersonMention[]; names: Set<string> };
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Set<Cluster>>();
+  const keysOf = (name: string) => { const t = tokens(name); return [`f ${t[0]}`, `r ${t.slice(1).join(' ')}`]; };
   for (const m of ordered) {
-    const cluster = clusters.find((c) => c.some((o) => sameName(o.name, m.name)));
-    if (cluster) cluster.push(m); else clusters.push([m]);
+    const keys = keysOf(m.name);
+    const candidates = [...new Set(keys.flatMap((k) => [...(byKey.get(k) ?? [])]))].sort((a, b) => a.order - b.order);
+    let cluster = candidates.find((c) => c.names.has(m.name) || [...c.names].some((n) => sameName(n, m.name)));
+    if (!cluster) clusters.push((cluster = { order: clusters.length, mentions: [], names: new Set() }));
+    cluster.mentions.push(m);
+    if (cluster.names.has(m.name)) continue;
+    cluster.names.add(m.name);
+    for (const k of keys) byKey.set(k, (byKey.get(k) ?? new Set()).add(cluster));
   }
-  const byFirstSeen = (c: PersonMention[]) => Math.min(...c.map((m) => mentions.indexOf(m)));
-  return clusters.sort((a, b) => byFirstSeen(a) - byFirstSeen(b)).map((c) => {
+  const position = new Map(mentions.map((m, i) => [m, i]));
+  const firstSeen = new Map(clusters.map((c) => [c, Math.min(...c.mentions.map((m) => position.get(m)!))]));
+  return clusters.sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!).map(({ mentions: c }) => {
     const lead = c[0]!;
     const pick = <K extends 'party' | 'organisation' | 'role'>(k: K) => c.find((m) => m[k])?.[k] ?? null;
     const aliases = [...new Set(c.map((m) => m.name))].filter((n) => n !== lead.name);

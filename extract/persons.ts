@@ -16,6 +16,7 @@ const INLINE_LIST = /^\**(närvarande|närvarande ledamöter|deltagare|beslutand
 /** Verbs of speaking and presenting: the names before one in its sentence are the ones speaking. */
 const SPEECH = /(?<![\p{L}])(berättar|berättade|informerar|informerade|konstaterar|konstaterade|poängterar|poängterade|menar|menade|frågar|frågade|redovisar|redovisade|rekommenderar|hälsar|hälsade|föreslår|föreslog|ställer|lyfter|lyfte|kompletterar|kompletterade|uppmanar|uppmanade|tackar|tackade|visar|visade|presenterar|presenterade|introducerar|introducerade|inledde|inleder|redogjorde|redogör|svarar|svarade|betonar|betonade|understryker|påminner|påminde|gick igenom|går igenom|medverkar|medverkade|var processledare|var moderator|yrkar|yrkade|öppnar|öppnade|avslutar|avslutade|ber|bad)(?![\p{L}])/iu;
 /** A verb right before a name ("berättar Fredric Norlin"). */
+const SPEECH_ALL = new RegExp(SPEECH.source, 'giu');
 const SPEECH_BEFORE = /(berättar|frågar|menar|säger|betonar|konstaterar|svarar|påpekar|kompletterar)\s*$/iu;
 
 interface Context { blockSection: string[]; sectionStarts: Set<number>; docIsMeeting: boolean }
@@ -137,9 +138,11 @@ function signature(text: string, docIsMeeting: boolean, add: (p: Omit<PersonMent
  */
 function prose(text: string, add: (p: Omit<PersonMention, 'evidence'>) => void) {
   for (const sentence of sentences(text)) {
+    const names = findNames(sentence);
+    if (!names.length) continue;
     // Where the sentence's verbs of speaking are: a name before one of them is its subject.
-    const lastVerb = Math.max(-1, ...[...sentence.matchAll(new RegExp(SPEECH.source, 'giu'))].map((m) => m.index));
-    for (const h of findNames(sentence)) {
+    const lastVerb = Math.max(-1, ...[...sentence.matchAll(SPEECH_ALL)].map((m) => m.index));
+    for (const h of names) {
       const after = sentence.slice(h.end);
       const speaks = h.index < lastVerb || SPEECH_BEFORE.test(sentence.slice(Math.max(0, h.index - 20), h.index));
       const org = /^,\s*((?:\p{Lu}[\p{L}-]*)(?:\s+(?:\p{Lu}[\p{L}-]*|kommun|län))*)\s*,/u.exec(after);
