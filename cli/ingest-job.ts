@@ -57,20 +57,23 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   let done = 0;
   const runAt = new Date(runStartMs).toISOString();
   const states: FileState[] = [];
-  // Writes happen one batch at a time, in order, whatever order the workers finish files in.
+  // Writes happen one batch at a time, in order, whatever order the workers finish files in; a write
+  // returns while Meilisearch still indexes its batch (see ArchiveIndex.write), so the last flush settles.
   let writing: Promise<void> = Promise.resolve();
-  const flush = () => {
+  let unconfirmed: string[] = [];
+  const flush = (last = false) => {
     const current = batch;
     batch = [];
     writing = writing.then(async () => {
-      if (!current.length) return;
+      const names = [...unconfirmed, ...current.map((b) => b.fileName)];
       try {
-        await target.write(absRoot, current);
+        if (current.length) await target.write(absRoot, current);
+        unconfirmed = current.map((b) => b.fileName);
+        if (last) await target.settle();
       } catch (err) {
         if (!(err instanceof MeiliError)) throw err;
-        // Say what was not indexed: this batch, and the files not yet reached. A rerun picks them up.
-        const names = current.map((b) => b.fileName);
-        throw new MeiliError(`${err.message}; not indexed: ${names.length} file(s) in this batch (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}) and ${files.length - done} not yet read — run \`minutes ingest\` again to finish`, err.code, err.status);
+        // Say what may not be indexed: the batches in flight, and the files not yet reached. A rerun picks them up.
+        throw new MeiliError(`${err.message}; not confirmed indexed: ${names.length} file(s) in the last batches (${names.slice(-5).join(', ')}${names.length > 5 ? ', …' : ''}) and ${files.length - done} not yet read — run \`minutes ingest\` again to finish`, err.code, err.status);
       }
     });
     return writing;
@@ -108,7 +111,7 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
       if (inFlight.size >= 2 * pool.size) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
-    await flush();
+    await flush(true);
   } finally {
     await pool.close();
   }

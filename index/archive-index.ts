@@ -18,6 +18,8 @@ export class ArchiveIndex {
   /** `embedder`: null for keyword-only work (no model, or a command that only searches by keyword). */
   /** Where vectors are looked up by content hash (the live chunks, also while a rebuild writes elsewhere). */
   private vectorCache: string;
+  /** Batches enqueued in Meilisearch and not yet confirmed indexed, oldest first, with their vectors by content hash. */
+  private unconfirmed: { tasks: number[]; vectors: Map<string, number[]> }[] = [];
 
   constructor(readonly client: MeiliClient, prefix = '', readonly embedder: Embedder | null = null, names?: IndexNames) {
     this.names = names ?? indexNames(prefix);
@@ -102,19 +104,38 @@ export class ArchiveIndex {
   /**
    * Upserts a batch of documents. Chunk ids are stable per (document, ordinal), so new chunks
    * overwrite old ones in place and only the surplus of a shrunken document is deleted: a
-   * searcher never sees a document without its passages.
+   * searcher never sees a document without its passages. The batch's tasks are enqueued in that
+   * order (chunks, surplus, document records) and Meilisearch runs them in order. The call returns
+   * once the batch before this one is indexed, so the caller reads and embeds the next batch while
+   * Meilisearch indexes this one; `settle` waits for the rest.
    */
   async write(root: string, batch: (Extracted & { fileName: string })[]): Promise<DocumentRecord[]> {
     if (!batch.length) return [];
     const docs = batch.map((b) => toDocumentRecord(root, b.extraction, b.docId, b.chunks.length, b.fileName));
     const records = batch.flatMap((b, i) => toChunkRecords(docs[i]!, b.chunks));
-    const vectors = await vectorFields(this.client, this.vectorCache, records, this.embedder);
+    const recent = new Map(this.unconfirmed.flatMap((u) => [...u.vectors]));
+    const vectors = await vectorFields(this.client, this.vectorCache, records, this.embedder, recent);
     this.embedded += vectors.embedded;
     const chunks = records.map((r, i) => ({ ...r, ...vectors.fields[i] }));
-    await this.client.addDocuments(this.names.chunks, chunks);
-    await this.client.deleteByFilter(this.names.chunks, and(inList('docId', docs.map((d) => d.id)), `NOT (${inList('sha256', docs.map((d) => d.sha256))})`)!);
-    await this.client.addDocuments(this.names.documents, docs);
+    const surplus = and(inList('docId', docs.map((d) => d.id)), `NOT (${inList('sha256', docs.map((d) => d.sha256))})`)!;
+    const tasks = [
+      ...(await this.client.enqueueDocuments(this.names.chunks, chunks)),
+      await this.client.enqueue('POST', `/indexes/${this.names.chunks}/documents/delete`, { filter: surplus }),
+      ...(await this.client.enqueueDocuments(this.names.documents, docs)),
+    ];
+    this.unconfirmed.push({ tasks, vectors: vectors.byHash });
+    while (this.unconfirmed.length > 1) await this.confirmOldest();
     return docs;
+  }
+
+  /** Waits until every batch written is indexed; throws if Meilisearch failed one. */
+  async settle(): Promise<void> {
+    while (this.unconfirmed.length) await this.confirmOldest();
+  }
+
+  private async confirmOldest(): Promise<void> {
+    for (const task of this.unconfirmed[0]!.tasks) await this.client.waitTask(task);
+    this.unconfirmed.shift();
   }
 
   /**

@@ -109,8 +109,12 @@ export class MeiliClient {
 
   /** An enqueueing call, waited on. */
   async run(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<TaskRecord> {
-    const { taskUid } = await this.request<{ taskUid: number }>(method, path, body);
-    return this.waitTask(taskUid);
+    return this.waitTask(await this.enqueue(method, path, body));
+  }
+
+  /** An enqueueing call, not waited on: its task uid. Meilisearch runs tasks in the order enqueued. */
+  async enqueue(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<number> {
+    return (await this.request<{ taskUid: number }>(method, path, body)).taskUid;
   }
 
   async health(): Promise<boolean> {
@@ -136,11 +140,17 @@ export class MeiliClient {
 
   /** Adds or replaces documents in batches, waiting on each batch's task. */
   async addDocuments(uid: string, docs: object[], opts: { batchSize?: number } = {}): Promise<void> {
+    for (const task of await this.enqueueDocuments(uid, docs, opts)) await this.waitTask(task);
+  }
+
+  /** Enqueues documents to add or replace, in payloads of bounded size: their task uids. */
+  async enqueueDocuments(uid: string, docs: object[], opts: { batchSize?: number } = {}): Promise<number[]> {
     const batchSize = opts.batchSize ?? 1000;
+    const tasks: number[] = [];
     let batch: object[] = [];
     let bytes = 0;
     const send = async () => {
-      if (batch.length) await this.run('POST', `/indexes/${uid}/documents`, batch);
+      if (batch.length) tasks.push(await this.enqueue('POST', `/indexes/${uid}/documents`, batch));
       batch = [];
       bytes = 0;
     };
@@ -151,6 +161,7 @@ export class MeiliClient {
       bytes += size;
     }
     await send();
+    return tasks;
   }
 
   /** Merges fields into existing documents (PUT: only the given fields change). */

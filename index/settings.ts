@@ -17,6 +17,13 @@ export const FILES_SETTINGS = {
 
 const SWEDISH = { localizedAttributes: [{ attributePatterns: ['*'], locales: ['swe'] }] };
 
+/**
+ * No facet-value search (nothing here uses it), and word proximity only as "same field or not".
+ * Measured on 1 000 generated documents: passage indexing 5.7 → 3.7 s; keyword nDCG@10 on
+ * data/eval 0.877 → 0.876 (one tie ordered differently).
+ */
+const CHEAPER_INDEXING = { facetSearch: false, proximityPrecision: 'byAttribute' };
+
 export const DOCUMENTS_SETTINGS = {
   ...SWEDISH,
   searchableAttributes: ['title', 'body', 'organisation', 'sectionHeadings', 'persons', 'location', 'diarienummer', 'fileName'],
@@ -24,6 +31,7 @@ export const DOCUMENTS_SETTINGS = {
   // 'root' is faceted too: a full rebuild checks which archive folders an index holds.
   sortableAttributes: ['date', 'dateTs', 'title', 'indexedAtTs'],
   displayedAttributes: ['*'],
+  ...CHEAPER_INDEXING,
 };
 
 /**
@@ -41,6 +49,7 @@ const CHUNKS_SETTINGS = {
   typoTolerance: { minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true },
   // The page shows a dozen values per facet; counting hundreds of persons per query costs time.
   faceting: { maxValuesPerFacet: 30 },
+  ...CHEAPER_INDEXING,
   filterableAttributes: [...FACETS, 'docId', 'root', 'source', 'fileName', 'sha256', 'contentHash', 'hasVector', 'embeddingModel', 'indexedAtTs'],
   sortableAttributes: ['date', 'dateTs', 'ordinal', 'indexedAtTs'],
   // Search results are grouped per document at query time (`distinct: 'docId'`) so callers can also ask for every passage.

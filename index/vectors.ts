@@ -27,14 +27,20 @@ export async function configureEmbedder(client: MeiliClient, uid: string, embedd
 
 const passageText = (c: Pick<ChunkRecord, 'heading' | 'text'>) => `${c.heading}\n${c.text}`;
 
-/** Vector fields for chunks about to be written: reused from the index where the same text was embedded by the same model. */
-export async function vectorFields(client: MeiliClient, uid: string, chunks: ChunkRecord[], embedder: Embedder | null): Promise<{ fields: VectorFields[]; embedded: number }> {
-  if (!embedder) return { fields: chunks.map(() => ({ hasVector: false, embeddingModel: null, _vectors: { [EMBEDDER]: null } })), embedded: 0 };
-  const known = await cachedVectors(client, uid, [...new Set(chunks.map((c) => c.contentHash))], embedder.modelId);
-  const missing = chunks.filter((c) => !known.has(c.contentHash));
+/**
+ * Vector fields for chunks about to be written: reused where the same text was embedded by the
+ * same model, from `recent` (batches written but not yet indexed) or from the index.
+ */
+export async function vectorFields(client: MeiliClient, uid: string, chunks: ChunkRecord[], embedder: Embedder | null, recent: ReadonlyMap<string, number[]> = new Map()): Promise<{ fields: VectorFields[]; embedded: number; byHash: Map<string, number[]> }> {
+  if (!embedder) return { fields: chunks.map(() => ({ hasVector: false, embeddingModel: null, _vectors: { [EMBEDDER]: null } })), embedded: 0, byHash: new Map() };
+  const hashes = [...new Set(chunks.map((c) => c.contentHash))];
+  const known = new Map(hashes.filter((h) => recent.has(h)).map((h) => [h, recent.get(h)!]));
+  for (const [h, v] of await cachedVectors(client, uid, hashes.filter((h) => !known.has(h)), embedder.modelId)) known.set(h, v);
+  // Each new text once, however often the batch repeats it.
+  const missing = [...new Map(chunks.filter((c) => !known.has(c.contentHash)).map((c) => [c.contentHash, c])).values()];
   const fresh = await embedder.embed(missing.map(passageText), 'passage');
   missing.forEach((c, i) => known.set(c.contentHash, fresh[i]!));
-  return { fields: chunks.map((c) => ({ hasVector: true, embeddingModel: embedder.modelId, _vectors: { [EMBEDDER]: known.get(c.contentHash)! } })), embedded: missing.length };
+  return { fields: chunks.map((c) => ({ hasVector: true, embeddingModel: embedder.modelId, _vectors: { [EMBEDDER]: known.get(c.contentHash)! } })), embedded: missing.length, byHash: known };
 }
 
 async function cachedVectors(client: MeiliClient, uid: string, hashes: string[], model: string): Promise<Map<string, number[]>> {

@@ -101,7 +101,7 @@ describe('crash recovery', () => {
     const err = await run.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MeiliError);
     expect((err as Error).message).toMatch(/unreachable after 3 attempts \((GET|POST|PUT|PATCH|DELETE) \/[^)]+\)/);
-    expect((err as Error).message).toMatch(/not indexed: \d+ file\(s\) in this batch .* and \d+ not yet read — run `minutes ingest` again to finish/);
+    expect((err as Error).message).toMatch(/not confirmed indexed: \d+ file\(s\) in the last batches .* and \d+ not yet read — run `minutes ingest` again to finish/);
     await conn.stop();
 
     const restarted = await connectMeili(config);
