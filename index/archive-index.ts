@@ -8,6 +8,9 @@ import { configureEmbedder, fillMissingVectors, vectorFields } from './vectors.t
 import type { Embedder } from './embedder.ts';
 import type { Person, PersonRecord } from '../lib/schema.ts';
 
+/** The person fields cross-archive resolution reads. */
+const PERSON_FIELDS = ['name', 'aliases', 'party', 'organisation', 'role', 'attendance'] as const;
+
 export interface IndexedFile { id: string; source: string; sha256: string }
 export interface FileState { id: string; source: string; root: string; sha256: string | null; status: 'indexed' | 'failed'; reason: string | null; lastRunAt: string }
 
@@ -146,7 +149,8 @@ export class ArchiveIndex {
     type Doc = { id: string; title: string; date: string | null; body: string | null; extraction: { persons: Person[] } };
     const docs: Doc[] = [];
     for (let offset = 0; ; offset += 500) {
-      const page = await this.client.getDocuments<Doc>(this.names.documents, { fields: ['id', 'title', 'date', 'body', 'extraction.persons'], limit: 500, offset });
+      // Only what resolution needs (no evidence quotes): a quarter of the bytes held for the whole archive.
+      const page = await this.client.getDocuments<Doc>(this.names.documents, { fields: ['id', 'title', 'date', 'body', ...PERSON_FIELDS.map((f) => `extraction.persons.${f}`)], limit: 500, offset });
       docs.push(...page.results);
       if (page.results.length < 500) break;
     }
