@@ -40,6 +40,8 @@ describe('person names', () => {
     expect(sameName('Johanna Berglind de Backer', 'Johanna Berglind De Backer')).toBe(true);
     expect(sameName('Andreas Svahn', 'Andreas Svan')).toBe(true);
     expect(sameName('Anna Berg', 'Anna Borg')).toBe(false);
+    // A different first letter is another surname, not a slip.
+    expect(sameName('Maria Öberg', 'Maria Berg')).toBe(false);
     expect(sameName('Maria Hallberg', 'Maria Svensson Hallberg')).toBe(true);
     expect(sameName('Eva Sund', 'Ewa Sund')).toBe(false);
   });
