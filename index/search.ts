@@ -72,8 +72,7 @@ export async function searchPassages(client: MeiliClient, names: IndexNames, req
     filter: and(req.filter, req.filters ? buildFilter(req.filters) : undefined),
     // Measured on data/eval: 'last' and 'frequency' score alike (nDCG@10 0.876 vs 0.876); 'last' has the better recall.
     matchingStrategy: 'last',
-    limit: req.limit,
-    offset: req.offset,
+    ...pagination(req),
     ...(req.perDocument ? { distinct: 'docId' } : {}),
     ...(req.facets ? { facets: req.facets } : {}),
     attributesToRetrieve: ['id', 'docId', 'source', 'fileName', 'title', 'date', 'body', 'organisation', 'docType', 'heading', 'sectionNumber', 'page', 'indexedAt'],
@@ -108,6 +107,19 @@ export async function searchPassages(client: MeiliClient, names: IndexNames, req
       score: Math.round((h._rankingScore ?? 0) * 10_000) / 10_000,
     })),
   };
+}
+
+/**
+ * Facet counts per document need Meilisearch's page mode: it then removes duplicate documents from
+ * every candidate, so the total and the counts are documents. With limit/offset it dedupes lazily,
+ * only as far as the page needs, and counts the rest by passage (measured: "Ukraina" on 10 000
+ * documents, 5 115 "documents", anteckningar 746, against 4 742 and 373 true). Page mode costs more
+ * (p50 6 → 15 ms there), so searches without facets keep the estimate.
+ */
+function pagination(req: z.output<typeof SearchRequest>) {
+  return req.perDocument && req.facets && req.offset % req.limit === 0
+    ? { hitsPerPage: req.limit, page: req.offset / req.limit + 1 }
+    : { limit: req.limit, offset: req.offset };
 }
 
 function escapeHtml(s: string): string {

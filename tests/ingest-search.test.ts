@@ -54,6 +54,21 @@ describe('ingesting the sample archive with bad files mixed in', () => {
     }
   });
 
+  it('gives the most frequent facet values, counted per document', async () => {
+    const r = await searchPassages(index.client, index.names, { q: '', limit: 1, facets: ['persons'] });
+    const persons = r.facets!.persons!;
+    const docs = await client.getDocuments<{ persons: string[] }>(index.names.documents, { fields: ['persons'], limit: 100 });
+    const counts = new Map<string, number>();
+    // Meilisearch groups facet values case-insensitively ("de Backer"/"De Backer").
+    for (const d of docs.results) for (const p of new Set(d.persons.map((x) => x.toLowerCase()))) counts.set(p, (counts.get(p) ?? 0) + 1);
+    expect(counts.size).toBeGreaterThan(30);
+    expect(Object.keys(persons)).toHaveLength(30);
+    for (const [name, n] of Object.entries(persons)) expect(n, name).toBe(counts.get(name.toLowerCase()));
+    const cutoff = Math.min(...Object.values(persons));
+    const shown = new Set(Object.keys(persons).map((x) => x.toLowerCase()));
+    for (const [name, n] of counts) if (!shown.has(name)) expect(n, `${name} left out`).toBeLessThanOrEqual(cutoff);
+  });
+
   it('finds passages with Swedish words and highlights them', async () => {
     const r = await search(index, 'kompetensförsörjning');
     expect(r.hits.length).toBeGreaterThan(2);
