@@ -10,7 +10,7 @@ import { discoverFiles, hashFile } from '../ingest/index.ts';
 import { documentId, type Extracted } from '../extract/index.ts';
 import { ExtractPool } from './extract-pool.ts';
 import type { ExtractResult } from './extract-file.ts';
-import { newsSince, MeiliError, type ArchiveIndex, type IndexedFile, type SavedSearchNews, type FileState } from '../index/index.ts';
+import { newsSince, MeiliError, RECORD_VERSION, type ArchiveIndex, type IndexedFile, type SavedSearchNews, type FileState } from '../index/index.ts';
 import { evaluateAfterIngest, type EvalCheck } from './eval-command.ts';
 
 export interface IngestSummary {
@@ -101,7 +101,7 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
       done++;
       reporter.progressTick(path.basename(file));
       const previous = indexed.get(file);
-      if (previous && !opts.full && (await hashFile(file).catch(() => null)) === previous.sha256) { summary.unchanged++; continue; }
+      if (previous && !opts.full && previous.recordVersion === RECORD_VERSION && (await hashFile(file).catch(() => null)) === previous.sha256) { summary.unchanged++; continue; }
       const task = pool.run(file).then(handle(file, previous));
       inFlight.add(task);
       // The failure itself surfaces through race/all below; these handlers only keep the set tidy.

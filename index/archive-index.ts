@@ -1,6 +1,6 @@
 /** Writes extracted documents to Meilisearch: chunks first, then the document record that marks the document complete. */
 import { MeiliError, type MeiliClient } from './meili-client.ts';
-import { chunksSettings, DOCUMENTS_SETTINGS, FILES_SETTINGS, PEOPLE_SETTINGS, indexNames, type IndexNames } from './settings.ts';
+import { chunksSettings, documentsSettings, FILES_SETTINGS, PEOPLE_SETTINGS, indexNames, type IndexNames } from './settings.ts';
 import { toChunkRecords, toDocumentRecord, type DocumentRecord } from './records.ts';
 import { and, inList, quote } from './filter.ts';
 import { resolveAcrossArchive, type Extracted } from '../extract/index.ts';
@@ -11,7 +11,7 @@ import type { Person, PersonRecord } from '../lib/schema.ts';
 /** The person fields cross-archive resolution reads. */
 const PERSON_FIELDS = ['name', 'aliases', 'party', 'organisation', 'role', 'attendance'] as const;
 
-export interface IndexedFile { id: string; source: string; sha256: string }
+export interface IndexedFile { id: string; source: string; sha256: string; recordVersion?: number }
 export interface FileState { id: string; source: string; root: string; sha256: string | null; status: 'indexed' | 'failed'; reason: string | null; lastRunAt: string }
 
 export class ArchiveIndex {
@@ -64,7 +64,7 @@ export class ArchiveIndex {
   async prepare(): Promise<void> {
     await this.client.ensureIndex(this.names.documents, 'id');
     await this.client.ensureIndex(this.names.chunks, 'id');
-    await this.client.updateSettings(this.names.documents, DOCUMENTS_SETTINGS);
+    await this.client.updateSettings(this.names.documents, documentsSettings());
     await this.client.updateSettings(this.names.chunks, chunksSettings());
     await configureEmbedder(this.client, this.names.chunks, this.embedder);
     await this.client.ensureIndex(this.names.files, 'id');
@@ -98,7 +98,7 @@ export class ArchiveIndex {
     const out: IndexedFile[] = [];
     const limit = 1000;
     for (let offset = 0; ; offset += limit) {
-      const page = await this.client.getDocuments<IndexedFile>(this.names.documents, { filter: `root = ${quote(root)}`, fields: ['id', 'source', 'sha256'], limit, offset });
+      const page = await this.client.getDocuments<IndexedFile>(this.names.documents, { filter: `root = ${quote(root)}`, fields: ['id', 'source', 'sha256', 'recordVersion'], limit, offset });
       out.push(...page.results);
       if (page.results.length < limit) return out;
     }
@@ -114,7 +114,7 @@ export class ArchiveIndex {
    */
   async write(root: string, batch: (Extracted & { fileName: string })[]): Promise<DocumentRecord[]> {
     if (!batch.length) return [];
-    const docs = batch.map((b) => toDocumentRecord(root, b.extraction, b.docId, b.chunks.length, b.fileName));
+    const docs = batch.map((b) => toDocumentRecord(root, b.extraction, b.docId, b.chunks, b.fileName));
     const records = batch.flatMap((b, i) => toChunkRecords(docs[i]!, b.chunks));
     const recent = new Map(this.unconfirmed.flatMap((u) => [...u.vectors]));
     const vectors = await vectorFields(this.client, this.vectorCache, records, this.embedder, recent);

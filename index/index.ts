@@ -2,9 +2,9 @@
 export { connectMeili, MeiliStartError, type MeiliConnection } from './meili-server.ts';
 export { MeiliClient, MeiliError } from './meili-client.ts';
 export { ArchiveIndex, type IndexedFile, type FileState } from './archive-index.ts';
-export { searchPassages, SearchRequest, NoModelError, type SearchHit, type SearchResult } from './search.ts';
+export { searchPassages, documentCounts, SearchRequest, NoModelError, type SearchHit, type SearchResult } from './search.ts';
 export { loadEmbedder, type Embedder } from './embedder.ts';
 export { indexNames, type IndexNames } from './settings.ts';
-export type { DocumentRecord } from './records.ts';
+export { RECORD_VERSION, type DocumentRecord } from './records.ts';
 export { buildFilter, Filters } from './filter.ts';
 export { saveSearch, listSavedSearches, deleteSavedSearch, savedSearchMatches, newsSince, atomFeed, SavedSearchInput, type SavedSearch, type SavedSearchNews } from './saved-searches.ts';

@@ -24,40 +24,51 @@ const SWEDISH = { localizedAttributes: [{ attributePatterns: ['*'], locales: ['s
  */
 const CHEAPER_INDEXING = { facetSearch: false, proximityPrecision: 'byAttribute' };
 
-export const DOCUMENTS_SETTINGS = {
-  ...SWEDISH,
-  searchableAttributes: ['title', 'body', 'organisation', 'sectionHeadings', 'persons', 'location', 'diarienummer', 'fileName'],
-  filterableAttributes: [...FACETS, 'id', 'root', 'source', 'fileName', 'sha256', 'format', 'organisations', 'indexedAtTs'],
-  // 'root' is faceted too: a full rebuild checks which archive folders an index holds.
-  sortableAttributes: ['date', 'dateTs', 'title', 'indexedAtTs'],
-  displayedAttributes: ['*'],
-  ...CHEAPER_INDEXING,
-};
-
 /**
- * Passages: Swedish stop words and domain synonyms (data/), the compound parts of the text as a
- * searchable field after the text itself, and typo tolerance that leaves short words and numbers
- * (party codes, years, "E18") exact.
+ * How words match, the same for passages and documents, so that a search of the documents index
+ * finds exactly the documents that have a matching passage: Swedish stop words and domain synonyms
+ * (data/), and typo tolerance that leaves short words and numbers (party codes, years, "E18") exact.
  */
-export function chunksSettings() {
-  return { ...CHUNKS_SETTINGS, stopWords: [...swedishStopWords()], synonyms: synonymMap() };
+function matching() {
+  return {
+    ...SWEDISH,
+    ...CHEAPER_INDEXING,
+    stopWords: [...swedishStopWords()],
+    synonyms: synonymMap(),
+    typoTolerance: { minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true },
+  };
 }
 
-const CHUNKS_SETTINGS = {
-  ...SWEDISH,
-  searchableAttributes: ['heading', 'text', 'compounds', 'title'],
-  typoTolerance: { minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true },
-  // The page shows a dozen values per facet: the 30 most frequent, counted per document. (Meilisearch's
-  // default order is alphabetical, which showed only persons whose names start with A–B; no slower.)
-  faceting: { maxValuesPerFacet: 30, sortFacetValuesBy: { '*': 'count' } },
-  // Totals and facet counts up to this many documents (Meilisearch's default stops at 1 000).
-  pagination: { maxTotalHits: 100_000 },
-  ...CHEAPER_INDEXING,
-  filterableAttributes: [...FACETS, 'docId', 'root', 'source', 'fileName', 'sha256', 'contentHash', 'hasVector', 'embeddingModel', 'indexedAtTs'],
-  sortableAttributes: ['date', 'dateTs', 'ordinal', 'indexedAtTs'],
-  // Search results are grouped per document at query time (`distinct: 'docId'`) so callers can also ask for every passage.
-  displayedAttributes: ['*'],
-};
+/**
+ * Documents: one record each, with the text of all its passages. A search here gives the page's
+ * total and facet counts per document (see DocumentRecord.text); the document view reads it by id.
+ */
+export function documentsSettings() {
+  return {
+    ...matching(),
+    searchableAttributes: ['title', 'text', 'compounds'],
+    filterableAttributes: [...FACETS, 'id', 'root', 'source', 'fileName', 'sha256', 'format', 'organisations', 'indexedAtTs'],
+    // 'root' is faceted too: a full rebuild checks which archive folders an index holds.
+    sortableAttributes: ['date', 'dateTs', 'title', 'indexedAtTs'],
+    // The most frequent values first (Meilisearch's default order is alphabetical: the persons facet
+    // then showed only names starting A–B), and totals beyond Meilisearch's default 1 000.
+    faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'count' } },
+    pagination: { maxTotalHits: 100_000 },
+    displayedAttributes: ['*'],
+  };
+}
+
+/** Passages: the compound parts of the text as a searchable field after the text itself. */
+export function chunksSettings() {
+  return {
+    ...matching(),
+    searchableAttributes: ['heading', 'text', 'compounds', 'title'],
+    filterableAttributes: [...FACETS, 'docId', 'root', 'source', 'fileName', 'sha256', 'contentHash', 'hasVector', 'embeddingModel', 'indexedAtTs'],
+    sortableAttributes: ['date', 'dateTs', 'ordinal', 'indexedAtTs'],
+    // Search results are grouped per document at query time (`distinct: 'docId'`) so callers can also ask for every passage.
+    displayedAttributes: ['*'],
+  };
+}
 
 export const PEOPLE_SETTINGS = {
   ...SWEDISH,
