@@ -3,13 +3,16 @@ import { MeiliError, type MeiliClient } from './meili-client.ts';
 import { chunksSettings, documentsSettings, FILES_SETTINGS, PEOPLE_SETTINGS, indexNames, type IndexNames } from './settings.ts';
 import { toChunkRecords, toDocumentRecord, type DocumentRecord } from './records.ts';
 import { and, inList, quote } from './filter.ts';
-import { resolveAcrossArchive, type Extracted } from '../extract/index.ts';
+import { PersonResolver, type DocumentPersons, type Extracted } from '../extract/index.ts';
 import { configureEmbedder, fillMissingVectors, vectorFields } from './vectors.ts';
 import type { Embedder } from './embedder.ts';
 import type { Person, PersonRecord } from '../lib/schema.ts';
 
 /** The person fields cross-archive resolution reads. */
 const PERSON_FIELDS = ['name', 'aliases', 'party', 'organisation', 'role', 'attendance'] as const;
+/** Persons are built and written in groups of at most this many mentions (~25 MB of meetings), found by at most this many spellings. */
+const PEOPLE_GROUP_MENTIONS = 100_000;
+const PEOPLE_GROUP_SPELLINGS = 1_000;
 
 export interface IndexedFile { id: string; source: string; sha256: string; recordVersion?: number }
 export interface FileState { id: string; source: string; root: string; sha256: string | null; status: 'indexed' | 'failed'; reason: string | null; lastRunAt: string }
@@ -144,26 +147,39 @@ export class ArchiveIndex {
   /**
    * Rebuilds the `people` index from every indexed document: persons resolved across the archive
    * with their meetings. Built in a fresh index and swapped in, so readers never see half of it.
+   * Memory stays bounded however large the archive: a first pass reads only the names, then the
+   * persons are built and written a group at a time from the documents that mention them.
    */
-  async rebuildPeople(): Promise<number> {
-    type Doc = { id: string; title: string; date: string | null; body: string | null; extraction: { persons: Person[] } };
-    const docs: Doc[] = [];
-    for (let offset = 0; ; offset += 500) {
-      // Only what resolution needs (no evidence quotes): a quarter of the bytes held for the whole archive.
-      const page = await this.client.getDocuments<Doc>(this.names.documents, { fields: ['id', 'title', 'date', 'body', ...PERSON_FIELDS.map((f) => `extraction.persons.${f}`)], limit: 500, offset });
-      docs.push(...page.results);
-      if (page.results.length < 500) break;
-    }
-    const people = resolveAcrossArchive(docs.map((d) => ({ docId: d.id, title: d.title, date: d.date, body: d.body, persons: d.extraction?.persons ?? [] })));
+  async rebuildPeople(group = { mentions: PEOPLE_GROUP_MENTIONS, spellings: PEOPLE_GROUP_SPELLINGS }): Promise<number> {
+    const resolver = new PersonResolver();
+    for await (const doc of this.documentPersons(['name', 'aliases'])) for (const p of doc.persons) resolver.add(p);
     const fresh = `${this.names.people}_next`;
     await this.client.deleteIndex(fresh);
     await this.client.ensureIndex(fresh, 'id');
     await this.client.updateSettings(fresh, PEOPLE_SETTINGS);
-    await this.client.addDocuments(fresh, people);
+    const groups = resolver.groups(group.mentions, group.spellings);
+    let count = 0;
+    for (const { ids, spellings } of groups) {
+      const docs: DocumentPersons[] = [];
+      for await (const doc of this.documentPersons(PERSON_FIELDS, groups.length > 1 ? inList('persons', spellings) : undefined)) docs.push(doc);
+      const people = resolver.records(docs, ids);
+      await this.client.addDocuments(fresh, people);
+      count += people.length;
+    }
     await this.client.ensureIndex(this.names.people, 'id');
     await this.client.swapIndexes([[this.names.people, fresh]]);
     await this.client.deleteIndex(fresh);
-    return people.length;
+    return count;
+  }
+
+  /** Documents with the given person fields (only what resolution needs: no evidence quotes), page by page. */
+  private async *documentPersons(fields: readonly string[], filter?: string): AsyncGenerator<DocumentPersons> {
+    type Doc = { id: string; title: string; date: string | null; body: string | null; extraction?: { persons?: Person[] } };
+    for (let offset = 0; ; offset += 500) {
+      const page = await this.client.getDocuments<Doc>(this.names.documents, { filter, fields: ['id', 'title', 'date', 'body', ...fields.map((f) => `extraction.persons.${f}`)], limit: 500, offset });
+      for (const d of page.results) yield { docId: d.id, title: d.title, date: d.date, body: d.body, persons: d.extraction?.persons ?? [] };
+      if (page.results.length < 500) return;
+    }
   }
 
   /** Persons matching a name (every person, most meetings first, for an empty query). */
