@@ -79,7 +79,9 @@ describe('hybrid search against Meilisearch', () => {
   });
 
   it('finds passages by meaning in semantic mode', async () => {
-    const r = await searchPassages(index.client, index.names, { q: 'människor som flytt kriget', mode: 'semantic', limit: 3 }, index.embedder);
+    // Meilisearch's vector search is approximate and explores more candidates for a larger limit:
+    // with limit 3 it once (1 run in ~10) missed 201 (cosine 0.69) for 206 (0.45).
+    const r = await searchPassages(index.client, index.names, { q: 'människor som flytt kriget', mode: 'semantic', limit: 10 }, index.embedder);
     expect(r.hits.slice(0, 2).map((h) => h.fileName.slice(0, 3)).sort()).toEqual(['201', '209']);
   });
 
