@@ -48,8 +48,12 @@ export class MeiliClient {
   }
 
   async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    return this.exchange<T>(method, path, body === undefined ? undefined : Buffer.from(JSON.stringify(body)));
+  }
+
+  /** A request with its JSON body already serialised, retried on network errors and 5xx. */
+  private async exchange<T>(method: string, path: string, payload?: Buffer): Promise<T> {
     let lastError = '';
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     for (let attempt = 0; attempt <= this.retries; attempt++) {
       if (attempt > 0) await sleep(this.retryBaseMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2));
       let res: { status: number; text: string };
@@ -147,18 +151,19 @@ export class MeiliClient {
   async enqueueDocuments(uid: string, docs: object[], opts: { batchSize?: number } = {}): Promise<number[]> {
     const batchSize = opts.batchSize ?? 1000;
     const tasks: number[] = [];
-    let batch: object[] = [];
+    // Each document is serialised once, for its size and for the payload.
+    let batch: string[] = [];
     let bytes = 0;
     const send = async () => {
-      if (batch.length) tasks.push(await this.enqueue('POST', `/indexes/${uid}/documents`, batch));
+      if (batch.length) tasks.push((await this.exchange<{ taskUid: number }>('POST', `/indexes/${uid}/documents`, Buffer.from(`[${batch.join(',')}]`))).taskUid);
       batch = [];
       bytes = 0;
     };
     for (const doc of docs) {
-      const size = JSON.stringify(doc).length;
-      if (batch.length && (batch.length >= batchSize || bytes + size > MAX_BATCH_BYTES)) await send();
-      batch.push(doc);
-      bytes += size;
+      const json = JSON.stringify(doc);
+      if (batch.length && (batch.length >= batchSize || bytes + json.length > MAX_BATCH_BYTES)) await send();
+      batch.push(json);
+      bytes += json.length;
     }
     await send();
     return tasks;
