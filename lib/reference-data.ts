@@ -27,6 +27,8 @@ const Themes = z.object({
 export type ThemeDefinition = z.infer<typeof Themes>['themes'][number];
 
 export const themeTaxonomy: () => ThemeDefinition[] = once(() => load('themes.json', Themes).themes);
+/** Theme id → the label shown to analysts ("kompetensforsorjning" → "Kompetensförsörjning"). */
+export const themeLabels: () => Record<string, string> = once(() => Object.fromEntries(themeTaxonomy().map((t) => [t.id, t.label])));
 
 const FirstNames = z.object({ names: z.array(z.string()) });
 /** Common Swedish first names, for telling a person from a capitalised phrase. */

@@ -8,6 +8,7 @@ import { MeiliError, searchPassages, documentCounts, buildFilter, saveSearch, li
 import { reportData, reportDocuments } from '../index/archive-report.ts';
 import { inList } from '../index/filter.ts';
 import type { PersonRecord } from '../lib/schema.ts';
+import { themeLabels } from '../lib/reference-data.ts';
 
 export class HttpError extends Error {
   constructor(readonly status: number, message: string) { super(message); }
@@ -65,6 +66,8 @@ export async function search(index: ArchiveIndex, params: URLSearchParams) {
     total: p.mode === 'keyword' ? counts.total : result.total,
     page: p.page,
     facets: counts.facets,
+    // Facet values that are ids, with the words the page shows for them.
+    labels: { themes: themeLabels() },
     modelLoaded: Boolean(index.embedder),
     hits: result.hits.map((h) => ({ ...h, passages: (byDoc.get(h.docId) ?? []).slice(0, 3) })),
   };

@@ -56,6 +56,10 @@ describe.skipIf(skip)('search page in a browser', () => {
     await page.waitForSelector('.hit mark');
     expect(await page.locator('.hit').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('.status').innerText()).toContain('kompetensförsörjning');
+    // Themes are shown by their labels, not their ids.
+    const themes = await page.locator('[data-facet="themes"]').innerText();
+    expect(themes).toContain('Kompetensförsörjning');
+    expect(themes).not.toContain('kompetensforsorjning');
     await page.screenshot({ path: path.join(OUTPUT, 'ui-sok.png') });
     // A narrow window: facets stack above the results, nothing overflows sideways.
     await page.setViewportSize({ width: 420, height: 900 });

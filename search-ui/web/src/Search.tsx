@@ -78,7 +78,7 @@ export function Search({ url }: { url: URL }) {
               <section key={facet} className="facet" data-facet={facet}>
                 <h3>{label}</h3>
                 <ul>{values.map(([value, n]) => (
-                  <li key={value}><label><input type="checkbox" checked={selected.includes(value)} onChange={() => toggle(param, value)} /> {value} <span className="count">{n}</span></label></li>
+                  <li key={value}><label><input type="checkbox" checked={selected.includes(value)} onChange={() => toggle(param, value)} /> {data?.labels[facet]?.[value] ?? value} <span className="count">{n}</span></label></li>
                 ))}</ul>
               </section>
             );
