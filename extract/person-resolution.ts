@@ -151,19 +151,31 @@ export class PersonResolver {
     return groups.map(({ ids, spellings }) => ({ ids, spellings }));
   }
 
-  /** Person records of the clusters in `ids` (all when omitted), from documents that mention them, after every mention was added. */
-  records(docs: Iterable<DocumentPersons>, ids?: Set<number>): PersonRecord[] {
-    const mentions = new Map<Cluster, { doc: DocumentPersons; person: Person }[]>();
-    for (const doc of docs) {
-      for (const person of doc.persons) {
-        const cluster = this.bySpelling.get(person.name);
-        if (!cluster || (ids && !ids.has(cluster.id))) continue;
-        const list = mentions.get(cluster);
-        if (list) list.push({ doc, person }); else mentions.set(cluster, [{ doc, person }]);
-      }
+  /** Adds a document's mentions of the clusters in `ids` (all when omitted) to `found`; call after every mention was added. */
+  collect(doc: DocumentPersons, found: Mentions, ids?: Set<number>): void {
+    // The mentions keep the document's fields, not its list of persons.
+    const meeting = { docId: doc.docId, title: doc.title, date: doc.date, body: doc.body, persons: [] };
+    for (const person of doc.persons) {
+      const cluster = this.bySpelling.get(person.name);
+      if (!cluster || (ids && !ids.has(cluster.id))) continue;
+      const list = found.get(cluster);
+      if (list) list.push({ doc: meeting, person }); else found.set(cluster, [{ doc: meeting, person }]);
     }
-    return [...mentions].map(([cluster, found]) => personRecord(cluster, found));
   }
+
+  /** Person records of the clusters in `ids` (all when omitted), from documents that mention them. */
+  records(docs: Iterable<DocumentPersons>, ids?: Set<number>): PersonRecord[] {
+    const found: Mentions = new Map();
+    for (const doc of docs) this.collect(doc, found, ids);
+    return build(found);
+  }
+}
+
+/** Mentions collected per person, until their records are built. */
+export type Mentions = Map<Cluster, { doc: DocumentPersons; person: Person }[]>;
+
+export function build(found: Mentions): PersonRecord[] {
+  return [...found].map(([cluster, mentions]) => personRecord(cluster, mentions));
 }
 
 function personRecord(cluster: Cluster, mentions: { doc: DocumentPersons; person: Person }[]): PersonRecord {

@@ -3,7 +3,7 @@ import { MeiliError, type MeiliClient } from './meili-client.ts';
 import { chunksSettings, documentsSettings, FILES_SETTINGS, PEOPLE_SETTINGS, indexNames, type IndexNames } from './settings.ts';
 import { toChunkRecords, toDocumentRecord, type DocumentRecord } from './records.ts';
 import { and, inList, quote } from './filter.ts';
-import { PersonResolver, type DocumentPersons, type Extracted } from '../extract/index.ts';
+import { PersonResolver, buildPersons, type DocumentPersons, type Mentions, type Extracted } from '../extract/index.ts';
 import { configureEmbedder, fillMissingVectors, vectorFields } from './vectors.ts';
 import type { Embedder } from './embedder.ts';
 import type { Person, PersonRecord } from '../lib/schema.ts';
@@ -160,9 +160,9 @@ export class ArchiveIndex {
     const groups = resolver.groups(group.mentions, group.spellings);
     let count = 0;
     for (const { ids, spellings } of groups) {
-      const docs: DocumentPersons[] = [];
-      for await (const doc of this.documentPersons(PERSON_FIELDS, groups.length > 1 ? inList('persons', spellings) : undefined)) docs.push(doc);
-      const people = resolver.records(docs, ids);
+      const found: Mentions = new Map();
+      for await (const doc of this.documentPersons(PERSON_FIELDS, groups.length > 1 ? inList('persons', spellings) : undefined)) resolver.collect(doc, found, ids);
+      const people = buildPersons(found);
       await this.client.addDocuments(fresh, people);
       count += people.length;
     }
