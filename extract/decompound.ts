@@ -77,6 +77,8 @@ export function decompound(word: string): string[] | null {
     const last = finalStem(w.slice(i));
     if (last && (!result || result.length > head.length + 1)) result = [...head, last];
   }
+  // Bounded: an archive's vocabulary (names, typos, numbers glued to words) keeps growing.
+  if (cache.size >= 200_000) cache.clear();
   cache.set(w, result);
   return result;
 }
