@@ -46,10 +46,16 @@ const rows: string[] = ['Per-stage throughput on this archive, one core:', '', .
 async function indexingSeconds(client: MeiliClient): Promise<{ chunks: number; documents: number }> {
   const seconds = (d: string | null) => { const m = /PT(?:(\d+)H)?(?:(\d+)M)?([\d.]+)S/.exec(d ?? ''); return m ? Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3]) : 0; };
   const out = { chunks: 0, documents: 0 };
-  type Page = { results: { indexUid: string; duration: string | null }[]; next: number | null };
+  type Page = { results: { indexUid: string; duration: string | null; batchUid: number | null }[]; next: number | null };
+  // Tasks Meilisearch indexed together report the whole batch's duration: count each batch once.
+  const seen = new Set<number>();
   for (let from: number | null = null; ;) {
     const page: Page = await client.request('GET', `/tasks?types=documentAdditionOrUpdate&statuses=succeeded&limit=1000${from === null ? '' : `&from=${from}`}`);
-    for (const t of page.results) if (t.indexUid === 'chunks' || t.indexUid === 'documents') out[t.indexUid] += seconds(t.duration);
+    for (const t of page.results) {
+      if ((t.indexUid !== 'chunks' && t.indexUid !== 'documents') || (t.batchUid !== null && seen.has(t.batchUid))) continue;
+      if (t.batchUid !== null) seen.add(t.batchUid);
+      out[t.indexUid] += seconds(t.duration);
+    }
     if (page.next === null) return out;
     from = page.next;
   }
