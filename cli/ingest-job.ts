@@ -10,7 +10,7 @@ import { discoverFiles, hashFile } from '../ingest/index.ts';
 import { documentId, type Extracted } from '../extract/index.ts';
 import { ExtractPool } from './extract-pool.ts';
 import type { ExtractResult } from './extract-file.ts';
-import { newsSince, MeiliError, RECORD_VERSION, type ArchiveIndex, type IndexedFile, type SavedSearchNews, type FileState } from '../index/index.ts';
+import { newsSince, MeiliError, RECORD_VERSION, UNCONFIRMED_BATCHES, type ArchiveIndex, type IndexedFile, type SavedSearchNews, type FileState } from '../index/index.ts';
 import { evaluateAfterIngest, type EvalCheck } from './eval-command.ts';
 
 export interface IngestSummary {
@@ -53,22 +53,23 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   const rebuild = opts.full && (await index.roots()).every((r) => r === absRoot) ? await index.rebuildTarget() : null;
   if (rebuild) await rebuild.prepare();
   const target = rebuild ?? index;
-  let batch: (Extracted & { fileName: string })[] = [];
+  let batch: (Extracted & { fileName: string; replaces?: boolean })[] = [];
   let done = 0;
   const runAt = new Date(runStartMs).toISOString();
   const states: FileState[] = [];
   // Writes happen one batch at a time, in order, whatever order the workers finish files in; a write
   // returns while Meilisearch still indexes its batch (see ArchiveIndex.write), so the last flush settles.
   let writing: Promise<void> = Promise.resolve();
-  let unconfirmed: string[] = [];
+  // File names of the batches Meilisearch may not have indexed yet.
+  let unconfirmed: string[][] = [];
   const flush = (last = false) => {
     const current = batch;
     batch = [];
     writing = writing.then(async () => {
-      const names = [...unconfirmed, ...current.map((b) => b.fileName)];
+      const names = [...unconfirmed.flat(), ...current.map((b) => b.fileName)];
       try {
         if (current.length) await target.write(absRoot, current);
-        unconfirmed = current.map((b) => b.fileName);
+        unconfirmed = [...unconfirmed, current.map((b) => b.fileName)].slice(-UNCONFIRMED_BATCHES);
         if (last) await target.settle();
       } catch (err) {
         if (!(err instanceof MeiliError)) throw err;
@@ -88,7 +89,7 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
       states.push({ id: documentId(file), source: file, root: absRoot, sha256: null, status: 'failed', reason: result.reason, lastRunAt: runAt });
       return;
     }
-    batch.push(result.extracted);
+    batch.push({ ...result.extracted, replaces: Boolean(previous) });
     states.push({ id: result.extracted.docId, source: file, root: absRoot, sha256: result.extracted.extraction.sha256, status: 'indexed', reason: null, lastRunAt: runAt });
     summary.chunks += result.extracted.chunks.length;
     if (previous) summary.changed++; else summary.new++;

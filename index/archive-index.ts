@@ -11,6 +11,11 @@ import type { Person, PersonRecord } from '../lib/schema.ts';
 /** The person fields cross-archive resolution reads. */
 const PERSON_FIELDS = ['name', 'aliases', 'party', 'organisation', 'role', 'attendance'] as const;
 /** Persons are built and written in groups of at most this many mentions (~25 MB of meetings), found by at most this many spellings. */
+/**
+ * Batches written and not yet confirmed indexed. More than one lets Meilisearch index consecutive
+ * passage additions in one run, which costs less per document as the index grows.
+ */
+export const UNCONFIRMED_BATCHES = 3;
 const PEOPLE_GROUP_MENTIONS = 100_000;
 const PEOPLE_GROUP_SPELLINGS = 1_000;
 
@@ -112,10 +117,10 @@ export class ArchiveIndex {
    * overwrite old ones in place and only the surplus of a shrunken document is deleted: a
    * searcher never sees a document without its passages. The batch's tasks are enqueued in that
    * order (chunks, surplus, document records) and Meilisearch runs them in order. The call returns
-   * once the batch before this one is indexed, so the caller reads and embeds the next batch while
-   * Meilisearch indexes this one; `settle` waits for the rest.
+   * once at most UNCONFIRMED_BATCHES batches wait to be indexed, so the caller reads and embeds the
+   * next batch while Meilisearch indexes; `settle` waits for the rest.
    */
-  async write(root: string, batch: (Extracted & { fileName: string })[]): Promise<DocumentRecord[]> {
+  async write(root: string, batch: (Extracted & { fileName: string; replaces?: boolean })[]): Promise<DocumentRecord[]> {
     if (!batch.length) return [];
     const docs = batch.map((b) => toDocumentRecord(root, b.extraction, b.docId, b.chunks, b.fileName));
     const records = batch.flatMap((b, i) => toChunkRecords(docs[i]!, b.chunks));
@@ -123,14 +128,17 @@ export class ArchiveIndex {
     const vectors = await vectorFields(this.client, this.vectorCache, records, this.embedder, recent);
     this.embedded += vectors.embedded;
     const chunks = records.map((r, i) => ({ ...r, ...vectors.fields[i] }));
-    const surplus = and(inList('docId', docs.map((d) => d.id)), `NOT (${inList('sha256', docs.map((d) => d.sha256))})`)!;
-    const tasks = [
-      ...(await this.client.enqueueDocuments(this.names.chunks, chunks)),
-      await this.client.enqueue('POST', `/indexes/${this.names.chunks}/documents/delete`, { filter: surplus }),
-      ...(await this.client.enqueueDocuments(this.names.documents, docs)),
-    ];
+    const tasks = await this.client.enqueueDocuments(this.names.chunks, chunks);
+    // Only documents indexed before can have surplus passages. (Skipping the deletion for new ones
+    // also lets Meilisearch index consecutive passage additions in one run.)
+    const replaced = docs.filter((_, i) => batch[i]!.replaces !== false);
+    if (replaced.length) {
+      const surplus = and(inList('docId', replaced.map((d) => d.id)), `NOT (${inList('sha256', replaced.map((d) => d.sha256))})`)!;
+      tasks.push(await this.client.enqueue('POST', `/indexes/${this.names.chunks}/documents/delete`, { filter: surplus }));
+    }
+    tasks.push(...(await this.client.enqueueDocuments(this.names.documents, docs)));
     this.unconfirmed.push({ tasks, vectors: vectors.byHash });
-    while (this.unconfirmed.length > 1) await this.confirmOldest();
+    while (this.unconfirmed.length > UNCONFIRMED_BATCHES) await this.confirmOldest();
     return docs;
   }
 

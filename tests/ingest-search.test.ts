@@ -134,6 +134,19 @@ describe('ingesting the sample archive with bad files mixed in', () => {
     expect(left.results).toHaveLength(0);
   });
 
+  it('drops the surplus passages of a document that became shorter', async () => {
+    const file = sampleFiles.filter((f) => f.endsWith('.md') || f.endsWith('.txt')).at(-1)!;
+    const [before] = (await client.getDocuments<{ id: string; chunkCount: number }>(index.names.documents, { filter: `fileName = "${file}"`, fields: ['id', 'chunkCount'], limit: 1 })).results;
+    expect(before!.chunkCount).toBeGreaterThan(1);
+    writeFileSync(path.join(archive, file), '# Minnesanteckningar\n\nDatum 2024-02-01\n\nMötet ställdes in. Nästa möte hålls i mars.\n');
+    const s = await runIngest(archive, { full: false, config, index, reporter });
+    expect(s).toMatchObject({ new: 0, changed: 1 });
+    const after = await client.getDocument<{ chunkCount: number; sha256: string }>(index.names.documents, before!.id);
+    const chunks = await client.getDocuments<{ sha256: string }>(index.names.chunks, { filter: `docId = "${before!.id}"`, fields: ['sha256'], limit: 100 });
+    expect(after.chunkCount).toBe(1);
+    expect(chunks.results.map((c) => c.sha256)).toEqual([after.sha256]);
+  });
+
   it('re-extracts an unchanged file whose record was written in an older shape', async () => {
     const [old] = (await client.getDocuments<{ id: string; fileName: string }>(index.names.documents, { fields: ['id', 'fileName'], limit: 1 })).results;
     // An older version wrote no recordVersion and no passage text on the document.
