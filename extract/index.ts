@@ -12,7 +12,7 @@ import { extractOrganisations, normaliseOrganisation } from './organisations.ts'
 import { extractDates } from './dates.ts';
 
 export { findDates, mandatePeriod } from './swedish-dates.ts';
-export { resolveAcrossArchive, PersonResolver, build as buildPersons, type DocumentPersons, type Mentions } from './person-resolution.ts';
+export { resolveAcrossArchive, PersonResolver, personRecords, type DocumentPersons, type Mentions } from './person-resolution.ts';
 export { compoundTerms, decompound } from './decompound.ts';
 
 export interface Extracted { extraction: Extraction; chunks: Chunk[]; docId: string }

@@ -114,7 +114,7 @@ interface Cluster { id: number; spellings: Map<string, number>; mentions: number
  * Resolves persons across the archive: the same rules as within a document, compared only within
  * blocks of names whose last word starts alike (so the work stays near-linear). The canonical name
  * is the spelling used most. Two passes, so the archive need not be held in memory at once: `add`
- * every mention, then `records` builds persons from documents read again, a group at a time.
+ * every mention, then `collect` the mentions of a group of persons from documents read again.
  */
 export class PersonResolver {
   private readonly clusters: Cluster[] = [];
@@ -154,7 +154,7 @@ export class PersonResolver {
   /** Adds a document's mentions of the clusters in `ids` (all when omitted) to `found`; call after every mention was added. */
   collect(doc: DocumentPersons, found: Mentions, ids?: Set<number>): void {
     // The mentions keep the document's fields, not its list of persons.
-    const meeting = { docId: doc.docId, title: doc.title, date: doc.date, body: doc.body, persons: [] };
+    const meeting: Meeting = { docId: doc.docId, title: doc.title, date: doc.date, body: doc.body };
     for (const person of doc.persons) {
       const cluster = this.bySpelling.get(person.name);
       if (!cluster || (ids && !ids.has(cluster.id))) continue;
@@ -162,23 +162,19 @@ export class PersonResolver {
       if (list) list.push({ doc: meeting, person }); else found.set(cluster, [{ doc: meeting, person }]);
     }
   }
-
-  /** Person records of the clusters in `ids` (all when omitted), from documents that mention them. */
-  records(docs: Iterable<DocumentPersons>, ids?: Set<number>): PersonRecord[] {
-    const found: Mentions = new Map();
-    for (const doc of docs) this.collect(doc, found, ids);
-    return build(found);
-  }
 }
 
-/** Mentions collected per person, until their records are built. */
-export type Mentions = Map<Cluster, { doc: DocumentPersons; person: Person }[]>;
+/** The document a person was mentioned in. */
+type Meeting = Omit<DocumentPersons, 'persons'>;
 
-export function build(found: Mentions): PersonRecord[] {
+/** Mentions collected per person, until their records are built. */
+export type Mentions = Map<Cluster, { doc: Meeting; person: Person }[]>;
+
+export function personRecords(found: Mentions): PersonRecord[] {
   return [...found].map(([cluster, mentions]) => personRecord(cluster, mentions));
 }
 
-function personRecord(cluster: Cluster, mentions: { doc: DocumentPersons; person: Person }[]): PersonRecord {
+function personRecord(cluster: Cluster, mentions: { doc: Meeting; person: Person }[]): PersonRecord {
   const name = [...cluster.spellings].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
   const meetings = mentions
     .map(({ doc, person }) => ({ docId: doc.docId, title: doc.title, date: doc.date, body: doc.body, attendance: person.attendance, role: person.role, nameInDocument: person.name }))
@@ -205,5 +201,7 @@ function personRecord(cluster: Cluster, mentions: { doc: DocumentPersons; person
 export function resolveAcrossArchive(docs: DocumentPersons[]): PersonRecord[] {
   const resolver = new PersonResolver();
   for (const doc of docs) for (const person of doc.persons) resolver.add(person);
-  return resolver.records(docs).sort((a, b) => b.meetings.length - a.meetings.length || a.name.localeCompare(b.name, 'sv'));
+  const found: Mentions = new Map();
+  for (const doc of docs) resolver.collect(doc, found);
+  return personRecords(found).sort((a, b) => b.meetings.length - a.meetings.length || a.name.localeCompare(b.name, 'sv'));
 }

@@ -1,21 +1,21 @@
 /** Writes extracted documents to Meilisearch: chunks first, then the document record that marks the document complete. */
 import { MeiliError, type MeiliClient } from './meili-client.ts';
 import { chunksSettings, documentsSettings, FILES_SETTINGS, PEOPLE_SETTINGS, indexNames, type IndexNames } from './settings.ts';
-import { toChunkRecords, toDocumentRecord, type DocumentRecord } from './records.ts';
+import { toRecords, type DocumentRecord } from './records.ts';
 import { and, inList, quote } from './filter.ts';
-import { PersonResolver, buildPersons, type DocumentPersons, type Mentions, type Extracted } from '../extract/index.ts';
+import { PersonResolver, personRecords, type DocumentPersons, type Mentions, type Extracted } from '../extract/index.ts';
 import { configureEmbedder, fillMissingVectors, vectorFields } from './vectors.ts';
 import type { Embedder } from './embedder.ts';
 import type { Person, PersonRecord } from '../lib/schema.ts';
 
 /** The person fields cross-archive resolution reads. */
 const PERSON_FIELDS = ['name', 'aliases', 'party', 'organisation', 'role', 'attendance'] as const;
-/** Persons are built and written in groups of at most this many mentions (~25 MB of meetings), found by at most this many spellings. */
 /**
  * Batches written and not yet confirmed indexed. More than one lets Meilisearch index consecutive
  * passage additions in one run, which costs less per document as the index grows.
  */
 export const UNCONFIRMED_BATCHES = 3;
+/** Persons are built and written in groups of at most this many mentions (~25 MB of meetings), found by at most this many spellings. */
 const PEOPLE_GROUP_MENTIONS = 100_000;
 const PEOPLE_GROUP_SPELLINGS = 1_000;
 
@@ -122,8 +122,9 @@ export class ArchiveIndex {
    */
   async write(root: string, batch: (Extracted & { fileName: string; replaces?: boolean })[]): Promise<DocumentRecord[]> {
     if (!batch.length) return [];
-    const docs = batch.map((b) => toDocumentRecord(root, b.extraction, b.docId, b.chunks, b.fileName));
-    const records = batch.flatMap((b, i) => toChunkRecords(docs[i]!, b.chunks));
+    const built = batch.map((b) => toRecords(root, b.extraction, b.docId, b.chunks, b.fileName));
+    const docs = built.map((b) => b.document);
+    const records = built.flatMap((b) => b.chunks);
     const recent = new Map(this.unconfirmed.flatMap((u) => [...u.vectors]));
     const vectors = await vectorFields(this.client, this.vectorCache, records, this.embedder, recent);
     this.embedded += vectors.embedded;
@@ -170,7 +171,7 @@ export class ArchiveIndex {
     for (const { ids, spellings } of groups) {
       const found: Mentions = new Map();
       for await (const doc of this.documentPersons(PERSON_FIELDS, groups.length > 1 ? inList('persons', spellings) : undefined)) resolver.collect(doc, found, ids);
-      const people = buildPersons(found);
+      const people = personRecords(found);
       await this.client.addDocuments(fresh, people);
       count += people.length;
     }

@@ -75,7 +75,14 @@ function textParts(chunks: Chunk[]): Record<string, string> {
   return Object.fromEntries(parts.map((p, i) => [`p${i}`, p.join('\n\n')]));
 }
 
-export function toDocumentRecord(root: string, e: Extraction, docId: string, chunks: Chunk[], fileName: string): DocumentRecord {
+/** A document's record and its passages' records; each passage's compound parts are split once, for both. */
+export function toRecords(root: string, e: Extraction, docId: string, chunks: Chunk[], fileName: string): { document: DocumentRecord; chunks: ChunkRecord[] } {
+  const compounds = chunks.map((c) => compoundTerms(`${c.heading} ${c.text}`));
+  const document = toDocumentRecord(root, e, docId, chunks, fileName, [...new Set(compounds.flat())]);
+  return { document, chunks: toChunkRecords(document, chunks, compounds) };
+}
+
+function toDocumentRecord(root: string, e: Extraction, docId: string, chunks: Chunk[], fileName: string, compounds: string[]): DocumentRecord {
   const text = textParts(chunks);
   const dateTs = e.date ? Date.parse(`${e.date}T00:00:00Z`) / 1000 : null;
   const now = Date.now();
@@ -103,7 +110,7 @@ export function toDocumentRecord(root: string, e: Extraction, docId: string, chu
     organisations: [...new Set(e.organisations.map((o) => o.name))],
     sectionHeadings: e.sections.map((s) => s.heading),
     text,
-    compounds: compoundTerms(Object.values(text).join('\n')).join(' '),
+    compounds: compounds.join(' '),
     pageCount: e.pageCount,
     chunkCount: chunks.length,
     personnummerMasked: e.personnummerMasked,
@@ -113,12 +120,12 @@ export function toDocumentRecord(root: string, e: Extraction, docId: string, chu
   };
 }
 
-export function toChunkRecords(doc: DocumentRecord, chunks: Chunk[]): ChunkRecord[] {
+function toChunkRecords(doc: DocumentRecord, chunks: Chunk[], compounds: string[][]): ChunkRecord[] {
   const shared = {
     root: doc.root, source: doc.source, fileName: doc.fileName, sha256: doc.sha256, title: doc.title, docType: doc.docType,
     body: doc.body, organisation: doc.organisation, date: doc.date, dateTs: doc.dateTs, year: doc.year,
     mandatePeriod: doc.mandatePeriod, themes: doc.themes, persons: doc.persons, parties: doc.parties,
     indexedAt: doc.indexedAt, indexedAtTs: doc.indexedAtTs,
   };
-  return chunks.map((c) => ({ ...shared, ...c, compounds: compoundTerms(`${c.heading} ${c.text}`).join(' ') }));
+  return chunks.map((c, i) => ({ ...shared, ...c, compounds: compounds[i]!.join(' ') }));
 }

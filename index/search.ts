@@ -56,6 +56,12 @@ const POST = '\uE001';
 
 export class NoModelError extends Error {}
 
+/**
+ * How query words match, the same for passages and for counting documents. Measured on data/eval:
+ * matching strategy 'last' and 'frequency' score alike (nDCG@10 0.876 vs 0.876); 'last' has the better recall.
+ */
+const keywords = (q: string) => ({ q: shapeQuery(q), matchingStrategy: 'last' });
+
 export async function searchPassages(client: MeiliClient, names: IndexNames, request: SearchRequest, embedder: Embedder | null = null): Promise<SearchResult> {
   const req = SearchRequest.parse(request);
   if (req.mode !== 'keyword' && !embedder) {
@@ -66,10 +72,8 @@ export async function searchPassages(client: MeiliClient, names: IndexNames, req
     : {};
   const res = await client.search<ChunkHit>(names.chunks, {
     ...semantic,
-    q: shapeQuery(req.q),
+    ...keywords(req.q),
     filter: and(req.filter, req.filters ? buildFilter(req.filters) : undefined),
-    // Measured on data/eval: 'last' and 'frequency' score alike (nDCG@10 0.876 vs 0.876); 'last' has the better recall.
-    matchingStrategy: 'last',
     limit: req.limit,
     offset: req.offset,
     ...(req.perDocument ? { distinct: 'docId' } : {}),
@@ -120,9 +124,8 @@ export const CountRequest = z.object({
 export async function documentCounts(client: MeiliClient, names: IndexNames, request: z.input<typeof CountRequest>): Promise<{ total: number; facets: Record<string, Record<string, number>> }> {
   const req = CountRequest.parse(request);
   const res = await client.search(names.documents, {
-    q: shapeQuery(req.q),
+    ...keywords(req.q),
     filter: req.filters ? buildFilter(req.filters) : undefined,
-    matchingStrategy: 'last',
     limit: 0,
     facets: req.facets,
   });
