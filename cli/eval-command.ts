@@ -10,6 +10,8 @@ const Query = z.object({
   id: z.string().min(1),
   q: z.string().min(1),
   kind: z.string().optional(),
+  /** dev: ranking may be tuned on it; holdout: looked at only for the final figures. */
+  split: z.enum(['dev', 'holdout']).optional(),
   filter: z.string().optional(),
   relevant: z.record(z.string(), z.number().int().min(0).max(3)),
 });

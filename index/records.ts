@@ -3,12 +3,14 @@ import { z } from 'zod';
 import type { Chunk, Extraction } from '../lib/schema.ts';
 import { compoundTerms } from '../extract/index.ts';
 import { wordCount } from '../lib/text.ts';
+import { indexTerms } from '../lib/swedish-analysis.ts';
 
 /**
  * The shape of the records written. An ingest re-extracts documents written with an older shape
- * (2: documents carry their passages' words), even when their files are unchanged.
+ * (2: documents carry their passages' words; 3: passages and documents carry Swedish stems), even
+ * when their files are unchanged.
  */
-export const RECORD_VERSION = 2;
+export const RECORD_VERSION = 3;
 
 export const DocumentRecord = z.object({
   id: z.string(),
@@ -42,6 +44,8 @@ export const DocumentRecord = z.object({
    */
   text: z.record(z.string(), z.string()),
   compounds: z.string(),
+  /** Every distinct stem of the passages (lib/swedish-analysis.ts): what keyword counts match on. */
+  stems: z.string(),
   pageCount: z.number(),
   chunkCount: z.number(),
   personnummerMasked: z.number(),
@@ -56,6 +60,10 @@ export type DocumentRecord = z.infer<typeof DocumentRecord>;
 export type ChunkRecord = Pick<DocumentRecord, 'root' | 'source' | 'fileName' | 'sha256' | 'title' | 'docType' | 'body' | 'organisation' | 'date' | 'dateTs' | 'year' | 'mandatePeriod' | 'themes' | 'persons' | 'parties' | 'indexedAt' | 'indexedAtTs'> & Chunk & {
   /** The parts of the passage's compound words ("arbetskraftsbrist" → "arbetskraft brist"), searchable after the text. */
   compounds: string;
+  /** The passage's index terms (heading and text), in order: retrieved by phrase, scored by BM25. */
+  stems: string;
+  /** How many index terms: the passage length BM25 normalises by. */
+  termCount: number;
 };
 
 /**
@@ -78,11 +86,12 @@ function textParts(chunks: Chunk[]): Record<string, string> {
 /** A document's record and its passages' records; each passage's compound parts are split once, for both. */
 export function toRecords(root: string, e: Extraction, docId: string, chunks: Chunk[], fileName: string): { document: DocumentRecord; chunks: ChunkRecord[] } {
   const compounds = chunks.map((c) => compoundTerms(`${c.heading} ${c.text}`));
-  const document = toDocumentRecord(root, e, docId, chunks, fileName, [...new Set(compounds.flat())]);
-  return { document, chunks: toChunkRecords(document, chunks, compounds) };
+  const terms = chunks.map((c) => indexTerms(`${c.heading}\n${c.text}`));
+  const document = toDocumentRecord(root, e, docId, chunks, fileName, [...new Set(compounds.flat())], [...new Set(terms.flat())]);
+  return { document, chunks: toChunkRecords(document, chunks, compounds, terms) };
 }
 
-function toDocumentRecord(root: string, e: Extraction, docId: string, chunks: Chunk[], fileName: string, compounds: string[]): DocumentRecord {
+function toDocumentRecord(root: string, e: Extraction, docId: string, chunks: Chunk[], fileName: string, compounds: string[], stems: string[]): DocumentRecord {
   const text = textParts(chunks);
   const dateTs = e.date ? Date.parse(`${e.date}T00:00:00Z`) / 1000 : null;
   const now = Date.now();
@@ -111,6 +120,7 @@ function toDocumentRecord(root: string, e: Extraction, docId: string, chunks: Ch
     sectionHeadings: e.sections.map((s) => s.heading),
     text,
     compounds: compounds.join(' '),
+    stems: stems.join(' '),
     pageCount: e.pageCount,
     chunkCount: chunks.length,
     personnummerMasked: e.personnummerMasked,
@@ -120,12 +130,12 @@ function toDocumentRecord(root: string, e: Extraction, docId: string, chunks: Ch
   };
 }
 
-function toChunkRecords(doc: DocumentRecord, chunks: Chunk[], compounds: string[][]): ChunkRecord[] {
+function toChunkRecords(doc: DocumentRecord, chunks: Chunk[], compounds: string[][], terms: string[][]): ChunkRecord[] {
   const shared = {
     root: doc.root, source: doc.source, fileName: doc.fileName, sha256: doc.sha256, title: doc.title, docType: doc.docType,
     body: doc.body, organisation: doc.organisation, date: doc.date, dateTs: doc.dateTs, year: doc.year,
     mandatePeriod: doc.mandatePeriod, themes: doc.themes, persons: doc.persons, parties: doc.parties,
     indexedAt: doc.indexedAt, indexedAtTs: doc.indexedAtTs,
   };
-  return chunks.map((c, i) => ({ ...shared, ...c, compounds: compounds[i]!.join(' ') }));
+  return chunks.map((c, i) => ({ ...shared, ...c, compounds: compounds[i]!.join(' '), stems: terms[i]!.join(' '), termCount: terms[i]!.length }));
 }

@@ -4,7 +4,11 @@ import type { MeiliClient } from './meili-client.ts';
 import { EMBEDDER, type IndexNames } from './settings.ts';
 import type { Embedder } from './embedder.ts';
 import { shapeQuery } from './query-shaping.ts';
-import { and, buildFilter, Filters } from './filter.ts';
+import { and, buildFilter, Filters, inList } from './filter.ts';
+import { rankByKeywords, countByKeywords } from './keyword-search.ts';
+import { highlightSnippet, type HighlightTerms } from './highlight.ts';
+import { queryTerms, tokens, stem, isStopWord, type QueryTerm } from '../lib/swedish-analysis.ts';
+import { synonymMap } from '../lib/reference-data.ts';
 
 export const SearchRequest = z.object({
   q: z.string().max(1000),
@@ -21,9 +25,18 @@ export const SearchRequest = z.object({
 });
 export type SearchRequest = z.input<typeof SearchRequest>;
 
-export interface SearchHit {
-  docId: string;
+export interface Passage {
   chunkId: string;
+  docId: string;
+  heading: string;
+  sectionNumber: string | null;
+  page: number;
+  /** The passage's best-matching sentence with query words (every inflected form) in <mark>…</mark>; the rest HTML-escaped. */
+  snippet: string;
+}
+
+export interface SearchHit extends Passage {
+  docId: string;
   source: string;
   fileName: string;
   title: string;
@@ -31,83 +44,171 @@ export interface SearchHit {
   body: string | null;
   organisation: string | null;
   docType: string;
-  heading: string;
-  sectionNumber: string | null;
-  page: number;
   /** When the document was (re)indexed. */
   indexedAt?: string;
-  /** Cropped passage with matches wrapped in <mark>…</mark>; the rest of the text is HTML-escaped. */
-  snippet: string;
   score: number;
+  /** The document's best passages (up to three, the hit's own first), when one hit per document. */
+  passages: Passage[];
 }
 
-export interface SearchResult { query: string; mode: string; total: number; processingTimeMs: number; hits: SearchHit[] }
+export interface SearchResult {
+  query: string;
+  mode: string;
+  /** Documents that match (per passage with `perDocument: false`). */
+  total: number;
+  processingTimeMs: number;
+  hits: SearchHit[];
+  /** Query words no document contains (keyword mode). */
+  unknownWords?: string[];
+  /** When nothing matched: a spelling the archive has, found by typo tolerance or prefix. */
+  suggestion?: string | null;
+  /** Keyword mode: time spent retrieving candidates from Meilisearch and ranking them. */
+  timings?: { retrievalMs: number; rankingMs: number };
+}
 
-interface ChunkHit {
+interface ChunkRecordView {
   id: string; docId: string; source: string; fileName: string; title: string; date: string | null; body: string | null;
-  organisation: string | null; docType: string; heading: string; sectionNumber: string | null; page: number; indexedAt?: string;
-  _formatted?: { text?: string; heading?: string };
-  _rankingScore?: number;
+  organisation: string | null; docType: string; heading: string; sectionNumber: string | null; page: number; indexedAt?: string; text: string;
 }
+const VIEW_FIELDS = ['id', 'docId', 'source', 'fileName', 'title', 'date', 'body', 'organisation', 'docType', 'heading', 'sectionNumber', 'page', 'indexedAt', 'text'];
 
-// Private-use markers survive Meilisearch untouched; the text is escaped before they become <mark>.
+// Private-use markers survive Meilisearch untouched (the suggestion's matched words).
 const PRE = '\uE000';
 const POST = '\uE001';
 
 export class NoModelError extends Error {}
 
-/**
- * How query words match, the same for passages and for counting documents. Measured on data/eval:
- * matching strategy 'last' and 'frequency' score alike (nDCG@10 0.876 vs 0.876); 'last' has the better recall.
- */
-const keywords = (q: string) => ({ q: shapeQuery(q), matchingStrategy: 'last' });
+/** Passages the semantic ranking brings into fusion. */
+const SEMANTIC_CANDIDATES = 100;
+/** Reciprocal rank fusion's constant (Cormack et al.); measured against a normalised blend in BENCHMARKS.md. */
+const RRF_K = 60;
+/** Best passages shown per document. */
+const PASSAGES_PER_HIT = 3;
+
+interface Ranked { docId: string; score: number; passages: { id: string; score: number }[] }
+
+const synonymsLower = (() => {
+  let map: Record<string, string[]> | undefined;
+  return () => (map ??= Object.fromEntries(Object.entries(synonymMap()).map(([k, v]) => [k.toLowerCase(), v])));
+})();
+
+/** The query's terms (stems, compound parts, synonyms): the same for ranking and for counting documents. */
+export const termsOf = (q: string): QueryTerm[] => queryTerms(q, synonymsLower());
 
 export async function searchPassages(client: MeiliClient, names: IndexNames, request: SearchRequest, embedder: Embedder | null = null): Promise<SearchResult> {
+  const t0 = performance.now();
   const req = SearchRequest.parse(request);
   if (req.mode !== 'keyword' && !embedder) {
     throw new NoModelError(`search mode "${req.mode}" needs an embedding model, and none could be loaded: use --mode keyword, or see MINUTES_MODEL / MINUTES_MODEL_DIR`);
   }
-  const semantic = req.mode !== 'keyword' && embedder && req.q.trim()
-    ? { vector: await embedder.embedQuery(req.q), hybrid: { embedder: EMBEDDER, semanticRatio: req.mode === 'semantic' ? 1 : req.ratio } }
-    : {};
-  const res = await client.search<ChunkHit>(names.chunks, {
-    ...semantic,
-    ...keywords(req.q),
-    filter: and(req.filter, req.filters ? buildFilter(req.filters) : undefined),
-    limit: req.limit,
-    offset: req.offset,
-    ...(req.perDocument ? { distinct: 'docId' } : {}),
-    attributesToRetrieve: ['id', 'docId', 'source', 'fileName', 'title', 'date', 'body', 'organisation', 'docType', 'heading', 'sectionNumber', 'page', 'indexedAt'],
-    attributesToHighlight: ['text', 'heading'],
-    attributesToCrop: ['text'],
-    cropLength: 40,
-    highlightPreTag: PRE,
-    highlightPostTag: POST,
-    showRankingScore: true,
-  });
-  return {
-    query: req.q,
-    mode: req.mode,
-    total: res.estimatedTotalHits ?? res.totalHits ?? res.hits.length,
-    processingTimeMs: res.processingTimeMs,
-    hits: res.hits.map((h) => ({
-      docId: h.docId,
-      chunkId: h.id,
-      source: h.source,
-      fileName: h.fileName,
-      title: h.title,
-      date: h.date,
-      body: h.body,
-      organisation: h.organisation,
-      docType: h.docType,
-      heading: h.heading,
-      sectionNumber: h.sectionNumber,
-      page: h.page,
-      indexedAt: h.indexedAt,
-      snippet: markup(h._formatted?.text ?? ''),
-      score: Math.round((h._rankingScore ?? 0) * 10_000) / 10_000,
-    })),
+  const filter = and(req.filter, req.filters ? buildFilter(req.filters) : undefined);
+  if (!req.q.trim()) return browse(client, names, req, filter, t0);
+
+  const terms = termsOf(req.q);
+  const keyword = req.mode !== 'semantic' && terms.length ? await rankByKeywords(client, names, terms, filter) : null;
+  const semantic = req.mode !== 'keyword' ? await rankBySemantics(client, names, req.q, filter, embedder!) : null;
+  const ranked = fuse(keyword?.documents ?? null, semantic, req.mode === 'semantic' ? 1 : req.mode === 'keyword' ? 0 : req.ratio);
+
+  const df = new Map((keyword?.terms ?? []).map((t) => [t.term, t.df]));
+  const weights: HighlightTerms = {
+    weights: new Map(terms.map((t) => [t.term, t.weight * Math.log(1 + 1 / Math.max(df.get(t.term) ?? 1, 1))])),
+    typed: new Set(terms.filter((t) => t.from === 'word').map((t) => t.term)),
   };
+  const unknownWords = keyword ? unknown(req.q, keyword.terms) : undefined;
+  const base = { query: req.q, mode: req.mode, unknownWords, ...(keyword ? { timings: { retrievalMs: keyword.retrievalMs, rankingMs: keyword.rankingMs } } : {}) };
+
+  if (!ranked.length) {
+    return { ...base, total: 0, processingTimeMs: ms(t0), hits: [], suggestion: await suggest(client, names, req.q, filter) };
+  }
+  if (!req.perDocument) {
+    const passages = ranked.flatMap((d) => d.passages.map((p) => ({ docId: d.docId, score: p.score, passages: [p] }))).sort((a, b) => b.score - a.score);
+    const page = passages.slice(req.offset, req.offset + req.limit);
+    return { ...base, total: passages.length, processingTimeMs: ms(t0), hits: await toHits(client, names, page, weights, 1) };
+  }
+  const page = ranked.slice(req.offset, req.offset + req.limit);
+  return { ...base, total: ranked.length, processingTimeMs: ms(t0), hits: await toHits(client, names, page, weights, PASSAGES_PER_HIT) };
+}
+
+const ms = (t0: number) => Math.round(performance.now() - t0);
+
+/** Query words none of whose terms any passage (under the filter) contains. */
+function unknown(q: string, stats: { term: string; df: number }[]): string[] {
+  const df = new Map(stats.map((s) => [s.term, s.df]));
+  return [...new Set(tokens(q))].filter((w) => !isStopWord(w) && df.has(stem(w)) && df.get(stem(w)) === 0);
+}
+
+/** Passages by vector similarity, grouped per document here: Meilisearch's hybrid search does not apply `distinct`. */
+async function rankBySemantics(client: MeiliClient, names: IndexNames, q: string, filter: string | undefined, embedder: Embedder): Promise<Ranked[]> {
+  const res = await client.search<{ id: string; docId: string; _rankingScore?: number }>(names.chunks, {
+    q: '', vector: await embedder.embedQuery(q), hybrid: { embedder: EMBEDDER, semanticRatio: 1 },
+    filter, limit: SEMANTIC_CANDIDATES, attributesToRetrieve: ['id', 'docId'], showRankingScore: true,
+  });
+  const docs = new Map<string, Ranked>();
+  for (const h of res.hits) {
+    const d = docs.get(h.docId) ?? docs.set(h.docId, { docId: h.docId, score: h._rankingScore ?? 0, passages: [] }).get(h.docId)!;
+    d.passages.push({ id: h.id, score: h._rankingScore ?? 0 });
+  }
+  return [...docs.values()];
+}
+
+/**
+ * Reciprocal rank fusion of the keyword and the semantic document rankings, `ratio` the semantic
+ * share. A document keeps the passages of the ranking that rates it best, keyword passages first.
+ */
+export function fuse(keyword: Ranked[] | null, semantic: Ranked[] | null, ratio: number): Ranked[] {
+  if (!semantic || ratio === 0) return keyword ?? [];
+  if (!keyword || ratio === 1) return semantic;
+  const fused = new Map<string, Ranked>();
+  const add = (list: Ranked[], weight: number) => list.forEach((d, rank) => {
+    const f = fused.get(d.docId);
+    const s = weight / (RRF_K + rank + 1);
+    if (f) { f.score += s; f.passages.push(...d.passages.filter((p) => !f.passages.some((q) => q.id === p.id))); } else fused.set(d.docId, { docId: d.docId, score: s, passages: [...d.passages] });
+  });
+  add(keyword, 1 - ratio);
+  add(semantic, ratio);
+  return [...fused.values()].sort((a, b) => b.score - a.score || a.docId.localeCompare(b.docId));
+}
+
+/** The page's passages read once from Meilisearch, highlighted by stem. */
+async function toHits(client: MeiliClient, names: IndexNames, page: Ranked[], weights: HighlightTerms, perHit: number): Promise<SearchHit[]> {
+  const ids = page.flatMap((d) => d.passages.slice(0, perHit).map((p) => p.id));
+  if (!ids.length) return [];
+  const { results } = await client.getDocuments<ChunkRecordView>(names.chunks, { filter: inList('id', ids), fields: VIEW_FIELDS, limit: ids.length });
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const passage = (r: ChunkRecordView): Passage => ({ chunkId: r.id, docId: r.docId, heading: r.heading, sectionNumber: r.sectionNumber, page: r.page, snippet: highlightSnippet(r.text, weights).snippet });
+  return page.flatMap((d) => {
+    const own = d.passages.slice(0, perHit).map((p) => byId.get(p.id)).filter((r): r is ChunkRecordView => Boolean(r));
+    const best = own[0];
+    if (!best) return [];
+    const passages = own.map(passage);
+    return [{
+      source: best.source, fileName: best.fileName, title: best.title, date: best.date, body: best.body,
+      organisation: best.organisation, docType: best.docType, indexedAt: best.indexedAt, ...passages[0]!,
+      score: Math.round(d.score * 10_000) / 10_000, passages,
+    }];
+  });
+}
+
+/** Empty query: the archive (under the filter), newest first, each document by its first passage. */
+async function browse(client: MeiliClient, names: IndexNames, req: z.output<typeof SearchRequest>, filter: string | undefined, t0: number): Promise<SearchResult> {
+  const docs = await client.search<{ id: string }>(names.documents, { q: '', filter, limit: req.limit, offset: req.offset, sort: ['dateTs:desc'], attributesToRetrieve: ['id'] });
+  const ids = docs.hits.map((h) => h.id);
+  const first = ids.length
+    ? (await client.search<{ id: string; docId: string }>(names.chunks, { q: '', filter: inList('docId', ids), distinct: 'docId', limit: ids.length, sort: ['ordinal:asc'], attributesToRetrieve: ['id', 'docId'] })).hits
+    : [];
+  const byDoc = new Map(first.map((h) => [h.docId, h.id]));
+  const page = ids.filter((id) => byDoc.has(id)).map((id) => ({ docId: id, score: 0, passages: [{ id: byDoc.get(id)!, score: 0 }] }));
+  return { query: req.q, mode: req.mode, total: docs.estimatedTotalHits ?? docs.totalHits ?? page.length, processingTimeMs: ms(t0), hits: await toHits(client, names, page, { weights: new Map(), typed: new Set() }, 1) };
+}
+
+/** A spelling the archive has for a query that matched nothing: Meilisearch's typo-tolerant, prefix matching on the text. */
+async function suggest(client: MeiliClient, names: IndexNames, q: string, filter: string | undefined): Promise<string | null> {
+  const res = await client.search<{ _formatted?: { text?: string } }>(names.chunks, {
+    q: shapeQuery(q), matchingStrategy: 'last', filter, limit: 1, attributesToRetrieve: ['id'], attributesToHighlight: ['text'], highlightPreTag: PRE, highlightPostTag: POST,
+  });
+  const text = res.hits[0]?._formatted?.text ?? '';
+  const words = [...text.matchAll(new RegExp(`${PRE}([^${POST}]+)${POST}`, 'g'))].map((m) => m[1]!.toLowerCase());
+  return words.length ? [...new Set(words)].join(' ') : null;
 }
 
 export const CountRequest = z.object({
@@ -117,25 +218,15 @@ export const CountRequest = z.object({
 });
 
 /**
- * How many documents match, in all and per facet value (the most frequent first): a keyword search
- * of the documents index, whose records hold their passages' words, so a document counts once
- * however many of its passages match.
+ * How many documents match, in all and per facet value (the most frequent first), by the same terms
+ * the ranking retrieves by: a document counts once however many of its passages and terms match.
  */
 export async function documentCounts(client: MeiliClient, names: IndexNames, request: z.input<typeof CountRequest>): Promise<{ total: number; facets: Record<string, Record<string, number>> }> {
   const req = CountRequest.parse(request);
-  const res = await client.search(names.documents, {
-    ...keywords(req.q),
-    filter: req.filters ? buildFilter(req.filters) : undefined,
-    limit: 0,
-    facets: req.facets,
-  });
+  const filter = req.filters ? buildFilter(req.filters) : undefined;
+  const terms = req.q.trim() ? termsOf(req.q) : [];
+  if (terms.length) return countByKeywords(client, names, terms, filter, req.facets);
+  if (req.q.trim()) return { total: 0, facets: {} };
+  const res = await client.search(names.documents, { q: '', filter, limit: 0, facets: req.facets });
   return { total: res.estimatedTotalHits ?? res.totalHits ?? 0, facets: res.facetDistribution ?? {} };
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function markup(formatted: string): string {
-  return escapeHtml(formatted).replaceAll(PRE, '<mark>').replaceAll(POST, '</mark>').replace(/\s+/g, ' ').trim();
 }

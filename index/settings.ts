@@ -47,7 +47,7 @@ function matching() {
 export function documentsSettings() {
   return {
     ...matching(),
-    searchableAttributes: ['title', 'text', 'compounds'],
+    searchableAttributes: ['title', 'text', 'compounds', 'stems'],
     filterableAttributes: [...FACETS, 'id', 'root', 'source', 'fileName', 'sha256', 'format', 'organisations', 'indexedAtTs'],
     // 'root' is faceted too: a full rebuild checks which archive folders an index holds.
     sortableAttributes: ['date', 'dateTs', 'title', 'indexedAtTs'],
@@ -63,9 +63,12 @@ export function documentsSettings() {
 export function chunksSettings() {
   return {
     ...matching(),
-    searchableAttributes: ['heading', 'text', 'compounds', 'title'],
-    filterableAttributes: [...FACETS, 'docId', 'root', 'source', 'fileName', 'sha256', 'contentHash', 'hasVector', 'embeddingModel', 'indexedAtTs'],
+    // `stems` is searched alone, by phrase (index/keyword-search.ts); the others by Meilisearch's own matching.
+    searchableAttributes: ['heading', 'text', 'compounds', 'title', 'stems'],
+    filterableAttributes: [...FACETS, 'id', 'docId', 'root', 'source', 'fileName', 'sha256', 'contentHash', 'hasVector', 'embeddingModel', 'indexedAtTs'],
     sortableAttributes: ['date', 'dateTs', 'ordinal', 'indexedAtTs'],
+    // Exact totals: a term's total hits is its passage frequency for BM25, and the archive's total its N.
+    pagination: { maxTotalHits: 10_000_000 },
     // Search results are grouped per document at query time (`distinct: 'docId'`) so callers can also ask for every passage.
     displayedAttributes: ['*'],
   };

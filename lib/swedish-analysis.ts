@@ -1,0 +1,101 @@
+/**
+ * Swedish text analysis, the same at index time and at query time: Unicode word tokens, case
+ * folding, Swedish stop words (case-insensitive), the Snowball Swedish stemmer and compound parts.
+ *
+ * Stemmer: `@orama/stemmers` (Snowball's Swedish algorithm). Measured 2026-12-01 on the 8 783
+ * distinct words of data/real against the reference Snowball implementation (Debian's
+ * python3-snowballstemmer): @orama/stemmers 100.00 % equal, 1.0 M words/s; @nlpjs/lang-sv
+ * 100.00 %, 1.6 M words/s (pulls in @nlpjs/core); snowball-stemmers 100.00 %, 0.2 M words/s;
+ * natural's PorterStemmerSv 99.92 % ("kommitté" → "kommitt"). See BENCHMARKS.md.
+ */
+import { stemmer as snowballSwedish } from '@orama/stemmers/swedish';
+import { decompound } from '../extract/decompound.ts';
+import { swedishStopWords } from './reference-data.ts';
+
+/** Letters and digits; a hyphen or apostrophe inside a word splits it ("Karl-Erik" → karl, erik). */
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lower-cased NFC word tokens in text order. */
+export function tokens(text: string): string[] {
+  return text.normalize('NFC').toLowerCase().match(WORD) ?? [];
+}
+
+export function isStopWord(token: string): boolean {
+  return swedishStopWords().has(token.toLowerCase());
+}
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_MAX = 200_000;
+
+/**
+ * Snowball's Swedish stem, then one light step Snowball leaves out: the definite -n after a vowel
+ * ("pandemin" → "pandemi", like "pandemier" → "pandemi"; "kommunen" and "kommun" already meet).
+ * Only on stems of five letters or more, so short words ("man", "son") keep their n.
+ */
+export function stem(token: string): string {
+  let s = stemCache.get(token);
+  if (s === undefined) {
+    s = snowballSwedish(token);
+    if (s.length >= 5 && /[aeiouyåäö]n$/.test(s)) s = s.slice(0, -1);
+    if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+    stemCache.set(token, s);
+  }
+  return s;
+}
+
+/** Content words: not a stop word, and not a lone letter (a single digit or a year stays). */
+const isContent = (t: string) => !isStopWord(t) && (t.length > 1 || /\d/.test(t));
+
+/**
+ * The terms a text is indexed by: the stem of every content word, each compound also by its parts'
+ * stems right after it ("arbetskraftsbrist" → arbetskraftsbrist arbetskraft brist), as Lucene's
+ * decompounding filter does, so a text that writes the compound is found by its parts too.
+ */
+export function indexTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokens(text)) {
+    if (!isContent(t)) continue;
+    out.push(stem(t));
+    for (const part of decompound(t) ?? []) out.push(stem(part));
+  }
+  return out;
+}
+
+export interface QueryTerm {
+  term: string;
+  /** 1 for a word the analyst typed; less for what the query was expanded with. */
+  weight: number;
+  from: 'word' | 'compound-part' | 'synonym';
+  /**
+   * Terms of one group count only together: the parts of a typed compound ("kvarnholm" and
+   * "utredning" for "Kvarnholmsutredningen"), the words of a multi-word synonym. A passage with
+   * only "utredning" does not match that compound. Null: the term counts alone.
+   */
+  group: string | null;
+}
+
+/** Weights of expansions, measured on data/eval (see BENCHMARKS.md, "keyword ranking"). */
+export const EXPANSION_WEIGHT = { 'compound-part': 0.5, synonym: 0.5 } as const;
+
+/**
+ * A query's terms, each once with its highest weight: the typed content words' stems, their
+ * compound parts, and synonyms (each synonym analysed like text).
+ */
+export function queryTerms(q: string, synonyms: Record<string, string[]> = {}): QueryTerm[] {
+  const terms = new Map<string, QueryTerm>();
+  const add = (term: string, weight: number, from: QueryTerm['from'], group: string | null) => {
+    const seen = terms.get(term);
+    if (!seen || seen.weight < weight) terms.set(term, { term, weight, from, group: seen?.group === null ? null : group });
+  };
+  const words = tokens(q).filter(isContent);
+  for (const w of words) add(stem(w), 1, 'word', null);
+  for (const w of words) {
+    const parts = (decompound(w) ?? []).map(stem);
+    for (const part of parts) add(part, EXPANSION_WEIGHT['compound-part'], 'compound-part', parts.length > 1 ? `parts of ${w}` : null);
+    for (const syn of synonyms[w] ?? []) {
+      const synTerms = [...new Set(indexTerms(syn))];
+      for (const t of synTerms) add(t, EXPANSION_WEIGHT.synonym, 'synonym', synTerms.length > 1 ? `synonym ${syn}` : null);
+    }
+  }
+  return [...terms.values()];
+}
