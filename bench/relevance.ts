@@ -7,7 +7,7 @@
  * Sets: `sample` — data/eval/queries.json over data/sample; `archive` — data/eval/archive-queries.json
  * over data/sample and data/real (judged by reading the documents, before the new ranking ran).
  */
-import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../lib/config.ts';
@@ -43,8 +43,7 @@ async function peerRows(roots: string[], queries: EvalQuery[], limits: ReturnTyp
 
 function row(q: EvalQuery, ranked: string[]): Row {
   const m = metrics(ranked, q.relevant, K);
-  const extra = q as EvalQuery & { split?: string };
-  return { id: q.id, q: q.q, kind: q.kind ?? 'other', split: extra.split ?? 'dev', ndcg: m.ndcg, mrr: m.mrr, recall: m.recall, zero: ranked.length === 0, missing: m.missing };
+  return { id: q.id, q: q.q, kind: q.kind ?? 'other', split: (q as { split?: string }).split ?? 'dev', ndcg: m.ndcg, mrr: m.mrr, recall: m.recall, zero: ranked.length === 0, missing: m.missing };
 }
 
 function table(name: string, systems: [string, Row[]][]): string[] {
@@ -70,7 +69,9 @@ const out: string[] = [];
 try {
   const client = new MeiliClient(conn.url, conn.key);
   for (const set of SETS) {
-    let queries = loadQueries(path.join(PROJECT_ROOT, set.queries));
+    // Splits read from the file itself, so that this bench also runs against older checkouts.
+    const splits = new Map((JSON.parse(readFileSync(path.join(PROJECT_ROOT, set.queries), 'utf8')) as { id: string; split?: string }[]).map((q) => [q.id, q.split ?? 'dev']));
+    let queries = loadQueries(path.join(PROJECT_ROOT, set.queries)).map((q) => ({ ...q, split: splits.get(q.id) as 'dev' | 'holdout' }));
     if (opt('split')) queries = queries.filter((q) => ((q as { split?: string }).split ?? 'dev') === opt('split'));
     const index = new ArchiveIndex(client, `${set.name}_`, embedder);
     for (const root of set.roots) await runIngest(path.join(PROJECT_ROOT, root), { full: false, config, index, reporter: createReporter({ tty: false, quiet: true }) });

@@ -30,7 +30,7 @@ export class ArchiveIndex {
   /** Where vectors are looked up by content hash (the live chunks, also while a rebuild writes elsewhere). */
   private vectorCache: string;
   /** Batches enqueued in Meilisearch and not yet confirmed indexed, oldest first, with their vectors by content hash. */
-  private unconfirmed: { tasks: number[]; vectors: Map<string, number[]> }[] = [];
+  private unconfirmed: { tasks: number[]; vectors: Map<string, number[] | null> }[] = [];
 
   constructor(readonly client: MeiliClient, prefix = '', readonly embedder: Embedder | null = null, names?: IndexNames) {
     this.names = names ?? indexNames(prefix);

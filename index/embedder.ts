@@ -10,9 +10,10 @@ export interface Embedder {
   modelId: string;
   dimensions: number;
   /** Normalised vectors, one per text, computed in batches. */
-  embed(texts: string[], kind: 'query' | 'passage'): Promise<number[][]>;
+  /** One vector per text; null where the model finds nothing to go by (a zero vector: normalising it gives NaN). */
+  embed(texts: string[], kind: 'query' | 'passage'): Promise<(number[] | null)[]>;
   /** A query's vector, from a small LRU cache (analysts repeat and refine queries). */
-  embedQuery(q: string): Promise<number[]>;
+  embedQuery(q: string): Promise<number[] | null>;
 }
 
 type Extractor = (texts: string[], opts: { pooling: 'mean'; normalize: boolean }) => Promise<{ tolist(): number[][] }>;
@@ -52,18 +53,21 @@ export async function loadEmbedder(
   }
   // e5 models are trained with these prefixes; without them similarity is measurably worse.
   const e5 = /e5/i.test(settings.model);
+  // A text with no token the model knows pools to a zero vector, which normalises to NaN; Meilisearch
+  // refuses NaN (sent as null) in a document and in a query.
+  const usable = (v: number[]) => (v.every(Number.isFinite) && v.some((x) => x !== 0) ? v : null);
   const prefix = { query: e5 ? 'query: ' : '', passage: e5 ? 'passage: ' : '' };
   const embed = async (texts: string[], kind: 'query' | 'passage') => {
-    const out: number[][] = [];
+    const out: (number[] | null)[] = [];
     for (let i = 0; i < texts.length; i += settings.batchSize) {
       const batch = texts.slice(i, i + settings.batchSize).map((t) => prefix[kind] + t);
-      out.push(...(await extractor(batch, { pooling: 'mean', normalize: true })).tolist());
+      out.push(...(await extractor(batch, { pooling: 'mean', normalize: true })).tolist().map(usable));
     }
     return out;
   };
-  const dimensions = (await embed(['dimensioner'], 'passage'))[0]!.length;
+  const dimensions = (await extractor(['dimensioner'], { pooling: 'mean', normalize: true })).tolist()[0]!.length;
   // The promise is cached, so a page's two queries (and concurrent identical searches) embed once.
-  const cache = new Map<string, Promise<number[]>>();
+  const cache = new Map<string, Promise<number[] | null>>();
   return {
     modelId: settings.model,
     dimensions,
@@ -71,7 +75,7 @@ export async function loadEmbedder(
     embedQuery(q) {
       const hit = cache.get(q);
       if (hit) { cache.delete(q); cache.set(q, hit); return hit; }
-      const vector = embed([q], 'query').then(([v]) => v!);
+      const vector = embed([q], 'query').then(([v]) => v ?? null);
       vector.catch(() => cache.delete(q));
       cache.set(q, vector);
       if (cache.size > 500) cache.delete(cache.keys().next().value!);

@@ -139,8 +139,10 @@ function unknown(q: string, stats: { term: string; df: number }[]): string[] {
 
 /** Passages by vector similarity, grouped per document here: Meilisearch's hybrid search does not apply `distinct`. */
 async function rankBySemantics(client: MeiliClient, names: IndexNames, q: string, filter: string | undefined, embedder: Embedder): Promise<Ranked[]> {
+  const vector = await embedder.embedQuery(q);
+  if (!vector) return [];
   const res = await client.search<{ id: string; docId: string; _rankingScore?: number }>(names.chunks, {
-    q: '', vector: await embedder.embedQuery(q), hybrid: { embedder: EMBEDDER, semanticRatio: 1 },
+    q: '', vector, hybrid: { embedder: EMBEDDER, semanticRatio: 1 },
     filter, limit: SEMANTIC_CANDIDATES, attributesToRetrieve: ['id', 'docId'], showRankingScore: true,
   });
   const docs = new Map<string, Ranked>();

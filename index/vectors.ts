@@ -14,6 +14,7 @@ import type { ChunkRecord } from './records.ts';
  * A chunk without a vector still says `_vectors.default: null`: Meilisearch then accepts it under a
  * userProvided embedder, and lets the embedder be added later to an index built without a model.
  */
+/** `_vectors.default` null with `hasVector` true: embedded, but the model found nothing to go by (see Embedder.embed). */
 export interface VectorFields { hasVector: boolean; embeddingModel: string | null; _vectors: Record<string, number[] | null> }
 
 /** Sets the userProvided embedder for the model's dimensions (resetting it when a new model has other dimensions). */
@@ -31,16 +32,16 @@ const passageText = (c: Pick<ChunkRecord, 'heading' | 'text'>) => `${c.heading}\
  * Vector fields for chunks about to be written: reused where the same text was embedded by the
  * same model, from `recent` (batches written but not yet indexed) or from the index.
  */
-export async function vectorFields(client: MeiliClient, uid: string, chunks: ChunkRecord[], embedder: Embedder | null, recent: ReadonlyMap<string, number[]> = new Map()): Promise<{ fields: VectorFields[]; embedded: number; byHash: Map<string, number[]> }> {
+export async function vectorFields(client: MeiliClient, uid: string, chunks: ChunkRecord[], embedder: Embedder | null, recent: ReadonlyMap<string, number[] | null> = new Map()): Promise<{ fields: VectorFields[]; embedded: number; byHash: Map<string, number[] | null> }> {
   if (!embedder) return { fields: chunks.map(() => ({ hasVector: false, embeddingModel: null, _vectors: { [EMBEDDER]: null } })), embedded: 0, byHash: new Map() };
   const hashes = [...new Set(chunks.map((c) => c.contentHash))];
-  const known = new Map(hashes.filter((h) => recent.has(h)).map((h) => [h, recent.get(h)!]));
+  const known = new Map<string, number[] | null>(hashes.filter((h) => recent.has(h)).map((h) => [h, recent.get(h)!]));
   for (const [h, v] of await cachedVectors(client, uid, hashes.filter((h) => !known.has(h)), embedder.modelId)) known.set(h, v);
   // Each new text once, however often the batch repeats it.
   const missing = [...new Map(chunks.filter((c) => !known.has(c.contentHash)).map((c) => [c.contentHash, c])).values()];
   const fresh = await embedder.embed(missing.map(passageText), 'passage');
-  missing.forEach((c, i) => known.set(c.contentHash, fresh[i]!));
-  return { fields: chunks.map((c) => ({ hasVector: true, embeddingModel: embedder.modelId, _vectors: { [EMBEDDER]: known.get(c.contentHash)! } })), embedded: missing.length, byHash: known };
+  missing.forEach((c, i) => known.set(c.contentHash, fresh[i] ?? null));
+  return { fields: chunks.map((c) => ({ hasVector: true, embeddingModel: embedder.modelId, _vectors: { [EMBEDDER]: known.get(c.contentHash) ?? null } })), embedded: missing.length, byHash: known };
 }
 
 async function cachedVectors(client: MeiliClient, uid: string, hashes: string[], model: string): Promise<Map<string, number[]>> {
@@ -71,7 +72,7 @@ export async function fillMissingVectors(client: MeiliClient, uid: string, embed
     });
     if (!page.results.length) return filled;
     const vectors = await embedder.embed(page.results.map(passageText), 'passage');
-    await client.updateDocuments(uid, page.results.map((c, i) => ({ id: c.id, hasVector: true, embeddingModel: embedder.modelId, _vectors: { [EMBEDDER]: vectors[i] } })));
+    await client.updateDocuments(uid, page.results.map((c, i) => ({ id: c.id, hasVector: true, embeddingModel: embedder.modelId, _vectors: { [EMBEDDER]: vectors[i] ?? null } })));
     filled += page.results.length;
   }
 }

@@ -26,10 +26,10 @@ describe('embedding model loading and inference', () => {
     const texts = ['Flyktingmottagandet från Ukraina', 'Kollektivtrafiken på landsbygden', 'Skolresultaten i länet', 'Flyktingmottagandet från Ukraina', 'Nära vård'];
     const batched = await embedder.embed(texts, 'passage');
     expect(batched).toHaveLength(5);
-    for (const v of batched) expect(norm(v)).toBeCloseTo(1, 5);
+    for (const v of batched) expect(norm(v!)).toBeCloseTo(1, 5);
     expect(batched[3]).toEqual(batched[0]);
     const single = await Promise.all(texts.map(async (t) => (await embedder.embed([t], 'passage'))[0]!));
-    single.forEach((v, i) => v.forEach((x, j) => expect(x).toBeCloseTo(batched[i]![j]!, 5)));
+    single.forEach((v, i) => v!.forEach((x, j) => expect(x).toBeCloseTo(batched[i]![j]!, 5)));
   });
 
   it('places a paraphrase near its topic and away from others', async () => {
@@ -93,6 +93,17 @@ describe('hybrid search against Meilisearch', () => {
     expect(new Set(r.hits.map((h) => h.docId)).size).toBe(r.hits.length);
     // Fused by rank: each ranking's best document is among the two best of the fusion.
     expect(r.hits.slice(0, 2).map((h) => h.docId)).toEqual(expect.arrayContaining([keyword.hits[0]!.docId, semantic.hits[0]!.docId]));
+  });
+
+  it('gives no vector for text the model has nothing for (a zero vector normalises to NaN), and hybrid search then ranks by keywords', async () => {
+    expect(await index.embedder!.embed(['budget', 'Flyktingmottagandet från Ukraina'], 'passage')).toEqual([null, expect.any(Array)]);
+    expect(await index.embedder!.embedQuery('sammanträde')).toBeNull();
+    const [hybrid, keyword] = await Promise.all([
+      searchPassages(index.client, index.names, { q: 'sammanträde', mode: 'hybrid', limit: 5 }, index.embedder),
+      searchPassages(index.client, index.names, { q: 'sammanträde', mode: 'keyword', limit: 5 }),
+    ]);
+    expect(keyword.hits.length).toBeGreaterThan(0);
+    expect(hybrid.hits.map((h) => h.docId)).toEqual(keyword.hits.map((h) => h.docId));
   });
 
   it('refuses semantic mode without a model, naming the fix', async () => {
