@@ -3,19 +3,29 @@ import path from 'node:path';
 import type { SearchResult } from '../index/index.ts';
 import type { PersonRecord } from '../lib/schema.ts';
 
-export function formatHits(result: SearchResult, color: boolean): string {
-  if (!result.hits.length) return `Inga träffar för "${result.query}".\n`;
+export function formatHits(result: SearchResult & { offset?: number }, color: boolean): string {
+  const offset = result.offset ?? 0;
+  if (!result.hits.length) return noHits(result, offset);
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
-  const lines = [`${result.total} träffar för "${result.query}" (${result.processingTimeMs} ms)`, ''];
+  const shown = `${offset + 1}–${offset + result.hits.length} av ${result.total}`;
+  const lines = [`${shown} träffar för "${result.query}" (${result.processingTimeMs} ms)`, ''];
+  if (result.unknownWords?.length) lines.splice(1, 0, `Finns inte i arkivet: ${result.unknownWords.join(', ')}`);
   result.hits.forEach((h, i) => {
     const meta = [h.date ?? 'odaterat', h.body, h.docType].filter(Boolean).join(' · ');
-    lines.push(`${i + 1}. ${bold(h.title)}  ${dim(meta)}`);
+    lines.push(`${offset + i + 1}. ${bold(h.title)}  ${dim(meta)}`);
     lines.push(`   ${h.sectionNumber && !h.heading.startsWith(h.sectionNumber) ? `${h.sectionNumber} ` : ''}${h.heading} (s. ${h.page})`);
     lines.push(`   ${snippetText(h.snippet, bold)}`);
     lines.push(`   ${dim(path.relative(process.cwd(), h.source) || h.source)}  ${dim(`score ${h.score}`)}`, '');
   });
   return `${lines.join('\n')}\n`;
+}
+
+function noHits(result: SearchResult, offset: number): string {
+  if (offset > 0 && result.total > 0) return `Inga fler träffar: "${result.query}" har ${result.total} (sidan börjar vid ${offset + 1}).\n`;
+  const unknown = result.unknownWords?.length ? ` Orden finns inte i arkivet: ${result.unknownWords.join(', ')}.` : '';
+  const suggestion = result.suggestion ? ` Menade du "${result.suggestion}"?` : '';
+  return `Inga träffar för "${result.query}".${unknown}${suggestion}\n`;
 }
 
 function snippetText(snippet: string, bold: (s: string) => string): string {

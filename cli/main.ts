@@ -91,15 +91,18 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .option('--person <names>', 'person named in the document', list)
     .option('--party <codes>', 'party code(s), e.g. S,M', list)
     .option('--filter <expr>', 'raw Meilisearch filter (combined with the options above), e.g. \'year = 2022 AND body = "Värmlandsrådet"\'')
-    .option('--limit <n>', 'number of hits', (v) => Number.parseInt(v, 10), 10)
+    .option('--limit <n>', `number of hits (at most ${MAX_LIMIT})`, (v) => Number.parseInt(v, 10), 10)
+    .option('--page <n>', 'page of --limit hits, from 1', (v) => Number.parseInt(v, 10))
+    .option('--offset <n>', 'hits to skip (instead of --page)', (v) => Number.parseInt(v, 10))
     .option('--all-passages', 'every matching passage, not one per document', false)
     .option('--json', 'JSON output', false)
     .action(async (query: string, opts: SearchOptions) => {
       const filters = searchFilters(opts);
+      const { limit, offset } = paging(opts);
       const result = await withIndex(config(), true, (index) =>
-        searchPassages(index.client, index.names, { q: query, filter: opts.filter, filters, limit: opts.limit, mode: opts.mode, ratio: opts.ratio, perDocument: !opts.allPassages }, index.embedder),
+        searchPassages(index.client, index.names, { q: query, filter: opts.filter, filters, limit, offset, mode: opts.mode, ratio: opts.ratio, perDocument: !opts.allPassages }, index.embedder),
       opts.mode !== 'keyword');
-      process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatHits(result, Boolean(process.stdout.isTTY)));
+      process.stdout.write(opts.json ? `${JSON.stringify({ ...result, offset, limit }, null, 2)}\n` : formatHits({ ...result, offset }, Boolean(process.stdout.isTTY)));
       setExit(EXIT.ok);
     });
   cmd.command('eval')
@@ -217,8 +220,20 @@ function program(config: () => Config, setExit: (code: number) => void): Command
 const list = (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean);
 
 interface SearchOptions {
-  mode: 'keyword' | 'semantic' | 'hybrid'; ratio: number; filter?: string; limit: number; allPassages: boolean; json: boolean;
+  mode: 'keyword' | 'semantic' | 'hybrid'; ratio: number; filter?: string; limit: number; page?: number; offset?: number; allPassages: boolean; json: boolean;
   year?: number[]; from?: string; to?: string; period?: string[]; body?: string[]; organisation?: string[]; type?: string[]; theme?: string[]; person?: string[]; party?: string[];
+}
+
+/** The search API's largest page. */
+const MAX_LIMIT = 200;
+
+/** --limit, --page and --offset checked: a value out of range is a one-line error saying what is allowed. */
+function paging(o: Pick<SearchOptions, 'limit' | 'page' | 'offset'>): { limit: number; offset: number } {
+  if (!Number.isInteger(o.limit) || o.limit < 1 || o.limit > MAX_LIMIT) throw new ConfigError(`invalid --limit: give 1–${MAX_LIMIT} hits per page (use --page or --offset for more)`);
+  if (o.page !== undefined && o.offset !== undefined) throw new ConfigError('give --page or --offset, not both');
+  if (o.page !== undefined && (!Number.isInteger(o.page) || o.page < 1)) throw new ConfigError('invalid --page: pages count from 1');
+  if (o.offset !== undefined && (!Number.isInteger(o.offset) || o.offset < 0)) throw new ConfigError('invalid --offset: a number of hits to skip, 0 or more');
+  return { limit: o.limit, offset: o.offset ?? ((o.page ?? 1) - 1) * o.limit };
 }
 
 /** The filter options, validated (a bad value is a one-line error naming the option). */
