@@ -33,7 +33,13 @@ export function loadQueries(file: string): EvalQuery[] {
 }
 
 export type Mode = 'keyword' | 'semantic' | 'hybrid';
-export interface ModeResult { mode: Mode; skipped: string | null; perQuery: ({ id: string; q: string } & QueryMetrics)[]; mean: Omit<QueryMetrics, 'missing'> | null }
+export interface ModeResult {
+  mode: Mode; skipped: string | null;
+  perQuery: ({ id: string; q: string; kind: string; zeroHits: boolean } & QueryMetrics)[];
+  mean: Omit<QueryMetrics, 'missing'> | null;
+  /** Means per query kind (keyword, question, paraphrase …). */
+  byKind: Record<string, Omit<QueryMetrics, 'missing'> & { queries: number }>;
+}
 
 export async function runEval(index: ArchiveIndex, queries: EvalQuery[], modes: Mode[], k: number): Promise<ModeResult[]> {
   const out: ModeResult[] = [];
@@ -43,15 +49,20 @@ export async function runEval(index: ArchiveIndex, queries: EvalQuery[], modes: 
       for (const query of queries) {
         const result = await searchPassages(index.client, index.names, { q: query.q, filter: query.filter, limit: Math.max(k, 10), mode }, index.embedder);
         const ranked = result.hits.map((h) => path.basename(h.source));
-        perQuery.push({ id: query.id, q: query.q, ...metrics(ranked, query.relevant, k) });
+        perQuery.push({ id: query.id, q: query.q, kind: query.kind ?? 'other', zeroHits: ranked.length === 0, ...metrics(ranked, query.relevant, k) });
       }
     } catch (err) {
       // A mode that cannot run (no embedding model) is reported as skipped, not scored as zero.
-      if (err instanceof NoModelError) { out.push({ mode, skipped: err.message, perQuery: [], mean: null }); continue; }
+      if (err instanceof NoModelError) { out.push({ mode, skipped: err.message, perQuery: [], mean: null, byKind: {} }); continue; }
       throw err;
     }
-    const avg = (key: 'ndcg' | 'mrr' | 'recall' | 'p5') => mean(perQuery.map((q) => q[key]));
-    out.push({ mode, skipped: null, perQuery, mean: { ndcg: avg('ndcg'), mrr: avg('mrr'), recall: avg('recall'), p5: avg('p5') } });
+    const means = (rows: typeof perQuery) => {
+      const avg = (key: 'ndcg' | 'mrr' | 'recall' | 'p5') => mean(rows.map((q) => q[key]));
+      return { ndcg: avg('ndcg'), mrr: avg('mrr'), recall: avg('recall'), p5: avg('p5') };
+    };
+    const kinds = [...new Set(perQuery.map((q) => q.kind))];
+    const byKind = Object.fromEntries(kinds.map((kind) => { const rows = perQuery.filter((q) => q.kind === kind); return [kind, { ...means(rows), queries: rows.length }]; }));
+    out.push({ mode, skipped: null, perQuery, mean: means(perQuery), byKind });
   }
   return out;
 }
@@ -59,7 +70,13 @@ export async function runEval(index: ArchiveIndex, queries: EvalQuery[], modes: 
 export function formatEval(results: ModeResult[], k: number): string {
   const f = (x: number) => x.toFixed(3);
   const lines = [`| mode | nDCG@${k} | MRR | Recall@${k} | P@5 |`, '|---|---|---|---|---|'];
-  for (const r of results) lines.push(r.mean ? `| ${r.mode} | ${f(r.mean.ndcg)} | ${f(r.mean.mrr)} | ${f(r.mean.recall)} | ${f(r.mean.p5)} |` : `| ${r.mode} | skipped: ${r.skipped} | | | |`);
+  for (const r of results) {
+    if (!r.mean) { lines.push(`| ${r.mode} | skipped: ${r.skipped} | | | |`); continue; }
+    lines.push(`| ${r.mode} | ${f(r.mean.ndcg)} | ${f(r.mean.mrr)} | ${f(r.mean.recall)} | ${f(r.mean.p5)} |`);
+    for (const [kind, m] of Object.entries(r.byKind)) lines.push(`| ${r.mode}, ${kind} (${m.queries}) | ${f(m.ndcg)} | ${f(m.mrr)} | ${f(m.recall)} | ${f(m.p5)} |`);
+    const zero = r.perQuery.filter((q) => q.zeroHits).length;
+    if (zero) lines.push(`| ${r.mode}: ${zero} queries without any hit | | | | |`);
+  }
   for (const r of results.filter((x) => x.mean)) {
     lines.push('', `${r.mode}, per query:`);
     for (const q of r.perQuery) lines.push(`  ${q.id} nDCG ${f(q.ndcg)} MRR ${f(q.mrr)} R ${f(q.recall)}  "${q.q}"${q.missing.length ? `  missing: ${q.missing.join(', ')}` : ''}`);

@@ -209,7 +209,8 @@ async function suggest(client: MeiliClient, names: IndexNames, q: string, filter
     q: shapeQuery(q), matchingStrategy: 'last', filter, limit: 1, attributesToRetrieve: ['id'], attributesToHighlight: ['text'], highlightPreTag: PRE, highlightPostTag: POST,
   });
   const text = res.hits[0]?._formatted?.text ?? '';
-  const words = [...text.matchAll(new RegExp(`${PRE}([^${POST}]+)${POST}`, 'g'))].map((m) => m[1]!.toLowerCase());
+  // Meilisearch marks only the matched letters of a typo or prefix match: the suggestion is the whole word.
+  const words = [...text.matchAll(new RegExp(`[\\p{L}\\p{N}]*${PRE}([^${POST}]+)${POST}[\\p{L}\\p{N}]*`, 'gu'))].map((m) => m[0].replaceAll(PRE, '').replaceAll(POST, '').toLowerCase());
   return words.length ? [...new Set(words)].join(' ') : null;
 }
 

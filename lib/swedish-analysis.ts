@@ -32,7 +32,7 @@ const STEM_CACHE_MAX = 200_000;
 
 /**
  * Snowball's Swedish stem, then the definite singular endings Snowball leaves: -n after a vowel
- * ("pandemin" → "pandemi", like "pandemier") and -et ("beslutet" → "beslut", "arbetet" → "arbet"
+ * ("pandemin" → "pandemi", like "pandemier"; "skolan" like "skola") and -et ("beslutet" → "beslut", "arbetet" → "arbet"
  * like "arbete"). Only where four letters or more remain, so short words ("man", "son", "paket")
  * keep their ending.
  */
@@ -40,8 +40,9 @@ export function stem(token: string): string {
   let s = stemCache.get(token);
   if (s === undefined) {
     s = snowball(token);
-    if (s.length >= 5 && /[aeiouyåäö]n$/.test(s)) s = s.slice(0, -1);
-    else if (s.length >= 6 && s.endsWith('et')) s = s.slice(0, -2);
+    // Stemmed again after the cut, so "skolan" (→ "skola" → "skol") meets "skola" (→ "skol").
+    if (s.length >= 5 && /[aeiouyåäö]n$/.test(s)) s = snowball(s.slice(0, -1));
+    else if (s.length >= 6 && s.endsWith('et')) s = snowball(s.slice(0, -2));
     if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
     stemCache.set(token, s);
   }

@@ -24,12 +24,21 @@ describe('evaluation metrics (hand-computed)', () => {
 describe('evaluation tooling', () => {
   it('compares a run with its baseline query by query', async () => {
     const { compareWithBaseline } = await import('../cli/eval-command.ts');
-    const run = (ndcgs: number[]) => [{ mode: 'keyword' as const, skipped: null, mean: { ndcg: ndcgs.reduce((a, b) => a + b) / ndcgs.length, mrr: 1, recall: 1, p5: 1 }, perQuery: ndcgs.map((n, i) => ({ id: `q${i}`, q: `fråga ${i}`, ndcg: n, mrr: 1, recall: 1, p5: 1, missing: [] })) }];
+    const run = (ndcgs: number[]) => [{ mode: 'keyword' as const, skipped: null, mean: { ndcg: ndcgs.reduce((a, b) => a + b) / ndcgs.length, mrr: 1, recall: 1, p5: 1 }, byKind: {}, perQuery: ndcgs.map((n, i) => ({ id: `q${i}`, q: `fråga ${i}`, kind: 'keyword', zeroHits: false, ndcg: n, mrr: 1, recall: 1, p5: 1, missing: [] })) }];
     const text = compareWithBaseline(run([0.5, 0.9, 1]), run([0.7, 0.8, 1]));
     expect(text).toContain('keyword: mean nDCG 0.833 → 0.800 (-0.033); 1 queries gained, 1 lost');
     expect(text).toMatch(/loss q0 0\.700 → 0\.500 \(-0\.200\)/);
     expect(text).toMatch(/gain q1 0\.800 → 0\.900 \(\+0\.100\)/);
     expect(text).not.toContain('q2');
+  });
+
+  it('prints means per query kind and counts queries without hits', async () => {
+    const { formatEval } = await import('../cli/eval-command.ts');
+    const row = (id: string, kind: string, ndcg: number) => ({ id, q: id, kind, zeroHits: ndcg === 0, ndcg, mrr: ndcg, recall: ndcg, p5: ndcg, missing: [] });
+    const text = formatEval([{ mode: 'keyword', skipped: null, mean: { ndcg: 0.5, mrr: 0.5, recall: 0.5, p5: 0.5 }, byKind: { question: { ndcg: 0, mrr: 0, recall: 0, p5: 0, queries: 1 }, keyword: { ndcg: 1, mrr: 1, recall: 1, p5: 1, queries: 1 } }, perQuery: [row('a', 'question', 0), row('b', 'keyword', 1)] }], 10);
+    expect(text).toContain('| keyword, question (1) | 0.000 |');
+    expect(text).toContain('| keyword, keyword (1) | 1.000 |');
+    expect(text).toContain('1 queries without any hit');
   });
 
   it('reads plain query lists from text and CSV files', async () => {

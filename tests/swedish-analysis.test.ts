@@ -17,7 +17,7 @@ describe('Swedish analysis', () => {
 
   it.each([
     ['pandemin', 'pandemi'], ['pandemier', 'pandemi'], ['pandemins', 'pandemi'], ['lärdomar', 'lärdom'],
-    ['kommunerna', 'kommun'], ['kommunen', 'kommun'], ['beslutet', 'beslut'], ['besluten', 'beslut'],
+    ['kommunerna', 'kommun'], ['skolan', 'skola'], ['skolans', 'skolor'], ['stationen', 'station'], ['kvinnan', 'kvinnor'], ['kommunen', 'kommun'], ['beslutet', 'beslut'], ['besluten', 'beslut'],
   ])('brings the inflection %s to the stem of %s', (form, base) => {
     expect(stem(form)).toBe(stem(base));
   });

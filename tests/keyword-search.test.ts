@@ -1,0 +1,124 @@
+/**
+ * Keyword search against a real Meilisearch: BM25 over Swedish stems on candidates Meilisearch
+ * retrieves, inflections, capitalised questions, compounds, no dead ends, paging, totals per document.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig, type Config } from '../lib/config.ts';
+import { createReporter } from '../lib/log.ts';
+import { connectMeili, MeiliClient, ArchiveIndex, searchPassages, documentCounts, type MeiliConnection } from '../index/index.ts';
+import { runIngest } from '../cli/ingest-job.ts';
+import { indexTerms, stem } from '../lib/swedish-analysis.ts';
+import { idf, termScore } from '../index/bm25.ts';
+import { SAMPLE_DIR, tempDir } from './helpers.ts';
+
+const reporter = createReporter({ tty: false, quiet: true });
+const tmp = tempDir('keyword');
+let conn: MeiliConnection;
+let config: Config;
+let sample: ArchiveIndex;
+let tiny: ArchiveIndex;
+const search = (index: ArchiveIndex, q: string, extra: Record<string, unknown> = {}) => searchPassages(index.client, index.names, { q, limit: 10, ...extra });
+
+// One-passage documents whose BM25 scores are computed by hand below.
+const TINY = {
+  'a.txt': 'Budget\n\nNämnden beslutar om budget och budget för skolan.',
+  'b.txt': 'Skolan\n\nSkolan får en ny budget.',
+  'c.txt': 'Övrigt\n\nInga andra frågor om vägar.',
+  'd.txt': 'Vägar\n\nEn utredning om vägar.',
+  'e.txt': 'Länet\n\nUtredningen om bredband i länet.',
+  'f.txt': 'Bredband\n\nBredbandsutredningen är klar.',
+};
+
+beforeAll(async () => {
+  config = loadConfig({ MINUTES_DATA_DIR: path.join(tmp.dir, 'data'), MINUTES_EMBEDDINGS: 'off' });
+  conn = await connectMeili(config);
+  const client = new MeiliClient(conn.url, conn.key);
+  sample = new ArchiveIndex(client, 'kw_');
+  await runIngest(SAMPLE_DIR, { full: false, config, index: sample, reporter });
+  const dir = path.join(tmp.dir, 'tiny');
+  mkdirSync(dir);
+  for (const [f, text] of Object.entries(TINY)) writeFileSync(path.join(dir, f), text);
+  tiny = new ArchiveIndex(client, 'tiny_');
+  await runIngest(dir, { full: false, config, index: tiny, reporter });
+}, 120_000);
+afterAll(async () => {
+  await conn?.stop();
+  tmp.cleanup();
+});
+
+describe('keyword ranking', () => {
+  it('scores documents by BM25 exactly as computed by hand from their terms', async () => {
+    const r = await search(tiny, 'budget skolan');
+    expect(r.hits.map((h) => h.fileName)).toEqual(['a.txt', 'b.txt']);
+    // Each document is one passage, indexed by the terms of its heading and text; N = 6 passages, avgdl over the two candidates.
+    const stored = await tiny.client.getDocuments<{ fileName: string; heading: string; text: string }>(tiny.names.chunks, { fields: ['fileName', 'heading', 'text'], limit: 10 });
+    const terms = Object.fromEntries(stored.results.map((c) => [c.fileName, indexTerms(`${c.heading}\n${c.text}`)]));
+    const tf = (f: string, w: string) => terms[f]!.filter((t) => t === stem(w)).length;
+    const avg = (terms['a.txt']!.length + terms['b.txt']!.length) / 2;
+    const score = (f: string) => ['budget', 'skolan'].reduce((s, w) => s + termScore(tf(f, w), 2, 6, terms[f]!.length, avg), 0);
+    expect(tf('a.txt', 'budget')).toBe(3);
+    expect(r.hits[0]!.score).toBeCloseTo(score('a.txt'), 3);
+    expect(r.hits[1]!.score).toBeCloseTo(score('b.txt'), 3);
+    expect(idf(2, 6)).toBeCloseTo(Math.log(1 + 4.5 / 2.5), 9);
+  });
+
+  it('finds a capitalised question as its lower-case form (stop words fold case)', async () => {
+    const upper = await search(sample, 'Vilka beslut fattades om kollektivtrafiken?');
+    const lower = await search(sample, 'vilka beslut fattades om kollektivtrafiken');
+    expect(upper.hits.length).toBeGreaterThan(0);
+    expect(upper.hits.map((h) => h.docId)).toEqual(lower.hits.map((h) => h.docId));
+  });
+
+  it('does not let one unusual word of a question decide the result', async () => {
+    // No sample document has "sades": the other words still find the documents on the topic.
+    const r = await search(sample, 'vad sades om bristen på arbetskraft');
+    expect(r.hits.length).toBeGreaterThan(2);
+    expect(r.unknownWords).toEqual(['sades']);
+  });
+
+  it('matches inflected forms and marks each form in the snippet', async () => {
+    const r = await search(sample, 'pandemier');
+    expect(r.hits.length).toBeGreaterThan(0);
+    expect(r.hits.some((h) => /<mark>[Pp]andemin<\/mark>/.test(h.snippet))).toBe(true);
+  });
+
+  it('finds a compound written apart, and the parts of a compound only together', async () => {
+    const r = await search(tiny, 'Bredbandsutredningen');
+    // f has the compound, e both parts apart; d only "utredning": not a match for the compound.
+    expect(r.hits.map((h) => h.fileName)).toEqual(['f.txt', 'e.txt']);
+    expect(r.hits[0]!.snippet).toBe('<mark>Bredbandsutredningen</mark> är klar.');
+  });
+
+  it('says which words no document has, with a suggestion for a misspelling, and never returns a dead end for a known word', async () => {
+    const none = await search(sample, 'xqzwv');
+    expect(none).toMatchObject({ total: 0, hits: [], unknownWords: ['xqzwv'] });
+    const typo = await search(sample, 'Värmlandsbanen');
+    expect(typo.hits).toEqual([]);
+    expect(typo.suggestion).toBe('värmlandsbanan');
+    const mixed = await search(sample, 'xqzwv Värmlandsbanan');
+    expect(mixed.hits.length).toBeGreaterThan(0);
+    expect(mixed.unknownWords).toEqual(['xqzwv']);
+  });
+
+  it('counts documents, not passages, and pages without overlap', async () => {
+    const all = await search(sample, '');
+    const counts = await documentCounts(sample.client, sample.names, { q: '', facets: [] });
+    expect(all.total).toBe(counts.total);
+    const kommun = await documentCounts(sample.client, sample.names, { q: 'kommun', facets: ['year'] });
+    const page1 = await search(sample, 'kommun', { limit: 5 });
+    const page2 = await search(sample, 'kommun', { limit: 5, offset: 5 });
+    expect(page1.total).toBe(kommun.total);
+    expect(page1.hits).toHaveLength(5);
+    expect(page2.hits.length).toBeGreaterThan(0);
+    expect(page2.hits.some((h) => page1.hits.some((x) => x.docId === h.docId))).toBe(false);
+    expect(Object.values(kommun.facets.year!).reduce((s, n) => s + n, 0)).toBe(kommun.total);
+  });
+
+  it('applies filters to candidates', async () => {
+    const r = await search(sample, 'kommun', { filter: 'year = 2023' });
+    expect(r.hits.length).toBeGreaterThan(0);
+    expect(r.hits.every((h) => h.date?.startsWith('2023'))).toBe(true);
+  });
+});
