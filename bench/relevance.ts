@@ -28,7 +28,7 @@ const SETS = [
 ].filter((s) => (!opt('set') || opt('set') === s.name) && existsSync(path.join(PROJECT_ROOT, s.queries)));
 const modes = (opt('mode') ?? 'keyword').split(',') as ('keyword' | 'hybrid' | 'semantic')[];
 
-type Row = { id: string; q: string; kind: string; split: string; ndcg: number; mrr: number; recall: number; zero: boolean; missing: string[] };
+type Row = { id: string; q: string; kind: string; split: string; ndcg: number; mrr: number; recall: number; zero: boolean; missing: string[]; ranked: string[] };
 
 async function peerRows(roots: string[], queries: EvalQuery[], limits: ReturnType<typeof loadConfig>['limits']): Promise<Row[]> {
   const peer = new SwedishBm25();
@@ -43,7 +43,7 @@ async function peerRows(roots: string[], queries: EvalQuery[], limits: ReturnTyp
 
 function row(q: EvalQuery, ranked: string[]): Row {
   const m = metrics(ranked, q.relevant, K);
-  return { id: q.id, q: q.q, kind: q.kind ?? 'other', split: (q as { split?: string }).split ?? 'dev', ndcg: m.ndcg, mrr: m.mrr, recall: m.recall, zero: ranked.length === 0, missing: m.missing };
+  return { id: q.id, q: q.q, kind: q.kind ?? 'other', split: (q as { split?: string }).split ?? 'dev', ndcg: m.ndcg, mrr: m.mrr, recall: m.recall, zero: ranked.length === 0, missing: m.missing, ranked };
 }
 
 function table(name: string, systems: [string, Row[]][]): string[] {
@@ -92,6 +92,13 @@ try {
         out.push(`  ${r.id} [${r.kind}/${r.split}] ours ${r.ndcg.toFixed(2)} peer ${p.ndcg.toFixed(2)}  "${r.q}"${r.missing.length ? `  missing: ${r.missing.join(', ')}` : ''}`);
       }
       out.push('');
+    }
+    // --show a001,a002: both rankings' top 5 with their grades.
+    for (const id of (opt('show') ?? '').split(',').filter(Boolean)) {
+      const q = queries.find((x) => x.id === id);
+      if (!q) continue;
+      out.push(`${id} "${q.q}" relevant: ${JSON.stringify(q.relevant)}`);
+      for (const [name, rows] of systems) out.push(`  ${name}: ${rows.find((r) => r.id === id)!.ranked.slice(0, 5).map((f) => `${f.slice(0, 12)}(${q.relevant[f] ?? 0})`).join(' ')}`);
     }
   }
 } finally {

@@ -44,7 +44,7 @@ export const DocumentRecord = z.object({
    */
   text: z.record(z.string(), z.string()),
   compounds: z.string(),
-  /** Every distinct stem of the passages (lib/swedish-analysis.ts): what keyword counts match on. */
+  /** Every distinct stem of the passages' words and compound parts (lib/swedish-analysis.ts): what keyword counts match on. */
   stems: z.string(),
   pageCount: z.number(),
   chunkCount: z.number(),
@@ -60,10 +60,14 @@ export type DocumentRecord = z.infer<typeof DocumentRecord>;
 export type ChunkRecord = Pick<DocumentRecord, 'root' | 'source' | 'fileName' | 'sha256' | 'title' | 'docType' | 'body' | 'organisation' | 'date' | 'dateTs' | 'year' | 'mandatePeriod' | 'themes' | 'persons' | 'parties' | 'indexedAt' | 'indexedAtTs'> & Chunk & {
   /** The parts of the passage's compound words ("arbetskraftsbrist" → "arbetskraft brist"), searchable after the text. */
   compounds: string;
-  /** The passage's index terms (heading and text), in order: retrieved by phrase, scored by BM25. */
+  /** The stems of the passage's words (heading and text), in order: retrieved by phrase, scored by BM25. */
   stems: string;
-  /** How many index terms: the passage length BM25 normalises by. */
+  /** The stems of its compounds' parts: matched like `stems`, counted at reduced weight. */
+  partStems: string;
+  /** How many word stems: the passage length BM25 normalises by. */
   termCount: number;
+  /** How many word stems the whole document has: its length for document-level BM25. */
+  docTermCount: number;
 };
 
 /**
@@ -87,7 +91,7 @@ function textParts(chunks: Chunk[]): Record<string, string> {
 export function toRecords(root: string, e: Extraction, docId: string, chunks: Chunk[], fileName: string): { document: DocumentRecord; chunks: ChunkRecord[] } {
   const compounds = chunks.map((c) => compoundTerms(`${c.heading} ${c.text}`));
   const terms = chunks.map((c) => indexTerms(`${c.heading}\n${c.text}`));
-  const document = toDocumentRecord(root, e, docId, chunks, fileName, [...new Set(compounds.flat())], [...new Set(terms.flat())]);
+  const document = toDocumentRecord(root, e, docId, chunks, fileName, [...new Set(compounds.flat())], [...new Set(terms.flatMap((t) => [...t.words, ...t.parts]))]);
   return { document, chunks: toChunkRecords(document, chunks, compounds, terms) };
 }
 
@@ -130,12 +134,13 @@ function toDocumentRecord(root: string, e: Extraction, docId: string, chunks: Ch
   };
 }
 
-function toChunkRecords(doc: DocumentRecord, chunks: Chunk[], compounds: string[][], terms: string[][]): ChunkRecord[] {
+function toChunkRecords(doc: DocumentRecord, chunks: Chunk[], compounds: string[][], terms: { words: string[]; parts: string[] }[]): ChunkRecord[] {
   const shared = {
     root: doc.root, source: doc.source, fileName: doc.fileName, sha256: doc.sha256, title: doc.title, docType: doc.docType,
     body: doc.body, organisation: doc.organisation, date: doc.date, dateTs: doc.dateTs, year: doc.year,
     mandatePeriod: doc.mandatePeriod, themes: doc.themes, persons: doc.persons, parties: doc.parties,
     indexedAt: doc.indexedAt, indexedAtTs: doc.indexedAtTs,
   };
-  return chunks.map((c, i) => ({ ...shared, ...c, compounds: compounds[i]!.join(' '), stems: terms[i]!.join(' '), termCount: terms[i]!.length }));
+  const docTermCount = terms.reduce((n, t) => n + t.words.length, 0);
+  return chunks.map((c, i) => ({ ...shared, ...c, compounds: compounds[i]!.join(' '), stems: terms[i]!.words.join(' '), partStems: terms[i]!.parts.join(' '), termCount: terms[i]!.words.length, docTermCount }));
 }

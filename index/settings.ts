@@ -63,8 +63,8 @@ export function documentsSettings() {
 export function chunksSettings() {
   return {
     ...matching(),
-    // `stems` is searched alone, by phrase (index/keyword-search.ts); the others by Meilisearch's own matching.
-    searchableAttributes: ['heading', 'text', 'compounds', 'title', 'stems'],
+    // `stems` and `partStems` are searched alone, by phrase (index/keyword-search.ts); the others by Meilisearch's own matching.
+    searchableAttributes: ['heading', 'text', 'compounds', 'title', 'stems', 'partStems'],
     filterableAttributes: [...FACETS, 'id', 'docId', 'root', 'source', 'fileName', 'sha256', 'contentHash', 'hasVector', 'embeddingModel', 'indexedAtTs'],
     sortableAttributes: ['date', 'dateTs', 'ordinal', 'indexedAtTs'],
     // Exact totals: a term's total hits is its passage frequency for BM25, and the archive's total its N.

@@ -53,18 +53,20 @@ export function stem(token: string): string {
 const isContent = (t: string) => !isStopWord(t) && (t.length > 1 || /\d/.test(t));
 
 /**
- * The terms a text is indexed by: the stem of every content word, each compound also by its parts'
- * stems right after it ("arbetskraftsbrist" → arbetskraftsbrist arbetskraft brist), as Lucene's
- * decompounding filter does, so a text that writes the compound is found by its parts too.
+ * The terms a text is indexed by: `words`, the stem of every content word in text order, and
+ * `parts`, the stems of the parts of its compounds ("arbetskraftsbrist" → arbetskraft, brist), so
+ * that a text writing the compound is found by its parts too, at reduced weight (a part is a
+ * weaker match than the word itself: "hälsoskydd" is not about "skydd").
  */
-export function indexTerms(text: string): string[] {
-  const out: string[] = [];
+export function indexTerms(text: string): { words: string[]; parts: string[] } {
+  const words: string[] = [];
+  const parts: string[] = [];
   for (const t of tokens(text)) {
     if (!isContent(t)) continue;
-    out.push(stem(t));
-    for (const part of decompound(t) ?? []) out.push(stem(part));
+    words.push(stem(t));
+    for (const part of decompound(t) ?? []) parts.push(stem(part));
   }
-  return out;
+  return { words, parts };
 }
 
 export interface QueryTerm {
@@ -99,7 +101,7 @@ export function queryTerms(q: string, synonyms: Record<string, string[]> = {}): 
     const parts = (decompound(w) ?? []).map(stem);
     for (const part of parts) add(part, EXPANSION_WEIGHT['compound-part'], 'compound-part', parts.length > 1 ? `parts of ${w}` : null);
     for (const syn of synonyms[w] ?? []) {
-      const synTerms = [...new Set(indexTerms(syn))];
+      const synTerms = [...new Set(indexTerms(syn).words)];
       for (const t of synTerms) add(t, EXPANSION_WEIGHT.synonym, 'synonym', synTerms.length > 1 ? `synonym ${syn}` : null);
     }
   }
