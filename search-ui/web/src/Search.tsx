@@ -89,9 +89,14 @@ export function Search({ url }: { url: URL }) {
           {error && <p className="error" role="alert">{error}</p>}
           {!error && loading && !data && <p className="status">Söker …</p>}
           {!error && data && (data.hits.length === 0
-            ? <p className="status">Inga träffar{data.query ? ` för ”${data.query}”` : ''}.</p>
+            ? <p className="status">
+                Inga träffar{data.query ? ` för ”${data.query}”` : ''}.
+                {data.unknownWords?.length ? ` Inget dokument innehåller ${data.unknownWords.map((w) => `”${w}”`).join(', ')}.` : ''}
+                {data.suggestion && <> Menade du <button type="button" className="suggestion" onClick={() => update({ q: data.suggestion!, page: null })}>{data.suggestion}</button>?</>}
+              </p>
             : <>
                 <p className="status">{data.total} dokument{data.query ? ` för ”${data.query}”` : ''} ({data.processingTimeMs} ms)</p>
+                {data.unknownWords?.length ? <p className="status">Finns inte i arkivet: {data.unknownWords.join(', ')}</p> : null}
                 <ol className="hits">{data.hits.map((h) => (
                   <li key={h.docId} className="hit">
                     <h2><Link to={`/dokument/${h.docId}?q=${encodeURIComponent(data.query)}#${encodeURIComponent(h.heading)}`}>{h.title}</Link></h2>
