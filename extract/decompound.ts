@@ -83,23 +83,3 @@ export function decompound(word: string): string[] | null {
   return result;
 }
 
-/**
- * Searchable extra terms for a text: the parts of its compounds, and adjacent parts joined when
- * the join is itself a word ("kompetens" + "försörjning" → "kompetensförsörjning").
- */
-export function compoundTerms(text: string): string[] {
-  const lex = lexicon();
-  const out = new Set<string>();
-  for (const word of text.toLowerCase().match(/\p{L}{7,}/gu) ?? []) {
-    const parts = decompound(word);
-    if (!parts) continue;
-    for (let i = 0; i < parts.length; i++) {
-      out.add(parts[i]!);
-      for (let j = i + 2; j <= parts.length; j++) {
-        const joined = parts.slice(i, j).join('');
-        if (joined !== word && lex.has(joined)) out.add(joined);
-      }
-    }
-  }
-  return [...out];
-}

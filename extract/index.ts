@@ -13,7 +13,7 @@ import { extractDates } from './dates.ts';
 
 export { findDates, mandatePeriod } from './swedish-dates.ts';
 export { resolveAcrossArchive, PersonResolver, personRecords, type DocumentPersons, type Mentions } from './person-resolution.ts';
-export { compoundTerms, decompound } from './decompound.ts';
+export { decompound } from './decompound.ts';
 
 export interface Extracted { extraction: Extraction; chunks: Chunk[]; docId: string }
 

@@ -2,20 +2,27 @@
  * Keyword search in two stages: Meilisearch retrieves candidate passages (filters applied), the
  * project ranks them by BM25 over Swedish stems.
  *
- * Retrieval is OR over the query's terms: one Meilisearch query per term, all in one multi-search
- * request, each an exact phrase of one stem on the passages' stem fields (no typo, no prefix). A
- * term's total hits is its passage frequency; the documents index gives its document frequency in
- * the same request. Each candidate comes with its stems, so its frequency of every query term is
- * counted here, exactly. (Meilisearch's `showMatchesPosition` would give the counts without the
- * text, but costs ~15× the time: 582 against 43 ms for 345 hits, measured on 2 000 documents.)
+ * Retrieval is OR over the query's terms, in two multi-search requests. The first only counts: the
+ * passages and documents under the filter, and each term's passage and document frequency (exact
+ * phrases of one stem on the stem fields: no typo, no prefix). The second fetches candidates, one
+ * query per term, within a budget of CANDIDATE_BUDGET passages shared out rarest term first: a term
+ * that few passages have brings all of them, a common one (low idf, little weight) only its share,
+ * plus the passages matching most terms at once. Each candidate comes with its stems, so its
+ * frequency of every query term is counted here, exactly. (Meilisearch's `showMatchesPosition`
+ * would give counts without the text but costs ~15×: 582 against 43 ms for 345 hits, 2 000 documents.)
  */
 import type { MeiliClient } from './meili-client.ts';
 import type { IndexNames } from './settings.ts';
 import { passageScore, rankDocuments, type TermStats } from './bm25.ts';
 import type { QueryTerm } from '../lib/swedish-analysis.ts';
 
-/** Passages retrieved per term (measured on data/eval and 10 000 documents, BENCHMARKS.md). */
-export const TERM_CANDIDATES = Number(process.env.MINUTES_X_K ?? 200);
+/**
+ * Candidate passages per query, and those matching most terms at once. Each costs ~0.1 ms of
+ * Meilisearch time (its stems are read and sent); measured in BENCHMARKS.md on data/eval and on
+ * 10 000 generated documents.
+ */
+export const CANDIDATE_BUDGET = Number(process.env.MINUTES_X_K ?? 300);
+const BEST_OVERALL = 40;
 /** A compound part's occurrence counts this much of a word's (measured on data/eval, BENCHMARKS.md). */
 export const PART_TF = Number(process.env.MINUTES_X_PART_TF ?? 0.5);
 /** Share of the document-level BM25 in a document's score; the rest is its passages' (best + share of second). */
@@ -30,47 +37,64 @@ export interface KeywordRanking { documents: RankedDocument[]; terms: TermStats[
 const phrase = (term: string) => `"${term}"`;
 const total = (r: MultiSearchResponse['results'][number]) => r.totalHits ?? r.estimatedTotalHits ?? r.hits.length;
 
-function termQuery(index: string, term: string, filter: string | undefined, limit: number) {
+function termQuery(index: string, q: string, filter: string | undefined, limit: number, extra: Record<string, unknown> = {}) {
   return {
-    indexUid: index, q: phrase(term), attributesToSearchOn: ['stems', 'partStems'], filter, limit,
+    indexUid: index, q, attributesToSearchOn: ['stems', 'partStems'], filter, limit, ...extra,
     attributesToRetrieve: ['id', 'docId', 'termCount', 'docTermCount', 'stems', 'partStems'],
   };
 }
-const docCount = (index: string, term: string | null, filter: string | undefined) => ({ indexUid: index, q: term ? phrase(term) : '', ...(term ? { attributesToSearchOn: ['stems'] } : {}), filter, limit: 0 });
+const count = (index: string, term: string | null, filter: string | undefined, on: string[]) => ({ indexUid: index, q: term ? phrase(term) : '', ...(on.length ? { attributesToSearchOn: on } : {}), filter, limit: 0 });
+
+/** Each term's share of the budget, rarest first: what a rarer term leaves unused goes to the next. */
+export function shareBudget(df: number[], budget: number): number[] {
+  const order = df.map((d, i) => [d, i] as const).filter(([d]) => d > 0).sort((a, b) => a[0] - b[0]);
+  const out = df.map(() => 0);
+  let left = budget;
+  order.forEach(([d, i], k) => {
+    out[i] = Math.min(d, Math.max(1, Math.floor(left / (order.length - k))));
+    left -= out[i]!;
+  });
+  return out;
+}
 
 export async function rankByKeywords(client: MeiliClient, names: IndexNames, terms: QueryTerm[], filter: string | undefined): Promise<KeywordRanking> {
   const t0 = performance.now();
-  // Passage and document frequencies of every term, and the candidates, in one request.
-  const first = await client.request<MultiSearchResponse>('POST', '/multi-search', {
+  const counts = await client.request<MultiSearchResponse>('POST', '/multi-search', {
     queries: [
-      docCount(names.chunks, null, filter),
-      docCount(names.documents, null, filter),
-      ...terms.map((t) => docCount(names.documents, t.term, filter)),
-      ...terms.map((t) => termQuery(names.chunks, t.term, filter, TERM_CANDIDATES)),
+      count(names.chunks, null, filter, []),
+      count(names.documents, null, filter, []),
+      ...terms.map((t) => count(names.chunks, t.term, filter, ['stems', 'partStems'])),
+      // The documents index searches its stems only (nested parts, which `attributesToSearchOn` does not reach).
+      ...terms.map((t) => count(names.documents, t.term, filter, [])),
     ],
   });
-  const [allPassages, allDocs, ...rest] = first.results;
-  const docDf = rest.slice(0, terms.length).map(total);
-  const perTerm = rest.slice(terms.length);
-  const stats: TermStats[] = terms.map((t, i) => ({ term: t.term, weight: t.weight, group: t.group, df: total(perTerm[i]!) }));
+  const [allPassages, allDocs, ...rest] = counts.results.map(total);
+  const df = rest.slice(0, terms.length);
+  const docDf = rest.slice(terms.length);
+  const limits = shareBudget(df, CANDIDATE_BUDGET);
+  const queries = terms.map((t, i) => termQuery(names.chunks, phrase(t.term), filter, limits[i]!)).filter((q) => q.limit > 0);
+  // The passages with most of the terms: Meilisearch ranks first by how many query words match.
+  if (queries.length > 1) queries.push(termQuery(names.chunks, terms.map((t) => phrase(t.term)).join(' '), filter, BEST_OVERALL, { matchingStrategy: 'frequency' }));
+  const hits = queries.length ? (await client.request<MultiSearchResponse>('POST', '/multi-search', { queries })).results.flatMap((r) => r.hits) : [];
   const retrievalMs = performance.now() - t0;
 
   const t1 = performance.now();
+  const stats: TermStats[] = terms.map((t, i) => ({ term: t.term, weight: t.weight, group: t.group, df: df[i]! }));
   const wanted = new Set(terms.map((t) => t.term));
   const tf = new Map<string, Map<string, number>>();
   const meta = new Map<string, { docId: string; length: number; docLength: number }>();
-  for (const h of perTerm.flatMap((r) => r.hits)) {
+  for (const h of hits) {
     if (meta.has(h.id)) continue;
     meta.set(h.id, { docId: h.docId, length: h.termCount ?? 0, docLength: h.docTermCount ?? 0 });
     tf.set(h.id, countTerms(h, wanted));
   }
-  const n = total(allPassages!);
+  const n = allPassages!;
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(xs.length, 1);
   const avgLength = mean([...meta.values()].map((m) => m.length));
   const scored = [...meta].map(([id, m]) => ({ id, docId: m.docId, ...passageScore(tf.get(id) ?? new Map(), m.length, stats, n, avgLength) }))
     .filter((p) => p.matched > 0);
   const byPassages = rankDocuments(scored);
-  const whole = documentScores(meta, tf, terms.map((t, i) => ({ ...stats[i]!, df: docDf[i]! })), total(allDocs!));
+  const whole = documentScores(meta, tf, terms.map((t, i) => ({ ...stats[i]!, df: docDf[i]! })), allDocs!);
   const norm = (x: number, max: number) => (max > 0 ? x / max : 0);
   const maxP = Math.max(0, ...byPassages.map((d) => d.score));
   const maxD = Math.max(0, ...whole.values());
@@ -120,7 +144,7 @@ export async function countByKeywords(client: MeiliClient, names: IndexNames, te
   for (const t of terms) groups.set(t.group ?? `term ${t.term}`, [...(groups.get(t.group ?? `term ${t.term}`) ?? []), t.term]);
   const res = await client.request<{ estimatedTotalHits?: number; totalHits?: number; facetDistribution?: Record<string, Record<string, number>> }>('POST', '/multi-search', {
     federation: { limit: 0, ...(facets.length ? { facetsByIndex: { [names.documents]: facets }, mergeFacets: { maxValuesPerFacet: 100 } } : {}) },
-    queries: [...groups.values()].map((g) => ({ indexUid: names.documents, q: g.map(phrase).join(' '), matchingStrategy: 'all', attributesToSearchOn: ['stems'], filter })),
+    queries: [...groups.values()].map((g) => ({ indexUid: names.documents, q: g.map(phrase).join(' '), matchingStrategy: 'all', filter })),
   });
   return { total: res.totalHits ?? res.estimatedTotalHits ?? 0, facets: res.facetDistribution ?? {} };
 }

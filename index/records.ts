@@ -1,13 +1,11 @@
 /** The records stored in Meilisearch, built from an extraction. Filter fields are denormalised onto chunks so a passage search filters without joins. */
 import { z } from 'zod';
 import type { Chunk, Extraction } from '../lib/schema.ts';
-import { compoundTerms } from '../extract/index.ts';
-import { wordCount } from '../lib/text.ts';
 import { indexTerms } from '../lib/swedish-analysis.ts';
 
 /**
  * The shape of the records written. An ingest re-extracts documents written with an older shape
- * (2: documents carry their passages' words; 3: passages and documents carry Swedish stems), even
+ * (3: passages and documents carry Swedish stems; documents no longer carry the passages' text), even
  * when their files are unchanged.
  */
 export const RECORD_VERSION = 3;
@@ -37,15 +35,11 @@ export const DocumentRecord = z.object({
   organisations: z.array(z.string()),
   sectionHeadings: z.array(z.string()),
   /**
-   * Every passage's heading and text (in parts, see textParts), and their compound parts: the same words the passages are
-   * searched by, so a search here finds exactly the documents that have a matching passage, and
-   * counts them per facet without Meilisearch deduplicating passages (measured on 10 000
-   * documents: 2 ms against 13 ms, the same counts for every benchmark query).
+   * Every distinct stem of the passages' words and compound parts (lib/swedish-analysis.ts), in
+   * parts of at most PART_TERMS (see termParts): what document counts and frequencies match on, so a
+   * document counts exactly when one of its passages matches.
    */
-  text: z.record(z.string(), z.string()),
-  compounds: z.string(),
-  /** Every distinct stem of the passages' words and compound parts (lib/swedish-analysis.ts): what keyword counts match on. */
-  stems: z.string(),
+  stems: z.record(z.string(), z.string()),
   pageCount: z.number(),
   chunkCount: z.number(),
   personnummerMasked: z.number(),
@@ -58,8 +52,6 @@ export const DocumentRecord = z.object({
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
 
 export type ChunkRecord = Pick<DocumentRecord, 'root' | 'source' | 'fileName' | 'sha256' | 'title' | 'docType' | 'body' | 'organisation' | 'date' | 'dateTs' | 'year' | 'mandatePeriod' | 'themes' | 'persons' | 'parties' | 'indexedAt' | 'indexedAtTs'> & Chunk & {
-  /** The parts of the passage's compound words ("arbetskraftsbrist" → "arbetskraft brist"), searchable after the text. */
-  compounds: string;
   /** The stems of the passage's words (heading and text), in order: retrieved by phrase, scored by BM25. */
   stems: string;
   /** The stems of its compounds' parts: matched like `stems`, counted at reduced weight. */
@@ -72,31 +64,23 @@ export type ChunkRecord = Pick<DocumentRecord, 'root' | 'source' | 'fileName' | 
 
 /**
  * Meilisearch indexes at most 65 535 word positions of an attribute and drops the rest silently, so
- * a long document's text goes in parts of at most PART_WORDS words, each part its own (nested) attribute.
+ * a document's distinct stems go in parts of at most PART_TERMS, each part its own (nested) attribute.
  */
-const PART_WORDS = 50_000;
-function textParts(chunks: Chunk[]): Record<string, string> {
-  const parts: string[][] = [[]];
-  let words = 0;
-  for (const c of chunks) {
-    const n = wordCount(c.heading) + wordCount(c.text);
-    if (words + n > PART_WORDS && parts.at(-1)!.length) { parts.push([]); words = 0; }
-    parts.at(-1)!.push(`${c.heading}\n${c.text}`);
-    words += n;
-  }
-  return Object.fromEntries(parts.map((p, i) => [`p${i}`, p.join('\n\n')]));
+export const PART_TERMS = 50_000;
+export function termParts(terms: string[]): Record<string, string> {
+  const parts: Record<string, string> = {};
+  for (let i = 0; i === 0 || i * PART_TERMS < terms.length; i++) parts[`p${i}`] = terms.slice(i * PART_TERMS, (i + 1) * PART_TERMS).join(' ');
+  return parts;
 }
 
-/** A document's record and its passages' records; each passage's compound parts are split once, for both. */
+/** A document's record and its passages' records; each passage is analysed once, for both. */
 export function toRecords(root: string, e: Extraction, docId: string, chunks: Chunk[], fileName: string): { document: DocumentRecord; chunks: ChunkRecord[] } {
-  const compounds = chunks.map((c) => compoundTerms(`${c.heading} ${c.text}`));
   const terms = chunks.map((c) => indexTerms(`${c.heading}\n${c.text}`));
-  const document = toDocumentRecord(root, e, docId, chunks, fileName, [...new Set(compounds.flat())], [...new Set(terms.flatMap((t) => [...t.words, ...t.parts]))]);
-  return { document, chunks: toChunkRecords(document, chunks, compounds, terms) };
+  const document = toDocumentRecord(root, e, docId, chunks, fileName, [...new Set(terms.flatMap((t) => [...t.words, ...t.parts]))]);
+  return { document, chunks: toChunkRecords(document, chunks, terms) };
 }
 
-function toDocumentRecord(root: string, e: Extraction, docId: string, chunks: Chunk[], fileName: string, compounds: string[], stems: string[]): DocumentRecord {
-  const text = textParts(chunks);
+function toDocumentRecord(root: string, e: Extraction, docId: string, chunks: Chunk[], fileName: string, stems: string[]): DocumentRecord {
   const dateTs = e.date ? Date.parse(`${e.date}T00:00:00Z`) / 1000 : null;
   const now = Date.now();
   return {
@@ -122,9 +106,7 @@ function toDocumentRecord(root: string, e: Extraction, docId: string, chunks: Ch
     parties: [...new Set(e.persons.map((p) => p.party).filter((p): p is string => Boolean(p)))],
     organisations: [...new Set(e.organisations.map((o) => o.name))],
     sectionHeadings: e.sections.map((s) => s.heading),
-    text,
-    compounds: compounds.join(' '),
-    stems: stems.join(' '),
+    stems: termParts(stems),
     pageCount: e.pageCount,
     chunkCount: chunks.length,
     personnummerMasked: e.personnummerMasked,
@@ -134,7 +116,7 @@ function toDocumentRecord(root: string, e: Extraction, docId: string, chunks: Ch
   };
 }
 
-function toChunkRecords(doc: DocumentRecord, chunks: Chunk[], compounds: string[][], terms: { words: string[]; parts: string[] }[]): ChunkRecord[] {
+function toChunkRecords(doc: DocumentRecord, chunks: Chunk[], terms: { words: string[]; parts: string[] }[]): ChunkRecord[] {
   const shared = {
     root: doc.root, source: doc.source, fileName: doc.fileName, sha256: doc.sha256, title: doc.title, docType: doc.docType,
     body: doc.body, organisation: doc.organisation, date: doc.date, dateTs: doc.dateTs, year: doc.year,
@@ -142,5 +124,5 @@ function toChunkRecords(doc: DocumentRecord, chunks: Chunk[], compounds: string[
     indexedAt: doc.indexedAt, indexedAtTs: doc.indexedAtTs,
   };
   const docTermCount = terms.reduce((n, t) => n + t.words.length, 0);
-  return chunks.map((c, i) => ({ ...shared, ...c, compounds: compounds[i]!.join(' '), stems: terms[i]!.words.join(' '), partStems: terms[i]!.parts.join(' '), termCount: terms[i]!.words.length, docTermCount }));
+  return chunks.map((c, i) => ({ ...shared, ...c, stems: terms[i]!.words.join(' '), partStems: terms[i]!.parts.join(' '), termCount: terms[i]!.words.length, docTermCount }));
 }

@@ -47,7 +47,8 @@ function matching() {
 export function documentsSettings() {
   return {
     ...matching(),
-    searchableAttributes: ['title', 'text', 'compounds', 'stems'],
+    // Only the stems: documents are counted by the query's terms (index/keyword-search.ts).
+    searchableAttributes: ['stems'],
     filterableAttributes: [...FACETS, 'id', 'root', 'source', 'fileName', 'sha256', 'format', 'organisations', 'indexedAtTs'],
     // 'root' is faceted too: a full rebuild checks which archive folders an index holds.
     sortableAttributes: ['date', 'dateTs', 'title', 'indexedAtTs'],
@@ -63,8 +64,9 @@ export function documentsSettings() {
 export function chunksSettings() {
   return {
     ...matching(),
-    // `stems` and `partStems` are searched alone, by phrase (index/keyword-search.ts); the others by Meilisearch's own matching.
-    searchableAttributes: ['heading', 'text', 'compounds', 'title', 'stems', 'partStems'],
+    // `stems` and `partStems` are searched alone, by phrase (index/keyword-search.ts); heading and
+    // text by Meilisearch's typo-tolerant matching, for the spelling suggested when nothing matches.
+    searchableAttributes: ['heading', 'text', 'stems', 'partStems'],
     filterableAttributes: [...FACETS, 'id', 'docId', 'root', 'source', 'fileName', 'sha256', 'contentHash', 'hasVector', 'embeddingModel', 'indexedAtTs'],
     sortableAttributes: ['date', 'dateTs', 'ordinal', 'indexedAtTs'],
     // Exact totals: a term's total hits is its passage frequency for BM25, and the archive's total its N.

@@ -76,8 +76,8 @@ async function byId<T>(index: ArchiveIndex, uid: string, id: string, what: strin
 }
 
 /** A document for the document view, without the search text (the view shows its sections). */
-export async function document(index: ArchiveIndex, id: string): Promise<Omit<DocumentRecord, 'text' | 'compounds'>> {
-  const { text: _text, compounds: _compounds, ...doc } = await byId<DocumentRecord>(index, index.names.documents, id, 'dokument');
+export async function document(index: ArchiveIndex, id: string): Promise<Omit<DocumentRecord, 'stems'>> {
+  const { stems: _stems, ...doc } = await byId<DocumentRecord>(index, index.names.documents, id, 'dokument');
   return doc;
 }
 
