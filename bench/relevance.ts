@@ -79,7 +79,7 @@ try {
     for (const mode of modes) {
       const rows: Row[] = [];
       for (const q of queries) {
-        const res = await searchPassages(client, index.names, { q: q.q, limit: K, mode }, embedder);
+        const res = await searchPassages(client, index.names, { q: q.q, limit: K, mode, ...(opt('ratio') ? { ratio: Number(opt('ratio')) } : {}) }, embedder);
         rows.push(row(q, res.hits.map((h) => h.fileName)));
       }
       systems.push([`ours ${mode}`, rows]);

@@ -82,6 +82,7 @@ export class NoModelError extends Error {}
 const SEMANTIC_CANDIDATES = 100;
 /** Reciprocal rank fusion's constant (Cormack et al.); measured against a normalised blend in BENCHMARKS.md. */
 const RRF_K = 60;
+const FUSION = (process.env.MINUTES_X_FUSION ?? 'blend') as 'rrf' | 'blend';
 /** Best passages shown per document. */
 const PASSAGES_PER_HIT = 3;
 
@@ -157,17 +158,19 @@ async function rankBySemantics(client: MeiliClient, names: IndexNames, q: string
  * Reciprocal rank fusion of the keyword and the semantic document rankings, `ratio` the semantic
  * share. A document keeps the passages of the ranking that rates it best, keyword passages first.
  */
-export function fuse(keyword: Ranked[] | null, semantic: Ranked[] | null, ratio: number): Ranked[] {
+export function fuse(keyword: Ranked[] | null, semantic: Ranked[] | null, ratio: number, how: 'rrf' | 'blend' = FUSION): Ranked[] {
   if (!semantic || ratio === 0) return keyword ?? [];
   if (!keyword || ratio === 1) return semantic;
   const fused = new Map<string, Ranked>();
-  const add = (list: Ranked[], weight: number) => list.forEach((d, rank) => {
+  // rrf: by rank alone; blend: keyword scores relative to the best, semantic scores as similarities (0–1).
+  const maxKeyword = Math.max(0, ...keyword.map((d) => d.score));
+  const add = (list: Ranked[], weight: number, score: (d: Ranked, rank: number) => number) => list.forEach((d, rank) => {
     const f = fused.get(d.docId);
-    const s = weight / (RRF_K + rank + 1);
+    const s = weight * score(d, rank);
     if (f) { f.score += s; f.passages.push(...d.passages.filter((p) => !f.passages.some((q) => q.id === p.id))); } else fused.set(d.docId, { docId: d.docId, score: s, passages: [...d.passages] });
   });
-  add(keyword, 1 - ratio);
-  add(semantic, ratio);
+  add(keyword, 1 - ratio, how === 'rrf' ? (_d, rank) => 1 / (RRF_K + rank + 1) : (d) => (maxKeyword > 0 ? d.score / maxKeyword : 0));
+  add(semantic, ratio, how === 'rrf' ? (_d, rank) => 1 / (RRF_K + rank + 1) : (d) => d.score);
   return [...fused.values()].sort((a, b) => b.score - a.score || a.docId.localeCompare(b.docId));
 }
 

@@ -49,6 +49,7 @@ export function documentsSettings() {
     ...matching(),
     // Only the stems: documents are counted by the query's terms (index/keyword-search.ts).
     searchableAttributes: ['stems'],
+    rankingRules: ['words', 'sort'],
     filterableAttributes: [...FACETS, 'id', 'root', 'source', 'fileName', 'sha256', 'format', 'organisations', 'indexedAtTs'],
     // 'root' is faceted too: a full rebuild checks which archive folders an index holds.
     sortableAttributes: ['date', 'dateTs', 'title', 'indexedAtTs'],
@@ -67,6 +68,9 @@ export function chunksSettings() {
     // `stems` and `partStems` are searched alone, by phrase (index/keyword-search.ts); heading and
     // text by Meilisearch's typo-tolerant matching, for the spelling suggested when nothing matches.
     searchableAttributes: ['heading', 'text', 'stems', 'partStems'],
+    // The project ranks: Meilisearch only selects, so its per-hit ranking work is left out
+    // (2 000 documents, 10 queries: 46.9 → 37.4 ms a search).
+    rankingRules: ['words', 'sort'],
     filterableAttributes: [...FACETS, 'id', 'docId', 'root', 'source', 'fileName', 'sha256', 'contentHash', 'hasVector', 'embeddingModel', 'indexedAtTs'],
     sortableAttributes: ['date', 'dateTs', 'ordinal', 'indexedAtTs'],
     // Exact totals: a term's total hits is its passage frequency for BM25, and the archive's total its N.

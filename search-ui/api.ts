@@ -54,7 +54,7 @@ export async function search(index: ArchiveIndex, params: URLSearchParams) {
   ]);
   return {
     ...result,
-    // Documents containing the words (semantic and hybrid hits need not: there, Meilisearch's estimate).
+    // Documents containing the query's terms; semantic and hybrid rank documents that need not contain them: the documents ranked.
     total: p.mode === 'keyword' ? counts.total : result.total,
     page: p.page,
     facets: counts.facets,
