@@ -3,6 +3,11 @@
  * and Recall@10 per query kind and split, and the zero-hit count.
  *
  *   npx tsx bench/relevance.ts [--set sample|archive] [--mode keyword,hybrid] [--split dev|holdout] [--per-query] [--record]
+ *                              [--model NAME --model-dir DIR]
+ *
+ * Hybrid and semantic modes use the project's tiny model (data/models/minutes-tiny-sv) unless
+ * --model/--model-dir name another offline model folder (DIR/NAME), e.g. all-MiniLM-L6-v2 built by
+ * scripts/make-minilm-model.py.
  *
  * Sets: `sample` — data/eval/queries.json over data/sample; `archive` — data/eval/archive-queries.json
  * over data/sample and data/real (judged by reading the documents, before the new ranking ran).
@@ -63,7 +68,9 @@ function table(name: string, systems: [string, Row[]][]): string[] {
 const work = mkdtempSync(path.join(os.tmpdir(), 'minutes-relevance-'));
 const config = loadConfig({ MINUTES_DATA_DIR: path.join(work, 'data'), MINUTES_EMBEDDINGS: 'off' });
 const needsModel = modes.some((m) => m !== 'keyword');
-const embedder = needsModel ? await loadEmbedder({ ...config.embeddings, enabled: true, model: 'minutes-tiny-sv', modelDir: path.join(PROJECT_ROOT, 'data', 'models') }, { warn: () => undefined }) : null;
+const model = opt('model') ?? 'minutes-tiny-sv';
+const modelDir = path.resolve(opt('model-dir') ?? path.join(PROJECT_ROOT, 'data', 'models'));
+const embedder = needsModel ? await loadEmbedder({ ...config.embeddings, enabled: true, model, modelDir }, { warn: (m) => { throw new Error(m); } }) : null;
 const conn = await connectMeili(config);
 const out: string[] = [];
 try {
@@ -82,7 +89,7 @@ try {
         const res = await searchPassages(client, index.names, { q: q.q, limit: K, mode, ...(opt('ratio') ? { ratio: Number(opt('ratio')) } : {}) }, embedder);
         rows.push(row(q, res.hits.map((h) => h.fileName)));
       }
-      systems.push([`ours ${mode}`, rows]);
+      systems.push([mode === 'keyword' ? 'ours keyword' : `ours ${mode} (${model})`, rows]);
     }
     systems.push(['Swedish BM25 (peer)', await peerRows(set.roots, queries, config.limits)]);
     out.push(`### ${set.name}: ${set.queries} (${queries.length} queries)${opt('split') ? `, split ${opt('split')}` : ''}`, '', ...table(set.name, systems), '');
