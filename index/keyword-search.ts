@@ -21,12 +21,12 @@ import type { QueryTerm } from '../lib/swedish-analysis.ts';
  * Meilisearch time (its stems are read and sent); measured in BENCHMARKS.md on data/eval and on
  * 10 000 generated documents.
  */
-export const CANDIDATE_BUDGET = Number(process.env.MINUTES_X_K ?? 300);
+export const CANDIDATE_BUDGET = 300;
 const BEST_OVERALL = 40;
 /** A compound part's occurrence counts this much of a word's (measured on data/eval, BENCHMARKS.md). */
-export const PART_TF = Number(process.env.MINUTES_X_PART_TF ?? 0.5);
+export const PART_TF = 0.5;
 /** Share of the document-level BM25 in a document's score; the rest is its passages' (best + share of second). */
-export const DOC_SHARE = Number(process.env.MINUTES_X_DOC_SHARE ?? 0.5);
+export const DOC_SHARE = 0.5;
 
 interface TermHit { id: string; docId: string; termCount: number; docTermCount: number; stems: string; partStems?: string }
 interface MultiSearchResponse { results: { hits: TermHit[]; estimatedTotalHits?: number; totalHits?: number }[] }

@@ -91,7 +91,7 @@ describe('hybrid search against Meilisearch', () => {
     expect(r.hits.length).toBeGreaterThan(0);
     expect(r.hits.every((h) => Number(h.date?.slice(0, 4)) >= 2024)).toBe(true);
     expect(new Set(r.hits.map((h) => h.docId)).size).toBe(r.hits.length);
-    // Fused by rank: each ranking's best document is among the two best of the fusion.
+    // Blended: each ranking's best document is among the two best of the fusion.
     expect(r.hits.slice(0, 2).map((h) => h.docId)).toEqual(expect.arrayContaining([keyword.hits[0]!.docId, semantic.hits[0]!.docId]));
   });
 
