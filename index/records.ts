@@ -6,9 +6,10 @@ import { wordCount } from '../lib/text.ts';
 
 /**
  * The shape of the records written. An ingest re-extracts documents written with an older shape
- * (2: documents carry their passages' words), even when their files are unchanged.
+ * (2: documents carry their passages' words; 3: no passage longer than MINUTES_CHUNK_WORDS), even
+ * when their files are unchanged.
  */
-export const RECORD_VERSION = 2;
+export const RECORD_VERSION = 3;
 
 export const DocumentRecord = z.object({
   id: z.string(),
