@@ -41,7 +41,7 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   const runStartMs = Date.now();
   const absRoot = path.resolve(root);
   const { index, reporter, config } = opts;
-  const { files, problems } = await discoverFiles(absRoot);
+  const { files, problems } = await discoverFiles(absRoot, { exclude: [config.dataDir] });
   const summary: IngestSummary = { root: absRoot, seen: files.length, new: 0, changed: 0, unchanged: 0, removed: 0, people: 0, embedded: 0, savedSearches: [], failed: [...problems], chunks: 0, durationMs: 0, peakRssMb: 0 };
   for (const p of problems) reporter.warn(`${p.file}: ${p.reason}`, { file: p.file, reason: p.reason });
 

@@ -3,6 +3,8 @@
  * Every parameter is validated with zod; filter values reach Meilisearch only quoted.
  */
 import { z } from 'zod';
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
 import { stringify } from '../lib/csv.ts';
 import { MeiliError, searchPassages, documentCounts, buildFilter, saveSearch, listSavedSearches, deleteSavedSearch, savedSearchMatches, atomFeed, SavedSearchInput, type ArchiveIndex, type DocumentRecord, type Filters } from '../index/index.ts';
 import { reportData, reportDocuments } from '../index/archive-report.ts';
@@ -39,10 +41,30 @@ function filtersOf(p: z.infer<typeof FilterParams>): Filters {
   return clean;
 }
 
+/**
+ * Whether a document's file may be shown: its real path (symlinks resolved) lies inside one of the
+ * archive roots and not inside the data dir. A file gone since ingest is judged by its own path.
+ * (Ingest already refuses links that point out; this keeps such files off the page whatever the index holds.)
+ */
+export function servable(source: string, roots: string[], dataDir?: string): boolean {
+  const real = (p: string) => { try { return realpathSync(p); } catch { return path.resolve(p); } };
+  const inside = (child: string, parent: string) => child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+  const file = real(source);
+  if (dataDir && (inside(file, real(dataDir)) || inside(path.resolve(source), path.resolve(dataDir)))) return false;
+  return roots.some((r) => inside(file, real(r)));
+}
+
+let rootsCache: { at: number; index: ArchiveIndex; roots: string[] } | null = null;
+/** The archive roots in the index, cached for a few seconds (one facet query). */
+async function archiveRoots(index: ArchiveIndex): Promise<string[]> {
+  if (!rootsCache || rootsCache.index !== index || Date.now() - rootsCache.at > 5000) rootsCache = { at: Date.now(), index, roots: await index.roots() };
+  return rootsCache.roots;
+}
+
 const FACETS = ['year', 'mandatePeriod', 'body', 'organisation', 'docType', 'themes', 'persons', 'parties'];
 const PAGE = 20;
 
-export async function search(index: ArchiveIndex, params: URLSearchParams) {
+export async function search(index: ArchiveIndex, params: URLSearchParams, dataDir?: string) {
   const p = parse(SearchParams, params);
   const filters = filtersOf(p);
   if (p.mode !== 'keyword' && !index.embedder) throw new HttpError(400, 'semantisk sökning kräver en inläst modell');
@@ -54,6 +76,8 @@ export async function search(index: ArchiveIndex, params: URLSearchParams) {
     searchPassages(index.client, index.names, { q: p.q, filters, mode: p.mode, ratio: p.ratio, limit: PAGE, offset: (p.page - 1) * PAGE }, index.embedder),
     documentCounts(index.client, index.names, { q: p.q, filters, facets: FACETS }),
   ]);
+  const roots = await archiveRoots(index);
+  result.hits = result.hits.filter((h) => servable(h.source, roots, dataDir));
   const ids = result.hits.map((h) => h.docId);
   const passages = p.q && ids.length
     ? (await searchPassages(index.client, index.names, { q: p.q, filter: inList('docId', ids), mode: p.mode, ratio: p.ratio, limit: 3 * ids.length, perDocument: false }, index.embedder)).hits
@@ -85,8 +109,9 @@ async function byId<T>(index: ArchiveIndex, uid: string, id: string, what: strin
 }
 
 /** A document for the document view, without the search text (the view shows its sections). */
-export async function document(index: ArchiveIndex, id: string): Promise<Omit<DocumentRecord, 'text' | 'compounds'>> {
+export async function document(index: ArchiveIndex, id: string, dataDir?: string): Promise<Omit<DocumentRecord, 'text' | 'compounds'>> {
   const { text: _text, compounds: _compounds, ...doc } = await byId<DocumentRecord>(index, index.names.documents, id, 'dokument');
+  if (!servable(doc.source, [doc.root], dataDir)) throw new HttpError(403, 'filen ligger utanför arkivet');
   return doc;
 }
 
