@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { loadConfig, ConfigError, SAMPLE_ARCHIVE, type Config } from '../lib/config.ts';
 import { createReporter } from '../lib/log.ts';
-import { connectMeili, MeiliClient, MeiliError, MeiliStartError, ArchiveIndex, searchPassages, loadEmbedder, Filters, saveSearch, listSavedSearches, deleteSavedSearch } from '../index/index.ts';
+import { connectMeili, MeiliClient, MeiliSupervisor, MeiliError, MeiliStartError, ArchiveIndex, searchPassages, loadEmbedder, Filters, saveSearch, listSavedSearches, deleteSavedSearch } from '../index/index.ts';
 import path from 'node:path';
 import { writeJsonAtomic } from '../lib/atomic-file.ts';
 import { acquireLock, LockError } from '../lib/lock.ts';
@@ -153,16 +153,25 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .description('the search page and its API (Ctrl-C stops)')
     .option('--port <n>', 'port (0: any free one)', (v) => Number.parseInt(v, 10), 8080)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .action(async (opts: { port: number; host: string }) => {
+    .option('--allow-anonymous', 'serve beyond 127.0.0.1 without a login (MINUTES_UI_USER/MINUTES_UI_PASSWORD)', false)
+    .action(async (opts: { port: number; host: string; allowAnonymous: boolean }) => {
       const reporter = createReporter({});
       const cfg = config();
+      const loopback = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(opts.host);
+      if (!loopback && !cfg.uiAuth && !opts.allowAnonymous) {
+        throw new ConfigError(`serving on ${opts.host} without a login would open the archive to the network: set MINUTES_UI_USER and MINUTES_UI_PASSWORD, or pass --allow-anonymous`);
+      }
+      if (!loopback && !cfg.uiAuth) reporter.warn(`serving on ${opts.host} without a login (--allow-anonymous)`);
       const embedder = await loadEmbedder(cfg.embeddings, { warn: (m) => reporter.warn(m) });
-      const conn = await connectMeili(cfg, { log: (m) => reporter.info(m) });
-      const index = new ArchiveIndex(new MeiliClient(conn.url, conn.key), cfg.indexPrefix, embedder);
-      if (opts.host !== '127.0.0.1' && opts.host !== 'localhost' && !cfg.uiAuth) reporter.warn(`serving on ${opts.host} without a login: set MINUTES_UI_USER and MINUTES_UI_PASSWORD`);
-      const server = await startServer({ port: opts.port, host: opts.host, index, dataDir: cfg.dataDir, auth: cfg.uiAuth, log: (m) => reporter.warn(m) });
+      // serve runs for days: its Meilisearch is watched and restarted or reconnected when lost.
+      const { supervisor, client } = await MeiliSupervisor.start(cfg, (conn) => new MeiliClient(conn.url, conn.key, { retries: 2 }), { log: (m) => reporter.info(m) });
+      const index = new ArchiveIndex(client, cfg.indexPrefix, embedder);
+      const server = await startServer({
+        port: opts.port, host: opts.host, index, dataDir: cfg.dataDir, auth: cfg.uiAuth, allowedHosts: cfg.allowedHosts,
+        meiliStatus: () => supervisor.status(), log: (m) => reporter.warn(m),
+      });
       process.stdout.write(`Sökgränssnittet: ${server.url}/  (Ctrl-C avslutar)\n`);
-      // Runs until interrupted; the Meilisearch stopper handles SIGINT/SIGTERM and exits.
+      // Runs until interrupted; the Meilisearch connection handles SIGINT/SIGTERM and exits.
       await new Promise(() => undefined);
     });
 
