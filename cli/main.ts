@@ -14,6 +14,7 @@ import { compareWithBaseline, exportHits, formatEval, loadQueries, loadQueryList
 import { readFileSync, writeFileSync } from 'node:fs';
 import { writeReport } from './report-command.ts';
 import { startServer } from '../search-ui/index.ts';
+import { repair, backupSavedSearches } from './repair-command.ts';
 
 /** Exit codes (DESIGN.md): 0 all good, 1 some files failed, 2 could not run. */
 export const EXIT = { ok: 0, someFailed: 1, cannotRun: 2 } as const;
@@ -58,7 +59,12 @@ function program(config: () => Config, setExit: (code: number) => void): Command
       if (opts.eval) loadQueries(opts.eval);
       mkdirSync(config().dataDir, { recursive: true });
       const release = acquireLock(path.join(config().dataDir, 'ingest.lock'), (m) => reporter.warn(m));
-      const summary = await withIndex(config(), opts.quiet, (index) => runIngest(dir, { full: opts.full, config: config(), index, reporter, evalQueries: opts.eval }), true);
+      const summary = await withIndex(config(), opts.quiet, async (index) => {
+        const s = await runIngest(dir, { full: opts.full, config: config(), index, reporter, evalQueries: opts.eval });
+        // A copy of the saved searches beside the database, for `minutes repair`.
+        backupSavedSearches(config().dataDir, await listSavedSearches(index.client, index.names));
+        return s;
+      }, true);
       // The last run's summary stays in the data dir for schedulers and the page (written whole, then renamed).
       writeJsonAtomic(path.join(config().dataDir, 'last-run.json'), summary);
       if (opts.reportJson) writeJsonAtomic(path.resolve(opts.reportJson), summary);
@@ -175,6 +181,26 @@ function program(config: () => Config, setExit: (code: number) => void): Command
       await new Promise(() => undefined);
     });
 
+  cmd.command('repair')
+    .description('recover a damaged embedded database: keeps the saved searches, moves the old database aside; then run minutes ingest')
+    .action(async () => {
+      const reporter = createReporter({});
+      const cfg = config();
+      mkdirSync(cfg.dataDir, { recursive: true });
+      const release = acquireLock(path.join(cfg.dataDir, 'ingest.lock'), (m) => reporter.warn(m));
+      try {
+        const r = await repair(cfg, (m) => reporter.info(m));
+        process.stdout.write(`${[
+          `repaired: ${r.movedTo ? `the old database is in ${r.movedTo} (delete it when all is well)` : 'there was no database'}${r.versionFixed ? '; its VERSION file had been damaged' : ''}`,
+          `${r.saved} saved search(es) kept (${r.savedFrom === 'database' ? 'read from the old database' : r.savedFrom === 'backup' ? `from ${path.join(cfg.dataDir, 'saved-searches.json')}` : 'none found'})`,
+          `now index the archive again: ${r.roots.length ? r.roots.map((x) => `minutes ingest ${JSON.stringify(x)}`).join(' ; ') : 'minutes ingest DIR'}`,
+        ].join('\n')}\n`);
+      } finally {
+        release();
+      }
+      setExit(EXIT.ok);
+    });
+
   const saved = cmd.command('saved').description('saved searches (bevakningar): each ingest lists their new documents; minutes serve has an Atom feed per search');
   saved.command('add')
     .argument('<name>', 'a name for the search')
@@ -186,7 +212,11 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .option('--party <codes>', 'party code(s)', list)
     .action(async (name: string, q: string, o: { body?: string[]; type?: string[]; theme?: string[]; person?: string[]; party?: string[] }) => {
       const filters = searchFilters(o);
-      const s = await withIndex(config(), true, (index) => saveSearch(index.client, index.names, { name, q, filters }));
+      const s = await withIndex(config(), true, async (index) => {
+        const made = await saveSearch(index.client, index.names, { name, q, filters });
+        backupSavedSearches(config().dataDir, await listSavedSearches(index.client, index.names));
+        return made;
+      });
       process.stdout.write(`sparad: ${s.id} "${s.name}"\n`);
       setExit(EXIT.ok);
     });
@@ -196,7 +226,10 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     setExit(EXIT.ok);
   });
   saved.command('rm').argument('<id>').action(async (id: string) => {
-    await withIndex(config(), true, (index) => deleteSavedSearch(index.client, index.names, id));
+    await withIndex(config(), true, async (index) => {
+      await deleteSavedSearch(index.client, index.names, id);
+      backupSavedSearches(config().dataDir, await listSavedSearches(index.client, index.names));
+    });
     setExit(EXIT.ok);
   });
 
@@ -252,14 +285,31 @@ export async function main(argv: string[]): Promise<number> {
     return exit;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.cannotRun;
-    process.stderr.write(`minutes: ${describeError(err)}\n`);
+    process.stderr.write(`minutes: ${describeError(err, config)}\n`);
     return EXIT.cannotRun;
   }
 }
 
-function describeError(err: unknown): string {
+/** The last distinct ERROR lines of Meilisearch's log. */
+function meiliLogErrors(file: string): string[] {
+  try {
+    const lines = readFileSync(file, 'utf8').slice(-200_000).split('\n').map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim()).filter((l) => / ERROR /.test(l));
+    const distinct = [...new Set(lines.map((l) => l.replace(/^\S+\s+ERROR\s+/, '')))];
+    const database = distinct.filter((l) => /invalid state|corrupt|damaged|database|MDB_/i.test(l));
+    return (database.length ? database : distinct).slice(-3);
+  } catch {
+    return [];
+  }
+}
+
+function describeError(err: unknown, config?: Config): string {
   if (err instanceof MeiliError && err.code === 'index_not_found') return 'nothing is indexed yet: run `minutes ingest [DIR]` first';
   if (err instanceof MeiliError && /filter/i.test(err.code ?? '')) return `invalid --filter: ${err.message.split('\n')[0]}`;
+  if (err instanceof MeiliError && err.code === 'queue_stuck') {
+    const log = config && !config.meiliUrl ? path.join(config.dataDir, 'meili', 'meilisearch.log') : null;
+    const errors = log ? meiliLogErrors(log) : [];
+    return `${err.message}${errors.length ? `; Meilisearch's log says:\n${errors.map((l) => `  | ${l}`).join('\n')}` : ''}\n  recovery: stop minutes serve, run \`minutes repair\` (keeps saved searches), then \`minutes ingest DIR\` (README: When something breaks)`;
+  }
   if (err instanceof ConfigError || err instanceof MeiliStartError || err instanceof MeiliError || err instanceof LockError) return err.message;
   if (err instanceof Error) return err.message;
   return String(err);

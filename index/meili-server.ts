@@ -199,7 +199,7 @@ async function runningServer(serverFile: string, key: string): Promise<ServerFil
   }
 }
 
-function embeddedBinary(override: string | null): string {
+export function embeddedBinary(override: string | null): string {
   let binary = override;
   if (!binary) {
     if (process.platform !== 'linux' || process.arch !== 'x64') {
@@ -268,7 +268,8 @@ function explainExit(log: string, dir: string): string {
   if (/lock|Resource temporarily unavailable|WouldBlock/i.test(log)) {
     return `another Meilisearch is using ${path.join(dir, 'data.ms')}: stop it, or set MINUTES_DATA_DIR to another folder`;
   }
-  const lines = lastLines(log, 8);
+  // Its reason comes before a Rust backtrace, which says nothing to a user; request lines neither.
+  const lines = lastLines(log.split(/Stack backtrace:/)[0]!.split('\n').filter((l) => !/HTTP request/.test(l)).join('\n'), 6);
   const db = path.join(dir, 'data.ms');
   const damaged = /VERSION|version file|database|corrupt|Invalid|heed|lmdb|MDB_/i.test(log)
     ? `\n  The database in ${db} looks damaged or from another Meilisearch version: see README "When something breaks" (minutes repair keeps saved searches).` : '';
@@ -277,7 +278,7 @@ function explainExit(log: string, dir: string): string {
 
 function logTail(file: string, from: number): string {
   try {
-    return readFileSync(file, 'utf8').slice(from).slice(-4000);
+    return readFileSync(file, 'utf8').slice(from).slice(-16_000);
   } catch {
     return '';
   }

@@ -11,6 +11,7 @@ import { timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../lib/config.ts';
 import { MeiliError, type ArchiveIndex } from '../index/index.ts';
+import { backupSavedSearches } from '../index/saved-searches.ts';
 import * as api from './api.ts';
 
 export const DIST = path.join(PROJECT_ROOT, 'search-ui', 'dist');
@@ -133,8 +134,10 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, opts:
     const st = opts.meiliStatus?.();
     if (st && !st.ready) throw new api.HttpError(503, st.message);
   }
-  if (route === '/api/saved' && req.method === 'POST') return json(await api.createSavedSearch(index, await jsonBody(req)));
-  if ((m = /^\/api\/saved\/([^/]+)$/.exec(route)) && req.method === 'DELETE') return json(await api.removeSavedSearch(index, m[1]!));
+  // Every change to the saved searches also updates their copy beside the database (for `minutes repair`).
+  const backup = async () => { if (dataDir) backupSavedSearches(dataDir, await api.savedSearches(index)); };
+  if (route === '/api/saved' && req.method === 'POST') { const made = await api.createSavedSearch(index, await jsonBody(req)); await backup(); return json(made); }
+  if ((m = /^\/api\/saved\/([^/]+)$/.exec(route)) && req.method === 'DELETE') { const gone = await api.removeSavedSearch(index, m[1]!); await backup(); return json(gone); }
   if (req.method !== 'GET' && req.method !== 'HEAD') throw new api.HttpError(405, 'metoden stöds inte');
   if (route === '/api/saved') return json(await api.savedSearches(index));
   if (route === '/api/last-run') {
