@@ -80,7 +80,9 @@ export async function newsSince(client: MeiliClient, names: IndexNames, runStart
   return out;
 }
 
-const xml = (s: unknown) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text for XML: escaped, and without the characters XML 1.0 forbids (control characters, lone surrogates), which make a feed unreadable. */
+// eslint-disable-next-line no-control-regex
+const xml = (s: unknown) => String(s ?? '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** An Atom feed of a saved search's newest matches. */
 export function atomFeed(s: SavedSearch, docs: FeedEntry[], baseUrl: string): string {

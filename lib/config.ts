@@ -76,9 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   // A login with only one half set would silently be no login.
-  const userSet = env.MINUTES_UI_USER !== undefined;
-  const passwordSet = env.MINUTES_UI_PASSWORD !== undefined;
-  if (userSet !== passwordSet || (userSet && (!e.MINUTES_UI_USER || !e.MINUTES_UI_PASSWORD))) {
+  // (Both empty is both unset, as for every variable.)
+  if (Boolean(e.MINUTES_UI_USER) !== Boolean(e.MINUTES_UI_PASSWORD)) {
     throw new ConfigError('invalid MINUTES_UI_USER/MINUTES_UI_PASSWORD: set both (the password at least 8 characters), or neither');
   }
   return {
