@@ -54,6 +54,12 @@ export function servable(source: string, roots: string[], dataDir?: string): boo
   return roots.some((r) => inside(file, real(r)));
 }
 
+/** Paths go out relative to their archive folder: the server's layout is not the page's business. */
+export function relativeTo(roots: string[]): (source: string) => string {
+  const sorted = [...roots].sort((a, b) => b.length - a.length);
+  return (source) => { const root = sorted.find((r) => source.startsWith(r + path.sep)); return root ? path.relative(root, source) : path.basename(source); };
+}
+
 let rootsCache: { at: number; index: ArchiveIndex; roots: string[] } | null = null;
 /** The archive roots in the index, cached for a few seconds (one facet query). */
 async function archiveRoots(index: ArchiveIndex): Promise<string[]> {
@@ -78,6 +84,7 @@ export async function search(index: ArchiveIndex, params: URLSearchParams, dataD
   ]);
   const roots = await archiveRoots(index);
   result.hits = result.hits.filter((h) => servable(h.source, roots, dataDir));
+  const relative = relativeTo(roots);
   const ids = result.hits.map((h) => h.docId);
   const passages = p.q && ids.length
     ? (await searchPassages(index.client, index.names, { q: p.q, filter: inList('docId', ids), mode: p.mode, ratio: p.ratio, limit: 3 * ids.length, perDocument: false }, index.embedder)).hits
@@ -93,7 +100,7 @@ export async function search(index: ArchiveIndex, params: URLSearchParams, dataD
     // Facet values that are ids, with the words the page shows for them.
     labels: { themes: themeLabels() },
     modelLoaded: Boolean(index.embedder),
-    hits: result.hits.map((h) => ({ ...h, passages: (byDoc.get(h.docId) ?? []).slice(0, 3) })),
+    hits: result.hits.map((h) => ({ ...h, source: relative(h.source), passages: (byDoc.get(h.docId) ?? []).slice(0, 3).map((x) => ({ ...x, source: relative(x.source) })) })),
   };
 }
 
@@ -108,11 +115,17 @@ async function byId<T>(index: ArchiveIndex, uid: string, id: string, what: strin
   }
 }
 
-/** A document for the document view, without the search text (the view shows its sections). */
-export async function document(index: ArchiveIndex, id: string, dataDir?: string): Promise<Omit<DocumentRecord, 'text' | 'compounds'>> {
+/** A document record whose file may be shown, without the search text (for the file download: absolute paths). */
+export async function documentRecord(index: ArchiveIndex, id: string, dataDir?: string): Promise<Omit<DocumentRecord, 'text' | 'compounds'>> {
   const { text: _text, compounds: _compounds, ...doc } = await byId<DocumentRecord>(index, index.names.documents, id, 'dokument');
   if (!servable(doc.source, [doc.root], dataDir)) throw new HttpError(403, 'filen ligger utanför arkivet');
   return doc;
+}
+
+/** A document for the document view: its path relative to its archive folder, the folder itself not sent. */
+export async function document(index: ArchiveIndex, id: string, dataDir?: string): Promise<Omit<DocumentRecord, 'text' | 'compounds' | 'root'>> {
+  const { root, ...doc } = await documentRecord(index, id, dataDir);
+  return { ...doc, source: path.relative(root, doc.source), extraction: { ...doc.extraction, source: path.relative(root, String(doc.extraction.source ?? doc.source)) } };
 }
 
 export async function people(index: ArchiveIndex, params: URLSearchParams): Promise<PersonRecord[]> {
@@ -129,7 +142,9 @@ const PeriodParams = z.object({ period: z.string().regex(/^\d{4}-\d{4}$/).option
 /** Themes per year (and the rest of the review figures) for a period and body: one computation, also used by the report. */
 export async function trends(index: ArchiveIndex, params: URLSearchParams) {
   const p = parse(PeriodParams, params);
-  return reportData(await reportDocuments(index, p.period, p.body), p.period ?? 'alla', p.body ?? null);
+  const data = reportData(await reportDocuments(index, p.period, p.body), p.period ?? 'alla', p.body ?? null);
+  const rel = relativeTo(await archiveRoots(index));
+  return { ...data, decisions: data.decisions.map((d) => ({ ...d, source: rel(d.source) })) };
 }
 
 export async function decisions(index: ArchiveIndex, params: URLSearchParams): Promise<{ type: string; body: string }> {

@@ -146,6 +146,12 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, opts:
     let last: unknown = null;
     // A missing or unreadable summary (half-written by hand, damaged) is no summary.
     try { if (file && existsSync(file)) last = JSON.parse(readFileSync(file, 'utf8')); } catch (err) { opts.log?.(`${file} cannot be read: ${err instanceof Error ? err.message : String(err)}`); }
+    // Without the server's folder names: the archive by its name, failed files relative to it.
+    if (last && typeof last === 'object' && typeof (last as { root?: unknown }).root === 'string') {
+      const { root, failed, ...rest } = last as { root: string; failed?: { file: string; reason: string }[] };
+      const rel = api.relativeTo([root]);
+      last = { ...rest, archive: path.basename(root), failed: (failed ?? []).map((f) => ({ file: rel(f.file), reason: String(f.reason).replace(/\/[^\s)]+/g, (p) => rel(p)) })) };
+    }
     return json(last);
   }
   if ((m = /^\/feeds\/([a-f0-9]{12})\.atom$/.exec(route))) {
@@ -161,7 +167,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, opts:
     const out = await api.decisions(index, url.searchParams);
     return send(res, 200, out.type, out.body, out.type.startsWith('text/csv') ? { 'Content-Disposition': 'attachment; filename="beslut.csv"' } : {});
   }
-  if ((m = /^\/files\/([^/]+)$/.exec(route))) return originalFile(res, await api.document(index, m[1]!, dataDir), opts.fileTimeoutMs ?? 5000);
+  if ((m = /^\/files\/([^/]+)$/.exec(route))) return originalFile(res, await api.documentRecord(index, m[1]!, dataDir), opts.fileTimeoutMs ?? 5000);
   if (route.startsWith('/api/')) throw new api.HttpError(404, 'okänd adress');
   return staticFile(res, route);
 }

@@ -148,3 +148,25 @@ describe('Host header', () => {
     }
   });
 });
+
+describe('paths in API answers', () => {
+  it('are relative to the archive folder: no server path is sent', async () => {
+    const id = documentId(path.join(archive, 'formel.md'));
+    const answers = [
+      (await get(`/api/documents/${id}`)).body,
+      (await get(`/api/search?q=${encodeURIComponent('skolskjutsar')}`)).body,
+      (await get('/api/trends')).body,
+    ];
+    for (const body of answers) {
+      expect(body).not.toContain(tmp.dir);
+      expect(body).not.toContain(JSON.stringify(tmp.dir).slice(1, -1));
+    }
+    expect(JSON.parse(answers[0]!)).toMatchObject({ source: 'formel.md' });
+    expect(JSON.parse(answers[0]!).root).toBeUndefined();
+    expect(JSON.parse(answers[1]!).hits[0]).toMatchObject({ source: 'formel.md' });
+    writeFileSync(path.join(dataDir, 'last-run.json'), JSON.stringify({ ...summary, savedSearches: [] }));
+    const last = await get('/api/last-run');
+    expect(last.body).not.toContain(tmp.dir);
+    expect(JSON.parse(last.body)).toMatchObject({ archive: 'arkiv', failed: expect.arrayContaining([expect.objectContaining({ file: 'hemlig-länk.txt' })]) });
+  });
+});
