@@ -12,6 +12,7 @@ import { runExtract } from './extract-command.ts';
 import { formatHits, formatPeople } from './format-hits.ts';
 import { compareWithBaseline, exportHits, formatEval, loadQueries, loadQueryList, runEval, type Mode, type ModeResult } from './eval-command.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { diskSpaceProblem } from '../index/meili-server.ts';
 import { writeReport } from './report-command.ts';
 import { startServer } from '../search-ui/index.ts';
 import { repair, backupSavedSearches } from './repair-command.ts';
@@ -26,7 +27,9 @@ async function withIndex<T>(config: Config, quiet: boolean, work: (index: Archiv
   const embedder = embeddings ? await loadEmbedder(config.embeddings, { warn: (m) => reporter.warn(m), progress }) : null;
   const conn = await connectMeili(config, { log: (m) => reporter.info(m) });
   try {
-    return await work(new ArchiveIndex(new MeiliClient(conn.url, conn.key), config.indexPrefix, embedder));
+    // A task that waits long on a nearly full disk is not waited out: Meilisearch cannot finish it.
+    const diagnose = conn.embedded && !config.meiliUrl ? () => diskSpaceProblem(config.dataDir, 16 * 2 ** 20) : undefined;
+    return await work(new ArchiveIndex(new MeiliClient(conn.url, conn.key, { diagnose }), config.indexPrefix, embedder));
   } finally {
     await conn.stop();
   }
@@ -290,6 +293,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** When the embedded Meilisearch's disk is (nearly) full: how much is left, and where. */
+function diskFull(config: Config | undefined): string | null {
+  return config && !config.meiliUrl ? diskSpaceProblem(config.dataDir, 64 * 2 ** 20) : null;
+}
+
 /** The last distinct ERROR lines of Meilisearch's log. */
 function meiliLogErrors(file: string): string[] {
   try {
@@ -305,6 +313,9 @@ function meiliLogErrors(file: string): string[] {
 function describeError(err: unknown, config?: Config): string {
   if (err instanceof MeiliError && err.code === 'index_not_found') return 'nothing is indexed yet: run `minutes ingest [DIR]` first';
   if (err instanceof MeiliError && /filter/i.test(err.code ?? '')) return `invalid --filter: ${err.message.split('\n')[0]}`;
+  // Meilisearch on a full disk says "payload malformed" or "Input/output error": say what it is.
+  const full = err instanceof MeiliError || err instanceof MeiliStartError ? diskFull(config) : null;
+  if (full) return `${full}; free some space, then run the command again (an ingest finishes its job)${err instanceof MeiliError && err.code === 'disk_full' ? '' : `. Meilisearch said: ${(err as Error).message.split('\n')[0]}`}`;
   if (err instanceof MeiliError && err.code === 'queue_stuck') {
     const log = config && !config.meiliUrl ? path.join(config.dataDir, 'meili', 'meilisearch.log') : null;
     const errors = log ? meiliLogErrors(log) : [];

@@ -27,7 +27,9 @@ export interface SearchResponse<T> {
   facetDistribution?: Record<string, Record<string, number>>;
 }
 
-interface ClientOptions { retries?: number; retryBaseMs?: number; timeoutMs?: number; log?: (m: string) => void; /** A task enqueued this long with nothing processing fails (ms; default 20 000). */ stuckMs?: number }
+interface ClientOptions { retries?: number; retryBaseMs?: number; timeoutMs?: number; log?: (m: string) => void; /** A task enqueued this long with nothing processing fails (ms; default 20 000). */ stuckMs?: number;
+  /** Asked every few seconds while a task waits long: a reason it cannot finish (a full disk), or null. */
+  diagnose?: () => string | null }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const HTTP_AGENT = new http.Agent({ keepAlive: true, maxSockets: 16 });
@@ -125,6 +127,10 @@ export class MeiliClient {
         throw new MeiliError(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no message'}`, task.error?.code);
       }
       const now = Date.now();
+      if (now - started >= 10_000 && now - lastCheck >= 2000) {
+        const why = this.opts.diagnose?.();
+        if (why) throw new MeiliError(`Meilisearch task ${taskUid} (${task.type}) cannot finish: ${why}`, 'disk_full');
+      }
       if (task.status !== 'enqueued') lastProgress = now;
       else if (now - lastCheck >= 2000) {
         lastCheck = now;

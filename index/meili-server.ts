@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, statSync, writeFileSync, rmSync, readSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, statSync, statfsSync, writeFileSync, rmSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -319,6 +319,17 @@ function stopper(child: ChildProcess, serverFile: string, dir: string, log?: (m:
     return stopped;
   }
   return stop;
+}
+
+/** Why the embedded server's disk cannot take more (less than `minBytes` free), or null. */
+export function diskSpaceProblem(dataDir: string, minBytes: number): string | null {
+  try {
+    const st = statfsSync(dataDir);
+    const free = st.bavail * st.bsize;
+    return free < minBytes ? `no space left on device (ENOSPC): ${(free / 2 ** 20).toFixed(1)} MB free on the disk of ${dataDir}` : null;
+  } catch {
+    return null;
+  }
 }
 
 function reason(err: unknown): string {
