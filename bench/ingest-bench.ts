@@ -23,7 +23,7 @@ const defaults = [SAMPLE_ARCHIVE, path.resolve(PROJECT_ROOT, '../shared/seeds'),
 const roots = dirs.length ? dirs : defaults;
 const config = loadConfig();
 
-const allFiles = (await Promise.all(roots.map(discoverFiles))).flatMap((d) => d.files);
+const allFiles = (await Promise.all(roots.map((r) => discoverFiles(r)))).flatMap((d) => d.files);
 const rows = await stageTable(allFiles, config);
 
 // Embedding throughput: every passage of the archives, with the configured model when it loads

@@ -41,12 +41,15 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   const runStartMs = Date.now();
   const absRoot = path.resolve(root);
   const { index, reporter, config } = opts;
-  const { files, problems } = await discoverFiles(absRoot);
+  const { files, problems } = await discoverFiles(absRoot, { exclude: [config.dataDir] });
   const summary: IngestSummary = { root: absRoot, seen: files.length, new: 0, changed: 0, unchanged: 0, removed: 0, people: 0, embedded: 0, savedSearches: [], failed: [...problems], chunks: 0, durationMs: 0, peakRssMb: 0 };
   for (const p of problems) reporter.warn(`${p.file}: ${p.reason}`, { file: p.file, reason: p.reason });
 
   await index.prepare();
   const indexed = new Map((await index.indexedFiles(absRoot)).map((f) => [f.source, f]));
+  // A run that failed before recording the files' states (a full disk) left indexed files without
+  // one: an unchanged file gets its state back.
+  const hasState = await index.fileStateIds(absRoot);
   // A full rebuild of an index that holds only this archive is written to fresh indexes and swapped
   // in at the end: searchers keep the old index until the new one is complete. (An index shared
   // with other archive folders is re-extracted in place.)
@@ -102,7 +105,11 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
       done++;
       reporter.progressTick(path.basename(file));
       const previous = indexed.get(file);
-      if (previous && !opts.full && previous.recordVersion === RECORD_VERSION && (await hashFile(file).catch(() => null)) === previous.sha256) { summary.unchanged++; continue; }
+      if (previous && !opts.full && previous.recordVersion === RECORD_VERSION && (await hashFile(file).catch(() => null)) === previous.sha256) {
+        summary.unchanged++;
+        if (!hasState.has(previous.id)) states.push({ id: previous.id, source: file, root: absRoot, sha256: previous.sha256, status: 'indexed', reason: null, lastRunAt: runAt });
+        continue;
+      }
       const task = pool.run(file).then(handle(file, previous));
       inFlight.add(task);
       // The failure itself surfaces through race/all below; these handlers only keep the set tidy.

@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { loadConfig, ConfigError, SAMPLE_ARCHIVE, type Config } from '../lib/config.ts';
 import { createReporter } from '../lib/log.ts';
-import { connectMeili, MeiliClient, MeiliError, MeiliStartError, ArchiveIndex, searchPassages, loadEmbedder, Filters, saveSearch, listSavedSearches, deleteSavedSearch } from '../index/index.ts';
+import { connectMeili, MeiliClient, MeiliSupervisor, MeiliError, MeiliStartError, ArchiveIndex, searchPassages, loadEmbedder, Filters, saveSearch, listSavedSearches, deleteSavedSearch } from '../index/index.ts';
 import path from 'node:path';
 import { writeJsonAtomic } from '../lib/atomic-file.ts';
 import { acquireLock, LockError } from '../lib/lock.ts';
@@ -12,8 +12,10 @@ import { runExtract } from './extract-command.ts';
 import { formatHits, formatPeople } from './format-hits.ts';
 import { compareWithBaseline, exportHits, formatEval, loadQueries, loadQueryList, runEval, type Mode, type ModeResult } from './eval-command.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { diskSpaceProblem } from '../index/meili-server.ts';
 import { writeReport } from './report-command.ts';
 import { startServer } from '../search-ui/index.ts';
+import { repair, backupSavedSearches } from './repair-command.ts';
 
 /** Exit codes (DESIGN.md): 0 all good, 1 some files failed, 2 could not run. */
 export const EXIT = { ok: 0, someFailed: 1, cannotRun: 2 } as const;
@@ -25,7 +27,9 @@ async function withIndex<T>(config: Config, quiet: boolean, work: (index: Archiv
   const embedder = embeddings ? await loadEmbedder(config.embeddings, { warn: (m) => reporter.warn(m), progress }) : null;
   const conn = await connectMeili(config, { log: (m) => reporter.info(m) });
   try {
-    return await work(new ArchiveIndex(new MeiliClient(conn.url, conn.key), config.indexPrefix, embedder));
+    // A task that waits long on a nearly full disk is not waited out: Meilisearch cannot finish it.
+    const diagnose = conn.embedded && !config.meiliUrl ? () => diskSpaceProblem(config.dataDir, 16 * 2 ** 20) : undefined;
+    return await work(new ArchiveIndex(new MeiliClient(conn.url, conn.key, { diagnose }), config.indexPrefix, embedder));
   } finally {
     await conn.stop();
   }
@@ -58,7 +62,12 @@ function program(config: () => Config, setExit: (code: number) => void): Command
       if (opts.eval) loadQueries(opts.eval);
       mkdirSync(config().dataDir, { recursive: true });
       const release = acquireLock(path.join(config().dataDir, 'ingest.lock'), (m) => reporter.warn(m));
-      const summary = await withIndex(config(), opts.quiet, (index) => runIngest(dir, { full: opts.full, config: config(), index, reporter, evalQueries: opts.eval }), true);
+      const summary = await withIndex(config(), opts.quiet, async (index) => {
+        const s = await runIngest(dir, { full: opts.full, config: config(), index, reporter, evalQueries: opts.eval });
+        // A copy of the saved searches beside the database, for `minutes repair`.
+        backupSavedSearches(config().dataDir, await listSavedSearches(index.client, index.names));
+        return s;
+      }, true);
       // The last run's summary stays in the data dir for schedulers and the page (written whole, then renamed).
       writeJsonAtomic(path.join(config().dataDir, 'last-run.json'), summary);
       if (opts.reportJson) writeJsonAtomic(path.resolve(opts.reportJson), summary);
@@ -156,17 +165,46 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .description('the search page and its API (Ctrl-C stops)')
     .option('--port <n>', 'port (0: any free one)', (v) => Number.parseInt(v, 10), 8080)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .action(async (opts: { port: number; host: string }) => {
+    .option('--allow-anonymous', 'serve beyond 127.0.0.1 without a login (MINUTES_UI_USER/MINUTES_UI_PASSWORD)', false)
+    .action(async (opts: { port: number; host: string; allowAnonymous: boolean }) => {
       const reporter = createReporter({});
       const cfg = config();
+      const loopback = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(opts.host);
+      if (!loopback && !cfg.uiAuth && !opts.allowAnonymous) {
+        throw new ConfigError(`serving on ${opts.host} without a login would open the archive to the network: set MINUTES_UI_USER and MINUTES_UI_PASSWORD, or pass --allow-anonymous`);
+      }
+      if (!loopback && !cfg.uiAuth) reporter.warn(`serving on ${opts.host} without a login (--allow-anonymous)`);
       const embedder = await loadEmbedder(cfg.embeddings, { warn: (m) => reporter.warn(m) });
-      const conn = await connectMeili(cfg, { log: (m) => reporter.info(m) });
-      const index = new ArchiveIndex(new MeiliClient(conn.url, conn.key), cfg.indexPrefix, embedder);
-      if (opts.host !== '127.0.0.1' && opts.host !== 'localhost' && !cfg.uiAuth) reporter.warn(`serving on ${opts.host} without a login: set MINUTES_UI_USER and MINUTES_UI_PASSWORD`);
-      const server = await startServer({ port: opts.port, host: opts.host, index, dataDir: cfg.dataDir, auth: cfg.uiAuth, log: (m) => reporter.warn(m) });
+      // serve runs for days: its Meilisearch is watched and restarted or reconnected when lost.
+      const { supervisor, client } = await MeiliSupervisor.start(cfg, (conn) => new MeiliClient(conn.url, conn.key, { retries: 2 }), { log: (m) => reporter.info(m) });
+      const index = new ArchiveIndex(client, cfg.indexPrefix, embedder);
+      const server = await startServer({
+        port: opts.port, host: opts.host, index, dataDir: cfg.dataDir, auth: cfg.uiAuth, allowedHosts: cfg.allowedHosts,
+        meiliStatus: () => supervisor.status(), log: (m) => reporter.warn(m),
+      });
       process.stdout.write(`Sökgränssnittet: ${server.url}/  (Ctrl-C avslutar)\n`);
-      // Runs until interrupted; the Meilisearch stopper handles SIGINT/SIGTERM and exits.
+      // Runs until interrupted; the Meilisearch connection handles SIGINT/SIGTERM and exits.
       await new Promise(() => undefined);
+    });
+
+  cmd.command('repair')
+    .description('recover a damaged embedded database: keeps the saved searches, moves the old database aside; then run minutes ingest')
+    .action(async () => {
+      const reporter = createReporter({});
+      const cfg = config();
+      mkdirSync(cfg.dataDir, { recursive: true });
+      const release = acquireLock(path.join(cfg.dataDir, 'ingest.lock'), (m) => reporter.warn(m));
+      try {
+        const r = await repair(cfg, (m) => reporter.info(m));
+        process.stdout.write(`${[
+          `repaired: ${r.movedTo ? `the old database is in ${r.movedTo} (delete it when all is well)` : 'there was no database'}${r.versionFixed ? '; its VERSION file had been damaged' : ''}`,
+          `${r.saved} saved search(es) kept (${r.savedFrom === 'database' ? 'read from the old database' : r.savedFrom === 'backup' ? `from ${path.join(cfg.dataDir, 'saved-searches.json')}` : 'none found'})`,
+          `now index the archive again: ${r.roots.length ? r.roots.map((x) => `minutes ingest ${JSON.stringify(x)}`).join(' ; ') : 'minutes ingest DIR'}`,
+        ].join('\n')}\n`);
+      } finally {
+        release();
+      }
+      setExit(EXIT.ok);
     });
 
   const saved = cmd.command('saved').description('saved searches (bevakningar): each ingest lists their new documents; minutes serve has an Atom feed per search');
@@ -180,7 +218,11 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .option('--party <codes>', 'party code(s)', list)
     .action(async (name: string, q: string, o: { body?: string[]; type?: string[]; theme?: string[]; person?: string[]; party?: string[] }) => {
       const filters = searchFilters(o);
-      const s = await withIndex(config(), true, (index) => saveSearch(index.client, index.names, { name, q, filters }));
+      const s = await withIndex(config(), true, async (index) => {
+        const made = await saveSearch(index.client, index.names, { name, q, filters });
+        backupSavedSearches(config().dataDir, await listSavedSearches(index.client, index.names));
+        return made;
+      });
       process.stdout.write(`sparad: ${s.id} "${s.name}"\n`);
       setExit(EXIT.ok);
     });
@@ -190,7 +232,10 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     setExit(EXIT.ok);
   });
   saved.command('rm').argument('<id>').action(async (id: string) => {
-    await withIndex(config(), true, (index) => deleteSavedSearch(index.client, index.names, id));
+    await withIndex(config(), true, async (index) => {
+      await deleteSavedSearch(index.client, index.names, id);
+      backupSavedSearches(config().dataDir, await listSavedSearches(index.client, index.names));
+    });
     setExit(EXIT.ok);
   });
 
@@ -258,14 +303,39 @@ export async function main(argv: string[]): Promise<number> {
     return exit;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.cannotRun;
-    process.stderr.write(`minutes: ${describeError(err)}\n`);
+    process.stderr.write(`minutes: ${describeError(err, config)}\n`);
     return EXIT.cannotRun;
   }
 }
 
-function describeError(err: unknown): string {
+/** When the embedded Meilisearch's disk is (nearly) full: how much is left, and where. */
+function diskFull(config: Config | undefined): string | null {
+  return config && !config.meiliUrl ? diskSpaceProblem(config.dataDir, 64 * 2 ** 20) : null;
+}
+
+/** The last distinct ERROR lines of Meilisearch's log. */
+function meiliLogErrors(file: string): string[] {
+  try {
+    const lines = readFileSync(file, 'utf8').slice(-200_000).split('\n').map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim()).filter((l) => / ERROR /.test(l));
+    const distinct = [...new Set(lines.map((l) => l.replace(/^\S+\s+ERROR\s+/, '')))];
+    const database = distinct.filter((l) => /invalid state|corrupt|damaged|database|MDB_/i.test(l));
+    return (database.length ? database : distinct).slice(-3);
+  } catch {
+    return [];
+  }
+}
+
+function describeError(err: unknown, config?: Config): string {
   if (err instanceof MeiliError && err.code === 'index_not_found') return 'nothing is indexed yet: run `minutes ingest [DIR]` first';
   if (err instanceof MeiliError && /filter/i.test(err.code ?? '')) return `invalid --filter: ${err.message.split('\n')[0]}`;
+  // Meilisearch on a full disk says "payload malformed" or "Input/output error": say what it is.
+  const full = err instanceof MeiliError || err instanceof MeiliStartError ? diskFull(config) : null;
+  if (full) return `${full}; free some space, then run the command again (an ingest finishes its job)${err instanceof MeiliError && err.code === 'disk_full' ? '' : `. Meilisearch said: ${(err as Error).message.split('\n')[0]}`}`;
+  if (err instanceof MeiliError && err.code === 'queue_stuck') {
+    const log = config && !config.meiliUrl ? path.join(config.dataDir, 'meili', 'meilisearch.log') : null;
+    const errors = log ? meiliLogErrors(log) : [];
+    return `${err.message}${errors.length ? `; Meilisearch's log says:\n${errors.map((l) => `  | ${l}`).join('\n')}` : ''}\n  recovery: stop minutes serve, run \`minutes repair\` (keeps saved searches), then \`minutes ingest DIR\` (README: When something breaks)`;
+  }
   if (err instanceof ConfigError || err instanceof MeiliStartError || err instanceof MeiliError || err instanceof LockError) return err.message;
   if (err instanceof Error) return err.message;
   return String(err);

@@ -26,7 +26,7 @@ export function makeChunks(docId: string, sections: Section[], maxWords: number)
 }
 
 function splitText(text: string, maxWords: number): string[] {
-  const units = text.split(/\n\n+/).flatMap((p) => (wordCount(p) > maxWords ? sentences(p) : [p]));
+  const units = text.split(/\n\n+/).flatMap((p) => (wordCount(p) > maxWords ? sentences(p) : [p])).flatMap((u) => hardSplit(u, maxWords));
   const out: string[] = [];
   let current: string[] = [];
   let words = 0;
@@ -41,5 +41,14 @@ function splitText(text: string, maxWords: number): string[] {
     words += n;
   }
   if (current.length) out.push(current.join('\n\n'));
+  return out;
+}
+
+/** A hard limit: text without paragraph or sentence breaks (lower-case sentence starts, lists) is cut every `maxWords` words. */
+function hardSplit(unit: string, maxWords: number): string[] {
+  if (wordCount(unit) <= maxWords) return [unit];
+  const words = unit.split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i += maxWords) out.push(words.slice(i, i + maxWords).join(' '));
   return out;
 }

@@ -88,6 +88,21 @@ export class ArchiveIndex {
     if (removedIds.length) await this.client.deleteByFilter(this.names.files, inList('id', removedIds));
   }
 
+  /** Ids of the files of an archive folder that have a state record (for filling in lost ones). */
+  async fileStateIds(root: string): Promise<Set<string>> {
+    const ids = new Set<string>();
+    try {
+      for (let offset = 0; ; offset += 10_000) {
+        const res = await this.client.getDocuments<{ id: string }>(this.names.files, { filter: `root = ${quote(root)}`, fields: ['id'], limit: 10_000, offset });
+        for (const r of res.results) ids.add(r.id);
+        if (res.results.length < 10_000) break;
+      }
+    } catch (err) {
+      if (!(err instanceof MeiliError && err.code === 'index_not_found')) throw err;
+    }
+    return ids;
+  }
+
   /** Files whose last processing failed, with the reason. */
   async failedFiles(root?: string): Promise<FileState[]> {
     const res = await this.client.getDocuments<FileState>(this.names.files, { filter: and('status = "failed"', root ? `root = ${quote(root)}` : null), limit: 10_000 });

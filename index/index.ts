@@ -1,6 +1,7 @@
 /** index: Meilisearch (embedded or remote), the archive's indexes, and passage search. */
 export { connectMeili, MeiliStartError, type MeiliConnection } from './meili-server.ts';
 export { MeiliClient, MeiliError } from './meili-client.ts';
+export { MeiliSupervisor, type MeiliStatus } from './meili-supervisor.ts';
 export { ArchiveIndex, UNCONFIRMED_BATCHES, type IndexedFile, type FileState } from './archive-index.ts';
 export { searchPassages, documentCounts, SearchRequest, NoModelError, type SearchHit, type SearchResult } from './search.ts';
 export { loadEmbedder, type Embedder } from './embedder.ts';

@@ -27,7 +27,9 @@ export interface SearchResponse<T> {
   facetDistribution?: Record<string, Record<string, number>>;
 }
 
-interface ClientOptions { retries?: number; retryBaseMs?: number; timeoutMs?: number; log?: (m: string) => void }
+interface ClientOptions { retries?: number; retryBaseMs?: number; timeoutMs?: number; log?: (m: string) => void; /** A task enqueued this long with nothing processing fails (ms; default 20 000). */ stuckMs?: number;
+  /** Asked every few seconds while a task waits long: a reason it cannot finish (a full disk), or null. */
+  diagnose?: () => string | null }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const HTTP_AGENT = new http.Agent({ keepAlive: true, maxSockets: 16 });
@@ -41,11 +43,20 @@ export class MeiliClient {
   private readonly retryBaseMs: number;
   private readonly timeoutMs: number;
 
-  constructor(readonly url: string, private readonly key: string, private readonly opts: ClientOptions = {}) {
+  private endpoint: { url: string; key: string };
+
+  constructor(url: string, key: string, private readonly opts: ClientOptions = {}) {
+    this.endpoint = { url, key };
     this.retries = opts.retries ?? 5;
     this.retryBaseMs = opts.retryBaseMs ?? 200;
     this.timeoutMs = opts.timeoutMs ?? 60_000;
   }
+
+  get url(): string { return this.endpoint.url; }
+  private get key(): string { return this.endpoint.key; }
+
+  /** Points the client at another server (a restarted embedded Meilisearch, on a new port). */
+  setEndpoint(url: string, key: string): void { this.endpoint = { url, key }; }
 
   async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
     return this.exchange<T>(method, path, body === undefined ? undefined : Buffer.from(JSON.stringify(body)));
@@ -98,15 +109,38 @@ export class MeiliClient {
     });
   }
 
-  async waitTask(taskUid: number, opts: { timeoutMs?: number } = {}): Promise<TaskRecord> {
-    const deadline = Date.now() + (opts.timeoutMs ?? 5 * 60_000);
+  /**
+   * Waits for a task. A task left enqueued while Meilisearch processes nothing at all (its scheduler
+   * cannot open an index: a damaged database) fails after `stuckMs` with that reason, instead of
+   * waiting out the whole timeout.
+   */
+  async waitTask(taskUid: number, opts: { timeoutMs?: number; stuckMs?: number } = {}): Promise<TaskRecord> {
+    const started = Date.now();
+    const deadline = started + (opts.timeoutMs ?? 5 * 60_000);
+    const stuckMs = opts.stuckMs ?? this.opts.stuckMs ?? 20_000;
+    let lastProgress = started;
+    let lastCheck = started;
     for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
       const task = await this.request<TaskRecord>('GET', `/tasks/${taskUid}`);
       if (task.status === 'succeeded') return task;
       if (task.status === 'failed' || task.status === 'canceled') {
         throw new MeiliError(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no message'}`, task.error?.code);
       }
-      if (Date.now() > deadline) throw new MeiliError(`Meilisearch task ${taskUid} still ${task.status} after ${opts.timeoutMs ?? 300_000} ms`, 'task_timeout');
+      const now = Date.now();
+      if (now - started >= 10_000 && now - lastCheck >= 2000) {
+        const why = this.opts.diagnose?.();
+        if (why) throw new MeiliError(`Meilisearch task ${taskUid} (${task.type}) cannot finish: ${why}`, 'disk_full');
+      }
+      if (task.status !== 'enqueued') lastProgress = now;
+      else if (now - lastCheck >= 2000) {
+        lastCheck = now;
+        const processing = await this.request<{ total?: number; results: unknown[] }>('GET', '/tasks?statuses=processing&limit=1');
+        if (processing.results.length) lastProgress = now;
+        else if (now - lastProgress >= stuckMs) {
+          throw new MeiliError(`Meilisearch is not processing its tasks: task ${taskUid} (${task.type}) has waited ${Math.round((now - started) / 1000)} s with nothing in progress — an index in its database is probably damaged`, 'queue_stuck');
+        }
+      }
+      if (now > deadline) throw new MeiliError(`Meilisearch task ${taskUid} still ${task.status} after ${opts.timeoutMs ?? 300_000} ms`, 'task_timeout');
       await sleep(delay);
     }
   }

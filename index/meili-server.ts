@@ -5,13 +5,22 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, openSync, closeSync, readFileSync, statSync, writeFileSync, rmSync, readSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, statSync, statfsSync, writeFileSync, rmSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import type { Config } from '../lib/config.ts';
 
-export interface MeiliConnection { url: string; key: string; embedded: boolean; stop(): Promise<void> }
+export interface MeiliConnection {
+  url: string; key: string; embedded: boolean;
+  /** This process started the server (and stops it when no other command uses it). */
+  owned: boolean;
+  /** The server's process (embedded only). */
+  pid?: number;
+  /** Settles when an owned server's process exits (embedded, owned only). */
+  exited?: Promise<void>;
+  stop(): Promise<void>;
+}
 
 /** A server that cannot be used; the message is one line that says what to do. */
 export class MeiliStartError extends Error {}
@@ -34,22 +43,79 @@ async function connectRemote(url: string, key: string): Promise<MeiliConnection>
   if (version.status === 401 || version.status === 403) {
     throw new MeiliStartError(`Meilisearch at ${url} rejected the key: set MEILI_MASTER_KEY to its master key`);
   }
-  return { url, key, embedded: false, stop: async () => undefined };
+  return { url, key, embedded: false, owned: false, stop: async () => undefined };
 }
 
-interface ServerFile { pid: number; url: string; startedAt: string }
+interface ServerFile {
+  pid: number; url: string; startedAt: string;
+  /** The command that started it. */ owner?: number;
+  /** Its starter is done with it and left it to the commands still using it; the last one stops it. */ released?: boolean;
+}
+
+const isAlive = (pid: number) => { try { process.kill(pid, 0); return true; } catch (err) { return (err as NodeJS.ErrnoException).code === 'EPERM'; } };
+
+/** Is this pid a Meilisearch process on this database (not a pid reused by something else)? */
+function isMeiliOn(pid: number, dbPath: string): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return cmd.some((a) => /meilisearch/.test(a)) && cmd.includes(dbPath);
+  } catch {
+    return process.platform !== 'linux';
+  }
+}
+
+/**
+ * Commands using a server another command started: one lease file each (`meili/users/<pid>`). The
+ * starter leaves the server running while a live lease exists; the last user stops it.
+ */
+function leaseDir(dir: string) { return path.join(dir, 'users'); }
+function takeLease(dir: string): () => void {
+  mkdirSync(leaseDir(dir), { recursive: true });
+  const file = path.join(leaseDir(dir), String(process.pid));
+  writeFileSync(file, new Date().toISOString());
+  return () => rmSync(file, { force: true });
+}
+/** Live commands (other than this one) holding a lease; stale lease files are removed. */
+function otherUsers(dir: string): number[] {
+  let names: string[] = [];
+  try { names = readdirSync(leaseDir(dir)); } catch { return []; }
+  const users: number[] = [];
+  for (const n of names) {
+    const pid = Number(n);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    if (isAlive(pid)) users.push(pid); else rmSync(path.join(leaseDir(dir), n), { force: true });
+  }
+  return users;
+}
+
+/** Stops on stop(), and on SIGINT/SIGTERM (then exits 130/143). */
+function onSignals(stop: () => Promise<void>): () => void {
+  const onSignal = (signal: NodeJS.Signals) => { void stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143)); };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return () => { process.removeListener('SIGINT', onSignal); process.removeListener('SIGTERM', onSignal); };
+}
 
 async function startEmbedded(config: Config, opts: Options): Promise<MeiliConnection> {
   const dir = path.join(config.dataDir, 'meili');
   mkdirSync(dir, { recursive: true });
-  const key = masterKey(dir);
   const serverFile = path.join(dir, 'server.json');
+  const dbPath = path.join(dir, 'data.ms');
+  // A live server on this database that does not take our key (master.key deleted or replaced):
+  // starting a second one on the same files would corrupt them, so its pid in server.json is a lock.
+  const recorded = readServerFile(serverFile);
+  const heldBy = recorded && isMeiliOn(recorded.pid, dbPath) ? recorded.pid : null;
+  const keyLost = () => new MeiliStartError(`a Meilisearch (pid ${heldBy}) is running on ${dbPath} but does not answer with the key in ${path.join(dir, 'master.key')} (the file deleted or changed, or the server stuck): stop the command that uses it (or \`kill ${heldBy}\`), then try again`);
+  if (heldBy && !existsSync(path.join(dir, 'master.key'))) throw keyLost();
+  const key = masterKey(dir);
 
   const running = await runningServer(serverFile, key);
   if (running) {
     opts.log?.(`using the embedded Meilisearch already running at ${running.url} (pid ${running.pid})`);
-    return { url: running.url, key, embedded: true, stop: async () => undefined };
+    return reused(dir, serverFile, running, key);
   }
+  if (heldBy && isAlive(heldBy)) throw keyLost();
 
   const binary = embeddedBinary(config.meiliBinary);
   const port = await freePort();
@@ -67,19 +133,49 @@ async function startEmbedded(config: Config, opts: Options): Promise<MeiliConnec
     // The key goes by environment, not argv, so it does not show in `ps`.
     env: { ...process.env, MEILI_MASTER_KEY: key, MEILI_NO_ANALYTICS: 'true' },
     stdio: ['ignore', logFd, logFd],
+    // Its own process group: Ctrl-C in the terminal reaches this command, which decides whether
+    // the server stops (another command may still be using it).
+    detached: true,
   });
   closeSync(logFd);
   const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
 
-  const stop = stopper(child, serverFile);
+  const exited = new Promise<void>((resolve) => { if (child.exitCode !== null || child.signalCode !== null) resolve(); else child.once('exit', () => resolve()); });
+  const stop = stopper(child, serverFile, dir, opts.log);
   try {
     await waitHealthy(url, child, spawnError, opts.startTimeoutMs ?? 30_000, () => logTail(logFile, logStart), dir);
   } catch (err) {
     await stop();
     throw err;
   }
-  writeFileSync(serverFile, JSON.stringify({ pid: child.pid!, url, startedAt: new Date().toISOString() } satisfies ServerFile));
-  return { url, key, embedded: true, stop };
+  writeFileSync(serverFile, JSON.stringify({ pid: child.pid!, url, startedAt: new Date().toISOString(), owner: process.pid } satisfies ServerFile));
+  return { url, key, embedded: true, owned: true, pid: child.pid!, exited, stop };
+}
+
+function readServerFile(file: string): ServerFile | null {
+  try { return JSON.parse(readFileSync(file, 'utf8')) as ServerFile; } catch { return null; }
+}
+
+/** A server another command started: used under a lease; the last user stops it when its starter is gone. */
+function reused(dir: string, serverFile: string, running: ServerFile, key: string): MeiliConnection {
+  const release = takeLease(dir);
+  let stopped: Promise<void> | null = null;
+  const stop = (): Promise<void> => (stopped ??= (async () => {
+    removeSignals();
+    release();
+    const now = readServerFile(serverFile);
+    if (!now || now.pid !== running.pid) return;
+    // (A server recorded without its starter was started by an older version, which stops it itself.)
+    const ownerGone = now.released === true || (now.owner !== undefined && now.owner !== process.pid && !isAlive(now.owner));
+    if (ownerGone && !otherUsers(dir).length && isMeiliOn(now.pid, path.join(dir, 'data.ms'))) {
+      try { process.kill(now.pid, 'SIGTERM'); } catch { /* already gone */ }
+      for (let i = 0; i < 100 && isAlive(now.pid); i++) await new Promise((r) => setTimeout(r, 50));
+      if (isAlive(now.pid)) try { process.kill(now.pid, 'SIGKILL'); } catch { /* gone */ }
+      rmSync(serverFile, { force: true });
+    }
+  })());
+  const removeSignals = onSignals(stop);
+  return { url: running.url, key, embedded: true, owned: false, pid: running.pid, stop };
 }
 
 /** The master key, generated once and readable only by its owner. */
@@ -103,7 +199,7 @@ async function runningServer(serverFile: string, key: string): Promise<ServerFil
   }
 }
 
-function embeddedBinary(override: string | null): string {
+export function embeddedBinary(override: string | null): string {
   let binary = override;
   if (!binary) {
     if (process.platform !== 'linux' || process.arch !== 'x64') {
@@ -162,54 +258,78 @@ async function waitHealthy(url: string, child: ChildProcess, spawnError: Promise
   throw new MeiliStartError(`embedded Meilisearch did not answer within ${timeoutMs} ms (log: ${path.join(dir, 'meilisearch.log')})`);
 }
 
+/** The last lines of a log, colour codes dropped. */
+function lastLines(log: string, n: number): string[] {
+  return log.split('\n').map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim()).filter(Boolean).slice(-n);
+}
+
 function explainExit(log: string, dir: string): string {
   if (/already in use|AddrInUse/i.test(log)) return 'embedded Meilisearch could not listen: the port is already in use, try again';
   if (/lock|Resource temporarily unavailable|WouldBlock/i.test(log)) {
     return `another Meilisearch is using ${path.join(dir, 'data.ms')}: stop it, or set MINUTES_DATA_DIR to another folder`;
   }
-  const last = log.split('\n').map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim()).filter(Boolean).pop() ?? 'no output';
-  return `embedded Meilisearch exited at start: ${last.slice(0, 300)} (log: ${path.join(dir, 'meilisearch.log')})`;
+  // Its reason comes before a Rust backtrace, which says nothing to a user; request lines neither.
+  const lines = lastLines(log.split(/Stack backtrace:/)[0]!.split('\n').filter((l) => !/HTTP request/.test(l)).join('\n'), 6);
+  const db = path.join(dir, 'data.ms');
+  const damaged = /VERSION|version file|database|corrupt|Invalid|heed|lmdb|MDB_/i.test(log)
+    ? `\n  The database in ${db} looks damaged or from another Meilisearch version: see README "When something breaks" (minutes repair keeps saved searches).` : '';
+  return `embedded Meilisearch exited at start (log: ${path.join(dir, 'meilisearch.log')}); its last lines:\n${(lines.length ? lines : ['(no output)']).map((l) => `  | ${l.slice(0, 300)}`).join('\n')}${damaged}`;
 }
 
 function logTail(file: string, from: number): string {
   try {
-    return readFileSync(file, 'utf8').slice(from).slice(-4000);
+    return readFileSync(file, 'utf8').slice(from).slice(-16_000);
   } catch {
     return '';
   }
 }
 
-/** Stops the child on stop(), on process exit and on SIGINT/SIGTERM (then exits 130/143). */
-function stopper(child: ChildProcess, serverFile: string): () => Promise<void> {
+/**
+ * Stops the child on stop(), on process exit and on SIGINT/SIGTERM (then exits 130/143) — unless
+ * another command is using it (a lease): then it is left running for them, and the last one stops it.
+ */
+function stopper(child: ChildProcess, serverFile: string, dir: string, log?: (m: string) => void): () => Promise<void> {
   let stopped: Promise<void> | null = null;
-  const killNow = () => { if (child.exitCode === null) child.kill('SIGKILL'); };
-  const onSignal = (signal: NodeJS.Signals) => {
-    void stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
+  const killNow = () => { if (child.exitCode === null && child.signalCode === null && !otherUsers(dir).length) child.kill('SIGKILL'); };
   process.once('exit', killNow);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const removeSignals = onSignals(() => stop());
 
   function stop(): Promise<void> {
     stopped ??= (async () => {
       process.removeListener('exit', killNow);
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
+      removeSignals();
       if (child.exitCode === null && child.signalCode === null) {
+        const users = otherUsers(dir);
+        if (users.length) {
+          log?.(`leaving the embedded Meilisearch (pid ${child.pid}) running: still used by pid ${users.join(', ')}`);
+          const info = readServerFile(serverFile);
+          if (info && info.pid === child.pid) writeFileSync(serverFile, JSON.stringify({ ...info, released: true } satisfies ServerFile));
+          child.unref();
+          return;
+        }
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
         await exited;
         clearTimeout(timer);
       }
-      try {
-        const info = JSON.parse(readFileSync(serverFile, 'utf8')) as ServerFile;
-        if (info.pid === child.pid) rmSync(serverFile, { force: true });
-      } catch { /* no server file */ }
+      const info = readServerFile(serverFile);
+      if (info?.pid === child.pid) rmSync(serverFile, { force: true });
     })();
     return stopped;
   }
   return stop;
+}
+
+/** Why the embedded server's disk cannot take more (less than `minBytes` free), or null. */
+export function diskSpaceProblem(dataDir: string, minBytes: number): string | null {
+  try {
+    const st = statfsSync(dataDir);
+    const free = st.bavail * st.bsize;
+    return free < minBytes ? `no space left on device (ENOSPC): ${(free / 2 ** 20).toFixed(1)} MB free on the disk of ${dataDir}` : null;
+  } catch {
+    return null;
+  }
 }
 
 function reason(err: unknown): string {

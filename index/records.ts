@@ -5,7 +5,8 @@ import { indexTerms } from '../lib/swedish-analysis.ts';
 
 /**
  * The shape of the records written. An ingest re-extracts documents written with an older shape
- * (3: passages and documents carry Swedish stems; documents no longer carry the passages' text), even
+ * (3: passages and documents carry Swedish stems, documents no longer their passages' text, and no
+ * passage is longer than MINUTES_CHUNK_WORDS), even
  * when their files are unchanged.
  */
 export const RECORD_VERSION = 3;

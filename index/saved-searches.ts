@@ -4,6 +4,8 @@
  * documents that are new or changed since that run started; the Atom feed lists its newest matches.
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { writeJsonAtomic } from '../lib/atomic-file.ts';
 import { z } from 'zod';
 import { MeiliError, type MeiliClient } from './meili-client.ts';
 import { Filters, buildFilter } from './filter.ts';
@@ -20,6 +22,13 @@ export type SavedSearch = z.infer<typeof SavedSearchInput> & { id: string; creat
 
 export interface FeedEntry { id: string; title: string; date: string | null; body: string | null; fileName: string; indexedAt: string }
 export interface SavedSearchNews { id: string; name: string; documents: Omit<FeedEntry, 'indexedAt' | 'body'>[] }
+
+export const SAVED_BACKUP = 'saved-searches.json';
+
+/** A copy of the saved searches beside the database (kept by every change and ingest), for `minutes repair`. */
+export function backupSavedSearches(dataDir: string, saved: SavedSearch[]): void {
+  writeJsonAtomic(path.join(dataDir, SAVED_BACKUP), saved);
+}
 
 async function ensure(client: MeiliClient, names: IndexNames) {
   await client.ensureIndex(names.saved, 'id');
@@ -71,7 +80,9 @@ export async function newsSince(client: MeiliClient, names: IndexNames, runStart
   return out;
 }
 
-const xml = (s: unknown) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text for XML: escaped, and without the characters XML 1.0 forbids (control characters, lone surrogates), which make a feed unreadable. */
+// eslint-disable-next-line no-control-regex
+const xml = (s: unknown) => String(s ?? '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** An Atom feed of a saved search's newest matches. */
 export function atomFeed(s: SavedSearch, docs: FeedEntry[], baseUrl: string): string {

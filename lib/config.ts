@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   MINUTES_MODEL_DIR: z.string().min(1).optional(),
   MINUTES_EMBEDDINGS: z.enum(['auto', 'off']).default('auto'),
   MINUTES_EMBED_BATCH: z.coerce.number().int().min(1).max(512).default(32),
+  MINUTES_ALLOWED_HOSTS: z.string().regex(/^[a-zA-Z0-9.:\[\]\-_, ]*$/, 'host names separated by commas').optional(),
 });
 
 export interface Config {
@@ -42,6 +43,8 @@ export interface Config {
   chunkWords: number;
   /** Basic auth for `minutes serve` (deployments beyond one workstation); null: open on 127.0.0.1. */
   uiAuth: { user: string; password: string } | null;
+  /** Host names `minutes serve` accepts in the Host header besides loopback and --host. */
+  allowedHosts: string[];
   /** Threads that parse and extract during an ingest (1: no worker threads). */
   workers: number;
   /** Documents written to Meilisearch per batch (each batch is a few tasks). */
@@ -72,6 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid ${String(issue.path[0])}: ${issue.message}`);
   }
   const e = parsed.data;
+  // A login with only one half set would silently be no login.
+  // (Both empty is both unset, as for every variable.)
+  if (Boolean(e.MINUTES_UI_USER) !== Boolean(e.MINUTES_UI_PASSWORD)) {
+    throw new ConfigError('invalid MINUTES_UI_USER/MINUTES_UI_PASSWORD: set both (the password at least 8 characters), or neither');
+  }
   return {
     meiliUrl: e.MEILI_URL ? e.MEILI_URL.replace(/\/+$/, '') : null,
     meiliKey: e.MEILI_MASTER_KEY ?? null,
@@ -85,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxUnzippedBytes: Math.round(e.MINUTES_MAX_UNZIPPED_MB * 1024 * 1024),
     },
     chunkWords: e.MINUTES_CHUNK_WORDS,
+    allowedHosts: (e.MINUTES_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     batchDocs: e.MINUTES_BATCH_DOCS,
     // Measured on 2 cores (1 000 documents): 2 workers 17.7 s vs 19.2 s inline, but peak RSS 1.7 GB
     // vs 0.73 GB (each thread loads the dictionaries and pdf.js) — so one, unless asked.

@@ -3,6 +3,8 @@
  * Every parameter is validated with zod; filter values reach Meilisearch only quoted.
  */
 import { z } from 'zod';
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
 import { stringify } from '../lib/csv.ts';
 import { MeiliError, searchPassages, documentCounts, buildFilter, saveSearch, listSavedSearches, deleteSavedSearch, savedSearchMatches, atomFeed, SavedSearchInput, type ArchiveIndex, type DocumentRecord, type Filters } from '../index/index.ts';
 import { reportData, reportDocuments } from '../index/archive-report.ts';
@@ -39,10 +41,36 @@ function filtersOf(p: z.infer<typeof FilterParams>): Filters {
   return clean;
 }
 
+/**
+ * Whether a document's file may be shown: its real path (symlinks resolved) lies inside one of the
+ * archive roots and not inside the data dir. A file gone since ingest is judged by its own path.
+ * (Ingest already refuses links that point out; this keeps such files off the page whatever the index holds.)
+ */
+export function servable(source: string, roots: string[], dataDir?: string): boolean {
+  const real = (p: string) => { try { return realpathSync(p); } catch { return path.resolve(p); } };
+  const inside = (child: string, parent: string) => child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+  const file = real(source);
+  if (dataDir && (inside(file, real(dataDir)) || inside(path.resolve(source), path.resolve(dataDir)))) return false;
+  return roots.some((r) => inside(file, real(r)));
+}
+
+/** Paths go out relative to their archive folder: the server's layout is not the page's business. */
+export function relativeTo(roots: string[]): (source: string) => string {
+  const sorted = [...roots].sort((a, b) => b.length - a.length);
+  return (source) => { const root = sorted.find((r) => source.startsWith(r + path.sep)); return root ? path.relative(root, source) : path.basename(source); };
+}
+
+let rootsCache: { at: number; index: ArchiveIndex; roots: string[] } | null = null;
+/** The archive roots in the index, cached for a few seconds (one facet query). */
+async function archiveRoots(index: ArchiveIndex): Promise<string[]> {
+  if (!rootsCache || rootsCache.index !== index || Date.now() - rootsCache.at > 5000) rootsCache = { at: Date.now(), index, roots: await index.roots() };
+  return rootsCache.roots;
+}
+
 const FACETS = ['year', 'mandatePeriod', 'body', 'organisation', 'docType', 'themes', 'persons', 'parties'];
 const PAGE = 20;
 
-export async function search(index: ArchiveIndex, params: URLSearchParams) {
+export async function search(index: ArchiveIndex, params: URLSearchParams, dataDir?: string) {
   const p = parse(SearchParams, params);
   const filters = filtersOf(p);
   if (p.mode !== 'keyword' && !index.embedder) throw new HttpError(400, 'semantisk sökning kräver en inläst modell');
@@ -52,6 +80,9 @@ export async function search(index: ArchiveIndex, params: URLSearchParams) {
     searchPassages(index.client, index.names, { q: p.q, filters, mode: p.mode, ratio: p.ratio, limit: PAGE, offset: (p.page - 1) * PAGE }, index.embedder),
     documentCounts(index.client, index.names, { q: p.q, filters, facets: FACETS }),
   ]);
+  const roots = await archiveRoots(index);
+  result.hits = result.hits.filter((h) => servable(h.source, roots, dataDir));
+  const relative = relativeTo(roots);
   return {
     ...result,
     // Documents containing the query's terms; semantic and hybrid rank documents that need not contain them: the documents ranked.
@@ -61,6 +92,7 @@ export async function search(index: ArchiveIndex, params: URLSearchParams) {
     // Facet values that are ids, with the words the page shows for them.
     labels: { themes: themeLabels() },
     modelLoaded: Boolean(index.embedder),
+    hits: result.hits.map((h) => ({ ...h, source: relative(h.source) })),
   };
 }
 
@@ -75,10 +107,17 @@ async function byId<T>(index: ArchiveIndex, uid: string, id: string, what: strin
   }
 }
 
-/** A document for the document view, without the search text (the view shows its sections). */
-export async function document(index: ArchiveIndex, id: string): Promise<Omit<DocumentRecord, 'stems'>> {
+/** A document record whose file may be shown, without the search terms (for the file download: absolute paths). */
+export async function documentRecord(index: ArchiveIndex, id: string, dataDir?: string): Promise<Omit<DocumentRecord, 'stems'>> {
   const { stems: _stems, ...doc } = await byId<DocumentRecord>(index, index.names.documents, id, 'dokument');
+  if (!servable(doc.source, [doc.root], dataDir)) throw new HttpError(403, 'filen ligger utanför arkivet');
   return doc;
+}
+
+/** A document for the document view: its path relative to its archive folder, the folder itself not sent. */
+export async function document(index: ArchiveIndex, id: string, dataDir?: string): Promise<Omit<DocumentRecord, 'stems' | 'root'>> {
+  const { root, ...doc } = await documentRecord(index, id, dataDir);
+  return { ...doc, source: path.relative(root, doc.source), extraction: { ...doc.extraction, source: path.relative(root, String(doc.extraction.source ?? doc.source)) } };
 }
 
 export async function people(index: ArchiveIndex, params: URLSearchParams): Promise<PersonRecord[]> {
@@ -95,7 +134,9 @@ const PeriodParams = z.object({ period: z.string().regex(/^\d{4}-\d{4}$/).option
 /** Themes per year (and the rest of the review figures) for a period and body: one computation, also used by the report. */
 export async function trends(index: ArchiveIndex, params: URLSearchParams) {
   const p = parse(PeriodParams, params);
-  return reportData(await reportDocuments(index, p.period, p.body), p.period ?? 'alla', p.body ?? null);
+  const data = reportData(await reportDocuments(index, p.period, p.body), p.period ?? 'alla', p.body ?? null);
+  const rel = relativeTo(await archiveRoots(index));
+  return { ...data, decisions: data.decisions.map((d) => ({ ...d, source: rel(d.source) })) };
 }
 
 export async function decisions(index: ArchiveIndex, params: URLSearchParams): Promise<{ type: string; body: string }> {

@@ -60,6 +60,23 @@ describe('minutes CLI', () => {
     expect(result.hits[0]!.snippet).toContain('<mark>gränspendlarna</mark>');
   });
 
+  it('pages with --page and --offset, counts documents, and refuses a --limit over the maximum in one line (exit 2)', async () => {
+    const all = JSON.parse((await minutes('search', '', '--json', '--limit', '200')).stdout) as { total: number; hits: { docId: string }[] };
+    expect(all.total).toBe(all.hits.length);
+    const p1 = JSON.parse((await minutes('search', 'kommun', '--json', '--limit', '3')).stdout) as { total: number; hits: { docId: string }[] };
+    const p2 = JSON.parse((await minutes('search', 'kommun', '--json', '--limit', '3', '--page', '2')).stdout) as { offset: number; hits: { docId: string }[] };
+    const o3 = JSON.parse((await minutes('search', 'kommun', '--json', '--limit', '3', '--offset', '3')).stdout) as { hits: { docId: string }[] };
+    expect(p1.total).toBeGreaterThan(3);
+    expect(p2.offset).toBe(3);
+    expect(p2.hits.map((h) => h.docId)).toEqual(o3.hits.map((h) => h.docId));
+    expect(p2.hits.some((h) => p1.hits.some((x) => x.docId === h.docId))).toBe(false);
+    const text = await minutes('search', 'kommun', '--limit', '3', '--page', '2');
+    expect(text.stdout).toMatch(new RegExp(`^4–${3 + p2.hits.length} av ${p1.total} träffar`));
+    const big = await minutes('search', 'kommun', '--limit', '500');
+    expect(big.code).toBe(2);
+    expect(big.stderr.trim()).toBe('minutes: invalid --limit: give 1–200 hits per page (use --page or --offset for more)');
+  });
+
   it('searches by meaning with --mode hybrid when a model is loaded', async () => {
     const r = await minutes('search', 'ordet som nämns i dagordningen om regementet', '--mode', 'hybrid', '--json');
     expect(r.code).toBe(0);

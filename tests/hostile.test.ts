@@ -4,7 +4,8 @@
  * are made here (truncations, junk, a sparse 200 MB file, a symlink loop).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync, chmodSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../lib/config.ts';
 import { createReporter } from '../lib/log.ts';
@@ -35,7 +36,17 @@ const expected: Record<string, RegExp | 'indexed'> = {
   'Protokoll "citat" och \'apostrof\' åäö.md': 'indexed',
   '206_kristinehamn-kommunstyrelsen-2023-05-09-protokoll.docx': 'indexed',
   'ansokan.txt': 'indexed',
+  'stor-text.txt': 'indexed',
 };
+
+/** Refused at discovery (never read): links out of the archive, into the data dir, a FIFO. */
+const refused: Record<string, RegExp> = {
+  'passwd-länk.txt': /symlink points outside the archive/,
+  'nyckel-länk.txt': /data folder/,
+  'extern-mapp': /symlink points outside the archive/,
+  'rör.txt': /not a regular file/,
+};
+const SECRET = 'hemligtlösenordsord';
 
 beforeAll(async () => {
   mkdirSync(dir, { recursive: true });
@@ -55,6 +66,17 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'ansokan.txt'), 'Tjänsteskrivelse om bostadsanpassning\n\nDatum 2024-02-01\n\nSökande: Kim Andersson, 19811218-9876, beviljas bidrag.\n');
   mkdirSync(path.join(dir, 'under'));
   symlinkSync(dir, path.join(dir, 'under', 'slinga'));
+  // 10 MB of plain text in one file.
+  const para = 'Kommunstyrelsen diskuterade kollektivtrafiken och skolskjutsarna i länet under mötet. ';
+  writeFileSync(path.join(dir, 'stor-text.txt'), `Protokoll Kommunstyrelsen 9 maj 2023\n\n${Array.from({ length: 12_000 }, () => para.repeat(10)).join('\n\n')}\n`);
+  // Links out of the archive: a file, a folder, and the data dir's master key; a FIFO.
+  const elsewhere = path.join(tmp.dir, 'annanstans');
+  mkdirSync(elsewhere);
+  writeFileSync(path.join(elsewhere, 'hemlig.txt'), `Minnesanteckningar 1 mars 2022\n\nLösenordet är ${SECRET}.\n`);
+  symlinkSync(existsSync('/etc/passwd') ? '/etc/passwd' : path.join(elsewhere, 'hemlig.txt'), path.join(dir, 'passwd-länk.txt'));
+  symlinkSync(elsewhere, path.join(dir, 'extern-mapp'));
+  symlinkSync(path.join(tmp.dir, 'data', 'meili', 'master.key'), path.join(dir, 'nyckel-länk.txt'));
+  execFileSync('mkfifo', [path.join(dir, 'rör.txt')]);
   const config = loadConfig({ MINUTES_DATA_DIR: path.join(tmp.dir, 'data') });
   conn = await connectMeili(config);
   index = new ArchiveIndex(new MeiliClient(conn.url, conn.key), 'h_');
@@ -79,8 +101,21 @@ describe('hostile files', () => {
         table.push(`| ${file} | ${failed.get(file)} |`);
       }
     }
-    expect(summary.new).toBe(4);
+    for (const [file, reason] of Object.entries(refused)) {
+      expect(failed.get(file), file).toMatch(reason);
+      table.push(`| ${file} | ${failed.get(file)} |`);
+    }
+    expect(summary.new).toBe(5);
     console.log(['| file | outcome |', '|---|---|', ...table, `| under/slinga | ${failed.get('under/slinga')} |`].join('\n'));
+  });
+
+  it('never indexes what a link out of the archive points to', async () => {
+    for (const q of ['root', SECRET, conn.key]) {
+      expect((await index.client.search(index.names.chunks, { q })).hits, q).toHaveLength(0);
+      expect((await index.client.search(index.names.documents, { q })).hits, q).toHaveLength(0);
+    }
+    const sources = (await index.client.getDocuments<{ source: string }>(index.names.documents, { fields: ['source'], limit: 100 })).results.map((d) => d.source);
+    expect(sources.every((s) => !/länk|extern-mapp/.test(s))).toBe(true);
   });
 
   it('keeps the state per file: failed ones with their reason, indexed ones with their hash', async () => {

@@ -32,3 +32,28 @@ describe('ingest lock', () => {
     t.cleanup();
   });
 });
+
+describe('stale lock takeover', () => {
+  it('lets exactly one of several processes take over the same stale lock', async () => {
+    const t = tempDir('lock');
+    const file = path.join(t.dir, 'ingest.lock');
+    const dead = spawn(process.execPath, ['-e', '0']);
+    await new Promise((r) => dead.once('exit', r));
+    const lockModule = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'lib', 'lock.ts');
+    const script = `import { acquireLock } from ${JSON.stringify(lockModule)};
+      const start = Number(process.argv[1]); while (Date.now() < start) {}
+      try { acquireLock(process.argv[2]); process.stdout.write('got'); setTimeout(() => process.exit(0), 1500); } catch { process.stdout.write('refused'); }`;
+    for (let trial = 0; trial < 3; trial++) {
+      writeFileSync(file, JSON.stringify({ pid: dead.pid, startedAt: 'igår' }));
+      const start = Date.now() + 2500;
+      const outcomes = await Promise.all(Array.from({ length: 5 }, () => new Promise<string>((resolve) => {
+        const c = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, String(start), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        c.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+        c.once('exit', () => resolve(out));
+      })));
+      expect(outcomes.filter((o) => o === 'got'), JSON.stringify(outcomes)).toHaveLength(1);
+    }
+    t.cleanup();
+  }, 60_000);
+});
