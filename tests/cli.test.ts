@@ -63,15 +63,16 @@ describe('minutes CLI', () => {
   it('pages with --page and --offset, counts documents, and refuses a --limit over the maximum in one line (exit 2)', async () => {
     const all = JSON.parse((await minutes('search', '', '--json', '--limit', '200')).stdout) as { total: number; hits: { docId: string }[] };
     expect(all.total).toBe(all.hits.length);
-    const p1 = JSON.parse((await minutes('search', 'kommun', '--json', '--limit', '3')).stdout) as { total: number; hits: { docId: string }[] };
-    const p2 = JSON.parse((await minutes('search', 'kommun', '--json', '--limit', '3', '--page', '2')).stdout) as { offset: number; hits: { docId: string }[] };
-    const o3 = JSON.parse((await minutes('search', 'kommun', '--json', '--limit', '3', '--offset', '3')).stdout) as { hits: { docId: string }[] };
-    expect(p1.total).toBeGreaterThan(3);
-    expect(p2.offset).toBe(3);
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    const p1 = JSON.parse((await minutes('search', '', '--json', '--limit', '1')).stdout) as { total: number; hits: { docId: string }[] };
+    const p2 = JSON.parse((await minutes('search', '', '--json', '--limit', '1', '--page', '2')).stdout) as { offset: number; hits: { docId: string }[] };
+    const o3 = JSON.parse((await minutes('search', '', '--json', '--limit', '1', '--offset', '1')).stdout) as { hits: { docId: string }[] };
+    expect(p2.offset).toBe(1);
+    expect(p2.hits).toHaveLength(1);
     expect(p2.hits.map((h) => h.docId)).toEqual(o3.hits.map((h) => h.docId));
     expect(p2.hits.some((h) => p1.hits.some((x) => x.docId === h.docId))).toBe(false);
-    const text = await minutes('search', 'kommun', '--limit', '3', '--page', '2');
-    expect(text.stdout).toMatch(new RegExp(`^4–${3 + p2.hits.length} av ${p1.total} träffar`));
+    const text = await minutes('search', '', '--limit', '1', '--page', '2');
+    expect(text.stdout).toMatch(new RegExp(`^2–2 av ${all.total} träffar`));
     const big = await minutes('search', 'kommun', '--limit', '500');
     expect(big.code).toBe(2);
     expect(big.stderr.trim()).toBe('minutes: invalid --limit: give 1–200 hits per page (use --page or --offset for more)');
