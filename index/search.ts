@@ -204,15 +204,22 @@ async function browse(client: MeiliClient, names: IndexNames, req: z.output<type
   return { query: req.q, mode: req.mode, total: docs.estimatedTotalHits ?? docs.totalHits ?? page.length, processingTimeMs: ms(t0), hits: await toHits(client, names, page, { weights: new Map(), typed: new Set() }, 1) };
 }
 
-/** A spelling the archive has for a query that matched nothing: Meilisearch's typo-tolerant, prefix matching on the text. */
+/**
+ * A spelling the archive has for a query that matched nothing: Meilisearch's typo-tolerant, prefix
+ * matching of the query's words against the passages' stems, then the first word of that passage
+ * with the matched stem, as the text writes it ("Värmlandsbanen" → stem "värmlandsbana" → "värmlandsbanan").
+ */
 async function suggest(client: MeiliClient, names: IndexNames, q: string, filter: string | undefined): Promise<string | null> {
-  const res = await client.search<{ _formatted?: { text?: string } }>(names.chunks, {
-    q: shapeQuery(q), matchingStrategy: 'last', filter, limit: 1, attributesToRetrieve: ['id'], attributesToHighlight: ['text'], highlightPreTag: PRE, highlightPostTag: POST,
+  const res = await client.search<{ text: string; _formatted?: { stems?: string } }>(names.chunks, {
+    q: shapeQuery(q), matchingStrategy: 'last', filter, limit: 1, attributesToSearchOn: ['stems'], attributesToRetrieve: ['text'],
+    attributesToHighlight: ['stems'], highlightPreTag: PRE, highlightPostTag: POST,
   });
-  const text = res.hits[0]?._formatted?.text ?? '';
-  // Meilisearch marks only the matched letters of a typo or prefix match: the suggestion is the whole word.
-  const words = [...text.matchAll(new RegExp(`[\\p{L}\\p{N}]*${PRE}([^${POST}]+)${POST}[\\p{L}\\p{N}]*`, 'gu'))].map((m) => m[0].replaceAll(PRE, '').replaceAll(POST, '').toLowerCase());
-  return words.length ? [...new Set(words)].join(' ') : null;
+  const hit = res.hits[0];
+  if (!hit) return null;
+  // Meilisearch marks only the matched letters of a typo or prefix match: the stem is the whole token.
+  const stems = new Set([...(hit._formatted?.stems ?? '').matchAll(new RegExp(`\\S*${PRE}[^${POST}]+${POST}\\S*`, 'gu'))].map((m) => m[0].replaceAll(PRE, '').replaceAll(POST, '')));
+  const words = [...new Set(tokens(hit.text))].filter((w) => stems.has(stem(w)));
+  return words.length ? words.slice(0, 3).join(' ') : null;
 }
 
 export const CountRequest = z.object({
