@@ -7,6 +7,7 @@ import type { Block, Person } from '../lib/schema.ts';
 import { oneLine, plain, sentences } from '../lib/text.ts';
 import { findNames, parseNameList, splitDescriptor, type ListedPerson } from './person-names.ts';
 import { mergePersons, type PersonMention } from './person-resolution.ts';
+import { readAttendanceBlock } from './attendance-block.ts';
 
 const ABSENT_HEADING = /^(frånvarande|anmält förhinder|förhinder|ej närvarande|frånvarande ledamöter)\b/i;
 const PRESENT_HEADING = /^(närvarande|ledamöter|beslutande|ersättare|tjänstgörande|övriga närvarande|övriga deltagare|deltagare|inbjudna|i tjänsten|politiker|justerare|vid protokollet|närvarande ledamöter)\b/i;
@@ -22,9 +23,12 @@ const SPEECH_BEFORE = /(berättar|frågar|menar|säger|betonar|konstaterar|svara
 interface Context { blockSection: string[]; sectionStarts: Set<number>; docIsMeeting: boolean }
 
 export function extractPersons(blocks: Block[], ctx: Context): Person[] {
-  const mentions: PersonMention[] = [];
+  // The protocol template's first-page block is read as a whole (its columns are flattened).
+  const attendance = readAttendanceBlock(blocks, ctx.blockSection);
+  const mentions: PersonMention[] = [...attendance.mentions];
   let listMode: 'present' | 'absent' | null = null;
   blocks.forEach((block, i) => {
+    if (attendance.blocks.has(i)) return;
     const text = block.text;
     const line = oneLine(text);
     const evidence = { page: block.page, section: ctx.blockSection[i] ?? null, quote: line.slice(0, 300) };
