@@ -48,7 +48,7 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
     location: meta.location,
     diarienummer: meta.diarienummer,
     persons,
-    organisations: extractOrganisations(doc.blocks, blockSection, persons, meta.organisation),
+    organisations: extractOrganisations(doc.blocks, blockSection, persons, meta.organisation, meta.body),
     dates: extractDates(doc.blocks, blockSection, { ref: meta.documentDate ?? meta.date, meetingDate: isMeeting ? meta.date : null, titleBlocks: meta.titleBlocks }),
     decisions,
     actions,

@@ -12,6 +12,7 @@ import { PROJECT_ROOT, SAMPLE_ARCHIVE } from '../lib/config.ts';
 import { readDocument, cleanDocument } from '../ingest/index.ts';
 import { extractDocument } from '../extract/index.ts';
 import { sameName } from '../extract/person-resolution.ts';
+import { normaliseOrganisation } from '../extract/organisations.ts';
 import type { Extraction } from '../lib/schema.ts';
 
 const Gold = z.object({
@@ -123,7 +124,11 @@ export function scoreReal(gold: RealGold, e: Extraction, into: Score): void {
   const persons = matchSets(gold.persons, e.persons, (g, p) => sameName(g.name, p.name) || !!p.aliases?.some((a) => sameName(g.name, a)));
   add('persons', persons);
   for (const [g, p] of persons.pairs) acc('attendance', g.attendance === p.attendance);
-  const orgs = matchSets(gold.organisations, e.organisations, (g, p) => norm(g) === norm(p.name));
+  // The annotators list organisations "not the document's own body", as written: the own body is
+  // not scored, and a name the lexicon knows matches its other spellings ("SGU" = "Sveriges geologiska undersökning").
+  const ownBody = norm(e.body ?? '').replace(/(en|et|n)$/, '');
+  const predictedOrgs = e.organisations.filter((o) => !ownBody || norm(o.name).replace(/(en|et|n)$/, '') !== ownBody);
+  const orgs = matchSets(gold.organisations, predictedOrgs, (g, p) => norm(g) === norm(p.name) || norm(normaliseOrganisation(g)?.name ?? '') === norm(p.name));
   add('organisations', orgs);
   const decisions = matchSets(gold.decisions, e.decisions, (g, p) => norm(p.text).includes(norm(g)));
   add('decisions', decisions);
@@ -140,7 +145,7 @@ export function scoreReal(gold: RealGold, e: Extraction, into: Score): void {
     }
   };
   perRule('persons', e.persons, new Set(persons.pairs.map(([, p]) => p)));
-  perRule('organisations', e.organisations, new Set(orgs.pairs.map(([, p]) => p)));
+  perRule('organisations', predictedOrgs, new Set(orgs.pairs.map(([, p]) => p)));
   perRule('decisions', e.decisions, new Set(decisions.pairs.map(([, p]) => p)));
 }
 

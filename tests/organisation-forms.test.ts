@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { organisationsByForm } from '../extract/organisation-forms.ts';
+
+describe('organisations by naming form', () => {
+  const found: [string, string[]][] = [
+    ['Avtal med Eksta Bostads AB och Tempohus Kungsbacka AB tecknas.', ['Eksta Bostads AB', 'Tempohus Kungsbacka AB']],
+    ['Fanny Nilsson, Ernst & Young AB', ['Ernst & Young AB']],
+    ['lån hos Kommuninvest i Sverige AB', ['Kommuninvest i Sverige AB']],
+    ['Förvaltningen för Kultur & Fritids tjänsteskrivelse', ['Förvaltningen för Kultur & Fritid']],
+    ['remiss från Klimat- och näringslivsdepartementet', ['Klimat- och näringslivsdepartementet']],
+    ['Bygg- och miljöförvaltningen har yttrat sig', ['Bygg- och miljöförvaltningen']],
+    ['Kommunstyrelsens förvaltning och Kommunledningskontoret', ['Kommunstyrelsens förvaltning', 'Kommunledningskontoret']],
+    ['Valmyndigheten och Regeringskansliet', ['Valmyndigheten', 'Regeringskansliet']],
+    ['Stiftelsen Gamla Kungsbacka förvaltar', ['Stiftelsen Gamla Kungsbacka']],
+    ['Må vägförening och Nordhallands Hembygdsförening', ['Må vägförening', 'Nordhallands Hembygdsförening']],
+    ['Asta och Anders Brattströms stipendiefond delar ut', ['Asta och Anders Brattströms stipendiefond']],
+    ['Avdelningen för penningpolitik redovisade', ['Avdelningen för penningpolitik']],
+    ['samarbete med Eidskog kommune och Innlandet fylkeskommune', ['Eidskog kommune', 'Innlandet fylkeskommune']],
+    ['Räddningstjänsten Storgöteborg yttrar sig', ['Räddningstjänsten Storgöteborg']],
+  ];
+  it.each(found)('%s', (text, want) => expect(organisationsByForm(text).map((h) => h.name)).toEqual(want));
+
+  const none = ['Nämnden beslutar att godkänna budgeten.', 'Anna Ek (M) yrkar bifall.', 'Mötet hölls i Stadshuset.', 'förvaltningen informerar nämnden'];
+  it.each(none)('finds none in %s', (text) => expect(organisationsByForm(text)).toEqual([]));
+});
