@@ -44,8 +44,12 @@ export interface FormHit { name: string; index: number; kind: string }
 
 const KIND: Record<string, string> = { for: 'organ', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ' };
 
+/** Every form needs one of these literals: most passages have none, and this test is far cheaper than the forms. */
+const TRIGGER = /AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet/;
+
 export function organisationsByForm(text: string): FormHit[] {
   const hits: FormHit[] = [];
+  if (!TRIGGER.test(text)) return hits;
   for (const m of text.matchAll(FORMS)) {
     const [group, value] = Object.entries(m.groups!).find(([, v]) => v !== undefined)!;
     let words = value.replace(/\s+/g, ' ').trim().split(' ');
