@@ -25,3 +25,23 @@ export function firstCaseNumber(text: string): string | null {
 export function isCaseNumber(value: string): boolean {
   return BARE.test(value.trim()) && !/^\d{4}-\d{2}-\d{2}$/.test(value.trim());
 }
+
+/** Shapes distinctive enough to count without a label, in an item's title: "KS-2024-00583", "KN2024/02249". */
+const STRONG = /(?<![\p{L}\d-])([\p{Lu}]{1,6}-(?:19|20)\d{2}-\d{3,6}|[\p{Lu}]{1,6}\s?(?:19|20)\d{2}\/\d{2,6})(?![\p{L}\d])/gu;
+
+/** Unlabelled case numbers of a distinctive shape; a number wrapped at its dash ("KS-2024-\n00826") is mended. */
+export function findUnlabelledCaseNumbers(text: string): string[] {
+  return [...new Set([...text.replace(/-\s*\n\s*(?=\d)/g, '-').matchAll(STRONG)].map((m) => tidy(m[1]!)))];
+}
+
+const CASE_COLUMN = /^(beteckning|dnr|diarienummer|diarienr|ärendenummer|ärendenr|ärende ?nr|saksnr)\.?$/i;
+
+/**
+ * Case numbers in a table column headed "Beteckning", "Dnr" … (a kallelse's agenda table):
+ * `rows` are the cells of consecutive table rows, the first row the header.
+ */
+export function caseNumbersInTable(rows: string[][]): string[] {
+  const column = rows[0]?.findIndex((c) => CASE_COLUMN.test(c.trim())) ?? -1;
+  if (column < 0) return [];
+  return rows.slice(1).map((r) => (r[column] ?? '').trim()).filter(isCaseNumber);
+}

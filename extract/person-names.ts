@@ -21,7 +21,7 @@ const NOT_NAME_WORDS = new Set([
   'Punkt', 'Bilaga', 'Dag', 'Datum', 'Tid', 'Plats', 'Sekreterare', 'Ordförande', 'Justerare', 'Justeras', 'Närvarande', 'Frånvarande',
   'Ledamöter', 'Ersättare', 'Övriga', 'Inbjudna', 'Politiker', 'Nytt', 'Nya', 'Mötet', 'Hela', 'Kommunstyrelsens', 'Regionstyrelsens',
   // Labels and table headers of protocols: "Erik Norinder Paragrafer § 1-14", "Namn Parti Roll".
-  'Paragrafer', 'Paragraf', 'Namn', 'Parti', 'Roll', 'Beslut', 'Beslutande', 'Underskrifter', 'Protokolljusterare', 'Tjänstepersoner', 'Tjänstgörande',
+  'Paragrafer', 'Paragraf', 'Föredragande', 'Ordinarie', 'Namn', 'Parti', 'Roll', 'Beslut', 'Beslutande', 'Underskrifter', 'Protokolljusterare', 'Tjänstepersoner', 'Tjänstgörande',
   // Company words: "Visma Consulting", "Visma Underskriftstjänst".
   'AB', 'Consulting', 'Group', 'Underskriftstjänst', 'Stiftelse', 'Förening', 'Föreningen', 'Förbund', 'Förbundet', 'Klubb', 'Klubben',
 ]);

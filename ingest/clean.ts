@@ -126,6 +126,7 @@ function removeRepeatedRuns(blocks: Block[]): { blocks: Block[]; header: string[
   return { blocks: kept, header };
 }
 
+const ITEM_START = /^§\s*\d+[a-z]?\s+(?:dnr|\p{Lu})/iu;
 const TERMINAL = /[.!?:;…]["”’)]?$/;
 const STARTS_LOWER = /^[\p{Ll}]/u;
 const LIST_START = /^([-•–*]\s|\d+[.)]\s|§\s*\d)/;
@@ -181,6 +182,8 @@ function joinBrokenParagraphs(blocks: Block[]): Block[] {
     const prev = out[out.length - 1];
     const mid = prev && prev.kind === 'paragraph' && b.kind === 'paragraph'
       && !TERMINAL.test(prev.text) && !prev.text.includes('\t')
+      // An agenda item ("§ 23   Dnr FG-2025-00004") starts afresh whatever the page before ended with.
+      && !ITEM_START.test(b.text)
       && (STARTS_LOWER.test(b.text) || (DANGLING.test(prev.text) && prev.text.length > 40));
     if (mid) prev.text = joinText(prev.text, b.text);
     else out.push({ ...b });

@@ -57,6 +57,16 @@ export function textToBlocks(input: string): Block[] {
       const line = normaliseInline(rawLine.replace(/\s+$/, ''));
       if (!line.trim()) { flush(); continue; }
       const heading = HEADING.exec(line);
+      // A Markdown table row ("| 1. | Val av justerare | 2024-00001 |"): its cells, as in tab tables;
+      // the separator row ("| --- | --- |") is no text.
+      if (/^\s*\|.*\|\s*$/.test(line)) {
+        flush();
+        if (!/^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$/.test(line)) {
+          const cells = line.trim().slice(1, -1).split('|').map((c) => c.replace(/<br\s*\/?>/gi, ' ').replace(/\s+/g, ' ').trim());
+          blocks.push({ kind: 'table-row', text: cells.join('\t'), page });
+        }
+        continue;
+      }
       if (heading) {
         flush();
         blocks.push({ kind: 'heading', level: heading[1]!.length, text: heading[2]!.trim(), page });

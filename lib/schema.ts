@@ -142,6 +142,8 @@ export const Extraction = z.object({
   mandatePeriod: z.string().regex(/^\d{4}-\d{4}$/).nullable(),
   location: z.string().nullable(),
   diarienummer: z.string().nullable(),
+  /** Every case number the document gives for its items (each § heading's Dnr, numbers in item titles, an agenda table's "Beteckning"), each once. */
+  caseNumbers: z.array(z.string()).optional(),
   persons: z.array(Person),
   organisations: z.array(Organisation),
   dates: z.array(DateMention),

@@ -102,9 +102,9 @@ const REAL_DOCS = path.join(PROJECT_ROOT, 'data', 'real');
 /** Case numbers compare without spaces and with any dash as "-": "KS 2023–00456" = "KS 2023-00456". */
 const caseKey = (s: string) => s.replace(/[\u2010-\u2015]/g, '-').replace(/\s+/g, '').toUpperCase();
 
-/** Every case number an extraction gives: the document's, each decision's and each section's. */
+/** Every case number an extraction gives: the document's, its item list, each decision's and each section's. */
 export function caseNumbers(e: Extraction): string[] {
-  const all = [e.diarienummer, ...e.decisions.map((d) => d.detail?.caseNumber ?? null), ...e.sections.map((s) => s.caseNumber ?? null)];
+  const all = [e.diarienummer, ...(e.caseNumbers ?? []), ...e.decisions.map((d) => d.detail?.caseNumber ?? null), ...e.sections.map((s) => s.caseNumber ?? null)];
   return [...new Set(all.filter((x): x is string => !!x).map(caseKey))];
 }
 

@@ -23,3 +23,20 @@ describe('diarienummer forms', () => {
     expect(isCaseNumber('Ordförande')).toBe(false);
   });
 });
+
+describe('case numbers without a label', async () => {
+  const { findUnlabelledCaseNumbers, caseNumbersInTable } = await import('../extract/case-numbers.ts');
+  const cases: [string, string[]][] = [
+    ['Beredning av motion - Kulturell allemansrätt på skoltid (KS-2024-00583)', ['KS-2024-00583']],
+    ['pyrotekniska varor - KS-2024-\n00826', ['KS-2024-00826']],
+    ['tillståndsförfaranden för förnybar energi, KN2024/02249', ['KN2024/02249']],
+    ['Investeringsplan 2025-2029', []],
+    ['Datum 2024-01-24, kl. 2024-00001', []],
+  ];
+  it.each(cases)('%s', (text, want) => expect(findUnlabelledCaseNumbers(text)).toEqual(want));
+
+  it('reads the "Beteckning" column of an agenda table, and no other', () => {
+    expect(caseNumbersInTable([['', 'Ärende', 'Beteckning', 'Förslag'], ['1.', 'Förändring av ärendelista', '2024-00001', ''], ['', 'Val av justerare', '', 'Ordinarie: Reneé Sylvan (S)']])).toEqual(['2024-00001']);
+    expect(caseNumbersInTable([['Namn', 'Parti'], ['Anna Ek', 'M']])).toEqual([]);
+  });
+});

@@ -51,3 +51,10 @@ describe('Markdown comments and front matter', () => {
     if (want.pages) expect(blocks.map((b) => b.page)).toEqual(want.pages);
   });
 });
+
+describe('Markdown tables', () => {
+  it('become table rows of cells; the separator row is dropped, <br> is a space', () => {
+    const blocks = textToBlocks('|  | Ärende | Beteckning |\n| --- | --- | --- |\n| 1. | Informations-<br>beskrivning | 2024-00001 |');
+    expect(blocks.map((b) => [b.kind, b.text])).toEqual([['table-row', '\tÄrende\tBeteckning'], ['table-row', '1.\tInformations- beskrivning\t2024-00001']]);
+  });
+});
