@@ -13,7 +13,7 @@ const LOW = String.raw`[\p{Ll}][\p{L}-]*`;
 /** Words that end the name of a public body or association. */
 const SUFFIX = String.raw`(?:förvaltningen|förvaltning|avdelningen|kontoret|departementet|myndigheten|verket|inspektionen|domstolen|kansliet|förbundet|föreningen|förening|stiftelsen|ombudet|direktoratet|tilsynet)`;
 /** The same for a single word, without "-verket" (a "regelverket" is no agency; the known agencies are in the lexicon). */
-const WORD_SUFFIX = String.raw`(?:förvaltningen|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|förbundet|föreningen|stiftelsen|ombudet|direktoratet|tilsynet)`;
+const WORD_SUFFIX = String.raw`(?:förvaltningen|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|förbundet|föreningen|stiftelsen|ombudet|direktoratet|tilsynet|revisionen)`;
 /** Sentence words that are no part of a name before it ("Med Eksta Bostads AB"). */
 const FUNCTION_WORD = /^(med|och|av|till|för|att|från|enligt|genom|där|som|den|det|de|en|ett|om|i|på|vid|när|hos|mot|inom|samt|eller|även|både|nu|då)$/i;
 /** Words that end a lower-case "för …" phrase: the sentence goes on after the name. */
@@ -30,14 +30,14 @@ const FORMS = new RegExp(String.raw`(?<![\p{L}-])(?:` + [
   String.raw`(?<company>${CAP}(?:\s+(?:&\s+|i\s+)?${CAP}){0,3}\s+(?:AB|HB|KB|ASA|AS)(?:\s+\(publ\))?)(?![\p{L}])`,
   String.raw`(?<foundation>Stiftelsen\s+${CAP}(?:\s+${CAP}){0,3})`,
   // "Asta och Anders Brattströms stipendiefond", "Må vägförening", "Nordhallands Hembygdsförening"
-  String.raw`(?<assoc>${CAP}(?:\s+${CAP}){0,2}\s+[\p{L}]*(?:förening|föreningen|förbund|förbundet|klubb|klubben))(?![\p{L}])`,
+  String.raw`(?<assoc>${CAP}(?:\s+${CAP})?\s+[\p{L}]*(?:förening|föreningen|förbund|förbundet|klubb|klubben))(?![\p{L}])`,
   String.raw`(?<fund>${CAP}(?:\s+(?:och\s+)?${CAP}){0,3}\s+[\p{L}]*(?:stipendiefond|fond))(?![\p{L}])`,
   // Norwegian: "Eidskog kommune", "Innlandet fylkeskommune"
   String.raw`(?<norsk>${CAP}\s+(?:fylkes)?kommune)(?![\p{L}])`,
   // "Räddningstjänsten Kungsbacka", "Räddningstjänsten Storgöteborg"
   String.raw`(?<rescue>Räddningstjänsten\s+${CAP})`,
-  // One capitalised word with a body's ending: "Kommunledningskontoret", "Valmyndigheten", "Regeringskansliet"
-  String.raw`(?<word>[\p{Lu}][\p{Ll}]+${WORD_SUFFIX})(?![\p{L}])`,
+  // One capitalised word with a body's ending: "Kommunledningskontoret", "Valmyndigheten", "Regeringskansliet" (also in the genitive: "Kommunledningskontorets tjänsteskrivelse")
+  String.raw`(?<word>[\p{Lu}][\p{Ll}]+${WORD_SUFFIX})s?(?![\p{L}])`,
 ].join('|') + ')', 'gu');
 
 export interface FormHit { name: string; index: number; kind: string }
@@ -45,7 +45,7 @@ export interface FormHit { name: string; index: number; kind: string }
 const KIND: Record<string, string> = { for: 'organ', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ' };
 
 /** Every form needs one of these literals: most passages have none, and this test is far cheaper than the forms. */
-const TRIGGER = /AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet/;
+const TRIGGER = /AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet|revisionen/;
 
 export function organisationsByForm(text: string): FormHit[] {
   const hits: FormHit[] = [];
