@@ -44,12 +44,12 @@ const isPageNumber = (text: string) => /^(sida|page|s\.)?\s*#(\s*(\(#\)|av #|\/ 
 
 /** "Arvika kommun — Protokoll — Sida 2 (5)" → "Arvika kommun — Protokoll": the header kept once must not say page 1. */
 function withoutPageNumber(text: string): string {
-  // Not the day of a date that ends the block ("Datum\n2024-01-24").
-  if (/\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-  return text
-    .replace(/[\s—–|-]*(sida|page|s\.)?\s*\d+\s*(\(\d+\)|av \d+|\/\s*\d+)?$/i, '')
+  // Line by line: a header block holds its page counter on one line ("… SAMMANTRÄDESPROTOKOLL  2 (16)")
+  // and may end in a date ("Datum\n2024-01-24"), whose day is no page number.
+  return text.split('\n').map((line) => (/\d{4}-\d{2}-\d{2}$/.test(line.trim()) ? line : line
+    .replace(/[\s—–|-]*(sida|page|s\.)?\s*\d+\s*(\(\d+\)|av \d+|\/\s*\d+)?\s*$/i, '')
     .replace(/^(sida|page)\s*\d+\s*(\(\d+\))?[\s—–|-]*/i, '')
-    .trim() || text;
+    .trim() || line)).join('\n');
 }
 
 /**
