@@ -4,7 +4,7 @@ import { Extraction, type Chunk, type CleanDocument } from '../lib/schema.ts';
 import { extractMetadata } from './metadata.ts';
 import { splitSections } from './sections.ts';
 import { makeChunks } from './chunks.ts';
-import { mandatePeriod } from './swedish-dates.ts';
+import { mandatePeriod } from '../lib/swedish-dates.ts';
 import { documentThemes, sectionThemes, saturate, THEME_THRESHOLD } from './themes.ts';
 import { extractPersons } from './persons.ts';
 import { extractDecisions } from './decisions.ts';
@@ -12,7 +12,7 @@ import { extractOrganisations, normaliseOrganisation } from './organisations.ts'
 import { extractDates } from './dates.ts';
 import { itemCaseNumbers } from './item-case-numbers.ts';
 
-export { findDates, mandatePeriod } from './swedish-dates.ts';
+export { findDates, mandatePeriod } from '../lib/swedish-dates.ts';
 export { resolveAcrossArchive, PersonResolver, personRecords, type DocumentPersons, type Mentions } from './person-resolution.ts';
 export { compoundTerms, decompound } from './decompound.ts';
 

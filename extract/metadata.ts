@@ -2,9 +2,10 @@
 import type { Block, DocType } from '../lib/schema.ts';
 import { oneLine, plain, wordCount } from '../lib/text.ts';
 import { knownBodies } from '../lib/reference-data.ts';
-import { findDates } from './swedish-dates.ts';
+import { findDates } from '../lib/swedish-dates.ts';
 import { fieldValue, hasHeaderField, headerLines } from './header-fields.ts';
 import { readLetterhead } from './letterhead.ts';
+import { DOC_TYPE_LABEL, DOC_TYPE_PATTERNS, TYPE_FIRST, TYPE_WORDS } from '../lib/swedish-documents.ts';
 import { isCaseNumber } from './case-numbers.ts';
 
 export interface Metadata {
@@ -21,14 +22,6 @@ export interface Metadata {
   diarienummer: string | null;
 }
 
-const DOC_TYPES: [DocType, RegExp][] = [
-  ['minnesanteckningar', /\bminnesanteckning(ar)?\b/i],
-  ['protokoll', /\b(sammanträdes|justerat\s+)?protokoll(et)?\b/i],
-  ['kallelse', /\bkallelse\b/i],
-  ['tjansteskrivelse', /\btjänsteskrivelse\b/i],
-  ['pm', /\b(PM|promemoria)\b/],
-  ['anteckningar', /\banteckningar\b/i],
-];
 
 export function extractMetadata(blocks: Block[], pageHeader: string[], fileName: string, metaTitle: string | null): Metadata {
   const lines = headerLines(blocks, pageHeader);
@@ -44,7 +37,7 @@ export function extractMetadata(blocks: Block[], pageHeader: string[], fileName:
   const date = meetingDate ?? documentDate ?? firstFullDate(blocks);
   const body = letterhead.body ?? findBody(found?.title ?? '', lines, blocks);
   return {
-    title: found?.title ?? [TYPE_LABEL[docType], body, date].filter(Boolean).join(' '),
+    title: found?.title ?? [DOC_TYPE_LABEL[docType], body, date].filter(Boolean).join(' '),
     titleBlocks: found && found.index >= 0 ? [found.index, ...(found.extra ? [found.index + found.extra] : [])] : [],
     docType,
     body,
@@ -104,22 +97,16 @@ function findTitle(blocks: Block[], metaTitle: string | null): { title: string; 
   return line ? { title: line.text, index: line.index } : null;
 }
 
-const TYPE_WORDS = /(?<![\p{L}])(sammanträdesprotokoll|protokoll|minnesanteckningar|anteckningar|kallelse|PM|promemoria|tjänsteskrivelse)(?![\p{L}])/giu;
-const TYPE_FIRST = /^(sammanträdes|justerat\s+)?(minnesanteckningar|protokoll|anteckningar|PM|promemoria|kallelse|tjänsteskrivelse)\b/i;
 const PERSON_NAME = /^[\p{Lu}][\p{Ll}-]+((\s+(de|af|von|van|der|la))?\s+[\p{Lu}][\p{Ll}-]+){1,3}$/u;
-const TYPE_LABEL: Record<DocType, string> = {
-  protokoll: 'Protokoll', minnesanteckningar: 'Minnesanteckningar', pm: 'PM', anteckningar: 'Anteckningar',
-  kallelse: 'Kallelse', tjansteskrivelse: 'Tjänsteskrivelse', other: 'Dokument',
-};
 
 function findDocType(title: string, blocks: Block[], fileName: string): DocType {
   for (const source of [title, fileName.replace(/[-_]/g, ' ')]) {
-    const hit = DOC_TYPES.find(([, re]) => re.test(source));
+    const hit = DOC_TYPE_PATTERNS.find(([, re]) => re.test(source));
     if (hit) return hit[0];
   }
   // Otherwise the type the text names most often about itself ("Detta PM …", "Föregående minnesanteckningar").
   const text = blocks.map((b) => plain(b.text)).join('\n');
-  const counts = DOC_TYPES.map(([type, re]) => ({ type, n: (text.match(new RegExp(re.source, re.flags.includes('i') ? 'gi' : 'g')) ?? []).length }))
+  const counts = DOC_TYPE_PATTERNS.map(([type, re]) => ({ type, n: (text.match(new RegExp(re.source, re.flags.includes('i') ? 'gi' : 'g')) ?? []).length }))
     .filter((c) => c.n > 0)
     .sort((a, b) => b.n - a.n);
   return counts[0]?.type ?? 'other';
