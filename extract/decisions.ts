@@ -7,7 +7,7 @@ import type { Action, Decision, Person, Section } from '../lib/schema.ts';
 import { sentences } from '../lib/text.ts';
 import { findNames } from './person-names.ts';
 import { protocolDetail } from './protocol-detail.ts';
-import { decisionBlocks } from './protocol-items.ts';
+import { decisionBlocks, decisionLists } from './protocol-items.ts';
 
 /** JS `\\b` is ASCII-only and fails next to å, ä, ö: these bound words by letters instead. */
 const B = String.raw`(?<![\p{L}\d])`;
@@ -47,7 +47,10 @@ export function extractDecisions(sections: Section[], persons: Person[]): { deci
       for (const text of blocks) decisions.push({ text, section: label, ...(detail ? { detail } : {}), evidence: { page: section.page, section: label, quote: text.slice(0, 400), rule: 'beslut-block' } });
       continue;
     }
-    const candidates = [...(/[.:]$/.test(heading) || heading.split(' ').length <= 8 ? [heading] : []), ...sentences(section.text)];
+    // "Direktionen beslutade" / "Nämnden beslutar att:" followed by its points: one decision, points included.
+    const { lists, rest } = decisionLists(section.text, (t) => DECISION.test(t) && !NOT_DECISION.test(t));
+    for (const text of lists) decisions.push({ text, section: label, ...(detail ? { detail } : {}), evidence: { page: section.page, section: label, quote: text.slice(0, 400), rule: 'decision-with-list' } });
+    const candidates = [...(/[.:]$/.test(heading) || heading.split(' ').length <= 8 ? [heading] : []), ...sentences(rest)];
     for (const sentence of candidates) {
       const evidence = { page: section.page, section: label, quote: sentence.slice(0, 400) };
       if (ACTION.test(sentence)) {

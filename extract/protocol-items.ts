@@ -57,3 +57,30 @@ export function decisionBlocks(sectionText: string): string[] {
   close();
   return out;
 }
+
+/** A point of a list as section text has it: "• | om …" (a PDF's bullet column), "- …", "1. …", "a) …". */
+const POINT = /^(?:[•·▪–-]|\d{1,2}[.)]|[a-z]\))\s*(?:\|\s*)?\S/u;
+/** A lead-in that the points complete: no closing punctuation, or a colon, or a dangling "att". */
+const LEAD_IN = /(?:[^.!?]|:|\batt)$/u;
+
+/**
+ * Decisions whose lead-in is followed by a list of points ("Direktionen beslutade" + "• om …",
+ * "• att publicera …"): each lead-in with its points as one decision text; `rest` is the section
+ * text without them, for the sentence rules.
+ */
+export function decisionLists(sectionText: string, isDecision: (text: string) => boolean): { lists: string[]; rest: string } {
+  const paragraphs = sectionText.split(/\n{2,}/);
+  const lists: string[] = [];
+  const kept: string[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const lead = joinLines(paragraphs[i]!);
+    if (!(LEAD_IN.test(lead) && isDecision(lead) && POINT.test(paragraphs[i + 1]?.trim() ?? ''))) { kept.push(paragraphs[i]!); continue; }
+    const parts = [lead];
+    let j = i + 1;
+    // Points, and lower-case lines that continue a point across a page or column break.
+    while (j < paragraphs.length && (POINT.test(paragraphs[j]!.trim()) || /^\p{Ll}/u.test(paragraphs[j]!.trim()))) parts.push(joinLines(paragraphs[j++]!).replace(/^([•·▪–-])\s*\|\s*/u, '$1 '));
+    lists.push(parts.join(' ').replace(/\s+/g, ' ').trim());
+    i = j - 1;
+  }
+  return { lists, rest: kept.join('\n\n') };
+}

@@ -23,3 +23,16 @@ describe('item subheadings and contents lines', () => {
     expect(TOC_LINE.test('Nämnden godkänner planen 2025.')).toBe(false);
   });
 });
+
+describe('a decision lead-in with its points', async () => {
+  const { decisionLists } = await import('../extract/protocol-items.ts');
+  const isDecision = (t: string) => /beslutade|beslutar/.test(t);
+  const cases: [string, string, string[], string][] = [
+    ['bullets in a PDF column, a point wrapped onto a lower-case line', 'Direktionen beslutade\n\n• | om åtgärder enligt bilaga A,\n\n• | att offentliggöra beslutet\n\nmåndagen den 16 mars,\n\n• | att publicera protokollet kl. 9:30.\n\nDenna paragraf förklarades omedelbart justerad.',
+      ['Direktionen beslutade • om åtgärder enligt bilaga A, • att offentliggöra beslutet måndagen den 16 mars, • att publicera protokollet kl. 9:30.'], 'Denna paragraf förklarades omedelbart justerad.'],
+    ['numbered points after "beslutar att:"', 'Nämnden beslutar att:\n\n1. anta planen,\n\n2. avsluta uppdraget.', ['Nämnden beslutar att: 1. anta planen, 2. avsluta uppdraget.'], ''],
+    ['a complete decision sentence keeps the list after it out', 'Nämnden beslutar att anta planen.\n\n- Planen gäller 2025.', [], 'Nämnden beslutar att anta planen.\n\n- Planen gäller 2025.'],
+    ['a lead-in that decides nothing', 'Följande diskuterades\n\n- budgeten', [], 'Följande diskuterades\n\n- budgeten'],
+  ];
+  it.each(cases)('%s', (_, text, lists, rest) => expect(decisionLists(text, isDecision)).toEqual({ lists, rest }));
+});
