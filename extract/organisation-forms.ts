@@ -36,16 +36,18 @@ const FORMS = new RegExp(String.raw`(?<![\p{L}-])(?:` + [
   String.raw`(?<norsk>${CAP}\s+(?:fylkes)?kommune)(?![\p{L}])`,
   // "Räddningstjänsten Kungsbacka", "Räddningstjänsten Storgöteborg"
   String.raw`(?<rescue>Räddningstjänsten\s+${CAP})`,
+  // A municipal unit named by two fields ("Gymnasium & Arbetsmarknad", "Individ & Familjeomsorg"), not inside an organ's name ("nämnden för Kultur & Fritid")
+  String.raw`(?<![Ff]ör\s)(?<amp>${CAP}\s+&\s+${CAP}(?:\s+arbetsutskott)?)(?![\p{L}])`,
   // One capitalised word with a body's ending: "Kommunledningskontoret", "Valmyndigheten", "Regeringskansliet" (also in the genitive: "Kommunledningskontorets tjänsteskrivelse")
   String.raw`(?<word>[\p{Lu}][\p{Ll}]+${WORD_SUFFIX})s?(?![\p{L}])`,
 ].join('|') + ')', 'gu');
 
 export interface FormHit { name: string; index: number; kind: string }
 
-const KIND: Record<string, string> = { for: 'organ', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ' };
+const KIND: Record<string, string> = { for: 'organ', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ', amp: 'organ' };
 
 /** Every form needs one of these literals: most passages have none, and this test is far cheaper than the forms. */
-const TRIGGER = /AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet|revisionen/;
+const TRIGGER = /AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet|revisionen| & /;
 
 export function organisationsByForm(text: string): FormHit[] {
   const hits: FormHit[] = [];

@@ -64,7 +64,8 @@ export function extractOrganisations(blocks: Block[], blockSection: string[], pe
   const key = (name: string) => name.toLowerCase().replace(/\s+/g, ' ');
   // The document's own organ, however it is inflected ("Valnämnd", "Valnämnden"), is listed once, as the header names it.
   const bodyKey = ownBody ? key(ownBody).replace(/(en|et|n)$/, '') : null;
-  const isOwnBody = (name: string) => bodyKey !== null && key(name).replace(/(en|et|n)$/, '') === bodyKey;
+  // "Kultur & Fritid" alone in the protocol of "Nämnden för Kultur & Fritid" is the body's own field.
+  const isOwnBody = (name: string) => bodyKey !== null && (key(name).replace(/(en|et|n)$/, '') === bodyKey || key(ownBody!).endsWith(` för ${key(name)}`));
   if (ownBody) found.set(key(ownBody), { name: ownBody, kind: 'organ' });
   const add = (name: string, kind: string, evidence: Organisation['evidence']) => {
     if (GENERIC.test(name) || isOwnBody(name) || found.has(key(name))) return;

@@ -18,9 +18,20 @@ describe('organisations by naming form', () => {
     ['Avdelningen för penningpolitik redovisade', ['Avdelningen för penningpolitik']],
     ['samarbete med Eidskog kommune och Innlandet fylkeskommune', ['Eidskog kommune', 'Innlandet fylkeskommune']],
     ['Räddningstjänsten Storgöteborg yttrar sig', ['Räddningstjänsten Storgöteborg']],
+    ['remiss till Gymnasium & Arbetsmarknad och Individ & Familjeomsorg', ['Gymnasium & Arbetsmarknad', 'Individ & Familjeomsorg']],
+    ['yttrande från nämnden för Kultur & Fritid', []],
   ];
   it.each(found)('%s', (text, want) => expect(organisationsByForm(text).map((h) => h.name)).toEqual(want));
 
   const none = ['Nämnden beslutar att godkänna budgeten.', 'Anna Ek (M) yrkar bifall.', 'Mötet hölls i Stadshuset.', 'förvaltningen informerar nämnden'];
   it.each(none)('finds none in %s', (text) => expect(organisationsByForm(text)).toEqual([]));
+});
+
+describe('organisations of a document', async () => {
+  const { extractOrganisations } = await import('../extract/organisations.ts');
+  const names = (text: string, body: string) => extractOrganisations([{ kind: 'paragraph', text, page: 1 }], [], [], null, body).map((o) => o.name);
+  it('lists the own body once as the header names it, not its field alone or its other inflections', () => {
+    expect(names('Kultur & Fritid informerar. Nämnden beslutar. Valnämnden tackar Gymnasium & Arbetsmarknad.', 'Nämnden för Kultur & Fritid')).toEqual(['Nämnden för Kultur & Fritid', 'Valnämnden', 'Gymnasium & Arbetsmarknad']);
+    expect(names('Valnämnden sammanträder.', 'Valnämnd')).toEqual(['Valnämnd']);
+  });
 });
