@@ -1,7 +1,7 @@
 /** Every explicit date in the document, resolved to ISO with a kind and evidence. */
 import type { Block, DateMention } from '../lib/schema.ts';
 import { plain } from '../lib/text.ts';
-import { dateKind, findDates } from './swedish-dates.ts';
+import { dateKind, findDates } from '../lib/swedish-dates.ts';
 
 export function extractDates(blocks: Block[], blockSection: string[], ctx: { ref: string | null; meetingDate: string | null; titleBlocks: number[] }): DateMention[] {
   const out: DateMention[] = [];

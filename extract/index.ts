@@ -4,14 +4,15 @@ import { Extraction, type Chunk, type CleanDocument } from '../lib/schema.ts';
 import { extractMetadata } from './metadata.ts';
 import { splitSections } from './sections.ts';
 import { makeChunks } from './chunks.ts';
-import { mandatePeriod } from './swedish-dates.ts';
+import { mandatePeriod } from '../lib/swedish-dates.ts';
 import { documentThemes, sectionThemes, saturate, THEME_THRESHOLD } from './themes.ts';
 import { extractPersons } from './persons.ts';
 import { extractDecisions } from './decisions.ts';
 import { extractOrganisations, normaliseOrganisation } from './organisations.ts';
 import { extractDates } from './dates.ts';
+import { itemCaseNumbers } from './item-case-numbers.ts';
 
-export { findDates, mandatePeriod } from './swedish-dates.ts';
+export { findDates, mandatePeriod } from '../lib/swedish-dates.ts';
 export { resolveAcrossArchive, PersonResolver, personRecords, type DocumentPersons, type Mentions } from './person-resolution.ts';
 export { decompound } from './decompound.ts';
 
@@ -32,8 +33,10 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
   const docId = opts.docId ?? documentId(doc.source);
   // PMs and tjänsteskrivelser are written, not held: their authors did not attend anything.
   const isMeeting = !['pm', 'tjansteskrivelse'].includes(meta.docType);
-  const persons = extractPersons(doc.blocks, { blockSection, sectionStarts, docIsMeeting: isMeeting })
-    .map((p) => ({ ...p, organisation: p.organisation ? normaliseOrganisation(p.organisation)?.name ?? p.organisation : null }));
+  // A kallelse announces a meeting that has not been held: whoever it names has not attended yet.
+  const notYetHeld = meta.docType === 'kallelse';
+  const persons = extractPersons(doc.blocks, { blockSection, sectionStarts, docIsMeeting: isMeeting && !notYetHeld })
+    .map((p) => ({ ...p, organisation: p.organisation ? normaliseOrganisation(p.organisation)?.name ?? p.organisation : null, ...(notYetHeld ? { attendance: 'unknown' as const } : {}) }));
   const { decisions, actions } = extractDecisions(sections, persons);
   const extraction = Extraction.parse({
     source: doc.source,
@@ -47,8 +50,9 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
     mandatePeriod: mandatePeriod(meta.date),
     location: meta.location,
     diarienummer: meta.diarienummer,
+    caseNumbers: itemCaseNumbers(doc.blocks, split.sections, meta.diarienummer),
     persons,
-    organisations: extractOrganisations(doc.blocks, blockSection, persons, meta.organisation),
+    organisations: extractOrganisations(doc.blocks, blockSection, persons, meta.organisation, meta.body),
     dates: extractDates(doc.blocks, blockSection, { ref: meta.documentDate ?? meta.date, meetingDate: isMeeting ? meta.date : null, titleBlocks: meta.titleBlocks }),
     decisions,
     actions,

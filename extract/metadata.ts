@@ -2,8 +2,11 @@
 import type { Block, DocType } from '../lib/schema.ts';
 import { oneLine, plain, wordCount } from '../lib/text.ts';
 import { knownBodies } from '../lib/reference-data.ts';
-import { findDates } from './swedish-dates.ts';
+import { findDates } from '../lib/swedish-dates.ts';
 import { fieldValue, hasHeaderField, headerLines } from './header-fields.ts';
+import { readLetterhead } from './letterhead.ts';
+import { DOC_TYPE_LABEL, DOC_TYPE_PATTERNS, TYPE_FIRST, TYPE_WORDS } from '../lib/swedish-documents.ts';
+import { isCaseNumber } from './case-numbers.ts';
 
 export interface Metadata {
   title: string;
@@ -19,30 +22,26 @@ export interface Metadata {
   diarienummer: string | null;
 }
 
-const DOC_TYPES: [DocType, RegExp][] = [
-  ['minnesanteckningar', /\bminnesanteckning(ar)?\b/i],
-  ['protokoll', /\b(sammanträdes|justerat\s+)?protokoll(et)?\b/i],
-  ['kallelse', /\bkallelse\b/i],
-  ['tjansteskrivelse', /\btjänsteskrivelse\b/i],
-  ['pm', /\b(PM|promemoria)\b/],
-  ['anteckningar', /\banteckningar\b/i],
-];
 
 export function extractMetadata(blocks: Block[], pageHeader: string[], fileName: string, metaTitle: string | null): Metadata {
   const lines = headerLines(blocks, pageHeader);
-  const found = findTitle(blocks, metaTitle);
+  // The first page's own lines, columns still spaced out, then the running header.
+  const letterhead = readLetterhead([...blocks.slice(0, 6).flatMap((b) => b.text.split('\n')), ...pageHeader.flatMap((h) => h.split('\n'))].slice(0, 40));
+  const heading = findTitle(blocks, metaTitle);
+  // A letterhead protocol has no title line: its first paragraphs are the attendance block.
+  const found = letterhead.body && heading && blocks[heading.index]?.kind !== 'heading' ? null : heading;
   const docType = findDocType(found?.title ?? '', blocks, fileName);
   const documentDate = dateIn(fieldValue(lines, /datum|dokumentdatum/, hasFullDate), null);
   const meetingField = fieldValue(lines, /tid|sammanträdesdatum|mötesdatum|sammanträde/, (v) => findDates(v).length > 0);
   const meetingDate = dateIn(meetingField, documentDate) ?? dateIn(found?.title ?? null, documentDate) ?? dateIn(fileName.replace(/_/g, ' '), null);
   const date = meetingDate ?? documentDate ?? firstFullDate(blocks);
-  const body = findBody(found?.title ?? '', lines, blocks);
+  const body = letterhead.body ?? findBody(found?.title ?? '', lines, blocks);
   return {
-    title: found?.title ?? [TYPE_LABEL[docType], body, date].filter(Boolean).join(' '),
+    title: found?.title ?? [DOC_TYPE_LABEL[docType], body, date].filter(Boolean).join(' '),
     titleBlocks: found && found.index >= 0 ? [found.index, ...(found.extra ? [found.index + found.extra] : [])] : [],
     docType,
     body,
-    organisation: findOrganisation(body, lines, blocks),
+    organisation: letterhead.organisation ?? findOrganisation(body, lines, blocks),
     date,
     documentDate: documentDate !== date ? documentDate : null,
     location: findLocation(lines, blocks),
@@ -52,7 +51,7 @@ export function extractMetadata(blocks: Block[], pageHeader: string[], fileName:
 
 /** "RS/240542", "KS 2020/123", "Dnr 23RS1234": short, with digits, not a date. */
 function looksLikeCaseNumber(v: string): boolean {
-  return /\d/.test(v) && v.length <= 40 && v.split(/\s+/).length <= 4 && !/^\d{4}-\d{2}-\d{2}$/.test(v);
+  return isCaseNumber(v) || (/\d/.test(v) && v.length <= 40 && v.split(/\s+/).length <= 4 && !/^\d{4}-\d{2}-\d{2}$/.test(v));
 }
 
 function hasFullDate(v: string): boolean {
@@ -98,21 +97,16 @@ function findTitle(blocks: Block[], metaTitle: string | null): { title: string; 
   return line ? { title: line.text, index: line.index } : null;
 }
 
-const TYPE_FIRST = /^(sammanträdes|justerat\s+)?(minnesanteckningar|protokoll|anteckningar|PM|promemoria|kallelse|tjänsteskrivelse)\b/i;
 const PERSON_NAME = /^[\p{Lu}][\p{Ll}-]+((\s+(de|af|von|van|der|la))?\s+[\p{Lu}][\p{Ll}-]+){1,3}$/u;
-const TYPE_LABEL: Record<DocType, string> = {
-  protokoll: 'Protokoll', minnesanteckningar: 'Minnesanteckningar', pm: 'PM', anteckningar: 'Anteckningar',
-  kallelse: 'Kallelse', tjansteskrivelse: 'Tjänsteskrivelse', other: 'Dokument',
-};
 
 function findDocType(title: string, blocks: Block[], fileName: string): DocType {
   for (const source of [title, fileName.replace(/[-_]/g, ' ')]) {
-    const hit = DOC_TYPES.find(([, re]) => re.test(source));
+    const hit = DOC_TYPE_PATTERNS.find(([, re]) => re.test(source));
     if (hit) return hit[0];
   }
   // Otherwise the type the text names most often about itself ("Detta PM …", "Föregående minnesanteckningar").
   const text = blocks.map((b) => plain(b.text)).join('\n');
-  const counts = DOC_TYPES.map(([type, re]) => ({ type, n: (text.match(new RegExp(re.source, re.flags.includes('i') ? 'gi' : 'g')) ?? []).length }))
+  const counts = DOC_TYPE_PATTERNS.map(([type, re]) => ({ type, n: (text.match(new RegExp(re.source, re.flags.includes('i') ? 'gi' : 'g')) ?? []).length }))
     .filter((c) => c.n > 0)
     .sort((a, b) => b.n - a.n);
   return counts[0]?.type ?? 'other';
@@ -136,8 +130,12 @@ function findBody(title: string, lines: string[], blocks: Block[]): string | nul
   for (const { a, name } of aliases) counts.set(name, (counts.get(name) ?? 0) + (text.match(aliasRegex(a)) ?? []).length);
   const best = [...counts].filter(([, n]) => n > 0).sort((x, y) => y[1] - x[1])[0];
   if (best) return best[0];
-  const generic = /\b((?:[\p{Lu}][\p{Ll}-]*\s)?[\p{L}-]*(?:rådet|råd|styrelsen|nämnden|beredningen|utskottet|fullmäktige|referensgrupp(?:en)?|direktionen))\b/iu.exec(title);
-  return generic ? generic[1]!.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : null;
+  // A title that names an organ unknown to the lexicon is the organ's name, as written, without
+  // the document type and date ("Strukturella Metadata - Referensgrupp 18 nov").
+  const generic = /(?<![\p{L}])[\p{L}-]*(?:rådet|råd|styrelsen|nämnden|nämnd|beredningen|utskottet|fullmäktige|referensgrupp(?:en)?|arbetsgrupp(?:en)?|direktionen|revisionen)(?![\p{L}])/iu.exec(title);
+  if (!generic) return null;
+  const asWritten = title.replace(TYPE_WORDS, ' ').replace(/\s*\b(\d{1,2}(?:[–-]\d{1,2})?\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\p{L}*\.?(?:\s+\d{4})?|\d{4}-\d{2}-\d{2})\s*$/iu, '').replace(/\s+/g, ' ').trim();
+  return (asWritten.split(' ').length <= 8 ? asWritten : generic[0]).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }
 
 const ORG_PATTERN = /\b(Region [\p{Lu}][\p{Ll}]+(?: län)?|[\p{Lu}][\p{Ll}]+(?:s)? kommun|Sveriges riksbank|Länsstyrelsen i [\p{Lu}][\p{Ll}]+ län)\b/gu;

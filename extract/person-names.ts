@@ -20,6 +20,10 @@ const NOT_NAME_WORDS = new Set([
   'Teams', 'Zoom', 'Skype', 'Youtube', 'Facebook', 'Dagens', 'Nyheter', 'Svenska', 'Dagbladet', 'Rådet', 'Råd', 'Nämnd', 'Styrelsen',
   'Punkt', 'Bilaga', 'Dag', 'Datum', 'Tid', 'Plats', 'Sekreterare', 'Ordförande', 'Justerare', 'Justeras', 'Närvarande', 'Frånvarande',
   'Ledamöter', 'Ersättare', 'Övriga', 'Inbjudna', 'Politiker', 'Nytt', 'Nya', 'Mötet', 'Hela', 'Kommunstyrelsens', 'Regionstyrelsens',
+  // Labels and table headers of protocols: "Erik Norinder Paragrafer § 1-14", "Namn Parti Roll".
+  'Paragrafer', 'Paragraf', 'Föredragande', 'Ordinarie', 'Namn', 'Parti', 'Roll', 'Beslut', 'Beslutande', 'Underskrifter', 'Protokolljusterare', 'Tjänstepersoner', 'Tjänstgörande',
+  // Company words: "Visma Consulting", "Visma Underskriftstjänst".
+  'AB', 'Consulting', 'Group', 'Underskriftstjänst', 'Stiftelse', 'Förening', 'Föreningen', 'Förbund', 'Förbundet', 'Klubb', 'Klubben',
 ]);
 /** Titles written before a name in run-together lists ("Verksamhetsledare", "Administratör"). */
 const ROLE_NOUN = /(ledare|chef|direktör|strateg|ansvarig|handläggare|sekreterare|samordnare|koordinator|administratör|ordförande|ledamot|ersättare)$/iu;
@@ -48,6 +52,8 @@ export function findNames(text: string, opts: { anyFirstName?: boolean } = {}): 
     let cut = words.findIndex((w, i) => i > 0 && (NOT_NAME_WORDS.has(w) || ROLE_NOUN.test(w)));
     if (cut < 0) cut = words.findIndex((w, i) => i >= 2 && first.has(w) && i + 1 < words.length);
     if (cut > 0) words = words.slice(0, cut);
+    // "Sofie Axelsson Kungsbacka kommun": the place of an organisation is no surname.
+    if (words.length > 2 && /^\s+(kommuns?|stad|läns?|kommune)(?![\p{L}])/u.test(m.input.slice(m.index + words.join(' ').length))) words = words.slice(0, -1);
     const name = words.join(' ');
     const end = m.index + name.length;
     re.lastIndex = end;

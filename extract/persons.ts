@@ -7,12 +7,13 @@ import type { Block, Person } from '../lib/schema.ts';
 import { oneLine, plain, sentences } from '../lib/text.ts';
 import { findNames, parseNameList, splitDescriptor, type ListedPerson } from './person-names.ts';
 import { mergePersons, type PersonMention } from './person-resolution.ts';
+import { readAttendanceBlock } from './attendance-block.ts';
 
 const ABSENT_HEADING = /^(frånvarande|anmält förhinder|förhinder|ej närvarande|frånvarande ledamöter)\b/i;
-const PRESENT_HEADING = /^(närvarande|ledamöter|beslutande|ersättare|tjänstgörande|övriga närvarande|övriga deltagare|deltagare|inbjudna|i tjänsten|politiker|justerare|vid protokollet|närvarande ledamöter)\b/i;
+const PRESENT_HEADING = /^(närvarande|deltagande|ledamöter|beslutande|ersättare|tjänstgörande|övriga närvarande|övriga deltagare|deltagare|inbjudna|i tjänsten|politiker|justerare|vid protokollet|närvarande ledamöter)\b/i;
 const SIGNATURE = /^(vid protokollet|vid anteckningarna|justeras|justerat|anteckningar (skrivna|justeras) av|för \p{Lu}|sekreterare|ordförande)(?![\p{L}])/iu;
 /** "Närvarande: A (S), ordförande, Hagfors; B (C), Kil" — a labelled list in one paragraph. */
-const INLINE_LIST = /^\**(närvarande|närvarande ledamöter|deltagare|beslutande|övriga närvarande|frånvarande|anmält förhinder|förhinder)\**\s*:\s*\**\s*(.+)$/isu;
+const INLINE_LIST = /^\**(närvarande|närvarande ledamöter|deltagande|deltagare|beslutande|övriga närvarande|frånvarande|anmält förhinder|förhinder)\**\s*:\s*\**\s*(.+)$/isu;
 /** Verbs of speaking and presenting: the names before one in its sentence are the ones speaking. */
 const SPEECH = /(?<![\p{L}])(berättar|berättade|informerar|informerade|konstaterar|konstaterade|poängterar|poängterade|menar|menade|frågar|frågade|redovisar|redovisade|rekommenderar|hälsar|hälsade|föreslår|föreslog|ställer|lyfter|lyfte|kompletterar|kompletterade|uppmanar|uppmanade|tackar|tackade|visar|visade|presenterar|presenterade|introducerar|introducerade|inledde|inleder|redogjorde|redogör|svarar|svarade|betonar|betonade|understryker|påminner|påminde|gick igenom|går igenom|medverkar|medverkade|var processledare|var moderator|yrkar|yrkade|öppnar|öppnade|avslutar|avslutade|ber|bad)(?![\p{L}])/iu;
 /** A verb right before a name ("berättar Fredric Norlin"). */
@@ -22,9 +23,12 @@ const SPEECH_BEFORE = /(berättar|frågar|menar|säger|betonar|konstaterar|svara
 interface Context { blockSection: string[]; sectionStarts: Set<number>; docIsMeeting: boolean }
 
 export function extractPersons(blocks: Block[], ctx: Context): Person[] {
-  const mentions: PersonMention[] = [];
+  // The protocol template's first-page block is read as a whole (its columns are flattened).
+  const attendance = readAttendanceBlock(blocks, ctx.blockSection);
+  const mentions: PersonMention[] = [...attendance.mentions];
   let listMode: 'present' | 'absent' | null = null;
   blocks.forEach((block, i) => {
+    if (attendance.blocks.has(i)) return;
     const text = block.text;
     const line = oneLine(text);
     const evidence = { page: block.page, section: ctx.blockSection[i] ?? null, quote: line.slice(0, 300) };
@@ -43,6 +47,8 @@ export function extractPersons(blocks: Block[], ctx: Context): Person[] {
     if (inline) {
       const mode = ABSENT_HEADING.test(inline[1]!) ? 'absent' : 'present';
       for (const item of inline[2]!.split(/;\s*/)) listRow(item, mode, add);
+      // "DELTAGANDE: Stefan Ingves, ordförande" with one name a line after it: the list goes on.
+      listMode = mode;
       return;
     }
     if (block.kind === 'list-item' && listMode) { listRow(text, listMode, add); return; }

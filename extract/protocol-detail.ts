@@ -6,6 +6,7 @@
 import type { ProtocolDetail } from '../lib/schema.ts';
 import { sentences } from '../lib/text.ts';
 import { findNames } from './person-names.ts';
+import { firstCaseNumber } from './case-numbers.ts';
 
 const NUMBER_WORDS: Record<string, number> = { en: 1, ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10, elva: 11, tolv: 12, tretton: 13, fjorton: 14, femton: 15 };
 const count = (w: string | undefined) => (w === undefined ? null : /^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()] ?? null);
@@ -16,7 +17,7 @@ const TRIGGERS = /yrkar|reserver|röstar|omröstning|avstår|föreslår|dnr|diar
 export function protocolDetail(heading: string, text: string): ProtocolDetail | null {
   const all = `${heading}\n${text}`;
   if (!TRIGGERS.test(all)) return null;
-  const caseNumber = /(?:Dnr|Diarienummer)[:\s]+([\p{L}]{0,6}\s?\d{2,4}[/.-]\d+)/u.exec(all)?.[1] ?? null;
+  const caseNumber = firstCaseNumber(all);
   const proposals: ProtocolDetail['proposals'] = [];
   const reservations: string[] = [];
   let vote = null as ProtocolDetail['vote'];

@@ -6,10 +6,12 @@
 import type { Block, Section } from '../lib/schema.ts';
 import { oneLine, plain, wordCount } from '../lib/text.ts';
 import { HEADER_FIELD } from './header-fields.ts';
+import { firstCaseNumber } from './case-numbers.ts';
+import { ITEM_NUMBER, ITEM_SUBHEADING, TOC_LINE } from './protocol-items.ts';
 
 const AGENDA_NUMBER = /^(?:-\s+)?(§\s*\d+[a-z]?|\d{1,2}[a-z]?)[.)]?\s+/;
 
-interface Start { heading: string; number: string | null; rest: string }
+interface Start { heading: string; number: string | null; rest: string; caseNumber?: string | null }
 
 /** The sections, and for each block the heading of the section it sits in (for evidence). */
 export interface SectionSplit { sections: Section[]; blockSection: string[]; sectionStarts: Set<number> }
@@ -23,10 +25,14 @@ export function splitSections(blocks: Block[], title: string, titleBlocks: numbe
   blocks.forEach((block, i) => {
     if (titleBlocks.includes(i)) { blockSection[i] = title; return; }
     // Header fields above the title belong to the opening section.
-    const start = i < (titleBlocks[0] ?? -1) ? null : sectionStart(block, blocks[i + 1], blocks[i - 1]);
+    // "Beslut", "Beslutsunderlag" … inside a § item are part of it, not sections of their own.
+    // Inside a "§ N" item only the next item starts a section: its running text holds short
+    // capitalised lines (a case title, a list point) that are no headings.
+    const inItem = current.number?.startsWith('§') === true && (ITEM_SUBHEADING.test(plain(block.text).split('\n')[0]!.trim()) || !ITEM_NUMBER.test(block.text.trim()));
+    const start = i < (titleBlocks[0] ?? -1) || inItem ? null : sectionStart(block, blocks[i + 1], blocks[i - 1]);
     if (start) {
       if (current.text || sections.length || current.heading !== title) sections.push(current);
-      current = { heading: start.heading, number: start.number, text: '', page: block.page };
+      current = { heading: start.heading, number: start.number, text: '', page: block.page, ...(start.caseNumber ? { caseNumber: start.caseNumber } : {}) };
       sectionStarts.add(i);
       append(start.rest);
     } else {
@@ -42,6 +48,17 @@ function sectionStart(block: Block, next: Block | undefined, prev: Block | undef
   const text = block.text.trim();
   if (block.kind === 'heading') return split(oneLine(text).replace(/^-\s+/, ''), '');
   if (block.kind === 'table-row') return null;
+  // A contents page lists the items ("§ 3 Dnr … Asta och Anders … ....... 5"): they start nothing.
+  if (TOC_LINE.test(text)) return null;
+  // "§ 1            Dnr KFT-2024-00011\nInformation till nämnd: …": the item, its case number and title.
+  const item = ITEM_NUMBER.exec(text);
+  if (item && block.kind !== 'list-item') {
+    const caseNumber = firstCaseNumber(text.split('\n')[0]!);
+    const titleText = oneLine(text.replace(/(?:Dnr|Diarienummer)\.?[:\s]*\S+(?:\s\d[\d/–-]*)?/i, '')).replace(/^§\s*\d+[a-z]?\.?\s*/, '');
+    if (caseNumber || /^\p{Lu}/u.test(titleText)) {
+      return { heading: `§ ${item[1]} ${titleText}`.trim(), number: `§ ${item[1]}`, rest: '', caseNumber };
+    }
+  }
   // A bold lead-in that is the whole item title: "**7. Förslag …**" or "**8. Information …** Eva Sund".
   const bold = /^\*\*(.+?)\*\*\s*(.*)$/s.exec(text);
   if (bold && (AGENDA_NUMBER.test(bold[1]!) || !bold[2]) && bold[1]!.length <= 250 && block.kind === 'paragraph') {

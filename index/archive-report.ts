@@ -7,6 +7,7 @@
 import type { Extraction, PersonRecord } from '../lib/schema.ts';
 import { resolveAcrossArchive } from '../extract/index.ts';
 import { and, inList, quote } from './filter.ts';
+import { MEETING_RECORD_TYPES } from '../lib/swedish-documents.ts';
 import type { ArchiveIndex } from './archive-index.ts';
 
 export interface ReportDocument {
@@ -26,7 +27,6 @@ export interface ReportData {
   persons: Pick<PersonRecord, 'name' | 'parties' | 'present' | 'absent' | 'mentioned'>[];
 }
 
-const MEETING_TYPES = new Set(['protokoll', 'minnesanteckningar', 'anteckningar']);
 const count = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
 
 export function reportData(docs: ReportDocument[], period: string, body: string | null): ReportData {
@@ -36,7 +36,7 @@ export function reportData(docs: ReportDocument[], period: string, body: string 
   const orgs = new Map<string, { kind: string; n: number }>();
   for (const d of dated) {
     const year = Number(d.date!.slice(0, 4));
-    if (MEETING_TYPES.has(d.docType)) count(meetings, `${d.body ?? 'okänt organ'}\u0000${year}`);
+    if (MEETING_RECORD_TYPES.has(d.docType)) count(meetings, `${d.body ?? 'okänt organ'}\u0000${year}`);
     for (const t of d.extraction.themes) count(themes, `${year}\u0000${t.id}`);
     for (const o of new Map(d.extraction.organisations.map((o) => [o.name, o.kind]))) {
       const e = orgs.get(o[0]) ?? { kind: o[1], n: 0 };

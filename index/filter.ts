@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DocType } from '../lib/schema.ts';
 
 /** Meilisearch filter expressions built from values: quoted and escaped, never spliced raw. */
 export function quote(value: string): string {
@@ -28,7 +29,7 @@ export const Filters = z.object({
   mandatePeriod: z.array(z.string().regex(/^\d{4}-\d{4}$/, 'expected e.g. 2019-2022')).max(10).optional(),
   body: values.optional(),
   organisation: values.optional(),
-  docType: z.array(z.enum(['protokoll', 'minnesanteckningar', 'pm', 'anteckningar', 'kallelse', 'tjansteskrivelse', 'other'])).optional(),
+  docType: z.array(DocType).optional(),
   theme: values.optional(),
   person: values.optional(),
   party: values.optional(),

@@ -15,8 +15,12 @@ export function cleanDocument(raw: RawDocument, opts: { maskPersonnummer?: boole
     return r.text;
   };
   let blocks = raw.blocks.map((b) => ({ ...b, text: mask(normaliseChars(b.text)) })).filter((b) => b.text.trim() !== '');
-  const byPosition = removePageMargins(blocks, raw.pageCount);
-  const byRun = removeRepeatedRuns(byPosition.blocks);
+  // Text with its own page breaks (form feeds, `<!-- sida N -->`) has its headers at the page
+  // margins; guessing pages from repeated runs there would also drop repeated body text
+  // ("Beslut", "noterar informationen till protokollet.").
+  const explicitPages = !blocks.some((b) => b.kind === 'line') && raw.pageCount >= 2;
+  const byPosition = removePageMargins(blocks, raw.pageCount, blocks.some((b) => b.kind === 'line') ? 4 : 2);
+  const byRun = explicitPages ? { blocks: byPosition.blocks, header: [] } : removeRepeatedRuns(byPosition.blocks);
   blocks = joinLines(byRun.blocks);
   blocks = joinBrokenParagraphs(blocks);
   const pageHeader = [...byPosition.header, ...byRun.header];
@@ -40,21 +44,22 @@ const isPageNumber = (text: string) => /^(sida|page|s\.)?\s*#(\s*(\(#\)|av #|\/ 
 
 /** "Arvika kommun — Protokoll — Sida 2 (5)" → "Arvika kommun — Protokoll": the header kept once must not say page 1. */
 function withoutPageNumber(text: string): string {
-  return text
-    .replace(/[\s—–|-]*(sida|page|s\.)?\s*\d+\s*(\(\d+\)|av \d+|\/\s*\d+)?$/i, '')
+  // Line by line: a header block holds its page counter on one line ("… SAMMANTRÄDESPROTOKOLL  2 (16)")
+  // and may end in a date ("Datum\n2024-01-24"), whose day is no page number.
+  return text.split('\n').map((line) => (/\d{4}-\d{2}-\d{2}$/.test(line.trim()) ? line : line
+    .replace(/[\s—–|-]*(sida|page|s\.)?\s*\d+\s*(\(\d+\)|av \d+|\/\s*\d+)?\s*$/i, '')
     .replace(/^(sida|page)\s*\d+\s*(\(\d+\))?[\s—–|-]*/i, '')
-    .trim() || text;
+    .trim() || line)).join('\n');
 }
 
 /**
- * Multi-page files (PDF): a line that sits in the top or bottom margin (first/last 4 lines)
- * of most pages is a running header or footer.
+ * Multi-page files: a block that sits in the top or bottom margin (first/last 4 lines of a page
+ * read as lines (PDF), first/last 2 paragraphs of a text page) of most pages is a running header or footer.
  */
-function removePageMargins(blocks: Block[], pageCount: number): { blocks: Block[]; header: string[] } {
+function removePageMargins(blocks: Block[], pageCount: number, MARGIN: number): { blocks: Block[]; header: string[] } {
   if (pageCount < 2) return { blocks, header: [] };
   const pages = new Map<number, Block[]>();
   for (const b of blocks) pages.set(b.page, [...(pages.get(b.page) ?? []), b]);
-  const MARGIN = 4;
   const seenOn = new Map<string, Set<number>>();
   for (const [page, list] of pages) {
     const margin = [...list.slice(0, MARGIN), ...list.slice(-MARGIN)];
@@ -121,6 +126,7 @@ function removeRepeatedRuns(blocks: Block[]): { blocks: Block[]; header: string[
   return { blocks: kept, header };
 }
 
+const ITEM_START = /^§\s*\d+[a-z]?\s+(?:dnr|\p{Lu})/iu;
 const TERMINAL = /[.!?:;…]["”’)]?$/;
 const STARTS_LOWER = /^[\p{Ll}]/u;
 const LIST_START = /^([-•–*]\s|\d+[.)]\s|§\s*\d)/;
@@ -176,6 +182,8 @@ function joinBrokenParagraphs(blocks: Block[]): Block[] {
     const prev = out[out.length - 1];
     const mid = prev && prev.kind === 'paragraph' && b.kind === 'paragraph'
       && !TERMINAL.test(prev.text) && !prev.text.includes('\t')
+      // An agenda item ("§ 23   Dnr FG-2025-00004") starts afresh whatever the page before ended with.
+      && !ITEM_START.test(b.text)
       && (STARTS_LOWER.test(b.text) || (DANGLING.test(prev.text) && prev.text.length > 40));
     if (mid) prev.text = joinText(prev.text, b.text);
     else out.push({ ...b });

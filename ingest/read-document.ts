@@ -32,7 +32,7 @@ export async function readDocument(file: string, limits: ReadLimits): Promise<Ra
   const parsed = await withTimeout(file, limits.parseTimeoutMs, async () => {
     if (format === 'pdf') return { ...(await readPdf(file, bytes, limits)), encoding: 'pdf' };
     if (format === 'docx') return { ...(await readDocx(file, bytes, limits.maxUnzippedBytes)), encoding: 'docx', metaTitle: null };
-    return { ...readText(file, bytes), metaTitle: null };
+    return readText(file, bytes);
   });
   return RawDocument.parse({ ...base, ...parsed });
 }

@@ -1,6 +1,6 @@
 /** Plain text and Markdown reader with encoding detection for old Swedish archives. */
 import { ReadError } from './read-error.ts';
-import { textToBlocks } from './text-blocks.ts';
+import { frontMatter, textToBlocks } from './text-blocks.ts';
 import type { Block } from '../lib/schema.ts';
 
 export interface DecodedText { text: string; encoding: string }
@@ -42,10 +42,11 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control > sample.length * 0.05;
 }
 
-export function readText(file: string, bytes: Uint8Array): { blocks: Block[]; encoding: string; pageCount: number } {
+export function readText(file: string, bytes: Uint8Array): { blocks: Block[]; encoding: string; pageCount: number; metaTitle: string | null } {
   const { text, encoding } = decodeText(file, bytes);
   if (!text.trim()) throw new ReadError(file, 'no text (the file holds only whitespace)');
   const blocks = textToBlocks(text);
+  if (!blocks.length) throw new ReadError(file, 'no text (the file holds only metadata and comments)');
   const pageCount = Math.max(1, ...blocks.map((b) => b.page));
-  return { blocks, encoding, pageCount };
+  return { blocks, encoding, pageCount, metaTitle: frontMatter(text).fields.title || null };
 }

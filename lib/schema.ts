@@ -55,6 +55,8 @@ export const Evidence = z.object({
   page: z.number().int().min(1).nullable(),
   section: z.string().nullable(),
   quote: z.string(),
+  /** Id of the extraction rule that found the fact (scored per rule by `npm run score`). */
+  rule: z.string().optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
@@ -120,6 +122,8 @@ export const Section = z.object({
   number: z.string().nullable(),
   text: z.string(),
   page: z.number().int().min(1),
+  /** Diarienummer of the agenda item ("§ 5  Dnr KS-2024-00123"), when the section names one. */
+  caseNumber: z.string().nullable().optional(),
   /** Themes of this section alone (the document's themes are in Extraction.themes). */
   themes: z.array(z.object({ id: z.string(), score: z.number() })).optional(),
 });
@@ -138,6 +142,8 @@ export const Extraction = z.object({
   mandatePeriod: z.string().regex(/^\d{4}-\d{4}$/).nullable(),
   location: z.string().nullable(),
   diarienummer: z.string().nullable(),
+  /** Every case number the document gives for its items (each § heading's Dnr, numbers in item titles, an agenda table's "Beteckning"), each once. */
+  caseNumbers: z.array(z.string()).optional(),
   persons: z.array(Person),
   organisations: z.array(Organisation),
   dates: z.array(DateMention),

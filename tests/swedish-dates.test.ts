@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, dateKind, mandatePeriod } from '../extract/swedish-dates.ts';
+import { findDates, dateKind, mandatePeriod } from '../lib/swedish-dates.ts';
 
 const dates = (text: string, ref: string | null = null) => findDates(text, ref).map((d) => (d.endDate ? `${d.date}..${d.endDate}` : d.date));
 

@@ -36,3 +36,25 @@ describe('text → blocks', () => {
     expect(textToBlocks('Sida ett.\fSida två.').map((b) => b.page)).toEqual([1, 2]);
   });
 });
+
+describe('Markdown comments and front matter', () => {
+  const cases: [string, string, { kinds?: string[]; texts?: string[]; pages?: number[] }][] = [
+    ['a page marker sets the page and is not text', '<!-- sida 1 -->\n\nProtokoll\n\n<!-- sida 2 -->\n\n§ 1 Dnr KS-2024-00001', { texts: ['Protokoll', '§ 1 Dnr KS-2024-00001'], pages: [1, 2] }],
+    ['any other HTML comment is dropped, also across lines', 'Före <!-- dold --> efter\n<!-- rad ett\nrad två -->\nSist', { texts: ['Före  efter\nSist'] }],
+    ['YAML front matter is metadata, not the title', '---\ntitle: Protokoll KS\ndate: 2024-01-01\n---\n# Kommunstyrelsen\n', { texts: ['Kommunstyrelsen'], kinds: ['heading'] }],
+    ['a thematic break later on is not front matter', 'Text\n---\nmer', { texts: ['Text\n---\nmer'] }],
+  ];
+  it.each(cases)('%s', (_, input, want) => {
+    const blocks = textToBlocks(input);
+    if (want.texts) expect(blocks.map((b) => b.text)).toEqual(want.texts);
+    if (want.kinds) expect(blocks.map((b) => b.kind)).toEqual(want.kinds);
+    if (want.pages) expect(blocks.map((b) => b.page)).toEqual(want.pages);
+  });
+});
+
+describe('Markdown tables', () => {
+  it('become table rows of cells; the separator row is dropped, <br> is a space', () => {
+    const blocks = textToBlocks('|  | Ärende | Beteckning |\n| --- | --- | --- |\n| 1. | Informations-<br>beskrivning | 2024-00001 |');
+    expect(blocks.map((b) => [b.kind, b.text])).toEqual([['table-row', '\tÄrende\tBeteckning'], ['table-row', '1.\tInformations- beskrivning\t2024-00001']]);
+  });
+});

@@ -4,7 +4,7 @@
  * (the document's own), choosing the year that puts them between three months before and nine
  * months after it: minutes look ahead (next meetings, deadlines) more often than back.
  */
-import type { DateMention } from '../lib/schema.ts';
+import type { DateMention } from './schema.ts';
 
 const MONTHS: Record<string, number> = {
   januari: 1, jan: 1, februari: 2, feb: 2, mars: 3, mar: 3, april: 4, apr: 4, maj: 5, juni: 6, jun: 6,

@@ -1,0 +1,132 @@
+/**
+ * The first-page block of a Swedish protocol (the municipal template):
+ *
+ *   Beslutande    Ledamöter                     Tjänstgörande ersättare
+ *   Anna Ek (M), Ordförande Bo Lund (S) ersätter
+ *   Per Holm (S)                  Eva Berg (S)
+ *   Övriga närvarande Ersättare                 Tjänstepersoner
+ *   Gert Svensson (S)             Karl Persson, förvaltningschef
+ *   Sekreterare   Erik Norinder                 Paragrafer § 1-14
+ *   Protokolljusterare Charlotte Wallenstein (M)
+ *
+ * Text extraction flattens the two columns onto shared lines, so a replacement ("X (S) ersätter
+ * Y (S)", also "för") may wrap: the replaced member's first name ends one line and the rest of the
+ * name stands after the left column's entry on the next. Everyone under Beslutande and Övriga
+ * närvarande is present; a replaced member is absent unless also listed as present (partial
+ * attendance counts as present); signature lines name the secretary, chair and justerare.
+ */
+import type { Block } from '../lib/schema.ts';
+import { findNames } from './person-names.ts';
+import type { PersonMention } from './person-resolution.ts';
+
+const START = /^beslutande(?![\p{L}])/iu;
+const OTHERS = /^övriga\s+närvarande(?![\p{L}])/iu;
+const ABSENT = /^(frånvarande|anmält förhinder|ej närvarande)(?![\p{L}])/iu;
+const END = /^(plats och tid för justering|justeringens plats|innehåll|§\s*\d+\s+(?:dnr|\p{Lu}))/iu;
+/** Column labels; a line may hold several ("Övriga närvarande Ersättare   Tjänstepersoner"). */
+const LABELS = /^(?:beslutande|ledamöter|tjänstgörande ersättare|övriga närvarande|övriga deltagare|ersättare|tjänstepersoner|tjänstemän|personalföreträdare|övriga|närvarande|namn|parti|roll|frånvarande)(?![\p{L}])\s*/iu;
+const SIGNATURE = /^(?:underskrifter\s+)?(sekreterare|ordförande|protokolljusterare|justerare|justerande)\s+(\S.*)$/iu;
+const PARTY = String.raw`\(\s*([\p{Lu}]{1,4})\s*\)`;
+/** "Anna Ek (M)", "Thorbjörn Andersson, (SD)", "Jörgensen (M)" (the rest of a wrapped name). */
+const ENTRY = new RegExp(String.raw`((?:[\p{Lu}][\p{L}'’-]*\s+){0,3}[\p{Lu}][\p{L}'’-]*)\s*,?\s*${PARTY}`, 'gu');
+const ROLE_WORD = /^(ordförande|vice|ledamot|ersättare|tjänstgörande)$/i;
+const REPLACES = /^[\s,]*(?:§§?\s*[\d\s,–-]*)?(?:ersätter|för)\s*(.*)$/iu;
+
+interface Entry { name: string; party: string; start: number; end: number }
+
+function entries(line: string): Entry[] {
+  return [...line.matchAll(ENTRY)].map((m) => {
+    const words = m[1]!.split(/\s+/);
+    while (words.length > 1 && ROLE_WORD.test(words[0]!)) words.shift();
+    return { name: words.join(' '), party: m[2]!, start: m.index + m[0].indexOf(words[0]!), end: m.index + m[0].length };
+  }).filter((e) => !ROLE_WORD.test(e.name));
+}
+
+const stripLabels = (line: string) => { let l = line.trim(); for (let m = LABELS.exec(l); m && m[0]; m = LABELS.exec(l)) l = l.slice(m[0].length); return l; };
+
+/** "Jan-" + "Christer Jansson" = "Jan-Christer Jansson"; "Anders" + "Eriksson" = "Anders Eriksson". */
+const complete = (partial: string, rest: string) => (partial.endsWith('-') ? partial + rest : `${partial} ${rest}`).trim();
+
+export interface AttendanceBlock { mentions: PersonMention[]; blocks: Set<number> }
+
+export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []): AttendanceBlock {
+  const lines: { text: string; block: number }[] = [];
+  // "Anna -Karin": a hyphen set off from the first part of a name by layout.
+  blocks.slice(0, 30).forEach((b, i) => { for (const text of b.text.split('\n')) lines.push({ text: text.replace(/(\p{L}) -(\p{Lu})/gu, '$1-$2'), block: i }); });
+  // Where the reader kept the structure ("Beslutande" a heading, one member a paragraph, struck
+  // rows marked), the list rules in persons.ts read it; this reads the flattened layout text.
+  const start = lines.findIndex((l) => START.test(l.text.trim()) && blocks[l.block]!.kind !== 'heading');
+  if (start < 0) return { mentions: [], blocks: new Set() };
+  const present = new Map<string, PersonMention>();
+  const replaced = new Map<string, PersonMention>();
+  const used = new Set<number>();
+  let zone: 'members' | 'others' | 'absent' | 'signatures' = 'members';
+  let pending: { partial: string } | null = null;
+  const page = blocks[lines[start]!.block]!.page;
+  const mention = (name: string, party: string | null, role: string | null, attendance: PersonMention['attendance'], line: { text: string; block: number }): PersonMention => ({
+    name, party, organisation: null, role, attendance, rank: 4,
+    evidence: { page, section: blockSection[line.block] ?? null, quote: line.text.replace(/\s+/g, ' ').trim().slice(0, 300), rule: 'protocol-attendance-block' },
+  });
+  const addPresent = (m: PersonMention) => { const old = present.get(m.name); if (!old || (!old.role && m.role)) present.set(m.name, { ...m, party: m.party ?? old?.party ?? null }); };
+
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i]!;
+    const raw = line.text.trim();
+    if (blocks[line.block]!.page !== page) break;
+    if (blocks[line.block]!.kind === 'heading') break;
+    if (ABSENT.test(raw)) zone = 'absent';
+    if (i > start && END.test(raw)) { if (zone === 'signatures') break; zone = 'signatures'; used.add(line.block); continue; }
+    used.add(line.block);
+    const signature = SIGNATURE.exec(raw);
+    if (signature && (zone === 'signatures' || i > start)) {
+      // "Sekreterare   Erik Norinder        Paragrafer § 1-14": the name is the cell after the label.
+      const cell = signature[2]!.split(/\s{2,}/)[0]!;
+      const hit = findNames(cell, { anyFirstName: true })[0];
+      const party = new RegExp(PARTY, 'u').exec(cell)?.[1] ?? null;
+      const role = signature[1]!.toLowerCase().replace(/^(protokolljusterare|justerande)$/, 'justerare');
+      if (hit) addPresent(mention(hit.name, party, role, 'present', line));
+      continue;
+    }
+    if (zone === 'signatures') continue;
+    if (OTHERS.test(raw)) { zone = 'others'; pending = null; }
+    else if (zone === 'absent' && LABELS.test(raw) && !ABSENT.test(raw)) zone = 'members';
+    const text = stripLabels(raw);
+    if (!text) continue;
+    if (zone === 'absent') {
+      for (const h of findNames(text, { anyFirstName: true })) replaced.set(h.name, mention(h.name, new RegExp(PARTY, 'u').exec(text.slice(h.end))?.[1] ?? null, 'ledamot', 'absent', line));
+      continue;
+    }
+    if (zone === 'others') {
+      const found = entries(text);
+      for (const e of found) addPresent(mention(e.name, e.party, 'ersättare', 'present', line));
+      for (const h of findNames(text, { anyFirstName: true })) {
+        if (!found.some((e) => e.name === h.name)) addPresent(mention(h.name, null, 'tjänsteperson', 'present', line));
+      }
+      continue;
+    }
+    const list = entries(text);
+    let completed = false;
+    list.forEach((e, k) => {
+      // The rest of a name wrapped from the line before: a surname alone, or the entry standing in
+      // the right-hand column.
+      if (pending && !completed && (!e.name.includes(' ') || (k === list.length - 1 && list.length >= 2 && (!pending.partial || pending.partial.endsWith('-'))))) {
+        const name = e.name.includes(' ') || !pending.partial ? complete(pending.partial, e.name) : complete(pending.partial, e.name);
+        replaced.set(name, mention(name, e.party, 'ledamot', 'absent', line));
+        pending = null; completed = true;
+        return;
+      }
+      const after = text.slice(e.end, list[k + 1]?.start ?? text.length);
+      const rep = REPLACES.exec(after);
+      addPresent(mention(e.name, e.party, rep ? 'tjänstgörande ersättare' : 'ledamot', 'present', line));
+      if (rep) {
+        const next = list[k + 1];
+        // "X (S) ersätter Y (S)" on one line: the next entry is the replaced member.
+        if (next && !rep[1]!.replace(/\s/g, '').length) { replaced.set(next.name, mention(next.name, next.party, 'ledamot', 'absent', line)); list.splice(k + 1, 1); }
+        else if (!next) pending = { partial: rep[1]!.replace(/\(.*$/, '').trim() };
+      }
+    });
+  }
+  // A member replaced for some items but present for others was at the meeting.
+  const mentions = [...present.values(), ...[...replaced.values()].filter((r) => !present.has(r.name))];
+  return { mentions, blocks: used };
+}

@@ -1,0 +1,24 @@
+/**
+ * The case numbers a document gives for its items: each "§ N  Dnr …" heading's, the numbers an
+ * item's title carries ("Beredning av motion … (KS-2024-00583)"), and an agenda table's
+ * "Beteckning" column (a kallelse). Numbers in running text (documents a case refers to) are not.
+ */
+import type { Block, Section } from '../lib/schema.ts';
+import { caseNumbersInTable, findUnlabelledCaseNumbers } from './case-numbers.ts';
+
+export function itemCaseNumbers(blocks: Block[], sections: Section[], documentNumber: string | null): string[] {
+  const out: string[] = [];
+  if (documentNumber) out.push(documentNumber);
+  for (const s of sections) {
+    if (s.caseNumber) out.push(s.caseNumber);
+    if (s.number?.startsWith('§')) out.push(...findUnlabelledCaseNumbers(s.heading.replace(/-\s+(?=\d)/g, '-')));
+  }
+  let table: string[][] = [];
+  const flush = () => { out.push(...caseNumbersInTable(table)); table = []; };
+  for (const b of blocks) {
+    if (b.kind === 'table-row') table.push(b.text.split('\t'));
+    else if (table.length) flush();
+  }
+  flush();
+  return [...new Set(out)];
+}

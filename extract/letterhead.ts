@@ -1,0 +1,36 @@
+/**
+ * The letterhead of a page: the owning organisation in capitals ("KUNGSBACKA KOMMUN
+ * SAMMANTRÄDESPROTOKOLL") and the organ named on the line under it, as written ("Nämnden för
+ * Kultur & Fritid", "Kommunstyrelsens arbetsutskott", "Valnämnd"). The body comes from here before
+ * any lexicon, so a body the lexicon does not know is not replaced by a similar known one.
+ */
+import { municipality } from './organisations.ts';
+
+const ORG_CAPS = /^((?:[\p{Lu}-]+\s)+?)(KOMMUN|STAD|REGION|LANDSTING|KOMMUNE|FYLKESKOMMUNE)(?=\s{2,}|\s*$)/u;
+/** A line that names an organ by its form. */
+export const ORGAN_LINE = /^(?:nämnden\s+för\s+\S.{1,60}|[\p{Lu}][\p{L}-]*(?:nämnd|nämnden|nämndens\s+arbetsutskott|styrelse|styrelsen|styrelsens\s+arbetsutskott|utskott|utskottet|revisionen|revision|fullmäktige|beredning|beredningen|rådet|direktionen|referensgrupp(?:en)?)(?:s\s+arbetsutskott|\s+arbetsutskott)?)$/iu;
+const FIELD = /^(datum|sida|dnr|diarienummer|plats|tid|upprättad)\b/i;
+
+const titleCase = (caps: string) => caps.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase());
+
+export interface Letterhead { organisation: string | null; body: string | null }
+
+/** Reads the first lines of a document (raw lines, columns still spaced out). */
+export function readLetterhead(lines: string[]): Letterhead {
+  let organisation: string | null = null;
+  let body: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    const caps = ORG_CAPS.exec(line);
+    if (caps && !organisation) {
+      const name = `${titleCase(caps[1]!.trim())} ${caps[2]!.toLowerCase()}`;
+      organisation = caps[2] === 'REGION' ? `Region ${titleCase(caps[1]!.trim())}` : municipality(name) ?? name;
+      const next = lines[i + 1]?.replace(/\s+/g, ' ').trim();
+      if (next && !FIELD.test(next) && !/\d{4}/.test(next) && next.split(' ').length <= 8 && /^\p{Lu}/u.test(next)) body = next;
+      continue;
+    }
+    const compact = line.replace(/\s+/g, ' ');
+    if (!body && ORGAN_LINE.test(compact) && compact.split(' ').length <= 8) body = compact.replace(/^nämnden\b/, 'Nämnden');
+  }
+  return { organisation, body };
+}

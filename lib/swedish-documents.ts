@@ -1,0 +1,30 @@
+/**
+ * Swedish document types, in one place for extraction (recognising a document's type) and for
+ * indexing and reports (which types record a held meeting).
+ */
+import type { DocType } from './schema.ts';
+
+/** How each type names itself, most specific first ("minnesanteckningar" before "anteckningar"). */
+export const DOC_TYPE_PATTERNS: [DocType, RegExp][] = [
+  ['minnesanteckningar', /\bminnesanteckning(ar)?\b/i],
+  ['protokoll', /\b(sammanträdes|justerat\s+)?protokoll(et)?\b/i],
+  ['kallelse', /\bkallelse\b/i],
+  ['tjansteskrivelse', /\btjänsteskrivelse\b/i],
+  ['pm', /\b(PM|promemoria)\b/],
+  ['anteckningar', /\banteckningar\b/i],
+];
+
+/** The type as a title word, for composed titles ("Protokoll Valnämnd 2026-02-02"). */
+export const DOC_TYPE_LABEL: Record<DocType, string> = {
+  protokoll: 'Protokoll', minnesanteckningar: 'Minnesanteckningar', pm: 'PM', anteckningar: 'Anteckningar',
+  kallelse: 'Kallelse', tjansteskrivelse: 'Tjänsteskrivelse', other: 'Dokument',
+};
+
+/** A line that opens with a type word: a title ("Protokoll till …", "Minnesanteckningar"). */
+export const TYPE_FIRST = /^(sammanträdes|justerat\s+)?(minnesanteckningar|protokoll|anteckningar|PM|promemoria|kallelse|tjänsteskrivelse)\b/i;
+
+/** Type words anywhere, to strip them from a title that names the body. */
+export const TYPE_WORDS = /(?<![\p{L}])(sammanträdesprotokoll|protokoll|minnesanteckningar|anteckningar|kallelse|PM|promemoria|tjänsteskrivelse)(?![\p{L}])/giu;
+
+/** Types that record a meeting that was held (a kallelse announces one; a PM or tjänsteskrivelse is written, not held). */
+export const MEETING_RECORD_TYPES: ReadonlySet<string> = new Set<DocType>(['protokoll', 'minnesanteckningar', 'anteckningar']);

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { readAttendanceBlock } from '../extract/attendance-block.ts';
+import type { Block } from '../lib/schema.ts';
+
+const para = (...texts: string[]): Block[] => texts.map((text) => ({ kind: 'paragraph', text, page: 1 }));
+const read = (blocks: Block[]) => Object.fromEntries(readAttendanceBlock(blocks).mentions.map((m) => [m.name, `${m.attendance} ${m.party ?? '-'} ${m.role}`]));
+
+describe('protocol first-page block', () => {
+  it('reads two flattened columns with a replacement wrapped onto the next line', () => {
+    expect(read(para([
+      'Beslutande    Ledamöter                     Tjänstgörande ersättare',
+      'Annika Hedman (C), Ordförande Bo Barknertz (M) för Ulrika',
+      'Maria Gathendahl (M), 1:e vice ordförande Jörgensen (M)',
+      'Charlotte Wallenstein (M)     Karin Clarin (MP) för Jon',
+      'Annika Hamberg (M)            Thorbjörnson (V)',
+    ].join('\n')))).toEqual({
+      'Annika Hedman': 'present C ledamot', 'Bo Barknertz': 'present M tjänstgörande ersättare', 'Ulrika Jörgensen': 'absent M ledamot',
+      'Maria Gathendahl': 'present M ledamot', 'Charlotte Wallenstein': 'present M ledamot', 'Karin Clarin': 'present MP tjänstgörande ersättare',
+      'Annika Hamberg': 'present M ledamot', 'Jon Thorbjörnson': 'absent V ledamot',
+    });
+  });
+
+  const cases: [string, string[], Record<string, string>][] = [
+    ['"ersätter" with the whole replaced name in the right column, hyphenated first name wrapped', [
+      'Beslutande    Ledamöter                     Tjänstgörande ersättare',
+      'Mia Sundvall (M)              Marie-Louise Alfvegren (M) ersätter',
+      'Sofia Hansen (M)              Per Stenberg (M)',
+      'Helen Thylin (S)              Sena Munteanu (S) ersätter Jan-',
+      'Anna-Karin Granberg (SD)      Christer Jansson (V)',
+    ], { 'Mia Sundvall': 'present M ledamot', 'Marie-Louise Alfvegren': 'present M tjänstgörande ersättare', 'Per Stenberg': 'absent M ledamot',
+      'Sofia Hansen': 'present M ledamot', 'Helen Thylin': 'present S ledamot', 'Sena Munteanu': 'present S tjänstgörande ersättare',
+      'Anna-Karin Granberg': 'present SD ledamot', 'Jan-Christer Jansson': 'absent V ledamot' }],
+    ['a member replaced for some items and present for others is present', [
+      'Beslutande    Ledamöter                     Tjänstgörande ersättare',
+      'Emanuel Forsell (M), Ordförande Agnetha Törnberg (L) ersätter Elin',
+      'Elin Hysén (L), 1:e vice ordförande §§ 18- Hysén (L) §§ 12-17',
+    ], { 'Emanuel Forsell': 'present M ledamot', 'Agnetha Törnberg': 'present L tjänstgörande ersättare', 'Elin Hysén': 'present L ledamot' }],
+    ['övriga närvarande: ersättare and tjänstepersoner with title and § range; labels are no persons', [
+      'Beslutande    Ledamöter',
+      'Jan Byvik (S), Ordförande',
+      'Övriga närvarande Ersättare                 Tjänstepersoner',
+      'Ulf Hellgesson (KB)           Sofia Jonsson, administrativ chef',
+      'Personalföreträdare           Övriga',
+      'Christina Nordberg, controller §§ 253-',
+      'Anna -Karin Ljungman, planarkitekt',
+    ], { 'Jan Byvik': 'present S ledamot', 'Ulf Hellgesson': 'present KB ersättare', 'Sofia Jonsson': 'present - tjänsteperson',
+      'Christina Nordberg': 'present - tjänsteperson', 'Anna-Karin Ljungman': 'present - tjänsteperson' }],
+    ['signature lines: the name is the cell after the label, "Paragrafer" is none', [
+      'Beslutande    Ledamöter',
+      'Monica Neptun (L), Ordförande',
+      'Plats och tid för justering Digital justering',
+      'Sekreterare   Simon Nissen                  Paragrafer §§ 1-7',
+      'Protokolljusterare Per-Axel Landström (S)',
+    ], { 'Monica Neptun': 'present L ledamot', 'Simon Nissen': 'present - sekreterare', 'Per-Axel Landström': 'present S justerare' }],
+    ['frånvarande are absent', ['Beslutande    Ledamöter', 'Per Holm (S)', 'Frånvarande', 'Eva Berg (S)'], { 'Per Holm': 'present S ledamot', 'Eva Berg': 'absent S ledamot' }],
+  ];
+  it.each(cases)('%s', (_, lines, want) => expect(read(para(lines.join('\n')))).toEqual(want));
+
+  it('leaves a structured list (Beslutande as a heading) to the list rules', () => {
+    expect(read([{ kind: 'heading', level: 2, text: 'Beslutande', page: 1 }, ...para('Claes Pettersson (S) ordförande')])).toEqual({});
+  });
+  it('finds nothing in a document without the block', () => {
+    expect(read(para('Minnesanteckningar', 'Närvarande: Anna Ek'))).toEqual({});
+  });
+});

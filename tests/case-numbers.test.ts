@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { findCaseNumbers, isCaseNumber } from '../extract/case-numbers.ts';
+
+describe('diarienummer forms', () => {
+  const found: [string, string[]][] = [
+    ['§ 1                        Dnr KFT-2024-00011', ['KFT-2024-00011']],
+    ['Dnr KS 2023–00456', ['KS 2023–00456']],
+    ['Diarienummer: ABC/220099', ['ABC/220099']],
+    ['Dnr KS 2023/214. Dnr KS 2023/214 igen', ['KS 2023/214']],
+    ['Diarienummer RS/240542', ['RS/240542']],
+    ['Dnr 23RS1234', ['23RS1234']],
+    ['Dnr 2024-00123', ['2024-00123']],
+  ];
+  it.each(found)('finds it in %s', (text, want) => expect(findCaseNumbers(text)).toEqual(want));
+
+  const none = ['Datum 2024-01-24', 'Dnr saknas', 'KF §137 Uppdrag', 'Klockan 17:00-20:00', 'Dnr 2024-01-24'];
+  it.each(none)('finds none in %s', (text) => expect(findCaseNumbers(text)).toEqual([]));
+
+  it('knows a bare case number from a date', () => {
+    expect(isCaseNumber('2024-00001')).toBe(true);
+    expect(isCaseNumber('KS 2023/214')).toBe(true);
+    expect(isCaseNumber('2024-01-24')).toBe(false);
+    expect(isCaseNumber('Ordförande')).toBe(false);
+  });
+});
+
+describe('case numbers without a label', async () => {
+  const { findUnlabelledCaseNumbers, caseNumbersInTable } = await import('../extract/case-numbers.ts');
+  const cases: [string, string[]][] = [
+    ['Beredning av motion - Kulturell allemansrätt på skoltid (KS-2024-00583)', ['KS-2024-00583']],
+    ['pyrotekniska varor - KS-2024-\n00826', ['KS-2024-00826']],
+    ['tillståndsförfaranden för förnybar energi, KN2024/02249', ['KN2024/02249']],
+    ['Investeringsplan 2025-2029', []],
+    ['Datum 2024-01-24, kl. 2024-00001', []],
+  ];
+  it.each(cases)('%s', (text, want) => expect(findUnlabelledCaseNumbers(text)).toEqual(want));
+
+  it('reads the "Beteckning" column of an agenda table, and no other', () => {
+    expect(caseNumbersInTable([['', 'Ärende', 'Beteckning', 'Förslag'], ['1.', 'Förändring av ärendelista', '2024-00001', ''], ['', 'Val av justerare', '', 'Ordinarie: Reneé Sylvan (S)']])).toEqual(['2024-00001']);
+    expect(caseNumbersInTable([['Namn', 'Parti'], ['Anna Ek', 'M']])).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { organisationsByForm } from '../extract/organisation-forms.ts';
+
+describe('organisations by naming form', () => {
+  const found: [string, string[]][] = [
+    ['Avtal med Eksta Bostads AB och Tempohus Kungsbacka AB tecknas.', ['Eksta Bostads AB', 'Tempohus Kungsbacka AB']],
+    ['Fanny Nilsson, Ernst & Young AB', ['Ernst & Young AB']],
+    ['lån hos Kommuninvest i Sverige AB', ['Kommuninvest i Sverige AB']],
+    ['Förvaltningen för Kultur & Fritids tjänsteskrivelse', ['Förvaltningen för Kultur & Fritid']],
+    ['remiss från Klimat- och näringslivsdepartementet', ['Klimat- och näringslivsdepartementet']],
+    ['Bygg- och miljöförvaltningen har yttrat sig', ['Bygg- och miljöförvaltningen']],
+    ['Kommunstyrelsens förvaltning och Kommunledningskontoret', ['Kommunstyrelsens förvaltning', 'Kommunledningskontoret']],
+    ['Valmyndigheten och Regeringskansliet', ['Valmyndigheten', 'Regeringskansliet']],
+    ['Kommunledningskontorets tjänsteskrivelse; Kommunrevisionen granskar', ['Kommunledningskontoret', 'Kommunrevisionen']],
+    ['Stiftelsen Gamla Kungsbacka förvaltar', ['Stiftelsen Gamla Kungsbacka']],
+    ['Må vägförening och Nordhallands Hembygdsförening', ['Må vägförening', 'Nordhallands Hembygdsförening']],
+    ['Asta och Anders Brattströms stipendiefond delar ut', ['Asta och Anders Brattströms stipendiefond']],
+    ['Avdelningen för penningpolitik redovisade', ['Avdelningen för penningpolitik']],
+    ['samarbete med Eidskog kommune och Innlandet fylkeskommune', ['Eidskog kommune', 'Innlandet fylkeskommune']],
+    ['Räddningstjänsten Storgöteborg yttrar sig', ['Räddningstjänsten Storgöteborg']],
+    ['remiss till Gymnasium & Arbetsmarknad och Individ & Familjeomsorg', ['Gymnasium & Arbetsmarknad', 'Individ & Familjeomsorg']],
+    ['yttrande från nämnden för Kultur & Fritid', []],
+  ];
+  it.each(found)('%s', (text, want) => expect(organisationsByForm(text).map((h) => h.name)).toEqual(want));
+
+  const none = ['Nämnden beslutar att godkänna budgeten.', 'Anna Ek (M) yrkar bifall.', 'Mötet hölls i Stadshuset.', 'förvaltningen informerar nämnden'];
+  it.each(none)('finds none in %s', (text) => expect(organisationsByForm(text)).toEqual([]));
+});
+
+describe('organisations of a document', async () => {
+  const { extractOrganisations } = await import('../extract/organisations.ts');
+  const names = (text: string, body: string) => extractOrganisations([{ kind: 'paragraph', text, page: 1 }], [], [], null, body).map((o) => o.name);
+  it('lists the own body once as the header names it, not its field alone or its other inflections', () => {
+    expect(names('Kultur & Fritid informerar. Nämnden beslutar. Valnämnden tackar Gymnasium & Arbetsmarknad.', 'Nämnden för Kultur & Fritid')).toEqual(['Nämnden för Kultur & Fritid', 'Valnämnden', 'Gymnasium & Arbetsmarknad']);
+    expect(names('Valnämnden sammanträder.', 'Valnämnd')).toEqual(['Valnämnd']);
+  });
+});
