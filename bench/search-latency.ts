@@ -67,7 +67,7 @@ export async function searchLatencyRows(conn: MeiliConnection, index: ArchiveInd
   }
   await server.close();
   // The two stages of keyword search, in-process, one client: Meilisearch retrieving candidates
-  // (one multi-search, and a second for partly retrieved terms) and the project's BM25 ranking.
+  // (two multi-searches side by side: statistics and candidates) and the project's BM25 ranking.
   const stages = { retrieval: [] as number[], ranking: [] as number[], requests: 0 };
   for (let i = 0; i < 3; i++) {
     for (const q of queries) {
@@ -85,7 +85,7 @@ export async function searchLatencyRows(conn: MeiliConnection, index: ArchiveInd
     for (const q of fresh) await embedder.embedQuery(q);
     rows.push('', `Query embedding (${embedder.modelId}, not cached): ${((performance.now() - t) / fresh.length).toFixed(1)} ms per query.`);
   }
-  rows.push('', 'An API page sends, side by side, the ranking (a multi-search of one phrase query per query term on the passages, then a second for terms retrieved in part, then a fetch of the page\'s passages) and the counts (one federated search over the documents index with facets). The CLI path is the ranking alone.', '');
+  rows.push('', 'An API page sends, side by side, the ranking (two multi-searches side by side — term statistics, and one phrase query per query term for candidates — then a fetch of the page\'s passages) and the counts (one federated search over the documents index with facets). The CLI path is the ranking alone.', '');
 
   return rows;
 }

@@ -2,12 +2,11 @@
  * Keyword search in two stages: Meilisearch retrieves candidate passages (filters applied), the
  * project ranks them by BM25 over Swedish stems.
  *
- * Retrieval is OR over the query's terms, in two multi-search requests. The first only counts: the
- * passages and documents under the filter, and each term's passage and document frequency (exact
- * phrases of one stem on the stem fields: no typo, no prefix). The second fetches candidates, one
- * query per term, within a budget of CANDIDATE_BUDGET passages shared out rarest term first: a term
- * that few passages have brings all of them, a common one (low idf, little weight) only its share,
- * plus the passages matching most terms at once. Each candidate comes with its stems, so its
+ * Retrieval is OR over the query's terms, in two multi-search requests sent side by side. One only
+ * counts: the passages and documents under the filter, and each term's passage and document
+ * frequency (exact phrases of one stem on the stem fields: no typo, no prefix). The other fetches
+ * candidates, one query per term, each an equal share of CANDIDATE_BUDGET passages (at least
+ * MIN_SHARE), plus the passages matching most terms at once. Each candidate comes with its stems, so its
  * frequency of every query term is counted here, exactly. (Meilisearch's `showMatchesPosition`
  * would give counts without the text but costs ~15×: 582 against 43 ms for 345 hits, 2 000 documents.)
  */
@@ -23,6 +22,8 @@ import type { QueryTerm } from '../lib/swedish-analysis.ts';
  */
 export const CANDIDATE_BUDGET = 300;
 const BEST_OVERALL = 40;
+/** The least a term brings however many terms the query has. */
+const MIN_SHARE = 60;
 /** A compound part's occurrence counts this much of a word's (measured on data/eval, BENCHMARKS.md). */
 export const PART_TF = 0.5;
 /** Share of the document-level BM25 in a document's score; the rest is its passages' (best + share of second). */
@@ -45,37 +46,29 @@ function termQuery(index: string, q: string, filter: string | undefined, limit: 
 }
 const count = (index: string, term: string | null, filter: string | undefined, on: string[]) => ({ indexUid: index, q: term ? phrase(term) : '', ...(on.length ? { attributesToSearchOn: on } : {}), filter, limit: 0 });
 
-/** Each term's share of the budget, rarest first: what a rarer term leaves unused goes to the next. */
-export function shareBudget(df: number[], budget: number): number[] {
-  const order = df.map((d, i) => [d, i] as const).filter(([d]) => d > 0).sort((a, b) => a[0] - b[0]);
-  const out = df.map(() => 0);
-  let left = budget;
-  order.forEach(([d, i], k) => {
-    out[i] = Math.min(d, Math.max(1, Math.floor(left / (order.length - k))));
-    left -= out[i]!;
-  });
-  return out;
-}
-
 export async function rankByKeywords(client: MeiliClient, names: IndexNames, terms: QueryTerm[], filter: string | undefined): Promise<KeywordRanking> {
   const t0 = performance.now();
-  const counts = await client.request<MultiSearchResponse>('POST', '/multi-search', {
-    queries: [
-      count(names.chunks, null, filter, []),
-      count(names.documents, null, filter, []),
-      ...terms.map((t) => count(names.chunks, t.term, filter, ['stems', 'partStems'])),
-      // The documents index searches its stems only (nested parts, which `attributesToSearchOn` does not reach).
-      ...terms.map((t) => count(names.documents, t.term, filter, [])),
-    ],
-  });
+  // Counts and candidates side by side: each term brings an equal share of the budget.
+  const share = Math.max(MIN_SHARE, Math.floor(CANDIDATE_BUDGET / Math.max(terms.length, 1)));
+  const queries = terms.map((t) => termQuery(names.chunks, phrase(t.term), filter, share));
+  // The passages with most of the terms: Meilisearch ranks first by how many query words match.
+  if (queries.length > 1) queries.push(termQuery(names.chunks, terms.map((t) => phrase(t.term)).join(' '), filter, BEST_OVERALL, { matchingStrategy: 'frequency' }));
+  const [counts, candidates] = await Promise.all([
+    client.request<MultiSearchResponse>('POST', '/multi-search', {
+      queries: [
+        count(names.chunks, null, filter, []),
+        count(names.documents, null, filter, []),
+        ...terms.map((t) => count(names.chunks, t.term, filter, ['stems', 'partStems'])),
+        // The documents index searches its stems only (nested parts, which `attributesToSearchOn` does not reach).
+        ...terms.map((t) => count(names.documents, t.term, filter, [])),
+      ],
+    }),
+    client.request<MultiSearchResponse>('POST', '/multi-search', { queries }),
+  ]);
   const [allPassages, allDocs, ...rest] = counts.results.map(total);
   const df = rest.slice(0, terms.length);
   const docDf = rest.slice(terms.length);
-  const limits = shareBudget(df, CANDIDATE_BUDGET);
-  const queries = terms.map((t, i) => termQuery(names.chunks, phrase(t.term), filter, limits[i]!)).filter((q) => q.limit > 0);
-  // The passages with most of the terms: Meilisearch ranks first by how many query words match.
-  if (queries.length > 1) queries.push(termQuery(names.chunks, terms.map((t) => phrase(t.term)).join(' '), filter, BEST_OVERALL, { matchingStrategy: 'frequency' }));
-  const hits = queries.length ? (await client.request<MultiSearchResponse>('POST', '/multi-search', { queries })).results.flatMap((r) => r.hits) : [];
+  const hits = candidates.results.flatMap((r) => r.hits);
   const retrievalMs = performance.now() - t0;
 
   const t1 = performance.now();
