@@ -47,15 +47,22 @@ function matchSets<G, P>(gold: G[], pred: P[], same: (g: G, p: P) => boolean): C
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** Adders into a score: set counts per field, and right/total per single-valued field. */
+function tally(into: Score) {
+  return {
+    add(field: string, c: Counts) {
+      const f = (into.fields[field] ??= { tp: 0, fp: 0, fn: 0 });
+      f.tp += c.tp; f.fp += c.fp; f.fn += c.fn;
+    },
+    acc(field: string, right: boolean) {
+      const a = (into.accuracy[field] ??= { right: 0, total: 0 });
+      a.total++; if (right) a.right++;
+    },
+  };
+}
+
 export function scoreOne(gold: Gold, e: Extraction, into: Score): void {
-  const add = (field: string, c: Counts) => {
-    const f = (into.fields[field] ??= { tp: 0, fp: 0, fn: 0 });
-    f.tp += c.tp; f.fp += c.fp; f.fn += c.fn;
-  };
-  const acc = (field: string, right: boolean) => {
-    const a = (into.accuracy[field] ??= { right: 0, total: 0 });
-    a.total++; if (right) a.right++;
-  };
+  const { add, acc } = tally(into);
   into.docs++;
   const persons = matchSets(gold.persons, e.persons, (g, p) => [g.name, ...(g.aliases ?? [])].some((n) => sameName(n, p.name) || p.aliases?.some((a) => sameName(n, a))));
   add('persons', persons);
@@ -112,14 +119,7 @@ export function caseNumbers(e: Extraction): string[] {
 const ruleOf = (x: { evidence?: { rule?: string } }) => x.evidence?.rule ?? '(none)';
 
 export function scoreReal(gold: RealGold, e: Extraction, into: Score): void {
-  const add = (field: string, c: Counts) => {
-    const f = (into.fields[field] ??= { tp: 0, fp: 0, fn: 0 });
-    f.tp += c.tp; f.fp += c.fp; f.fn += c.fn;
-  };
-  const acc = (field: string, right: boolean) => {
-    const a = (into.accuracy[field] ??= { right: 0, total: 0 });
-    a.total++; if (right) a.right++;
-  };
+  const { add, acc } = tally(into);
   into.docs++;
   const persons = matchSets(gold.persons, e.persons, (g, p) => sameName(g.name, p.name) || !!p.aliases?.some((a) => sameName(g.name, a)));
   add('persons', persons);
