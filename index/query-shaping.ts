@@ -1,9 +1,8 @@
 /**
- * Turns what an analyst types into a good Meilisearch query. A compound query word brings its parts
- * ("arbetskraftsbrist" → "arbetskraft brist"), which find texts that write the words apart.
- * Meilisearch reads at most 10 words, so a longer question first loses its Swedish function words
- * (shorter ones keep them: Meilisearch ignores its stop words itself, and measured on data/eval,
- * dropping them client-side from short queries changed nothing).
+ * Shapes what an analyst typed into a query for Meilisearch's own typo-tolerant matching, used
+ * only for the spelling suggested when the ranking finds nothing (index/search.ts): compound parts
+ * added ("arbetskraftsbrist" → "arbetskraft brist"), and a question longer than Meilisearch's
+ * 10-word limit stripped of its Swedish function words first.
  */
 import { decompound } from '../extract/index.ts';
 import { swedishStopWords } from '../lib/reference-data.ts';
