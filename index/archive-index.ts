@@ -198,10 +198,11 @@ export class ArchiveIndex {
 
   /** Documents with the given person fields (only what resolution needs: no evidence quotes), page by page. */
   private async *documentPersons(fields: readonly string[], filter?: string): AsyncGenerator<DocumentPersons> {
-    type Doc = { id: string; title: string; date: string | null; body: string | null; extraction?: { persons?: Person[] } };
+    type Doc = { id: string; title: string; date: string | null; body: string | null; bodyKey?: string | null; extraction?: { persons?: Person[] } };
     for (let offset = 0; ; offset += 500) {
-      const page = await this.client.getDocuments<Doc>(this.names.documents, { filter, fields: ['id', 'title', 'date', 'body', ...fields.map((f) => `extraction.persons.${f}`)], limit: 500, offset });
-      for (const d of page.results) yield { docId: d.id, title: d.title, date: d.date, body: d.body, persons: d.extraction?.persons ?? [] };
+      const page = await this.client.getDocuments<Doc>(this.names.documents, { filter, fields: ['id', 'title', 'date', 'body', 'bodyKey', ...fields.map((f) => `extraction.persons.${f}`)], limit: 500, offset });
+      // A person's meetings name the body with its organisation: two municipalities' Kommunstyrelsen are two bodies.
+      for (const d of page.results) yield { docId: d.id, title: d.title, date: d.date, body: d.bodyKey ?? d.body, persons: d.extraction?.persons ?? [] };
       if (page.results.length < 500) return;
     }
   }

@@ -47,7 +47,8 @@ export function buildFilter(filters: Filters): string | undefined {
     f.from ? `dateTs >= ${dayStart(f.from)}` : null,
     f.to ? `dateTs <= ${dayStart(f.to)}` : null,
     any('mandatePeriod', f.mandatePeriod),
-    any('body', f.body),
+    // A body by its name alone (every organisation's) or with its organisation (index/records.ts bodyKey).
+    f.body?.length ? `${inList('body', f.body)} OR ${inList('bodyKey', f.body)}` : null,
     any('organisation', f.organisation),
     any('docType', f.docType),
     any('themes', f.theme),

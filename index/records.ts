@@ -6,10 +6,10 @@ import { indexTerms } from '../lib/swedish-analysis.ts';
 /**
  * The shape of the records written. An ingest re-extracts documents written with an older shape
  * (3: passages and documents carry Swedish stems, documents no longer their passages' text, and no
- * passage is longer than MINUTES_CHUNK_WORDS), even
+ * passage is longer than MINUTES_CHUNK_WORDS; 4: `bodyKey`), even
  * when their files are unchanged.
  */
-export const RECORD_VERSION = 3;
+export const RECORD_VERSION = 4;
 
 export const DocumentRecord = z.object({
   id: z.string(),
@@ -22,6 +22,8 @@ export const DocumentRecord = z.object({
   title: z.string(),
   docType: z.string(),
   body: z.string().nullable(),
+  /** The body of its organisation ("Kommunstyrelsen (Arvika kommun)"): what facets, lists and reports tell apart. */
+  bodyKey: z.string().nullable(),
   organisation: z.string().nullable(),
   date: z.string().nullable(),
   /** Unix seconds of `date`, for range filters and sorting. */
@@ -52,7 +54,7 @@ export const DocumentRecord = z.object({
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
 
-export type ChunkRecord = Pick<DocumentRecord, 'root' | 'source' | 'fileName' | 'sha256' | 'title' | 'docType' | 'body' | 'organisation' | 'date' | 'dateTs' | 'year' | 'mandatePeriod' | 'themes' | 'persons' | 'parties' | 'indexedAt' | 'indexedAtTs'> & Chunk & {
+export type ChunkRecord = Pick<DocumentRecord, 'root' | 'source' | 'fileName' | 'sha256' | 'title' | 'docType' | 'body' | 'bodyKey' | 'organisation' | 'date' | 'dateTs' | 'year' | 'mandatePeriod' | 'themes' | 'persons' | 'parties' | 'indexedAt' | 'indexedAtTs'> & Chunk & {
   /** The stems of the passage's words (heading and text), in order: retrieved by phrase, scored by BM25. */
   stems: string;
   /** The stems of its compounds' parts: matched like `stems`, counted at reduced weight. */
@@ -62,6 +64,17 @@ export type ChunkRecord = Pick<DocumentRecord, 'root' | 'source' | 'fileName' | 
   /** How many word stems the whole document has: its length for document-level BM25. */
   docTermCount: number;
 };
+
+/**
+ * A body as the archive tells it apart: every municipality has a "Kommunstyrelsen", so a body is
+ * named with its organisation unless its own name already contains it ("Regionstyrelsen Region
+ * Värmland"). The `body` filter accepts either form (index/filter.ts).
+ */
+export function bodyKey(body: string | null, organisation: string | null): string | null {
+  if (!body) return null;
+  if (!organisation || body.toLowerCase().includes(organisation.toLowerCase())) return body;
+  return `${body} (${organisation})`;
+}
 
 /**
  * Meilisearch indexes at most 65 535 word positions of an attribute and drops the rest silently, so
@@ -95,6 +108,7 @@ function toDocumentRecord(root: string, e: Extraction, docId: string, chunks: Ch
     title: e.title,
     docType: e.docType,
     body: e.body,
+    bodyKey: bodyKey(e.body, e.organisation),
     organisation: e.organisation,
     date: e.date,
     dateTs,
@@ -120,7 +134,7 @@ function toDocumentRecord(root: string, e: Extraction, docId: string, chunks: Ch
 function toChunkRecords(doc: DocumentRecord, chunks: Chunk[], terms: { words: string[]; parts: string[] }[]): ChunkRecord[] {
   const shared = {
     root: doc.root, source: doc.source, fileName: doc.fileName, sha256: doc.sha256, title: doc.title, docType: doc.docType,
-    body: doc.body, organisation: doc.organisation, date: doc.date, dateTs: doc.dateTs, year: doc.year,
+    body: doc.body, bodyKey: doc.bodyKey, organisation: doc.organisation, date: doc.date, dateTs: doc.dateTs, year: doc.year,
     mandatePeriod: doc.mandatePeriod, themes: doc.themes, persons: doc.persons, parties: doc.parties,
     indexedAt: doc.indexedAt, indexedAtTs: doc.indexedAtTs,
   };

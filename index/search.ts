@@ -22,6 +22,8 @@ export const SearchRequest = z.object({
   mode: z.enum(['keyword', 'semantic', 'hybrid']).default('keyword'),
   /** Hybrid: share of the semantic ranking (0 keyword only … 1 semantic only). */
   ratio: z.number().min(0).max(1).default(0.5),
+  /** Documents by rank, or by meeting date (undated last). Without a query there is no rank: newest first. */
+  sort: z.enum(['relevance', 'newest', 'oldest']).default('relevance'),
 });
 export type SearchRequest = z.input<typeof SearchRequest>;
 
@@ -42,6 +44,8 @@ export interface SearchHit extends Passage {
   title: string;
   date: string | null;
   body: string | null;
+  /** The body with its organisation (index/records.ts). */
+  bodyKey: string | null;
   organisation: string | null;
   docType: string;
   /** When the document was (re)indexed. */
@@ -67,10 +71,10 @@ export interface SearchResult {
 }
 
 interface ChunkRecordView {
-  id: string; docId: string; source: string; fileName: string; title: string; date: string | null; body: string | null;
+  id: string; docId: string; source: string; fileName: string; title: string; date: string | null; body: string | null; bodyKey: string | null;
   organisation: string | null; docType: string; heading: string; sectionNumber: string | null; page: number; indexedAt?: string; text: string;
 }
-const VIEW_FIELDS = ['id', 'docId', 'source', 'fileName', 'title', 'date', 'body', 'organisation', 'docType', 'heading', 'sectionNumber', 'page', 'indexedAt', 'text'];
+const VIEW_FIELDS = ['id', 'docId', 'source', 'fileName', 'title', 'date', 'body', 'bodyKey', 'organisation', 'docType', 'heading', 'sectionNumber', 'page', 'indexedAt', 'text'];
 
 // Private-use markers survive Meilisearch untouched (the suggestion's matched words).
 const PRE = '\uE000';
@@ -105,7 +109,8 @@ export async function searchPassages(client: MeiliClient, names: IndexNames, req
   const terms = termsOf(req.q);
   const keyword = req.mode !== 'semantic' && terms.length ? await rankByKeywords(client, names, terms, filter) : null;
   const semantic = req.mode !== 'keyword' ? await rankBySemantics(client, names, req.q, filter, embedder!) : null;
-  const ranked = fuse(keyword?.documents ?? null, semantic, req.mode === 'semantic' ? 1 : req.mode === 'keyword' ? 0 : req.ratio);
+  const fused = fuse(keyword?.documents ?? null, semantic, req.mode === 'semantic' ? 1 : req.mode === 'keyword' ? 0 : req.ratio);
+  const ranked = req.sort === 'relevance' ? fused : await byDate(client, names, fused, req.sort);
 
   const df = new Map((keyword?.terms ?? []).map((t) => [t.term, t.df]));
   const weights: HighlightTerms = {
@@ -185,16 +190,31 @@ async function toHits(client: MeiliClient, names: IndexNames, page: Ranked[], we
     if (!best) return [];
     const passages = own.map(passage);
     return [{
-      source: best.source, fileName: best.fileName, title: best.title, date: best.date, body: best.body,
+      source: best.source, fileName: best.fileName, title: best.title, date: best.date, body: best.body, bodyKey: best.bodyKey ?? best.body,
       organisation: best.organisation, docType: best.docType, indexedAt: best.indexedAt, ...passages[0]!,
       score: Math.round(d.score * 10_000) / 10_000, passages,
     }];
   });
 }
 
-/** Empty query: the archive (under the filter), newest first, each document by its first passage. */
+/** Ranked documents in date order (ties and undated documents keep their rank, undated last). */
+async function byDate(client: MeiliClient, names: IndexNames, ranked: Ranked[], sort: 'newest' | 'oldest'): Promise<Ranked[]> {
+  if (!ranked.length) return ranked;
+  const { results } = await client.getDocuments<{ id: string; dateTs: number | null }>(names.documents, { filter: inList('id', ranked.map((d) => d.docId)), fields: ['id', 'dateTs'], limit: ranked.length });
+  const ts = new Map(results.map((r) => [r.id, r.dateTs]));
+  const sign = sort === 'newest' ? -1 : 1;
+  const key = (d: Ranked) => ts.get(d.docId) ?? null;
+  return ranked.map((d, rank) => ({ d, rank })).sort((a, b) => {
+    const x = key(a.d);
+    const y = key(b.d);
+    if (x === null || y === null) return x === y ? a.rank - b.rank : x === null ? 1 : -1;
+    return sign * (x - y) || a.rank - b.rank;
+  }).map((r) => r.d);
+}
+
+/** Empty query: the archive (under the filter) by date, newest first unless asked oldest first, each document by its first passage. */
 async function browse(client: MeiliClient, names: IndexNames, req: z.output<typeof SearchRequest>, filter: string | undefined, t0: number): Promise<SearchResult> {
-  const docs = await client.search<{ id: string }>(names.documents, { q: '', filter, limit: req.limit, offset: req.offset, sort: ['dateTs:desc'], attributesToRetrieve: ['id'] });
+  const docs = await client.search<{ id: string }>(names.documents, { q: '', filter, limit: req.limit, offset: req.offset, sort: [req.sort === 'oldest' ? 'dateTs:asc' : 'dateTs:desc'], attributesToRetrieve: ['id'] });
   const ids = docs.hits.map((h) => h.id);
   const first = ids.length
     ? (await client.search<{ id: string; docId: string }>(names.chunks, { q: '', filter: inList('docId', ids), distinct: 'docId', limit: ids.length, sort: ['ordinal:asc'], attributesToRetrieve: ['id', 'docId'] })).hits
@@ -240,4 +260,20 @@ export async function documentCounts(client: MeiliClient, names: IndexNames, req
   if (req.q.trim()) return { total: 0, facets: {} };
   const res = await client.search(names.documents, { q: '', filter, limit: 0, facets: req.facets });
   return { total: res.estimatedTotalHits ?? res.totalHits ?? 0, facets: res.facetDistribution ?? {} };
+}
+
+/**
+ * Counts for facets that combine: a facet with ticked values is counted without its own filter
+ * (every other filter applied), so its other values stay visible and ticking a second one widens
+ * the selection (OR within a facet, AND across facets).
+ */
+export async function disjunctiveCounts(client: MeiliClient, names: IndexNames, request: { q: string; filters: Filters; facets: { field: string; filter: keyof Filters }[] }) {
+  const { q, filters, facets } = request;
+  const ticked = facets.filter((f) => filters[f.filter] !== undefined);
+  const [all, ...own] = await Promise.all([
+    documentCounts(client, names, { q, filters, facets: facets.map((f) => f.field) }),
+    ...ticked.map((f) => documentCounts(client, names, { q, filters: { ...filters, [f.filter]: undefined }, facets: [f.field] })),
+  ]);
+  ticked.forEach((f, i) => { all!.facets[f.field] = own[i]!.facets[f.field] ?? {}; });
+  return all!;
 }

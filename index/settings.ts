@@ -1,6 +1,6 @@
 /** Index names and settings (DESIGN.md): Swedish locale everywhere so å/ä/ö are not folded into a/o. */
 import { swedishStopWords, synonymMap } from '../lib/reference-data.ts';
-const FACETS = ['year', 'date', 'dateTs', 'body', 'organisation', 'docType', 'themes', 'persons', 'parties', 'mandatePeriod'];
+const FACETS = ['year', 'date', 'dateTs', 'body', 'bodyKey', 'organisation', 'docType', 'themes', 'persons', 'parties', 'mandatePeriod'];
 
 export interface IndexNames { documents: string; chunks: string; people: string; saved: string; files: string }
 

@@ -90,3 +90,9 @@ export function mandatePeriod(isoDateValue: string | null): string | null {
   const start = 2015 + 4 * Math.floor((year - 2015) / 4);
   return `${start}-${start + 3}`;
 }
+
+/** What each kind of date is, in the words the page and reports show. */
+export const DATE_KIND_LABEL: Record<DateMention['kind'], string> = {
+  meeting: 'sammanträde', adjusted: 'justering', document: 'dokumentets datum', 'next-meeting': 'nästa möte',
+  deadline: 'sista dag', event: 'händelse', other: 'övrigt',
+};

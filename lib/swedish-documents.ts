@@ -28,3 +28,16 @@ export const TYPE_WORDS = /(?<![\p{L}])(sammanträdesprotokoll|protokoll|minnesa
 
 /** Types that record a meeting that was held (a kallelse announces one; a PM or tjänsteskrivelse is written, not held). */
 export const MEETING_RECORD_TYPES: ReadonlySet<string> = new Set<DocType>(['protokoll', 'minnesanteckningar', 'anteckningar']);
+
+/**
+ * Roles of a body's members: ledamöter and ersättare, with the presidium and the justerare chosen
+ * among them. Officials (kommundirektör, sekreterare, tjänsteperson) and presenters (föredragande)
+ * attend without being members, whatever party they belong to.
+ */
+const MEMBER_ROLE = /^(?:(?:\d:e |förste |andre |tredje )?vice )?(?:ordförande|ordf\.?)$|^(?:tjänstgörande |ej tjänstgörande )?(?:ledamot|ersättare)\b|^justerare$/iu;
+
+/** Whether a person listed in a meeting record is a member of the body: a member role, or a party without any role. */
+export function isBodyMember(p: { role: string | null; party: string | null }): boolean {
+  const role = p.role?.trim();
+  return role ? MEMBER_ROLE.test(role) : Boolean(p.party);
+}

@@ -6,11 +6,14 @@ import { z } from 'zod';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from '../lib/csv.ts';
-import { MeiliError, searchPassages, documentCounts, buildFilter, saveSearch, listSavedSearches, deleteSavedSearch, savedSearchMatches, atomFeed, SavedSearchInput, type ArchiveIndex, type DocumentRecord, type Filters } from '../index/index.ts';
-import { reportData, reportDocuments } from '../index/archive-report.ts';
+import { MeiliError, searchPassages, disjunctiveCounts, buildFilter, saveSearch, listSavedSearches, deleteSavedSearch, savedSearchMatches, atomFeed, SavedSearchInput, type ArchiveIndex, type DocumentRecord, type Filters } from '../index/index.ts';
+import { decisionRows, reportData, reportDocuments, type DecisionRow } from '../index/archive-report.ts';
 import { inList } from '../index/filter.ts';
-import type { PersonRecord } from '../lib/schema.ts';
+import { FACETS, FILTER_PARAMS } from '../index/filter-params.ts';
+import type { PersonRecord, ProtocolDetail } from '../lib/schema.ts';
 import { themeLabels } from '../lib/reference-data.ts';
+import { DOC_TYPE_LABEL } from '../lib/swedish-documents.ts';
+import { DATE_KIND_LABEL } from '../lib/swedish-dates.ts';
 
 export class HttpError extends Error {
   constructor(readonly status: number, message: string) { super(message); }
@@ -20,12 +23,13 @@ const list = z.string().max(2000).optional().transform((v) => (v ? v.split(',').
 const FilterParams = z.object({
   year: list.transform((v) => v?.map(Number)), from: z.string().optional(), to: z.string().optional(), period: list, body: list,
   organisation: list, type: list, theme: list, person: list, party: list,
-});
+}) satisfies z.ZodType<Partial<Record<keyof typeof FILTER_PARAMS, unknown>>>;
 const SearchParams = FilterParams.extend({
   q: z.string().max(500).default(''),
   mode: z.enum(['keyword', 'semantic', 'hybrid']).default('keyword'),
   ratio: z.coerce.number().min(0).max(1).default(0.5),
   page: z.coerce.number().int().min(1).max(100).default(1),
+  sort: z.enum(['relevance', 'newest', 'oldest']).default('relevance'),
 });
 
 function parse<T extends z.ZodType>(schema: T, params: URLSearchParams): z.infer<T> {
@@ -35,8 +39,7 @@ function parse<T extends z.ZodType>(schema: T, params: URLSearchParams): z.infer
 }
 
 function filtersOf(p: z.infer<typeof FilterParams>): Filters {
-  const f: Filters = { year: p.year, from: p.from, to: p.to, mandatePeriod: p.period, body: p.body, organisation: p.organisation, docType: p.type as Filters['docType'], theme: p.theme, person: p.person, party: p.party };
-  const clean = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as Filters;
+  const clean = Object.fromEntries(Object.entries(FILTER_PARAMS).map(([param, key]) => [key, p[param as keyof typeof FILTER_PARAMS]]).filter(([, v]) => v !== undefined)) as Filters;
   try { buildFilter(clean); } catch (err) { throw new HttpError(400, `ogiltigt filter: ${err instanceof z.ZodError ? err.issues[0]!.message : String(err)}`); }
   return clean;
 }
@@ -67,8 +70,13 @@ async function archiveRoots(index: ArchiveIndex): Promise<string[]> {
   return rootsCache.roots;
 }
 
-const FACETS = ['year', 'mandatePeriod', 'body', 'organisation', 'docType', 'themes', 'persons', 'parties'];
 const PAGE = 20;
+const FACET_FILTERS = FACETS.map((f) => ({ field: f.field, filter: FILTER_PARAMS[f.param] }));
+
+/** Values that are ids, with the words the page shows for them. */
+export function labels() {
+  return { themes: themeLabels(), docType: DOC_TYPE_LABEL, dateKind: DATE_KIND_LABEL };
+}
 
 export async function search(index: ArchiveIndex, params: URLSearchParams, dataDir?: string) {
   const p = parse(SearchParams, params);
@@ -77,8 +85,8 @@ export async function search(index: ArchiveIndex, params: URLSearchParams, dataD
   // One hit per document with its best passages (the ranking scores every candidate passage), and
   // beside it the document total and facet counts from the documents index, by the same terms.
   const [result, counts] = await Promise.all([
-    searchPassages(index.client, index.names, { q: p.q, filters, mode: p.mode, ratio: p.ratio, limit: PAGE, offset: (p.page - 1) * PAGE }, index.embedder),
-    documentCounts(index.client, index.names, { q: p.q, filters, facets: FACETS }),
+    searchPassages(index.client, index.names, { q: p.q, filters, mode: p.mode, ratio: p.ratio, sort: p.sort, limit: PAGE, offset: (p.page - 1) * PAGE }, index.embedder),
+    disjunctiveCounts(index.client, index.names, { q: p.q, filters, facets: FACET_FILTERS }),
   ]);
   const roots = await archiveRoots(index);
   result.hits = result.hits.filter((h) => servable(h.source, roots, dataDir));
@@ -88,9 +96,10 @@ export async function search(index: ArchiveIndex, params: URLSearchParams, dataD
     // Documents containing the query's terms; semantic and hybrid rank documents that need not contain them: the documents ranked.
     total: p.mode === 'keyword' ? counts.total : result.total,
     page: p.page,
+    pageSize: PAGE,
+    sort: p.sort,
     facets: counts.facets,
-    // Facet values that are ids, with the words the page shows for them.
-    labels: { themes: themeLabels() },
+    labels: labels(),
     modelLoaded: Boolean(index.embedder),
     hits: result.hits.map((h) => ({ ...h, source: relative(h.source) })),
   };
@@ -120,33 +129,102 @@ export async function document(index: ArchiveIndex, id: string, dataDir?: string
   return { ...doc, source: path.relative(root, doc.source), extraction: { ...doc.extraction, source: path.relative(root, String(doc.extraction.source ?? doc.source)) } };
 }
 
-export async function people(index: ArchiveIndex, params: URLSearchParams): Promise<PersonRecord[]> {
-  const p = parse(z.object({ q: z.string().max(200).default(''), limit: z.coerce.number().int().min(1).max(100).default(20) }), params);
-  return index.searchPeople(p.q, p.limit);
+type PersonSummary = Pick<PersonRecord, 'id' | 'name' | 'parties' | 'organisations' | 'roles' | 'present' | 'absent' | 'mentioned'>;
+const SUMMARY_FIELDS = ['id', 'name', 'parties', 'organisations', 'roles', 'present', 'absent', 'mentioned'];
+const meetingCount = (p: PersonSummary) => p.present + p.absent + p.mentioned;
+const PEOPLE_ORDER = {
+  // Surname order, as Swedish lists of members are kept ("Ek, Anna").
+  name: (a: PersonSummary, b: PersonSummary) => surnameFirst(a.name).localeCompare(surnameFirst(b.name), 'sv'),
+  meetings: (a: PersonSummary, b: PersonSummary) => meetingCount(b) - meetingCount(a) || a.name.localeCompare(b.name, 'sv'),
+};
+const surnameFirst = (name: string) => { const parts = name.split(' '); return [...parts.slice(-1), ...parts.slice(0, -1)].join(' '); };
+
+/** Persons matching a name (all without one), in Swedish surname order or most meetings first, a page at a time. */
+export async function people(index: ArchiveIndex, params: URLSearchParams): Promise<{ total: number; people: PersonSummary[] }> {
+  const p = parse(z.object({
+    q: z.string().max(200).default(''), sort: z.enum(['name', 'meetings']).default('name'),
+    limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0),
+  }), params);
+  const all = await matchingPeople(index, p.q);
+  all.sort(PEOPLE_ORDER[p.sort]);
+  return { total: all.length, people: all.slice(p.offset, p.offset + p.limit) };
+}
+
+/** Every person a name matches (the search's first 1 000), or every person: only the fields a list shows. */
+async function matchingPeople(index: ArchiveIndex, q: string): Promise<PersonSummary[]> {
+  try {
+    if (q.trim()) return (await index.client.search<PersonSummary>(index.names.people, { q, limit: 1000, attributesToRetrieve: SUMMARY_FIELDS })).hits;
+    const out: PersonSummary[] = [];
+    for (let offset = 0; ; offset += 1000) {
+      const page = await index.client.getDocuments<PersonSummary>(index.names.people, { fields: SUMMARY_FIELDS, limit: 1000, offset });
+      out.push(...page.results);
+      if (page.results.length < 1000) return out;
+    }
+  } catch (err) {
+    // Before the first ingest there is no one.
+    if (err instanceof MeiliError && err.code === 'index_not_found') return [];
+    throw err;
+  }
 }
 
 export function person(index: ArchiveIndex, id: string): Promise<PersonRecord> {
   return byId(index, index.names.people, id, 'person');
 }
 
-const PeriodParams = z.object({ period: z.string().regex(/^\d{4}-\d{4}$/).optional(), body: z.string().max(200).optional(), format: z.enum(['json', 'csv']).default('json') });
+const PeriodParams = z.object({ period: z.string().regex(/^\d{4}-\d{4}$/).optional(), body: z.string().max(200).optional() });
 
 /** Themes per year (and the rest of the review figures) for a period and body: one computation, also used by the report. */
 export async function trends(index: ArchiveIndex, params: URLSearchParams) {
   const p = parse(PeriodParams, params);
   const data = reportData(await reportDocuments(index, p.period, p.body), p.period ?? 'alla', p.body ?? null);
   const rel = relativeTo(await archiveRoots(index));
-  return { ...data, decisions: data.decisions.map((d) => ({ ...d, source: rel(d.source) })) };
+  return { ...data, labels: labels(), decisions: data.decisions.map((d) => ({ ...d, source: rel(d.source) })) };
 }
 
+/** A decisions row as the table, the JSON and the CSV show it: protocol detail in words. */
+export type DecisionListRow = {
+  date: string | null; body: string | null; organisation: string | null; title: string; section: string | null; decision: string;
+  proposals: string; vote: string; reservations: string; proposedTo: string; file: string; docId: string;
+};
+
+const DECISION_COLUMNS: Record<Exclude<keyof DecisionListRow, 'docId'>, string> = {
+  date: 'Datum', body: 'Organ', organisation: 'Organisation', title: 'Dokument', section: 'Paragraf', decision: 'Beslut',
+  proposals: 'Yrkanden', vote: 'Omröstning', reservations: 'Reservationer', proposedTo: 'Förslag till', file: 'Fil',
+};
+
+/** "4 ja, 1 nej, 2 avstår"; empty when the protocol records no vote. */
+export function voteText(vote: ProtocolDetail['vote'] | undefined): string {
+  if (!vote) return '';
+  return ([[vote.yes, 'ja'], [vote.no, 'nej'], [vote.abstain, 'avstår']] as const).filter(([n]) => n !== null).map(([n, w]) => `${n} ${w}`).join(', ');
+}
+
+function listRow(d: DecisionRow, rel: (s: string) => string): DecisionListRow {
+  const x = d.detail;
+  return {
+    date: d.date, body: d.body, organisation: d.organisation, title: d.title, section: d.section, decision: d.text,
+    proposals: (x?.proposals ?? []).map((y) => `${y.by}${y.party ? ` (${y.party})` : ''}: ${y.text}`).join('; '),
+    vote: voteText(x?.vote), reservations: (x?.reservations ?? []).join(', '), proposedTo: x?.proposedTo ?? '',
+    file: rel(d.source), docId: d.docId,
+  };
+}
+
+const DecisionParams = PeriodParams.extend({
+  /** Words the decision must contain ("Innehåller"), the same for the table and every export. */
+  q: z.string().max(200).default(''),
+  /** csv: comma-separated; excel: semicolon-separated, what Excel with Swedish settings opens as columns. */
+  format: z.enum(['json', 'csv', 'excel']).default('json'),
+});
+
+/** The decisions of a period and body that contain the words: the rows of the page's table and of its exports. */
 export async function decisions(index: ArchiveIndex, params: URLSearchParams): Promise<{ type: string; body: string }> {
-  const p = parse(PeriodParams, params);
-  const docs = await reportDocuments(index, p.period, p.body);
-  const rows = docs.flatMap((d) => d.extraction.decisions.map((x) => ({ date: d.date, body: d.body, title: d.title, section: x.section, decision: x.text, file: d.fileName, docId: d.id })))
-    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
-  return p.format === 'csv'
-    ? { type: 'text/csv; charset=utf-8', body: stringify(rows, ['date', 'body', 'title', 'section', 'decision', 'file']) }
-    : { type: 'application/json; charset=utf-8', body: JSON.stringify(rows) };
+  const p = parse(DecisionParams, params);
+  const rel = relativeTo(await archiveRoots(index));
+  const needle = p.q.trim().toLocaleLowerCase('sv');
+  const rows = decisionRows(await reportDocuments(index, p.period, p.body)).map((d) => listRow(d, rel))
+    .filter((r) => !needle || r.decision.toLocaleLowerCase('sv').includes(needle));
+  if (p.format === 'json') return { type: 'application/json; charset=utf-8', body: JSON.stringify(rows) };
+  const columns = Object.keys(DECISION_COLUMNS) as (keyof typeof DECISION_COLUMNS)[];
+  return { type: 'text/csv; charset=utf-8', body: stringify(rows, columns, { separator: p.format === 'excel' ? ';' : ',', headers: DECISION_COLUMNS }) };
 }
 
 export async function savedSearches(index: ArchiveIndex) {

@@ -163,6 +163,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, opts:
   if (route === '/api/people') return json(await api.people(index, url.searchParams));
   if ((m = /^\/api\/people\/([^/]+)$/.exec(route))) return json(await api.person(index, m[1]!));
   if (route === '/api/trends') return json(await api.trends(index, url.searchParams));
+  if (route === '/api/labels') return json(api.labels());
   if (route === '/api/decisions') {
     const out = await api.decisions(index, url.searchParams);
     return send(res, 200, out.type, out.body, out.type.startsWith('text/csv') ? { 'Content-Disposition': 'attachment; filename="beslut.csv"' } : {});

@@ -11,7 +11,7 @@ describe('structured filters', () => {
 
   it('quotes user text so it can never become filter syntax', () => {
     const f = buildFilter({ body: ['Värmlandsrådet" OR year > 0 OR body = "x'], person: ['Anna \\ Berg'] })!;
-    expect(f).toBe('(body IN ["Värmlandsrådet\\" OR year > 0 OR body = \\"x"]) AND (persons IN ["Anna \\\\ Berg"])');
+    expect(f).toBe('(body IN ["Värmlandsrådet\\" OR year > 0 OR body = \\"x"] OR bodyKey IN ["Värmlandsrådet\\" OR year > 0 OR body = \\"x"]) AND (persons IN ["Anna \\\\ Berg"])');
   });
 
   it('rejects values of the wrong shape', () => {
