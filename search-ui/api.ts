@@ -132,14 +132,13 @@ export async function document(index: ArchiveIndex, id: string, dataDir?: string
 type PersonSummary = Pick<PersonRecord, 'id' | 'name' | 'parties' | 'organisations' | 'roles' | 'present' | 'absent' | 'mentioned'>;
 const SUMMARY_FIELDS = ['id', 'name', 'parties', 'organisations', 'roles', 'present', 'absent', 'mentioned'];
 const meetingCount = (p: PersonSummary) => p.present + p.absent + p.mentioned;
+// By the name as shown, in Swedish order (å, ä, ö after z).
 const PEOPLE_ORDER = {
-  // Surname order, as Swedish lists of members are kept ("Ek, Anna").
-  name: (a: PersonSummary, b: PersonSummary) => surnameFirst(a.name).localeCompare(surnameFirst(b.name), 'sv'),
+  name: (a: PersonSummary, b: PersonSummary) => a.name.localeCompare(b.name, 'sv'),
   meetings: (a: PersonSummary, b: PersonSummary) => meetingCount(b) - meetingCount(a) || a.name.localeCompare(b.name, 'sv'),
 };
-const surnameFirst = (name: string) => { const parts = name.split(' '); return [...parts.slice(-1), ...parts.slice(0, -1)].join(' '); };
 
-/** Persons matching a name (all without one), in Swedish surname order or most meetings first, a page at a time. */
+/** Persons matching a name (all without one), by name or most meetings first, a page at a time. */
 export async function people(index: ArchiveIndex, params: URLSearchParams): Promise<{ total: number; people: PersonSummary[] }> {
   const p = parse(z.object({
     q: z.string().max(200).default(''), sort: z.enum(['name', 'meetings']).default('name'),

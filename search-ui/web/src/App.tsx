@@ -1,6 +1,6 @@
 import { Search } from './Search.tsx';
 import { DocumentView } from './DocumentView.tsx';
-import { PersonView } from './PersonView.tsx';
+import { PeopleList, PersonView } from './PersonView.tsx';
 import { Trends } from './Trends.tsx';
 import { Decisions } from './Decisions.tsx';
 import { SavedSearches } from './SavedSearches.tsx';
@@ -11,10 +11,12 @@ export function App() {
   const url = useLocation();
   const doc = /^\/dokument\/([a-f0-9]+)$/.exec(url.pathname);
   const org = /^\/organisation\/(.+)$/.exec(url.pathname);
+  const person = /^\/personer\/([a-f0-9]+)$/.exec(url.pathname);
   const page = doc ? <DocumentView id={doc[1]!} url={url} />
     : org ? <OrganisationView name={decodeURIComponent(org[1]!)} />
     : url.pathname === '/bevakningar' ? <SavedSearches />
-    : url.pathname === '/personer' ? <PersonView url={url} />
+    : person ? <PersonView id={person[1]!} />
+    : url.pathname === '/personer' ? <PeopleList url={url} />
     : url.pathname === '/trender' ? <Trends url={url} />
     : url.pathname === '/beslut' ? <Decisions url={url} />
     : <Search url={url} />;

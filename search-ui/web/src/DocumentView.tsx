@@ -1,15 +1,43 @@
 /** One document: metadata, extracted facts with their evidence, and the sections with the hit passage scrolled into view. */
 import { useEffect, useState } from 'react';
-import { get, type DocumentRecord, type Evidence } from './api.ts';
+import { get, type DocumentRecord, type Evidence, type ProtocolDetail } from './api.ts';
+import { label, useLabels } from './labels.ts';
 import { Link } from './router.tsx';
 
 const ATTENDANCE = { present: 'Närvarande', absent: 'Frånvarande', unknown: 'Omnämnda' } as const;
+/** Headings of lists of the absent: a name there is not struck, it is simply listed. */
+const ABSENCE_HEADING = /frånvarande|förhinder|ej närvarande|anmält/i;
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Text with the query's words marked (as elements, never as HTML). */
-function Highlight({ text, words }: { text: string; words: string[] }) {
-  if (!words.length) return <>{text}</>;
-  const re = new RegExp(`(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'giu');
-  return <>{text.split(re).map((part, i) => (i % 2 ? <mark key={i}>{part}</mark> : part))}</>;
+/** Text with the query's words marked and struck-out names struck (as elements, never as HTML). */
+function Marked({ text, words, struck }: { text: string; words: string[]; struck: string[] }) {
+  if (!words.length && !struck.length) return <>{text}</>;
+  const re = new RegExp(`(${[...struck, ...words].map(escape).join('|')})`, 'giu');
+  return <>{text.split(re).map((part, i) => (i % 2 === 0 ? part
+    : struck.includes(part) ? <del key={i} title="struken: frånvarande">{part}<span className="visually-hidden"> (struken, frånvarande)</span></del>
+    : <mark key={i}>{part}</mark>))}</>;
+}
+
+/** Paragraphs, with runs of table-cell lines ("Lars Nilsson (S) | ordförande") gathered back into the table they were. */
+function blocks(text: string): ({ rows: string[] } | { text: string })[] {
+  const out: ({ rows: string[] } | { text: string })[] = [];
+  for (const p of text.split(/\n\n+/)) {
+    const lines = p.split('\n');
+    const last = out[out.length - 1];
+    if (!lines.every((l) => l.includes(' | '))) out.push({ text: p });
+    else if (last && 'rows' in last) last.rows.push(...lines);
+    else out.push({ rows: lines });
+  }
+  return out;
+}
+
+function Paragraphs({ text, quote, ...marks }: { text: string; quote: string | null; words: string[]; struck: string[] }) {
+  const quoted = (t: string) => (quote && t.includes(quote.slice(0, 60)) ? 'quoted' : undefined);
+  return <>{blocks(text).map((b, i) => ('text' in b
+    ? <p key={i} className={quoted(b.text)}><Marked text={b.text} {...marks} /></p>
+    : <table key={i} className="cells"><tbody>{b.rows.map((r, j) => (
+        <tr key={j} className={quoted(r)}>{r.split(' | ').map((c, k) => <td key={k}><Marked text={c} {...marks} /></td>)}</tr>
+      ))}</tbody></table>))}</>;
 }
 
 function EvidenceLink({ e }: { e?: Evidence }) {
@@ -17,10 +45,26 @@ function EvidenceLink({ e }: { e?: Evidence }) {
   return <a className="evidence" href={`#${encodeURIComponent(e.section ?? '')}`} data-quote={e.quote} title={e.quote}>{e.section ? `${e.section}` : 'källa'}{e.page ? `, s. ${e.page}` : ''}</a>;
 }
 
+/** Yrkanden, omröstning, reservationer and whom the decision was proposed to, where the protocol records them. */
+function Detail({ d }: { d?: ProtocolDetail }) {
+  if (!d) return null;
+  const vote = d.vote && ([[d.vote.yes, 'ja'], [d.vote.no, 'nej'], [d.vote.abstain, 'avstår']] as const).filter(([n]) => n !== null).map(([n, w]) => `${n} ${w}`).join(', ');
+  return (
+    <dl className="detail">
+      {d.caseNumber && <><dt>Diarienummer</dt><dd>{d.caseNumber}</dd></>}
+      {d.proposals.length > 0 && <><dt>Yrkanden</dt><dd><ul>{d.proposals.map((p, i) => <li key={i}>{p.by}{p.party && ` (${p.party})`}: {p.text}</li>)}</ul></dd></>}
+      {vote && <><dt>Omröstning</dt><dd>{vote}</dd></>}
+      {d.reservations.length > 0 && <><dt>Reservation</dt><dd>{d.reservations.join(', ')}</dd></>}
+      {d.proposedTo && <><dt>Förslag till</dt><dd>{d.proposedTo}</dd></>}
+    </dl>
+  );
+}
+
 export function DocumentView({ id, url }: { id: string; url: URL }) {
   const [doc, setDoc] = useState<DocumentRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [quote, setQuote] = useState<string | null>(null);
+  const labels = useLabels();
   const words = (url.searchParams.get('q') ?? '').split(/\s+/).filter((w) => w.length > 2);
 
   useEffect(() => { get<DocumentRecord>(`/api/documents/${id}`).then(setDoc, (e: Error) => setError(e.message)); }, [id]);
@@ -32,14 +76,18 @@ export function DocumentView({ id, url }: { id: string; url: URL }) {
   if (error) return <p className="error" role="alert">{error}</p>;
   if (!doc) return <p className="status">Hämtar dokumentet …</p>;
   const e = doc.extraction;
+  // An absent person whose line in a list of those present starts with their name was struck out there.
+  const struckIn = (heading: string) => e.persons
+    .filter((p) => p.attendance === 'absent' && p.evidence?.section === heading && !ABSENCE_HEADING.test(heading) && p.evidence.quote.startsWith(p.name))
+    .map((p) => p.name);
   // Clicking a fact's evidence marks its sentence in the section text.
   const onEvidence = (ev: React.MouseEvent) => { const q = (ev.target as HTMLElement).closest('a.evidence')?.getAttribute('data-quote'); if (q) setQuote(q); };
   return (
     <article className="document" onClick={onEvidence}>
-      <p><Link to={`/?q=${encodeURIComponent(url.searchParams.get('q') ?? '')}`}>← Tillbaka till sökningen</Link></p>
+      <p><Link to={`/?${url.searchParams}`}>← Tillbaka till sökningen</Link></p>
       <h1>{doc.title}</h1>
       <dl className="meta">
-        <dt>Typ</dt><dd>{doc.docType}</dd>
+        <dt>Typ</dt><dd>{label(labels.docType, doc.docType)}</dd>
         <dt>Datum</dt><dd>{doc.date ?? '–'} {doc.mandatePeriod && `(mandatperiod ${doc.mandatePeriod})`}</dd>
         <dt>Organ</dt><dd>{doc.body ?? '–'}</dd>
         <dt>Organisation</dt><dd>{doc.organisation ?? '–'}</dd>
@@ -56,19 +104,22 @@ export function DocumentView({ id, url }: { id: string; url: URL }) {
             ))}</ul></div> : null;
           })}
         </section>
-        <section><h2>Beslut</h2>{e.decisions.length ? <ul>{e.decisions.map((d, i) => <li key={i}>{d.text} <EvidenceLink e={d.evidence} /></li>)}</ul> : <p>Inga beslut.</p>}</section>
+        <section className="decisions-of-doc"><h2>Beslut</h2>{e.decisions.length ? <ul>{e.decisions.map((d, i) => <li key={i}>{d.text} <EvidenceLink e={d.evidence} /><Detail d={d.detail} /></li>)}</ul> : <p>Inga beslut.</p>}</section>
         <section><h2>Åtgärder</h2>{e.actions.length ? <ul>{e.actions.map((d, i) => <li key={i}>{d.owner && <strong>{d.owner}: </strong>}{d.text} <EvidenceLink e={d.evidence} /></li>)}</ul> : <p>Inga åtgärder.</p>}</section>
-        <section><h2>Datum</h2><ul>{e.dates.map((d, i) => <li key={i}>{d.date}{d.endDate && `–${d.endDate}`} ({d.kind}) ”{d.text}” <EvidenceLink e={d.evidence} /></li>)}</ul></section>
+        <section className="dates-of-doc"><h2>Datum</h2><ul>{e.dates.map((d, i) => <li key={i}>{d.date}{d.endDate && `–${d.endDate}`} ({label(labels.dateKind, d.kind)}) ”{d.text}” <EvidenceLink e={d.evidence} /></li>)}</ul></section>
         <section><h2>Organisationer</h2><ul>{e.organisations.map((o) => <li key={o.name}><Link to={`/organisation/${encodeURIComponent(o.name)}`}>{o.name}</Link> <span className="kind">{o.kind}</span> <EvidenceLink e={o.evidence} /></li>)}</ul></section>
-        <section><h2>Teman</h2><ul>{e.themes.map((t) => <li key={t.id}><Link to={`/?theme=${t.id}`}>{t.label ?? t.id}</Link> ({Math.round(t.score * 100)} %) <EvidenceLink e={t.evidence} /></li>)}</ul></section>
+        <section><h2>Teman</h2><ul>{e.themes.map((t) => <li key={t.id}><Link to={`/?theme=${t.id}`}>{t.label ?? label(labels.themes, t.id)}</Link> ({Math.round(t.score * 100)} %) <EvidenceLink e={t.evidence} /></li>)}</ul></section>
       </div>
       <section className="sections"><h2>Innehåll</h2>
-        {e.sections.map((s, i) => (
-          <section key={i} id={s.heading} className="doc-section">
-            <h3>{s.heading} <span className="page">s. {s.page}</span></h3>
-            {s.text.split(/\n\n+/).map((p, j) => <p key={j} className={quote && p.includes(quote.slice(0, 60)) ? 'quoted' : ''}><Highlight text={p} words={words} /></p>)}
-          </section>
-        ))}
+        {e.sections.map((s, i) => {
+          const struck = struckIn(s.heading);
+          return (
+            <section key={i} id={s.heading} className="doc-section">
+              <h3>{s.heading} <span className="page">s. {s.page}</span></h3>
+              <Paragraphs text={s.text} quote={quote} words={words} struck={struck} />
+            </section>
+          );
+        })}
       </section>
     </article>
   );

@@ -1,19 +1,23 @@
 /** Typed calls to the search API. Errors carry the server's Swedish message. */
 export interface Passage { chunkId: string; docId: string; heading: string; sectionNumber: string | null; page: number; snippet: string }
 export interface Hit extends Passage {
-  docId: string; title: string; date: string | null; body: string | null; organisation: string | null; docType: string; fileName: string; score: number;
+  docId: string; title: string; date: string | null; body: string | null; bodyKey?: string | null; organisation: string | null; docType: string; fileName: string; score: number;
   passages: Passage[];
 }
-export interface SearchResponse { query: string; mode: string; total: number; processingTimeMs: number; page: number; hits: Hit[]; unknownWords?: string[]; suggestion?: string | null; facets: Record<string, Record<string, number>>; labels: Record<string, Record<string, string>>; modelLoaded: boolean }
+export interface SearchResponse { query: string; mode: string; total: number; processingTimeMs: number; page: number; pageSize: number; sort: string; hits: Hit[]; unknownWords?: string[]; suggestion?: string | null; facets: Record<string, Record<string, number>>; labels: Record<string, Record<string, string>>; modelLoaded: boolean }
+export interface ProtocolDetail {
+  caseNumber: string | null; proposals: { by: string; party: string | null; text: string }[];
+  vote: { yes: number | null; no: number | null; abstain: number | null } | null; reservations: string[]; proposedTo: string | null;
+}
 export interface Evidence { page: number | null; section: string | null; quote: string }
 export interface DocumentRecord {
-  id: string; title: string; date: string | null; body: string | null; organisation: string | null; docType: string; location: string | null; diarienummer: string | null;
+  id: string; title: string; date: string | null; body: string | null; bodyKey?: string | null; organisation: string | null; docType: string; location: string | null; diarienummer: string | null;
   fileName: string; mandatePeriod: string | null; themes: string[];
   extraction: {
     persons: { name: string; party: string | null; organisation: string | null; role: string | null; attendance: 'present' | 'absent' | 'unknown'; aliases?: string[]; evidence?: Evidence }[];
     organisations: { name: string; kind: string; evidence?: Evidence }[];
     dates: { date: string; endDate?: string; text: string; kind: string; evidence?: Evidence }[];
-    decisions: { text: string; section: string | null; evidence?: Evidence }[];
+    decisions: { text: string; section: string | null; detail?: ProtocolDetail; evidence?: Evidence }[];
     actions: { text: string; owner: string | null; evidence?: Evidence }[];
     themes: { id: string; label?: string; score: number; evidence?: Evidence }[];
     sections: { heading: string; number: string | null; text: string; page: number }[];
@@ -23,7 +27,17 @@ export interface PersonRecord {
   id: string; name: string; aliases: string[]; parties: string[]; organisations: string[]; roles: string[]; present: number; absent: number; mentioned: number;
   meetings: { docId: string; title: string; date: string | null; body: string | null; attendance: string; role: string | null; nameInDocument: string }[];
 }
-export interface Trends { themesPerYear: { year: number; theme: string; documents: number }[]; meetings: { body: string; year: number; count: number }[] }
+export interface Trends {
+  themesPerYear: { year: number; theme: string; documents: number }[]; documentsPerYear: { year: number; documents: number }[];
+  meetings: { body: string; year: number; count: number }[];
+}
+export type PersonSummary = Pick<PersonRecord, 'id' | 'name' | 'parties' | 'organisations' | 'roles' | 'present' | 'absent' | 'mentioned'>;
+export interface PeoplePage { total: number; people: PersonSummary[] }
+/** A row of the decisions list: the same in the table, the JSON and the CSV. */
+export interface DecisionRow {
+  date: string | null; body: string | null; organisation: string | null; title: string; section: string | null; decision: string;
+  proposals: string; vote: string; reservations: string; proposedTo: string; file: string; docId: string;
+}
 
 export class ApiError extends Error {}
 

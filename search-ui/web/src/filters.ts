@@ -1,9 +1,9 @@
-/** The search page's URL parameters ↔ the API's saved-search filters. */
-const URL_TO_FILTER: Record<string, string> = { year: 'year', from: 'from', to: 'to', period: 'mandatePeriod', body: 'body', organisation: 'organisation', type: 'docType', theme: 'theme', person: 'person', party: 'party' };
+/** The search page's URL parameters ↔ the API's saved-search filters (one table: index/filter-params.ts). */
+import { FILTER_PARAMS } from '../../../index/filter-params.ts';
 
 export function filtersFromParams(params: URLSearchParams): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [param, key] of Object.entries(URL_TO_FILTER)) {
+  for (const [param, key] of Object.entries(FILTER_PARAMS)) {
     const v = params.get(param);
     if (!v) continue;
     out[key] = param === 'from' || param === 'to' ? v : param === 'year' ? v.split(',').map(Number) : v.split(',');
@@ -13,7 +13,7 @@ export function filtersFromParams(params: URLSearchParams): Record<string, unkno
 
 export function paramsFromFilters(q: string, filters: Record<string, unknown>): URLSearchParams {
   const params = new URLSearchParams(q ? { q } : {});
-  for (const [param, key] of Object.entries(URL_TO_FILTER)) {
+  for (const [param, key] of Object.entries(FILTER_PARAMS)) {
     const v = filters[key];
     if (v !== undefined) params.set(param, Array.isArray(v) ? v.join(',') : String(v));
   }

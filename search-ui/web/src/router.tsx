@@ -1,5 +1,5 @@
 /** Client-side routes in the URL path, search state in the query string (bookmarkable, shareable). */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type AnchorHTMLAttributes } from 'react';
 
 export function navigate(to: string) {
   history.pushState(null, '', to);
@@ -16,13 +16,16 @@ export function useLocation(): URL {
   return url;
 }
 
+type LinkProps = { to: string; children: React.ReactNode; onNavigate?: () => void } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href' | 'onClick'>;
+
 /** An in-app link: keyboard and middle-click work like any link; a plain click stays in the page. */
-export function Link({ to, children, className }: { to: string; children: React.ReactNode; className?: string }) {
+export function Link({ to, children, onNavigate, ...rest }: LinkProps) {
   return (
-    <a href={to} className={className} onClick={(e) => {
+    <a href={to} {...rest} onClick={(e) => {
       if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
       e.preventDefault();
       navigate(to);
+      onNavigate?.();
     }}>{children}</a>
   );
 }
