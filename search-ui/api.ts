@@ -10,10 +10,11 @@ import { MeiliError, searchPassages, disjunctiveCounts, buildFilter, saveSearch,
 import { decisionRows, reportData, reportDocuments, type DecisionRow } from '../index/archive-report.ts';
 import { inList } from '../index/filter.ts';
 import { FACETS, FILTER_PARAMS } from '../index/filter-params.ts';
-import type { PersonRecord, ProtocolDetail } from '../lib/schema.ts';
+import type { PersonRecord } from '../lib/schema.ts';
 import { themeLabels } from '../lib/reference-data.ts';
 import { DOC_TYPE_LABEL } from '../lib/swedish-documents.ts';
 import { DATE_KIND_LABEL } from '../lib/swedish-dates.ts';
+import { voteText } from '../lib/protocol-text.ts';
 
 export class HttpError extends Error {
   constructor(readonly status: number, message: string) { super(message); }
@@ -191,12 +192,6 @@ const DECISION_COLUMNS: Record<Exclude<keyof DecisionListRow, 'docId'>, string> 
   proposals: 'Yrkanden', vote: 'Omröstning', reservations: 'Reservationer', proposedTo: 'Förslag till', file: 'Fil',
 };
 
-/** "4 ja, 1 nej, 2 avstår"; empty when the protocol records no vote. */
-export function voteText(vote: ProtocolDetail['vote'] | undefined): string {
-  if (!vote) return '';
-  return ([[vote.yes, 'ja'], [vote.no, 'nej'], [vote.abstain, 'avstår']] as const).filter(([n]) => n !== null).map(([n, w]) => `${n} ${w}`).join(', ');
-}
-
 function listRow(d: DecisionRow, rel: (s: string) => string): DecisionListRow {
   const x = d.detail;
   return {
@@ -257,8 +252,8 @@ export async function feed(index: ArchiveIndex, id: string, baseUrl: string): Pr
 export async function organisation(index: ArchiveIndex, name: string) {
   if (!name || name.length > 200) throw new HttpError(400, 'ogiltigt namn');
   const res = await index.client.search<DocumentRecord>(index.names.documents, {
-    q: '', filter: inList('organisations', [name]), sort: ['dateTs:desc'], limit: 200, facets: ['year', 'body', 'docType'],
-    attributesToRetrieve: ['id', 'title', 'date', 'body', 'docType'],
+    q: '', filter: inList('organisations', [name]), sort: ['dateTs:desc'], limit: 200, facets: ['year', 'bodyKey', 'docType'],
+    attributesToRetrieve: ['id', 'title', 'date', 'body', 'bodyKey', 'docType'],
   });
   return { name, documents: res.hits, facets: res.facetDistribution ?? {} };
 }

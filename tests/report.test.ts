@@ -65,7 +65,15 @@ describe('mandate-period report', () => {
     const written = await writeReport(index, { period: '2023-2026', body: null, out: path.join(tmp.dir, 'rapport'), evalResults: null });
     html = written.html;
     expect(readFileSync(written.markdown, 'utf8')).toMatch(/^# Mandatperiodens genomgång 2023–2026/);
-    expect(written.data.meetings).toContainEqual({ body: 'Kommunstyrelsen', year: 2023, count: 1 });
+    // Bodies per organisation: Kristinehamn's Kommunstyrelsen is not Arvika's.
+    expect(written.data.meetings).toContainEqual({ body: 'Kommunstyrelsen (Kristinehamns kommun)', year: 2023, count: 1 });
+    expect(written.data.decisions.map((d) => d.body)).toContain('Kommunstyrelsen (Kristinehamns kommun)');
+    // Attendance counts the body's members; the kommundirektör and the secretary are listed apart.
+    const members = written.data.attendance.map((a) => a.name);
+    expect(members).toEqual(expect.arrayContaining(['Lars Nilsson', 'Pernilla Holm', 'Hans Gustafsson']));
+    expect(members).not.toContain('Martin Willén');
+    expect(members).not.toContain('Helena Bergqvist');
+    expect(written.data.others).toEqual(expect.arrayContaining([{ name: 'Martin Willén', roles: ['kommundirektör'], present: 1 }, expect.objectContaining({ name: 'Helena Bergqvist' })]));
     expect(written.data.decisions.map((d) => d.date)).toEqual([...written.data.decisions.map((d) => d.date)].sort());
   });
 
@@ -81,6 +89,8 @@ describe('mandate-period report', () => {
       expect(await page.locator('#teman svg .mark-rect path, #teman svg .mark-rect rect').count()).toBeGreaterThan(3);
       expect(await page.locator('#moten tbody tr').count()).toBeGreaterThan(3);
       expect(await page.locator('#narvaro tbody tr').count()).toBeGreaterThan(10);
+      expect(await page.locator('#narvaro').innerText()).not.toContain('Martin Willén');
+      expect(await page.locator('#ovriga tbody tr', { hasText: 'Martin Willén' }).innerText()).toContain('kommundirektör');
       expect(await page.locator('#beslut li a[href^="file://"]').count()).toBeGreaterThan(3);
       mkdirSync(OUTPUT, { recursive: true });
       await page.screenshot({ path: path.join(OUTPUT, 'rapport-2023-2026.png'), fullPage: true });

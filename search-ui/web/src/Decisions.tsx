@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { get, type DecisionRow, type SearchResponse } from './api.ts';
-import { Link, navigate } from './router.tsx';
+import { Link, setParams } from './router.tsx';
 
 const PERIODS = ['2015-2018', '2019-2022', '2023-2026', '2027-2030'];
 
@@ -24,11 +24,7 @@ export function Decisions({ url }: { url: URL }) {
   useEffect(() => {
     get<SearchResponse>(`/api/search?${new URLSearchParams(period ? { period } : {})}`).then((r) => setBodies(Object.keys(r.facets.bodyKey ?? {}).sort((a, b) => a.localeCompare(b, 'sv'))), () => setBodies([]));
   }, [period]);
-  const set = (k: string, v: string, replace = false) => {
-    const q = new URLSearchParams(url.search);
-    if (v) q.set(k, v); else q.delete(k);
-    if (replace) { history.replaceState(null, '', `/beslut?${q}`); dispatchEvent(new PopStateEvent('popstate')); } else navigate(`/beslut?${q}`);
-  };
+  const set = (k: string, v: string, replace = false) => setParams('/beslut', url, { [k]: v }, replace);
   const onType = (v: string) => {
     setText(v);
     clearTimeout(debounce.current);

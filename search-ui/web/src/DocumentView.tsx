@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { get, type DocumentRecord, type Evidence, type ProtocolDetail } from './api.ts';
 import { label, useLabels } from './labels.ts';
+import { voteText } from '../../../lib/protocol-text.ts';
 import { Link } from './router.tsx';
 
 const ATTENDANCE = { present: 'Närvarande', absent: 'Frånvarande', unknown: 'Omnämnda' } as const;
@@ -48,7 +49,7 @@ function EvidenceLink({ e }: { e?: Evidence }) {
 /** Yrkanden, omröstning, reservationer and whom the decision was proposed to, where the protocol records them. */
 function Detail({ d }: { d?: ProtocolDetail }) {
   if (!d) return null;
-  const vote = d.vote && ([[d.vote.yes, 'ja'], [d.vote.no, 'nej'], [d.vote.abstain, 'avstår']] as const).filter(([n]) => n !== null).map(([n, w]) => `${n} ${w}`).join(', ');
+  const vote = voteText(d.vote);
   return (
     <dl className="detail">
       {d.caseNumber && <><dt>Diarienummer</dt><dd>{d.caseNumber}</dd></>}

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { get } from './api.ts';
 import { Link } from './router.tsx';
 
-interface Org { name: string; documents: { id: string; title: string; date: string | null; body: string | null; docType: string }[]; facets: Record<string, Record<string, number>> }
+interface Org { name: string; documents: { id: string; title: string; date: string | null; body: string | null; bodyKey?: string | null; docType: string }[]; facets: Record<string, Record<string, number>> }
 
 export function OrganisationView({ name }: { name: string }) {
   const [org, setOrg] = useState<Org | null>(null);
@@ -17,7 +17,7 @@ export function OrganisationView({ name }: { name: string }) {
       <h1>{org.name}</h1>
       <p>Nämns i {org.documents.length} dokument{years.length > 0 && `: ${years.map(([y, n]) => `${y} (${n})`).join(', ')}`}.</p>
       <table><thead><tr><th>Datum</th><th>Dokument</th><th>Organ</th></tr></thead>
-        <tbody>{org.documents.map((d) => <tr key={d.id}><td>{d.date ?? '–'}</td><td><Link to={`/dokument/${d.id}`}>{d.title}</Link></td><td>{d.body}</td></tr>)}</tbody>
+        <tbody>{org.documents.map((d) => <tr key={d.id}><td>{d.date ?? '–'}</td><td><Link to={`/dokument/${d.id}`}>{d.title}</Link></td><td>{d.bodyKey ?? d.body}</td></tr>)}</tbody>
       </table>
     </div>
   );

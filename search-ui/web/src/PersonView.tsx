@@ -1,7 +1,7 @@
 /** Persons across the archive: a list to search and sort, and each person's meetings over time. */
 import { useEffect, useRef, useState } from 'react';
 import { get, type PeoplePage, type PersonRecord } from './api.ts';
-import { Link, navigate } from './router.tsx';
+import { Link, setParams } from './router.tsx';
 
 const ATTENDANCE: Record<string, string> = { present: 'närvarande', absent: 'frånvarande', unknown: 'omnämnd' };
 const SHOWN = 50;
@@ -18,12 +18,7 @@ export function PeopleList({ url }: { url: URL }) {
   useEffect(() => {
     get<PeoplePage>(`/api/people?${new URLSearchParams({ q, sort, limit: String(limit) })}`).then((d) => { setData(d); setError(null); }, (e: Error) => setError(e.message));
   }, [q, sort, limit]);
-  const set = (changes: Record<string, string | null>, replace = false) => {
-    const p = new URLSearchParams(url.search);
-    for (const [k, v] of Object.entries(changes)) { if (v) p.set(k, v); else p.delete(k); }
-    const to = `/personer${p.size ? `?${p}` : ''}`;
-    if (replace) { history.replaceState(null, '', to); dispatchEvent(new PopStateEvent('popstate')); } else navigate(to);
-  };
+  const set = (changes: Record<string, string | null>, replace = false) => setParams('/personer', url, changes, replace);
   const onType = (v: string) => {
     setText(v);
     clearTimeout(debounce.current);

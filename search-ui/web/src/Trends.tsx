@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip } from 'chart.js';
 import { get, type Trends as TrendsData } from './api.ts';
 import { label, useLabels } from './labels.ts';
-import { navigate } from './router.tsx';
+import { navigate, setParams } from './router.tsx';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 const COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
@@ -21,11 +21,7 @@ export function Trends({ url }: { url: URL }) {
   const [data, setData] = useState<TrendsData | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => { get<TrendsData>(`/api/trends${period ? `?period=${period}` : ''}`).then(setData, (e: Error) => setError(e.message)); }, [period]);
-  const go = (changes: Record<string, string | null>) => {
-    const q = new URLSearchParams(url.search);
-    for (const [k, v] of Object.entries(changes)) { if (v) q.set(k, v); else q.delete(k); }
-    navigate(`/trender${q.size ? `?${q}` : ''}`);
-  };
+  const go = (changes: Record<string, string | null>) => setParams('/trender', url, changes);
 
   const years = data ? [...new Set(data.themesPerYear.map((t) => t.year))].sort() : [];
   const themes = data ? [...new Set(data.themesPerYear.map((t) => t.theme))].sort((a, b) => label(labels.themes, a).localeCompare(label(labels.themes, b), 'sv')) : [];

@@ -6,6 +6,19 @@ export function navigate(to: string) {
   dispatchEvent(new PopStateEvent('popstate'));
 }
 
+/**
+ * `path` with the current query string changed (null or '' removes a parameter): a new history
+ * entry, or with `replace` the current one (typing, which Back should not step through letter by letter).
+ */
+export function setParams(path: string, url: URL, changes: Record<string, string | null>, replace = false) {
+  const q = new URLSearchParams(url.search);
+  for (const [k, v] of Object.entries(changes)) { if (v) q.set(k, v); else q.delete(k); }
+  const to = `${path}${q.size ? `?${q}` : ''}`;
+  if (!replace) return navigate(to);
+  history.replaceState(null, '', to);
+  dispatchEvent(new PopStateEvent('popstate'));
+}
+
 export function useLocation(): URL {
   const [url, setUrl] = useState(() => new URL(location.href));
   useEffect(() => {
