@@ -122,6 +122,8 @@ describe.skipIf(skip)('search page in a browser', () => {
     await page.waitForSelector('.person h1');
     expect(await page.locator('.person h1').first().innerText()).toMatch(/^Irén Leje?gren/);
     expect(await page.locator('.person').first().locator('tbody tr').count()).toBe(2);
+    // Each meeting's body is named with its organisation.
+    expect(await page.locator('.person td[data-label="Organ"]').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/\(Region Örebro län\)$/)]));
     await page.screenshot({ path: path.join(OUTPUT, 'ui-person.png') });
   });
 
@@ -416,9 +418,15 @@ describe.skipIf(skip)('search page in a browser', () => {
     await page.goto(`${server.url}/personer`);
     await page.waitForSelector('.people-list tbody tr');
     const names = await page.locator('.people-list tbody td:first-child').allInnerTexts();
-    expect(names.length).toBeGreaterThan(20);
+    expect(names).toHaveLength(50);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'sv')));
-    expect(await page.locator('.people .status').innerText()).toMatch(/^\d+ av \d+ personer|^\d+ personer/);
+    const total = Number(/^50 av (\d+) personer/.exec(await page.locator('.people .status').innerText())![1]);
+    expect(total).toBeGreaterThan(50);
+    await page.getByRole('button', { name: /^Visa fler/ }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('.people-list tbody tr').length === n, total);
+    const all = await page.locator('.people-list tbody td:first-child').allInnerTexts();
+    expect(all).toEqual([...all].sort((a, b) => a.localeCompare(b, 'sv')));
+    expect(all.slice(0, 50)).toEqual(names);
     await page.getByLabel('Sortera').selectOption('meetings');
     await page.waitForFunction(() => location.search.includes('sort=meetings'));
     await page.waitForFunction((first) => document.querySelector('.people-list tbody td')?.textContent !== first, names[0]);

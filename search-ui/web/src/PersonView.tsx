@@ -10,14 +10,13 @@ export function PeopleList({ url }: { url: URL }) {
   const q = url.searchParams.get('q') ?? '';
   const sort = url.searchParams.get('sort') === 'meetings' ? 'meetings' : 'name';
   const [text, setText] = useState(q);
-  const [limit, setLimit] = useState(SHOWN);
   const [data, setData] = useState<PeoplePage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const debounce = useRef<number | undefined>(undefined);
-  useEffect(() => { setLimit(SHOWN); }, [q, sort]);
-  useEffect(() => {
-    get<PeoplePage>(`/api/people?${new URLSearchParams({ q, sort, limit: String(limit) })}`).then((d) => { setData(d); setError(null); }, (e: Error) => setError(e.message));
-  }, [q, sort, limit]);
+  // "Visa fler" appends the next page to the list shown.
+  const load = (offset: number) => get<PeoplePage>(`/api/people?${new URLSearchParams({ q, sort, limit: String(SHOWN), offset: String(offset) })}`)
+    .then((d) => { setData((prev) => (offset && prev ? { total: d.total, people: [...prev.people, ...d.people] } : d)); setError(null); }, (e: Error) => setError(e.message));
+  useEffect(() => { void load(0); }, [q, sort]);
   const set = (changes: Record<string, string | null>, replace = false) => setParams('/personer', url, changes, replace);
   const onType = (v: string) => {
     setText(v);
@@ -47,7 +46,7 @@ export function PeopleList({ url }: { url: URL }) {
                   <td data-label="Möten">{p.present} närvarande, {p.absent} frånvarande{p.mentioned ? `, ${p.mentioned} omnämnd` : ''}</td>
                 </tr>))}</tbody>
             </table>)}
-          {data.people.length < data.total && <button type="button" className="more" onClick={() => setLimit((n) => n + SHOWN)}>Visa fler ({data.total - data.people.length} till)</button>}
+          {data.people.length < data.total && <button type="button" className="more" onClick={() => void load(data.people.length)}>Visa fler ({data.total - data.people.length} till)</button>}
         </>)}
     </div>
   );

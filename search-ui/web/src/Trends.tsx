@@ -12,11 +12,25 @@ import { navigate, setParams } from './router.tsx';
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 const COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 const PERIODS = ['2015-2018', '2019-2022', '2023-2026', '2027-2030'];
+const PHONE = '(max-width: 600px)';
+
+/** Whether the window is phone-narrow, following changes (rotation, resizing). */
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => matchMedia(PHONE).matches);
+  useEffect(() => {
+    const m = matchMedia(PHONE);
+    const on = () => setNarrow(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, []);
+  return narrow;
+}
 
 export function Trends({ url }: { url: URL }) {
   const period = url.searchParams.get('period') ?? '';
   const share = url.searchParams.get('visa') === 'andel';
   const labels = useLabels();
+  const narrow = useNarrow();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [data, setData] = useState<TrendsData | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,17 +53,19 @@ export function Trends({ url }: { url: URL }) {
         plugins: {
           // The legend is HTML below the chart: readable text, wraps on a phone.
           legend: { display: false },
-          tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${share ? `${c.parsed.y} % (${count(years[c.dataIndex]!, themes[c.datasetIndex]!)} av ${total(years[c.dataIndex]!)} dokument)` : `${c.parsed.y} av ${total(years[c.dataIndex]!)} dokument`}` } },
+          tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${share ? `${c.parsed[narrow ? 'x' : 'y']} % (${count(years[c.dataIndex]!, themes[c.datasetIndex]!)} av ${total(years[c.dataIndex]!)} dokument)` : `${c.parsed[narrow ? 'x' : 'y']} av ${total(years[c.dataIndex]!)} dokument`}` } },
         },
+        // On a phone the bars lie down: years down the page, each theme a bar wide enough to read.
+        indexAxis: narrow ? 'y' : 'x',
         scales: {
-          x: { title: { display: true, text: 'År' } },
-          y: { beginAtZero: true, title: { display: true, text: share ? 'Andel av årets dokument (%)' : 'Dokument med temat' }, ticks: { precision: 0 }, ...(share ? { max: 100 } : {}) },
+          [narrow ? 'y' : 'x']: { title: { display: true, text: 'År' } },
+          [narrow ? 'x' : 'y']: { beginAtZero: true, title: { display: true, text: share ? 'Andel av årets dokument (%)' : 'Dokument med temat' }, ticks: { precision: 0 }, ...(share ? { max: 100 } : {}) },
         },
         onClick: (_e, elements) => { const el = elements[0]; if (el) navigate(`/?theme=${themes[el.datasetIndex]}&year=${years[el.index]}`); },
       },
     });
     return () => chart.destroy();
-  }, [data, share, labels]);
+  }, [data, share, labels, narrow]);
   if (error) return <p className="error" role="alert">{error}</p>;
   return (
     <div className="trends">
@@ -65,7 +81,7 @@ export function Trends({ url }: { url: URL }) {
         </fieldset>
       </div>
       {!data && <p className="status">Hämtar …</p>}
-      <div className="chart">
+      <div className="chart" style={narrow ? { height: `${Math.max(20, 2 + years.length * (1 + themes.length * 0.6))}rem` } : undefined}>
         <canvas ref={canvas} role="img" aria-label={share ? 'Andel av årets dokument per tema och år' : 'Antal dokument per tema och år'} />
       </div>
       {data && <ul className="legend" aria-label="Teman">{themes.map((t, i) => <li key={t}><span className="swatch" style={{ background: COLORS[i % COLORS.length] }} aria-hidden="true" /> {label(labels.themes, t)}</li>)}</ul>}
