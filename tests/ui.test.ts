@@ -1,6 +1,10 @@
 /**
  * The search page in Debian's Chromium (playwright-core) against the real API and Meilisearch:
- * search, facets, document view, person page, trends chart, an XSS probe, file download safety.
+ * search, facets, document view, person page, trends chart, an XSS probe, file download safety;
+ * and the analyst's day (issue 15): paging by link and keyboard, facets that combine, "Visa fler",
+ * Back, bodies per organisation, sorting, decisions exports equal to the table, protocol detail,
+ * Swedish labels, struck names, trends as counts side by side or shares, the people list, and
+ * every view at phone width (screenshots in test-output/).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
