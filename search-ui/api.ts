@@ -9,7 +9,7 @@ import { stringify } from '../lib/csv.ts';
 import { MeiliError, searchPassages, disjunctiveCounts, buildFilter, saveSearch, listSavedSearches, deleteSavedSearch, savedSearchMatches, atomFeed, SavedSearchInput, type ArchiveIndex, type DocumentRecord, type Filters } from '../index/index.ts';
 import { decisionRows, reportData, reportDocuments, type DecisionRow } from '../index/archive-report.ts';
 import { inList } from '../index/filter.ts';
-import { FACETS, FILTER_PARAMS } from '../index/filter-params.ts';
+import { FACETS, FILTER_PARAMS, type FilterParam } from '../index/filter-params.ts';
 import type { PersonRecord } from '../lib/schema.ts';
 import { themeLabels } from '../lib/reference-data.ts';
 import { DOC_TYPE_LABEL } from '../lib/swedish-documents.ts';
@@ -21,10 +21,12 @@ export class HttpError extends Error {
 }
 
 const list = z.string().max(2000).optional().transform((v) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined));
-const FilterParams = z.object({
+/** How each filter parameter is read from the query string: every parameter of the shared table, and no other. */
+const FILTER_VALUES: Record<FilterParam, z.ZodType> = {
   year: list.transform((v) => v?.map(Number)), from: z.string().optional(), to: z.string().optional(), period: list, body: list,
   organisation: list, type: list, theme: list, person: list, party: list,
-}) satisfies z.ZodType<Partial<Record<keyof typeof FILTER_PARAMS, unknown>>>;
+};
+const FilterParams = z.object(FILTER_VALUES);
 const SearchParams = FilterParams.extend({
   q: z.string().max(500).default(''),
   mode: z.enum(['keyword', 'semantic', 'hybrid']).default('keyword'),
@@ -40,7 +42,7 @@ function parse<T extends z.ZodType>(schema: T, params: URLSearchParams): z.infer
 }
 
 function filtersOf(p: z.infer<typeof FilterParams>): Filters {
-  const clean = Object.fromEntries(Object.entries(FILTER_PARAMS).map(([param, key]) => [key, p[param as keyof typeof FILTER_PARAMS]]).filter(([, v]) => v !== undefined)) as Filters;
+  const clean = Object.fromEntries(Object.entries(FILTER_PARAMS).map(([param, key]) => [key, p[param as FilterParam]]).filter(([, v]) => v !== undefined)) as Filters;
   try { buildFilter(clean); } catch (err) { throw new HttpError(400, `ogiltigt filter: ${err instanceof z.ZodError ? err.issues[0]!.message : String(err)}`); }
   return clean;
 }
