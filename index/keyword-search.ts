@@ -46,21 +46,25 @@ function termQuery(index: string, q: string, filter: string | undefined, limit: 
 }
 const count = (index: string, term: string | null, filter: string | undefined, on: string[]) => ({ indexUid: index, q: term ? phrase(term) : '', ...(on.length ? { attributesToSearchOn: on } : {}), filter, limit: 0 });
 
-export async function rankByKeywords(client: MeiliClient, names: IndexNames, terms: QueryTerm[], filter: string | undefined): Promise<KeywordRanking> {
+/** The same filter for the documents index and for the lean passage records (index/keyword-filter.ts). */
+export interface KeywordFilter { documents: string | undefined; passages: string | undefined }
+
+export async function rankByKeywords(client: MeiliClient, names: IndexNames, terms: QueryTerm[], filters: KeywordFilter): Promise<KeywordRanking> {
   const t0 = performance.now();
+  const filter = filters.passages;
   // Counts and candidates side by side: each term brings an equal share of the budget.
   const share = Math.max(MIN_SHARE, Math.floor(CANDIDATE_BUDGET / Math.max(terms.length, 1)));
-  const queries = terms.map((t) => termQuery(names.chunks, phrase(t.term), filter, share));
+  const queries = terms.map((t) => termQuery(names.terms, phrase(t.term), filter, share));
   // The passages with most of the terms: Meilisearch ranks first by how many query words match.
-  if (queries.length > 1) queries.push(termQuery(names.chunks, terms.map((t) => phrase(t.term)).join(' '), filter, BEST_OVERALL, { matchingStrategy: 'frequency' }));
+  if (queries.length > 1) queries.push(termQuery(names.terms, terms.map((t) => phrase(t.term)).join(' '), filter, BEST_OVERALL, { matchingStrategy: 'frequency' }));
   const [counts, candidates] = await Promise.all([
     client.request<MultiSearchResponse>('POST', '/multi-search', {
       queries: [
-        count(names.chunks, null, filter, []),
-        count(names.documents, null, filter, []),
-        ...terms.map((t) => count(names.chunks, t.term, filter, ['stems', 'partStems'])),
+        count(names.terms, null, filter, []),
+        count(names.documents, null, filters.documents, []),
+        ...terms.map((t) => count(names.terms, t.term, filter, ['stems', 'partStems'])),
         // The documents index searches its stems only (nested parts, which `attributesToSearchOn` does not reach).
-        ...terms.map((t) => count(names.documents, t.term, filter, [])),
+        ...terms.map((t) => count(names.documents, t.term, filters.documents, [])),
       ],
     }),
     client.request<MultiSearchResponse>('POST', '/multi-search', { queries }),

@@ -6,6 +6,7 @@ import type { Embedder } from './embedder.ts';
 import { shapeQuery } from './query-shaping.ts';
 import { and, buildFilter, Filters, inList } from './filter.ts';
 import { rankByKeywords, countByKeywords } from './keyword-search.ts';
+import { passageTermsFilter } from './keyword-filter.ts';
 import { highlightSnippet, type HighlightTerms } from './highlight.ts';
 import { queryTerms, tokens, stem, isStopWord, type QueryTerm } from '../lib/swedish-analysis.ts';
 import { synonymMap } from '../lib/reference-data.ts';
@@ -103,7 +104,8 @@ export async function searchPassages(client: MeiliClient, names: IndexNames, req
   if (!req.q.trim()) return browse(client, names, req, filter, t0);
 
   const terms = termsOf(req.q);
-  const keyword = req.mode !== 'semantic' && terms.length ? await rankByKeywords(client, names, terms, filter) : null;
+  const passageFilter = req.mode !== 'semantic' ? await passageTermsFilter(client, names, filter) : undefined;
+  const keyword = req.mode !== 'semantic' && terms.length ? await rankByKeywords(client, names, terms, { documents: filter, passages: passageFilter }) : null;
   const semantic = req.mode !== 'keyword' ? await rankBySemantics(client, names, req.q, filter, embedder!) : null;
   const ranked = fuse(keyword?.documents ?? null, semantic, req.mode === 'semantic' ? 1 : req.mode === 'keyword' ? 0 : req.ratio);
 
@@ -116,7 +118,7 @@ export async function searchPassages(client: MeiliClient, names: IndexNames, req
   const base = { query: req.q, mode: req.mode, unknownWords, ...(keyword ? { timings: { retrievalMs: keyword.retrievalMs, rankingMs: keyword.rankingMs } } : {}) };
 
   if (!ranked.length) {
-    return { ...base, total: 0, processingTimeMs: ms(t0), hits: [], suggestion: await suggest(client, names, req.q, filter) };
+    return { ...base, total: 0, processingTimeMs: ms(t0), hits: [], suggestion: await suggest(client, names, req.q, passageFilter) };
   }
   if (!req.perDocument) {
     const passages = ranked.flatMap((d) => d.passages.map((p) => ({ docId: d.docId, score: p.score, passages: [p] }))).sort((a, b) => b.score - a.score);
@@ -210,15 +212,16 @@ async function browse(client: MeiliClient, names: IndexNames, req: z.output<type
  * with the matched stem, as the text writes it ("Värmlandsbanen" → stem "värmlandsbana" → "värmlandsbanan").
  */
 async function suggest(client: MeiliClient, names: IndexNames, q: string, filter: string | undefined): Promise<string | null> {
-  const res = await client.search<{ text: string; _formatted?: { stems?: string } }>(names.chunks, {
-    q: shapeQuery(q), matchingStrategy: 'last', filter, limit: 1, attributesToSearchOn: ['stems'], attributesToRetrieve: ['text'],
+  const res = await client.search<{ id: string; _formatted?: { stems?: string } }>(names.terms, {
+    q: shapeQuery(q), matchingStrategy: 'last', filter, limit: 1, attributesToSearchOn: ['stems'], attributesToRetrieve: ['id'],
     attributesToHighlight: ['stems'], highlightPreTag: PRE, highlightPostTag: POST,
   });
   const hit = res.hits[0];
   if (!hit) return null;
   // Meilisearch marks only the matched letters of a typo or prefix match: the stem is the whole token.
   const stems = new Set([...(hit._formatted?.stems ?? '').matchAll(new RegExp(`\\S*${PRE}[^${POST}]+${POST}\\S*`, 'gu'))].map((m) => m[0].replaceAll(PRE, '').replaceAll(POST, '')));
-  const words = [...new Set(tokens(hit.text))].filter((w) => stems.has(stem(w)));
+  const { text } = await client.getDocument<{ text: string }>(names.chunks, hit.id);
+  const words = [...new Set(tokens(text))].filter((w) => stems.has(stem(w)));
   return words.length ? words.slice(0, 3).join(' ') : null;
 }
 

@@ -131,6 +131,11 @@ describe('ingesting the sample archive with bad files mixed in', () => {
     expect((await search(index, 'Kvarnholmsutredningen')).hits.map((h) => h.fileName)).toEqual([text]);
     const left = await client.getDocuments(index.names.chunks, { filter: `fileName = "${victim}"`, limit: 1 });
     expect(left.results).toHaveLength(0);
+    const victimId = (await index.indexedFiles(archive)).find((f) => f.source.endsWith(victim));
+    expect(victimId).toBeUndefined();
+    const lean = await client.getDocuments<{ docId: string }>(index.names.terms, { fields: ['docId'], limit: 100_000 });
+    const docs = new Set((await client.getDocuments<{ id: string }>(index.names.documents, { fields: ['id'], limit: 10_000 })).results.map((d) => d.id));
+    expect(lean.results.filter((r) => !docs.has(r.docId))).toEqual([]);
   });
 
   it('drops the surplus passages of a document that became shorter', async () => {
@@ -144,6 +149,8 @@ describe('ingesting the sample archive with bad files mixed in', () => {
     const chunks = await client.getDocuments<{ sha256: string }>(index.names.chunks, { filter: `docId = "${before!.id}"`, fields: ['sha256'], limit: 100 });
     expect(after.chunkCount).toBe(1);
     expect(chunks.results.map((c) => c.sha256)).toEqual([after.sha256]);
+    const lean = await client.getDocuments<{ sha256: string }>(index.names.terms, { filter: `docId = "${before!.id}"`, fields: ['sha256'], limit: 100 });
+    expect(lean.results.map((c) => c.sha256)).toEqual([after.sha256]);
   });
 
   it('re-extracts an unchanged file whose record was written in an older shape', async () => {
