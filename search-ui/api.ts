@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from '../lib/csv.ts';
-import { MeiliError, searchPassages, documentCounts, buildFilter, saveSearch, listSavedSearches, deleteSavedSearch, savedSearchMatches, atomFeed, SavedSearchInput, type ArchiveIndex, type DocumentRecord, type Filters } from '../index/index.ts';
+import { HYBRID_RATIO, MeiliError, searchPassages, documentCounts, buildFilter, saveSearch, listSavedSearches, deleteSavedSearch, savedSearchMatches, atomFeed, SavedSearchInput, type ArchiveIndex, type DocumentRecord, type Filters } from '../index/index.ts';
 import { reportData, reportDocuments } from '../index/archive-report.ts';
 import { inList } from '../index/filter.ts';
 import type { PersonRecord } from '../lib/schema.ts';
@@ -24,7 +24,7 @@ const FilterParams = z.object({
 const SearchParams = FilterParams.extend({
   q: z.string().max(500).default(''),
   mode: z.enum(['keyword', 'semantic', 'hybrid']).default('keyword'),
-  ratio: z.coerce.number().min(0).max(1).default(0.5),
+  ratio: z.coerce.number().min(0).max(1).default(HYBRID_RATIO),
   page: z.coerce.number().int().min(1).max(100).default(1),
 });
 
@@ -76,10 +76,12 @@ export async function search(index: ArchiveIndex, params: URLSearchParams, dataD
   if (p.mode !== 'keyword' && !index.embedder) throw new HttpError(400, 'semantisk sökning kräver en inläst modell');
   // One hit per document with its best passages (the ranking scores every candidate passage), and
   // beside it the document total and facet counts from the documents index, by the same terms.
-  const [result, counts] = await Promise.all([
+  let [result, counts] = await Promise.all([
     searchPassages(index.client, index.names, { q: p.q, filters, mode: p.mode, ratio: p.ratio, limit: PAGE, offset: (p.page - 1) * PAGE }, index.embedder),
     documentCounts(index.client, index.names, { q: p.q, filters, facets: FACETS }),
   ]);
+  // A misspelt query shows the hits of its suggested spelling: count those.
+  if (result.correctedQuery) counts = await documentCounts(index.client, index.names, { q: result.correctedQuery, filters, facets: FACETS });
   const roots = await archiveRoots(index);
   result.hits = result.hits.filter((h) => servable(h.source, roots, dataDir));
   const relative = relativeTo(roots);

@@ -97,9 +97,15 @@ describe('keyword ranking', () => {
   it('says which words no document has, with a suggestion for a misspelling, and never returns a dead end for a known word', async () => {
     const none = await search(sample, 'xqzwv');
     expect(none).toMatchObject({ total: 0, hits: [], unknownWords: ['xqzwv'] });
+    // A misspelling shows what its suggested spelling finds, and says so.
     const typo = await search(sample, 'Värmlandsbanen');
-    expect(typo.hits).toEqual([]);
-    expect(typo.suggestion).toBe('värmlandsbanan');
+    const right = await search(sample, 'värmlandsbanan');
+    expect(typo).toMatchObject({ query: 'Värmlandsbanen', suggestion: 'värmlandsbanan', correctedQuery: 'värmlandsbanan', unknownWords: ['värmlandsbanen'] });
+    expect(typo.hits.map((h) => h.docId)).toEqual(right.hits.map((h) => h.docId));
+    expect(right.hits.length).toBeGreaterThan(0);
+    const asTyped = await search(sample, 'Värmlandsbanen', { correct: false });
+    expect(asTyped).toMatchObject({ hits: [], suggestion: 'värmlandsbanan' });
+    expect(asTyped.correctedQuery).toBeUndefined();
     const mixed = await search(sample, 'xqzwv Värmlandsbanan');
     expect(mixed.hits.length).toBeGreaterThan(0);
     expect(mixed.unknownWords).toEqual(['xqzwv']);

@@ -95,7 +95,9 @@ export function Search({ url }: { url: URL }) {
                 {data.suggestion && <> Menade du <button type="button" className="suggestion" onClick={() => update({ q: data.suggestion!, page: null })}>{data.suggestion}</button>?</>}
               </p>
             : <>
-                <p className="status">{data.total} dokument{data.query ? ` för ”${data.query}”` : ''} ({data.processingTimeMs} ms)</p>
+                {data.correctedQuery
+                  ? <p className="status corrected">Inga träffar för ”{data.query}”. Visar {data.total} dokument för ”{data.correctedQuery}” ({data.processingTimeMs} ms).</p>
+                  : <p className="status">{data.total} dokument{data.query ? ` för ”${data.query}”` : ''} ({data.processingTimeMs} ms)</p>}
                 {data.unknownWords?.length ? <p className="status">Finns inte i arkivet: {data.unknownWords.join(', ')}</p> : null}
                 <ol className="hits">{data.hits.map((h) => (
                   <li key={h.docId} className="hit">

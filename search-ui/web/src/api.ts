@@ -4,7 +4,7 @@ export interface Hit extends Passage {
   docId: string; title: string; date: string | null; body: string | null; organisation: string | null; docType: string; fileName: string; score: number;
   passages: Passage[];
 }
-export interface SearchResponse { query: string; mode: string; total: number; processingTimeMs: number; page: number; hits: Hit[]; unknownWords?: string[]; suggestion?: string | null; facets: Record<string, Record<string, number>>; labels: Record<string, Record<string, string>>; modelLoaded: boolean }
+export interface SearchResponse { query: string; mode: string; total: number; processingTimeMs: number; page: number; hits: Hit[]; unknownWords?: string[]; suggestion?: string | null; correctedQuery?: string; facets: Record<string, Record<string, number>>; labels: Record<string, Record<string, string>>; modelLoaded: boolean }
 export interface Evidence { page: number | null; section: string | null; quote: string }
 export interface DocumentRecord {
   id: string; title: string; date: string | null; body: string | null; organisation: string | null; docType: string; location: string | null; diarienummer: string | null;
