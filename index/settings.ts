@@ -42,16 +42,17 @@ function matching() {
 }
 
 /**
- * Documents: one record each, with the text of all its passages. A search here gives the page's
- * total and facet counts per document (see DocumentRecord.text); the document view reads it by id.
+ * Documents: one record each, with the distinct stems of all its passages. A search filtered by
+ * stems gives the page's total and facet counts per document; the document view reads it by id.
  */
 export function documentsSettings() {
   return {
-    ...matching(),
-    // Only the stems: documents are counted by the query's terms (index/keyword-search.ts).
-    searchableAttributes: ['stems'],
+    ...SWEDISH,
+    ...CHEAPER_INDEXING,
+    // No words to index: documents are counted by filtering on their stems (index/keyword-search.ts).
+    searchableAttributes: [],
     rankingRules: ['words', 'sort'],
-    filterableAttributes: [...FACETS, 'id', 'root', 'source', 'fileName', 'sha256', 'format', 'organisations', 'indexedAtTs'],
+    filterableAttributes: [...FACETS, 'id', 'root', 'source', 'fileName', 'sha256', 'format', 'organisations', 'indexedAtTs', 'stems'],
     // 'root' is faceted too: a full rebuild checks which archive folders an index holds.
     sortableAttributes: ['date', 'dateTs', 'title', 'indexedAtTs'],
     // The most frequent values first (Meilisearch's default order is alphabetical: the persons facet

@@ -125,6 +125,15 @@ describe('keyword ranking', () => {
     expect(Object.values(kommun.facets.year!).reduce((s, n) => s + n, 0)).toBe(kommun.total);
   });
 
+  it.each(['brist på arbetskraft', 'Bredbandsutredningen', 'kollektivtrafiken i länet'])('counts exactly the documents the ranking finds for "%s"', async (q) => {
+    for (const index of [sample, tiny]) {
+      const ranked = await search(index, q, { limit: 200 });
+      const counted = await documentCounts(index.client, index.names, { q, facets: [] });
+      expect(counted.total).toBe(ranked.total);
+      expect(ranked.hits).toHaveLength(ranked.total);
+    }
+  });
+
   it('applies filters to candidates', async () => {
     const r = await search(sample, 'kommun', { filter: 'year = 2023' });
     expect(r.hits.length).toBeGreaterThan(0);
