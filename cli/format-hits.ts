@@ -9,7 +9,9 @@ export function formatHits(result: SearchResult & { offset?: number }, color: bo
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
   const shown = `${offset + 1}–${offset + result.hits.length} av ${result.total}`;
-  const lines = [`${shown} träffar för "${result.query}" (${result.processingTimeMs} ms)`, ''];
+  const lines = result.correctedQuery
+    ? [`Inga träffar för "${result.query}". Visar ${shown} träffar för "${result.correctedQuery}" (${result.processingTimeMs} ms)`, '']
+    : [`${shown} träffar för "${result.query}" (${result.processingTimeMs} ms)`, ''];
   if (result.unknownWords?.length) lines.splice(1, 0, `Finns inte i arkivet: ${result.unknownWords.join(', ')}`);
   result.hits.forEach((h, i) => {
     const meta = [h.date ?? 'odaterat', h.body, h.docType].filter(Boolean).join(' · ');

@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { loadConfig, ConfigError, SAMPLE_ARCHIVE, type Config } from '../lib/config.ts';
 import { createReporter } from '../lib/log.ts';
-import { connectMeili, MeiliClient, MeiliSupervisor, MeiliError, MeiliStartError, ArchiveIndex, searchPassages, loadEmbedder, Filters, saveSearch, listSavedSearches, deleteSavedSearch } from '../index/index.ts';
+import { HYBRID_RATIO, connectMeili, MeiliClient, MeiliSupervisor, MeiliError, MeiliStartError, ArchiveIndex, searchPassages, loadEmbedder, Filters, saveSearch, listSavedSearches, deleteSavedSearch } from '../index/index.ts';
 import path from 'node:path';
 import { writeJsonAtomic } from '../lib/atomic-file.ts';
 import { acquireLock, LockError } from '../lib/lock.ts';
@@ -88,7 +88,7 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .description('search the archive; one hit per document (its best passage) unless --all-passages')
     .argument('<query>', 'search words (Swedish)')
     .addOption(new Option('--mode <mode>', 'keyword, semantic or hybrid').choices(['keyword', 'semantic', 'hybrid']).default('keyword'))
-    .option('--ratio <r>', 'hybrid: share of the semantic ranking, 0–1', (v) => Number.parseFloat(v), 0.5)
+    .option('--ratio <r>', 'hybrid: share of the semantic ranking, 0–1', (v) => Number.parseFloat(v), HYBRID_RATIO)
     .option('--year <years>', 'year(s), comma-separated', (v) => v.split(',').map((y) => Number.parseInt(y, 10)))
     .option('--from <date>', 'meetings on or after YYYY-MM-DD')
     .option('--to <date>', 'meetings on or before YYYY-MM-DD')

@@ -1,6 +1,6 @@
 /** Writes extracted documents to Meilisearch: chunks first, then the document record that marks the document complete. */
 import { MeiliError, type MeiliClient } from './meili-client.ts';
-import { chunksSettings, documentsSettings, FILES_SETTINGS, PEOPLE_SETTINGS, indexNames, type IndexNames } from './settings.ts';
+import { chunksSettings, termsSettings, documentsSettings, FILES_SETTINGS, PEOPLE_SETTINGS, indexNames, type IndexNames } from './settings.ts';
 import { toRecords, type DocumentRecord } from './records.ts';
 import { and, inList, quote } from './filter.ts';
 import { PersonResolver, personRecords, type DocumentPersons, type Mentions, type Extracted } from '../extract/index.ts';
@@ -38,13 +38,12 @@ export class ArchiveIndex {
   }
 
   /**
-   * A fresh pair of documents/chunks indexes for a full rebuild: written beside the live ones,
+   * Fresh documents, chunks and passage terms indexes for a full rebuild: written beside the live ones,
    * reusing their vectors, then swapped in by `swapIn` so searchers never see a half-built index.
    */
   async rebuildTarget(): Promise<ArchiveIndex> {
-    const names = { ...this.names, documents: `${this.names.documents}_rebuild`, chunks: `${this.names.chunks}_rebuild` };
-    await this.client.deleteIndex(names.documents);
-    await this.client.deleteIndex(names.chunks);
+    const names = { ...this.names, documents: `${this.names.documents}_rebuild`, chunks: `${this.names.chunks}_rebuild`, terms: `${this.names.terms}_rebuild` };
+    for (const name of rebuilt(names)) await this.client.deleteIndex(name);
     const target = new ArchiveIndex(this.client, '', this.embedder, names);
     target.vectorCache = this.names.chunks;
     return target;
@@ -52,9 +51,10 @@ export class ArchiveIndex {
 
   /** Swaps a finished rebuild in (one atomic Meilisearch operation) and drops the old indexes. */
   async swapIn(target: ArchiveIndex): Promise<void> {
-    await this.client.swapIndexes([[this.names.documents, target.names.documents], [this.names.chunks, target.names.chunks]]);
-    await this.client.deleteIndex(target.names.documents);
-    await this.client.deleteIndex(target.names.chunks);
+    const live = rebuilt(this.names);
+    const fresh = rebuilt(target.names);
+    await this.client.swapIndexes(live.map((name, i) => [name, fresh[i]!]));
+    for (const name of fresh) await this.client.deleteIndex(name);
   }
 
   /** The archive folders indexed so far. */
@@ -68,12 +68,14 @@ export class ArchiveIndex {
     }
   }
 
-  /** Creates both indexes if missing and applies settings (a no-op for Meilisearch when unchanged). */
+  /** Creates the indexes if missing and applies settings (a no-op for Meilisearch when unchanged). */
   async prepare(): Promise<void> {
     await this.client.ensureIndex(this.names.documents, 'id');
     await this.client.ensureIndex(this.names.chunks, 'id');
+    await this.client.ensureIndex(this.names.terms, 'id');
     await this.client.updateSettings(this.names.documents, documentsSettings());
     await this.client.updateSettings(this.names.chunks, chunksSettings());
+    await this.client.updateSettings(this.names.terms, termsSettings());
     await configureEmbedder(this.client, this.names.chunks, this.embedder);
     await this.client.ensureIndex(this.names.files, 'id');
     await this.client.updateSettings(this.names.files, FILES_SETTINGS);
@@ -131,7 +133,7 @@ export class ArchiveIndex {
    * Upserts a batch of documents. Chunk ids are stable per (document, ordinal), so new chunks
    * overwrite old ones in place and only the surplus of a shrunken document is deleted: a
    * searcher never sees a document without its passages. The batch's tasks are enqueued in that
-   * order (chunks, surplus, document records) and Meilisearch runs them in order. The call returns
+   * order (passages whole and lean, surplus, document records) and Meilisearch runs them in order. The call returns
    * once at most UNCONFIRMED_BATCHES batches wait to be indexed, so the caller reads and embeds the
    * next batch while Meilisearch indexes; `settle` waits for the rest.
    */
@@ -145,12 +147,13 @@ export class ArchiveIndex {
     this.embedded += vectors.embedded;
     const chunks = records.map((r, i) => ({ ...r, ...vectors.fields[i] }));
     const tasks = await this.client.enqueueDocuments(this.names.chunks, chunks);
+    tasks.push(...(await this.client.enqueueDocuments(this.names.terms, built.flatMap((b) => b.terms))));
     // Only documents indexed before can have surplus passages. (Skipping the deletion for new ones
     // also lets Meilisearch index consecutive passage additions in one run.)
     const replaced = docs.filter((_, i) => batch[i]!.replaces !== false);
     if (replaced.length) {
       const surplus = and(inList('docId', replaced.map((d) => d.id)), `NOT (${inList('sha256', replaced.map((d) => d.sha256))})`)!;
-      tasks.push(await this.client.enqueue('POST', `/indexes/${this.names.chunks}/documents/delete`, { filter: surplus }));
+      for (const name of [this.names.chunks, this.names.terms]) tasks.push(await this.client.enqueue('POST', `/indexes/${name}/documents/delete`, { filter: surplus }));
     }
     tasks.push(...(await this.client.enqueueDocuments(this.names.documents, docs)));
     this.unconfirmed.push({ tasks, vectors: vectors.byHash });
@@ -227,5 +230,9 @@ export class ArchiveIndex {
     if (!docIds.length) return;
     await this.client.deleteByFilter(this.names.documents, inList('id', docIds));
     await this.client.deleteByFilter(this.names.chunks, inList('docId', docIds));
+    await this.client.deleteByFilter(this.names.terms, inList('docId', docIds));
   }
 }
+
+/** The indexes a full rebuild writes beside the live ones and swaps in together. */
+const rebuilt = (names: IndexNames) => [names.documents, names.chunks, names.terms];

@@ -14,6 +14,7 @@ import type { MeiliClient } from './meili-client.ts';
 import type { IndexNames } from './settings.ts';
 import { passageScore, rankDocuments, type TermStats } from './bm25.ts';
 import type { QueryTerm } from '../lib/swedish-analysis.ts';
+import { and, quote } from './filter.ts';
 
 /**
  * Candidate passages per query, and those matching most terms at once. Each costs ~0.1 ms of
@@ -45,22 +46,27 @@ function termQuery(index: string, q: string, filter: string | undefined, limit: 
   };
 }
 const count = (index: string, term: string | null, filter: string | undefined, on: string[]) => ({ indexUid: index, q: term ? phrase(term) : '', ...(on.length ? { attributesToSearchOn: on } : {}), filter, limit: 0 });
+/** Documents with a stem (their `stems` filter field). */
+const hasStem = (term: string) => `stems = ${quote(term)}`;
 
-export async function rankByKeywords(client: MeiliClient, names: IndexNames, terms: QueryTerm[], filter: string | undefined): Promise<KeywordRanking> {
+/** The same filter for the documents index and for the lean passage records (index/keyword-filter.ts). */
+export interface KeywordFilter { documents: string | undefined; passages: string | undefined }
+
+export async function rankByKeywords(client: MeiliClient, names: IndexNames, terms: QueryTerm[], filters: KeywordFilter): Promise<KeywordRanking> {
   const t0 = performance.now();
+  const filter = filters.passages;
   // Counts and candidates side by side: each term brings an equal share of the budget.
   const share = Math.max(MIN_SHARE, Math.floor(CANDIDATE_BUDGET / Math.max(terms.length, 1)));
-  const queries = terms.map((t) => termQuery(names.chunks, phrase(t.term), filter, share));
+  const queries = terms.map((t) => termQuery(names.terms, phrase(t.term), filter, share));
   // The passages with most of the terms: Meilisearch ranks first by how many query words match.
-  if (queries.length > 1) queries.push(termQuery(names.chunks, terms.map((t) => phrase(t.term)).join(' '), filter, BEST_OVERALL, { matchingStrategy: 'frequency' }));
+  if (queries.length > 1) queries.push(termQuery(names.terms, terms.map((t) => phrase(t.term)).join(' '), filter, BEST_OVERALL, { matchingStrategy: 'frequency' }));
   const [counts, candidates] = await Promise.all([
     client.request<MultiSearchResponse>('POST', '/multi-search', {
       queries: [
-        count(names.chunks, null, filter, []),
-        count(names.documents, null, filter, []),
-        ...terms.map((t) => count(names.chunks, t.term, filter, ['stems', 'partStems'])),
-        // The documents index searches its stems only (nested parts, which `attributesToSearchOn` does not reach).
-        ...terms.map((t) => count(names.documents, t.term, filter, [])),
+        count(names.terms, null, filter, []),
+        count(names.documents, null, filters.documents, []),
+        ...terms.map((t) => count(names.terms, t.term, filter, ['stems', 'partStems'])),
+        ...terms.map((t) => count(names.documents, null, and(filters.documents, hasStem(t.term)), [])),
       ],
     }),
     client.request<MultiSearchResponse>('POST', '/multi-search', { queries }),
@@ -129,15 +135,13 @@ function documentScores(meta: Map<string, { docId: string; docLength: number }>,
 
 /**
  * Documents matching the query as the ranking does (any term alone, or every term of a group), in
- * all and per facet value: one federated request over the documents index, one query per term or
- * group (a group's phrases all required); Meilisearch counts a document once however many match.
+ * all and per facet value: one search of the documents index filtered by their stems. (A federated
+ * search, one query per term, gives the same counts at three times the cost: BENCHMARKS.md.)
  */
 export async function countByKeywords(client: MeiliClient, names: IndexNames, terms: QueryTerm[], filter: string | undefined, facets: string[]): Promise<{ total: number; facets: Record<string, Record<string, number>> }> {
   const groups = new Map<string, string[]>();
   for (const t of terms) groups.set(t.group ?? `term ${t.term}`, [...(groups.get(t.group ?? `term ${t.term}`) ?? []), t.term]);
-  const res = await client.request<{ estimatedTotalHits?: number; totalHits?: number; facetDistribution?: Record<string, Record<string, number>> }>('POST', '/multi-search', {
-    federation: { limit: 0, ...(facets.length ? { facetsByIndex: { [names.documents]: facets }, mergeFacets: { maxValuesPerFacet: 100 } } : {}) },
-    queries: [...groups.values()].map((g) => ({ indexUid: names.documents, q: g.map(phrase).join(' '), matchingStrategy: 'all', filter })),
-  });
+  const matching = [...groups.values()].map((g) => g.map(hasStem).join(' AND ')).map((g) => `(${g})`).join(' OR ');
+  const res = await client.search(names.documents, { q: '', filter: and(filter, matching), limit: 0, ...(facets.length ? { facets } : {}) });
   return { total: res.totalHits ?? res.estimatedTotalHits ?? 0, facets: res.facetDistribution ?? {} };
 }

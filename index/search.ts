@@ -6,9 +6,17 @@ import type { Embedder } from './embedder.ts';
 import { shapeQuery } from './query-shaping.ts';
 import { and, buildFilter, Filters, inList } from './filter.ts';
 import { rankByKeywords, countByKeywords } from './keyword-search.ts';
+import { passageTermsFilter } from './keyword-filter.ts';
 import { highlightSnippet, type HighlightTerms } from './highlight.ts';
 import { queryTerms, tokens, stem, isStopWord, type QueryTerm } from '../lib/swedish-analysis.ts';
 import { synonymMap } from '../lib/reference-data.ts';
+
+/**
+ * Hybrid's default share of the semantic ranking. Swept on the archive set's dev queries with the
+ * project's tiny model and with all-MiniLM-L6-v2 (BENCHMARKS.md): at 0.5 both fell below keyword
+ * (tiny 0.809, MiniLM 0.811 against 0.825); 0.15–0.3 is at least keyword for both.
+ */
+export const HYBRID_RATIO = 0.2;
 
 export const SearchRequest = z.object({
   q: z.string().max(1000),
@@ -21,9 +29,11 @@ export const SearchRequest = z.object({
   perDocument: z.boolean().default(true),
   mode: z.enum(['keyword', 'semantic', 'hybrid']).default('keyword'),
   /** Hybrid: share of the semantic ranking (0 keyword only … 1 semantic only). */
-  ratio: z.number().min(0).max(1).default(0.5),
+  ratio: z.number().min(0).max(1).default(HYBRID_RATIO),
   /** Documents by rank, or by meeting date (undated last). Without a query there is no rank: newest first. */
   sort: z.enum(['relevance', 'newest', 'oldest']).default('relevance'),
+  /** When nothing matches and a spelling the archive has is found: show its hits (`correctedQuery`). */
+  correct: z.boolean().default(true),
 });
 export type SearchRequest = z.input<typeof SearchRequest>;
 
@@ -66,6 +76,8 @@ export interface SearchResult {
   unknownWords?: string[];
   /** When nothing matched: a spelling the archive has, found by typo tolerance or prefix. */
   suggestion?: string | null;
+  /** The suggestion whose hits are shown because `query` itself matched nothing. */
+  correctedQuery?: string;
   /** Keyword mode: time spent retrieving candidates from Meilisearch and ranking them. */
   timings?: { retrievalMs: number; rankingMs: number };
 }
@@ -107,7 +119,8 @@ export async function searchPassages(client: MeiliClient, names: IndexNames, req
   if (!req.q.trim()) return browse(client, names, req, filter, t0);
 
   const terms = termsOf(req.q);
-  const keyword = req.mode !== 'semantic' && terms.length ? await rankByKeywords(client, names, terms, filter) : null;
+  const passageFilter = req.mode !== 'semantic' ? await passageTermsFilter(client, names, filter) : undefined;
+  const keyword = req.mode !== 'semantic' && terms.length ? await rankByKeywords(client, names, terms, { documents: filter, passages: passageFilter }) : null;
   const semantic = req.mode !== 'keyword' ? await rankBySemantics(client, names, req.q, filter, embedder!) : null;
   const fused = fuse(keyword?.documents ?? null, semantic, req.mode === 'semantic' ? 1 : req.mode === 'keyword' ? 0 : req.ratio);
   const ranked = req.sort === 'relevance' ? fused : await byDate(client, names, fused, req.sort);
@@ -121,7 +134,11 @@ export async function searchPassages(client: MeiliClient, names: IndexNames, req
   const base = { query: req.q, mode: req.mode, unknownWords, ...(keyword ? { timings: { retrievalMs: keyword.retrievalMs, rankingMs: keyword.rankingMs } } : {}) };
 
   if (!ranked.length) {
-    return { ...base, total: 0, processingTimeMs: ms(t0), hits: [], suggestion: await suggest(client, names, req.q, filter) };
+    const suggestion = await suggest(client, names, req.q, passageFilter);
+    // No dead end: a misspelt query shows what its likely spelling finds, and says so.
+    const corrected = suggestion && req.correct ? await searchPassages(client, names, { ...req, q: suggestion, correct: false }, embedder) : null;
+    if (suggestion && corrected?.hits.length) return { ...corrected, query: req.q, unknownWords, suggestion, correctedQuery: suggestion, processingTimeMs: ms(t0) };
+    return { ...base, total: 0, processingTimeMs: ms(t0), hits: [], suggestion };
   }
   if (!req.perDocument) {
     const passages = ranked.flatMap((d) => d.passages.map((p) => ({ docId: d.docId, score: p.score, passages: [p] }))).sort((a, b) => b.score - a.score);
@@ -230,15 +247,16 @@ async function browse(client: MeiliClient, names: IndexNames, req: z.output<type
  * with the matched stem, as the text writes it ("Värmlandsbanen" → stem "värmlandsbana" → "värmlandsbanan").
  */
 async function suggest(client: MeiliClient, names: IndexNames, q: string, filter: string | undefined): Promise<string | null> {
-  const res = await client.search<{ text: string; _formatted?: { stems?: string } }>(names.chunks, {
-    q: shapeQuery(q), matchingStrategy: 'last', filter, limit: 1, attributesToSearchOn: ['stems'], attributesToRetrieve: ['text'],
+  const res = await client.search<{ id: string; _formatted?: { stems?: string } }>(names.terms, {
+    q: shapeQuery(q), matchingStrategy: 'last', filter, limit: 1, attributesToSearchOn: ['stems'], attributesToRetrieve: ['id'],
     attributesToHighlight: ['stems'], highlightPreTag: PRE, highlightPostTag: POST,
   });
   const hit = res.hits[0];
   if (!hit) return null;
   // Meilisearch marks only the matched letters of a typo or prefix match: the stem is the whole token.
   const stems = new Set([...(hit._formatted?.stems ?? '').matchAll(new RegExp(`\\S*${PRE}[^${POST}]+${POST}\\S*`, 'gu'))].map((m) => m[0].replaceAll(PRE, '').replaceAll(POST, '')));
-  const words = [...new Set(tokens(hit.text))].filter((w) => stems.has(stem(w)));
+  const { text } = await client.getDocument<{ text: string }>(names.chunks, hit.id);
+  const words = [...new Set(tokens(text))].filter((w) => stems.has(stem(w)));
   return words.length ? words.slice(0, 3).join(' ') : null;
 }
 

@@ -1,11 +1,12 @@
 /** Index names and settings (DESIGN.md): Swedish locale everywhere so å/ä/ö are not folded into a/o. */
 import { swedishStopWords, synonymMap } from '../lib/reference-data.ts';
+import { TERMS_FILTER_FIELDS } from './records.ts';
 const FACETS = ['year', 'date', 'dateTs', 'body', 'bodyKey', 'organisation', 'docType', 'themes', 'persons', 'parties', 'mandatePeriod'];
 
-export interface IndexNames { documents: string; chunks: string; people: string; saved: string; files: string }
+export interface IndexNames { documents: string; chunks: string; terms: string; people: string; saved: string; files: string }
 
 export function indexNames(prefix: string): IndexNames {
-  return { documents: `${prefix}documents`, chunks: `${prefix}chunks`, people: `${prefix}people`, saved: `${prefix}saved_searches`, files: `${prefix}files` };
+  return { documents: `${prefix}documents`, chunks: `${prefix}chunks`, terms: `${prefix}passage_terms`, people: `${prefix}people`, saved: `${prefix}saved_searches`, files: `${prefix}files` };
 }
 
 /** Ingest state per file: hash, status (indexed/failed), the reason of a failure, when it was last processed. */
@@ -41,16 +42,17 @@ function matching() {
 }
 
 /**
- * Documents: one record each, with the text of all its passages. A search here gives the page's
- * total and facet counts per document (see DocumentRecord.text); the document view reads it by id.
+ * Documents: one record each, with the distinct stems of all its passages. A search filtered by
+ * stems gives the page's total and facet counts per document; the document view reads it by id.
  */
 export function documentsSettings() {
   return {
-    ...matching(),
-    // Only the stems: documents are counted by the query's terms (index/keyword-search.ts).
-    searchableAttributes: ['stems'],
+    ...SWEDISH,
+    ...CHEAPER_INDEXING,
+    // No words to index: documents are counted by filtering on their stems (index/keyword-search.ts).
+    searchableAttributes: [],
     rankingRules: ['words', 'sort'],
-    filterableAttributes: [...FACETS, 'id', 'root', 'source', 'fileName', 'sha256', 'format', 'organisations', 'indexedAtTs'],
+    filterableAttributes: [...FACETS, 'id', 'root', 'source', 'fileName', 'sha256', 'format', 'organisations', 'indexedAtTs', 'stems'],
     // 'root' is faceted too: a full rebuild checks which archive folders an index holds.
     sortableAttributes: ['date', 'dateTs', 'title', 'indexedAtTs'],
     // The most frequent values first (Meilisearch's default order is alphabetical: the persons facet
@@ -61,21 +63,36 @@ export function documentsSettings() {
   };
 }
 
-/** Passages: the compound parts of the text as a searchable field after the text itself. */
+/** Passages, whole: read by id, browsed, searched by vector; keyword retrieval reads their lean twins. */
 export function chunksSettings() {
+  return {
+    ...SWEDISH,
+    ...CHEAPER_INDEXING,
+    // No words to index: keyword search retrieves from the passage terms index.
+    searchableAttributes: [],
+    rankingRules: ['words', 'sort'],
+    filterableAttributes: [...FACETS, 'id', 'docId', 'root', 'source', 'fileName', 'sha256', 'contentHash', 'hasVector', 'embeddingModel', 'indexedAtTs'],
+    sortableAttributes: ['date', 'dateTs', 'ordinal', 'indexedAtTs'],
+    pagination: { maxTotalHits: 10_000_000 },
+    // Search results are grouped per document at query time (`distinct: 'docId'`) so callers can also ask for every passage.
+    displayedAttributes: ['*'],
+  };
+}
+
+/** Passages, lean (index/records.ts): what keyword retrieval searches by phrase and counts. */
+export function termsSettings() {
   return {
     ...matching(),
     // Searched by phrase (index/keyword-search.ts), and `stems` with typo tolerance for the spelling
-    // suggested when nothing matches. The text itself is not indexed for search: half the words to index.
+    // suggested when nothing matches.
     searchableAttributes: ['stems', 'partStems'],
     // The project ranks: Meilisearch only selects, so its per-hit ranking work is left out
     // (2 000 documents, 10 queries: 46.9 → 37.4 ms a search).
     rankingRules: ['words', 'sort'],
-    filterableAttributes: [...FACETS, 'id', 'docId', 'root', 'source', 'fileName', 'sha256', 'contentHash', 'hasVector', 'embeddingModel', 'indexedAtTs'],
-    sortableAttributes: ['date', 'dateTs', 'ordinal', 'indexedAtTs'],
+    filterableAttributes: [...TERMS_FILTER_FIELDS, 'id', 'docId', 'root', 'sha256'],
+    sortableAttributes: [],
     // Exact totals: a term's total hits is its passage frequency for BM25, and the archive's total its N.
     pagination: { maxTotalHits: 10_000_000 },
-    // Search results are grouped per document at query time (`distinct: 'docId'`) so callers can also ask for every passage.
     displayedAttributes: ['*'],
   };
 }

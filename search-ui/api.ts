@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from '../lib/csv.ts';
-import { MeiliError, searchPassages, disjunctiveCounts, buildFilter, saveSearch, listSavedSearches, deleteSavedSearch, savedSearchMatches, atomFeed, SavedSearchInput, type ArchiveIndex, type DocumentRecord, type Filters } from '../index/index.ts';
+import { HYBRID_RATIO, MeiliError, searchPassages, disjunctiveCounts, buildFilter, saveSearch, listSavedSearches, deleteSavedSearch, savedSearchMatches, atomFeed, SavedSearchInput, type ArchiveIndex, type DocumentRecord, type Filters } from '../index/index.ts';
 import { decisionRows, reportData, reportDocuments, type DecisionRow } from '../index/archive-report.ts';
 import { inList } from '../index/filter.ts';
 import { FACETS, FILTER_PARAMS, type FilterParam } from '../index/filter-params.ts';
@@ -30,7 +30,7 @@ const FilterParams = z.object(FILTER_VALUES);
 const SearchParams = FilterParams.extend({
   q: z.string().max(500).default(''),
   mode: z.enum(['keyword', 'semantic', 'hybrid']).default('keyword'),
-  ratio: z.coerce.number().min(0).max(1).default(0.5),
+  ratio: z.coerce.number().min(0).max(1).default(HYBRID_RATIO),
   page: z.coerce.number().int().min(1).max(100).default(1),
   sort: z.enum(['relevance', 'newest', 'oldest']).default('relevance'),
 });
@@ -87,10 +87,12 @@ export async function search(index: ArchiveIndex, params: URLSearchParams, dataD
   if (p.mode !== 'keyword' && !index.embedder) throw new HttpError(400, 'semantisk sökning kräver en inläst modell');
   // One hit per document with its best passages (the ranking scores every candidate passage), and
   // beside it the document total and facet counts from the documents index, by the same terms.
-  const [result, counts] = await Promise.all([
+  let [result, counts] = await Promise.all([
     searchPassages(index.client, index.names, { q: p.q, filters, mode: p.mode, ratio: p.ratio, sort: p.sort, limit: PAGE, offset: (p.page - 1) * PAGE }, index.embedder),
     disjunctiveCounts(index.client, index.names, { q: p.q, filters, facets: FACET_FILTERS }),
   ]);
+  // A misspelt query shows the hits of its suggested spelling: count those.
+  if (result.correctedQuery) counts = await disjunctiveCounts(index.client, index.names, { q: result.correctedQuery, filters, facets: FACET_FILTERS });
   const roots = await archiveRoots(index);
   result.hits = result.hits.filter((h) => servable(h.source, roots, dataDir));
   const relative = relativeTo(roots);

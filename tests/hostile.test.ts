@@ -111,7 +111,7 @@ describe('hostile files', () => {
 
   it('never indexes what a link out of the archive points to', async () => {
     for (const q of ['root', SECRET, conn.key]) {
-      expect((await index.client.search(index.names.chunks, { q })).hits, q).toHaveLength(0);
+      expect((await index.client.search(index.names.terms, { q })).hits, q).toHaveLength(0);
       expect((await index.client.search(index.names.documents, { q })).hits, q).toHaveLength(0);
     }
     const sources = (await index.client.getDocuments<{ source: string }>(index.names.documents, { fields: ['source'], limit: 100 })).results.map((d) => d.source);
@@ -152,7 +152,7 @@ describe('personal identity numbers', () => {
     expect(docs.results[0]).toMatchObject({ personnummerMasked: 1 });
     const chunks = await index.client.getDocuments<{ text: string }>(index.names.chunks, { filter: 'fileName = "ansokan.txt"', fields: ['text'] });
     expect(chunks.results.map((c) => c.text).join(' ')).toContain('Sökande: Kim Andersson, [personnummer], beviljas bidrag.');
-    expect((await index.client.search(index.names.chunks, { q: '19811218-9876' })).hits).toHaveLength(0);
+    expect((await index.client.search(index.names.terms, { q: '19811218-9876' })).hits).toHaveLength(0);
     expect((await index.client.search(index.names.documents, { q: '9876' })).hits).toHaveLength(0);
   });
 });

@@ -11,6 +11,7 @@ import { connectMeili, MeiliClient, ArchiveIndex, searchPassages, documentCounts
 import { runIngest } from '../cli/ingest-job.ts';
 import { indexTerms, stem } from '../lib/swedish-analysis.ts';
 import { idf, termScore } from '../index/bm25.ts';
+import { filterFields, passageTermsFilter } from '../index/keyword-filter.ts';
 import { SAMPLE_DIR, tempDir } from './helpers.ts';
 
 const reporter = createReporter({ tty: false, quiet: true });
@@ -96,9 +97,15 @@ describe('keyword ranking', () => {
   it('says which words no document has, with a suggestion for a misspelling, and never returns a dead end for a known word', async () => {
     const none = await search(sample, 'xqzwv');
     expect(none).toMatchObject({ total: 0, hits: [], unknownWords: ['xqzwv'] });
+    // A misspelling shows what its suggested spelling finds, and says so.
     const typo = await search(sample, 'Värmlandsbanen');
-    expect(typo.hits).toEqual([]);
-    expect(typo.suggestion).toBe('värmlandsbanan');
+    const right = await search(sample, 'värmlandsbanan');
+    expect(typo).toMatchObject({ query: 'Värmlandsbanen', suggestion: 'värmlandsbanan', correctedQuery: 'värmlandsbanan', unknownWords: ['värmlandsbanen'] });
+    expect(typo.hits.map((h) => h.docId)).toEqual(right.hits.map((h) => h.docId));
+    expect(right.hits.length).toBeGreaterThan(0);
+    const asTyped = await search(sample, 'Värmlandsbanen', { correct: false });
+    expect(asTyped).toMatchObject({ hits: [], suggestion: 'värmlandsbanan' });
+    expect(asTyped.correctedQuery).toBeUndefined();
     const mixed = await search(sample, 'xqzwv Värmlandsbanan');
     expect(mixed.hits.length).toBeGreaterThan(0);
     expect(mixed.unknownWords).toEqual(['xqzwv']);
@@ -118,9 +125,44 @@ describe('keyword ranking', () => {
     expect(Object.values(kommun.facets.year!).reduce((s, n) => s + n, 0)).toBe(kommun.total);
   });
 
+  it.each(['brist på arbetskraft', 'Bredbandsutredningen', 'kollektivtrafiken i länet'])('counts exactly the documents the ranking finds for "%s"', async (q) => {
+    for (const index of [sample, tiny]) {
+      const ranked = await search(index, q, { limit: 200 });
+      const counted = await documentCounts(index.client, index.names, { q, facets: [] });
+      expect(counted.total).toBe(ranked.total);
+      expect(ranked.hits).toHaveLength(ranked.total);
+    }
+  });
+
   it('applies filters to candidates', async () => {
     const r = await search(sample, 'kommun', { filter: 'year = 2023' });
     expect(r.hits.length).toBeGreaterThan(0);
     expect(r.hits.every((h) => h.date?.startsWith('2023'))).toBe(true);
+  });
+
+  it('filters by a field the lean passage records lack (persons, file names) through the documents it selects', async () => {
+    const counts = await documentCounts(sample.client, sample.names, { q: 'kommun', facets: ['persons'] });
+    const [person, n] = Object.entries(counts.facets.persons!).find(([, c]) => c >= 2 && c < counts.total)!;
+    const r = await search(sample, 'kommun', { filters: { person: [person] }, limit: 50 });
+    const own = await sample.client.getDocuments<{ id: string }>(sample.names.documents, { filter: `persons = "${person}"`, fields: ['id'], limit: 100 });
+    expect(r.total).toBe(n);
+    expect(r.hits.every((h) => own.results.some((d) => d.id === h.docId))).toBe(true);
+    const file = r.hits[0]!.fileName;
+    const byFile = await search(sample, 'kommun', { filter: `fileName = "${file}"` });
+    expect(byFile.hits.map((h) => h.fileName)).toEqual([file]);
+    const nothing = await search(sample, 'kommun', { filter: 'fileName = "finns-inte.txt"' });
+    expect(nothing).toMatchObject({ total: 0, hits: [] });
+  });
+});
+
+describe('the filter keyword retrieval applies to lean passage records', () => {
+  it.each([
+    ['year IN [2022, 2023] AND docType IN ["protokoll"]', ['year', 'docType'], true],
+    ['(body IN ["Kommunstyrelsen"]) AND (persons IN ["Anna OR Ek"])', ['body', 'persons'], false],
+    ['fileName = "a AND b.txt"', ['fileName'], false],
+    ['dateTs >= 1640995200 AND themes EXISTS', ['dateTs', 'themes'], true],
+  ])('%s names %j', async (filter, fields, lean) => {
+    expect(filterFields(filter)).toEqual(fields);
+    expect((await passageTermsFilter(sample.client, sample.names, filter)) === filter).toBe(lean);
   });
 });
