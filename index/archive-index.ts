@@ -221,10 +221,16 @@ export class ArchiveIndex {
     }
   }
 
-  /** Removes documents (and their chunks) whose files are gone. */
+  /**
+   * Removes documents whose files are gone, with their passages and file states. Search hits come
+   * from the passages, so they go first: a hit never outlives its document record (the other order
+   * left a deleted document a hit, its page 404, for as long as the passages' deletion took). A
+   * run killed in between leaves a record without passages, which the next run removes.
+   */
   async remove(docIds: string[]): Promise<void> {
     if (!docIds.length) return;
-    await this.client.deleteByFilter(this.names.documents, inList('id', docIds));
     await this.client.deleteByFilter(this.names.chunks, inList('docId', docIds));
+    await this.client.deleteByFilter(this.names.documents, inList('id', docIds));
+    await this.client.deleteByFilter(this.names.files, inList('id', docIds));
   }
 }
