@@ -206,9 +206,13 @@ export class ArchiveIndex {
     }
   }
 
-  /** Persons matching a name (every person, most meetings first, for an empty query). */
-  async searchPeople(q: string, limit = 10): Promise<PersonRecord[]> {
-    return (await this.client.search<PersonRecord>(this.names.people, { q, limit })).hits.map(({ _formatted, _rankingScore, ...p }) => p as PersonRecord);
+  /**
+   * Persons matching a name (every person, most meetings first, for an empty query), a page of
+   * `limit` from `page` 1, with the exact number of matches (page-wise search counts exactly).
+   */
+  async searchPeople(q: string, limit = 10, page = 1): Promise<{ people: PersonRecord[]; total: number }> {
+    const res = await this.client.search<PersonRecord>(this.names.people, { q, hitsPerPage: limit, page });
+    return { people: res.hits.map(({ _formatted, _rankingScore, ...p }) => p as PersonRecord), total: res.totalHits ?? res.estimatedTotalHits ?? res.hits.length };
   }
 
   /** Number of resolved persons, or null when the people index has not been built. */

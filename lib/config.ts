@@ -4,10 +4,22 @@
  */
 import { z } from 'zod';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The project root (where package.json and data/ live), wherever the command is run from. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The project root (where package.json and data/ live), wherever the command is run from: the
+ * nearest folder with a package.json above this module, which is lib/ in the sources and a chunk
+ * of build/ in the compiled CLI.
+ */
+export const PROJECT_ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
+/** True when this is the compiled CLI (build/, see scripts/build-cli.mjs), false when run from the TypeScript sources. */
+export const COMPILED = !import.meta.url.endsWith('.ts');
+
+function projectRoot(dir: string): string {
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
 export const SAMPLE_ARCHIVE = path.join(PROJECT_ROOT, 'data', 'sample');
 
 const EnvSchema = z.object({

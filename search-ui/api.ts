@@ -122,7 +122,7 @@ export async function document(index: ArchiveIndex, id: string, dataDir?: string
 
 export async function people(index: ArchiveIndex, params: URLSearchParams): Promise<PersonRecord[]> {
   const p = parse(z.object({ q: z.string().max(200).default(''), limit: z.coerce.number().int().min(1).max(100).default(20) }), params);
-  return index.searchPeople(p.q, p.limit);
+  return (await index.searchPeople(p.q, p.limit)).people;
 }
 
 export function person(index: ArchiveIndex, id: string): Promise<PersonRecord> {
