@@ -12,6 +12,7 @@ import { loadConfig, PROJECT_ROOT } from '../lib/config.ts';
 import { createReporter } from '../lib/log.ts';
 import { connectMeili, MeiliClient, ArchiveIndex, searchPassages, type MeiliConnection } from '../index/index.ts';
 import { runIngest, type IngestSummary } from '../cli/ingest-job.ts';
+import { readDocument } from '../ingest/index.ts';
 import type { DocumentRecord } from '../index/records.ts';
 import { tempDir } from './helpers.ts';
 
@@ -50,6 +51,11 @@ describe('a DOCX of 100 000 paragraphs', () => {
     const headings = doc!.sectionHeadings.filter((h) => h !== doc!.title);
     expect(styled.length).toBe(Math.floor((PARAGRAPHS - 1) / 200));
     expect(headings).toEqual(styled);
+  });
+
+  it('is refused with its reason when its text is over MINUTES_MAX_TEXT_MB (memory grows with the text)', async () => {
+    const small = loadConfig({ MINUTES_MAX_TEXT_MB: '5' });
+    await expect(readDocument(path.join(archive, 'långt-protokoll.docx'), small.limits)).rejects.toMatchObject({ reason: expect.stringMatching(/^7\.\d million characters of text, over the limit of 5\.0 million \(MINUTES_MAX_TEXT_MB\)/) });
   });
 
   it('finds a word deep in the document', async () => {
