@@ -36,10 +36,19 @@ try {
   try {
     await runIngest(SAMPLE_ARCHIVE, { full: false, config, index: new ArchiveIndex(new MeiliClient(conn.url, conn.key)), reporter: createReporter({ tty: false, quiet: true }) });
     const env = { ...process.env, MEILI_URL: conn.url, MEILI_MASTER_KEY: conn.key, MINUTES_DATA_DIR: path.join(dir, 'data'), MINUTES_EMBEDDINGS: 'off' };
+    // A stale build would measure tsx under the compiled name.
+    if (/compiled CLI \(build\/\) is/.test(spawnSync(process.execPath, [variants.at(-1)!.bin, '--help'], { env, encoding: 'utf8' }).stderr)) {
+      throw new Error('the build is missing or older than the sources: run `npm run build:cli` first');
+    }
     const commands = [['search', 'Ukraina'], ['--help']];
     const times = new Map<string, number[]>();
     const cpu = new Map<string, number[]>();
+    const floor: number[] = [];
     for (let i = 0; i < runs; i++) {
+      // The floor: Node starting and exiting with nothing to do.
+      const f0 = performance.now();
+      spawnSync(process.execPath, ['-e', '0']);
+      floor.push(performance.now() - f0);
       for (const command of commands) {
         for (const v of variants) {
           const t0 = performance.now();
@@ -59,6 +68,7 @@ try {
       const [name, command] = key.split('\t');
       process.stdout.write(`| ${name} | \`minutes ${command}\` | ${(median(ts) / 1000).toFixed(2)} s | ${ts.map((t) => (t / 1000).toFixed(2)).join(', ')} | ${(median(cpu.get(key)!) / 1000).toFixed(2)} s |\n`);
     }
+    process.stdout.write(`| the floor: \`node -e 0\` | | ${(median(floor) / 1000).toFixed(2)} s | ${floor.map((t) => (t / 1000).toFixed(2)).join(', ')} | |\n`);
   } finally {
     await conn.stop();
   }
