@@ -4,7 +4,12 @@
  * main thread). One worker means no threads: the work runs inline.
  */
 import { Worker } from 'node:worker_threads';
+import path from 'node:path';
 import { extractFile, type ExtractResult, type ExtractSettings } from './extract-file.ts';
+import { COMPILED, PROJECT_ROOT } from '../lib/config.ts';
+
+/** The compiled worker beside the compiled CLI; from the sources, a wrapper that registers tsx in the thread. */
+const WORKER = path.join(PROJECT_ROOT, COMPILED ? 'build' : '', 'cli', 'extract-worker.js');
 
 export class ExtractPool {
   private readonly workers: Worker[] = [];
@@ -16,7 +21,7 @@ export class ExtractPool {
 
   constructor(size: number, private readonly settings: ExtractSettings) {
     for (let i = 0; i < (size > 1 ? size : 0); i++) {
-      const w = new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: settings });
+      const w = new Worker(WORKER, { workerData: settings });
       w.on('message', ({ id, result }: { id: number; result: ExtractResult }) => {
         this.pending.get(id)?.(result);
         this.pending.delete(id);

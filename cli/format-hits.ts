@@ -3,11 +3,28 @@ import path from 'node:path';
 import type { SearchResult } from '../index/index.ts';
 import type { PersonRecord } from '../lib/schema.ts';
 
+/**
+ * Colour and bold on a terminal, plain text when piped. NO_COLOR (set, not empty) turns them off
+ * (no-color.org); FORCE_COLOR (set, not 0) turns them on also when piped, e.g. into `less -R`.
+ */
+export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && !['0', 'false'].includes(env.FORCE_COLOR)) return true;
+  return Boolean(stream.isTTY);
+}
+
+interface Styles { bold: (s: string) => string; dim: (s: string) => string; match: (s: string) => string }
+const styles = (color: boolean): Styles => ({
+  bold: (s) => (color ? `\x1b[1m${s}\x1b[22m` : s),
+  dim: (s) => (color ? `\x1b[2m${s}\x1b[22m` : s),
+  // A match stands out from the bold title: bold and yellow.
+  match: (s) => (color ? `\x1b[1;33m${s}\x1b[39;22m` : s),
+});
+
 export function formatHits(result: SearchResult & { offset?: number }, color: boolean): string {
   const offset = result.offset ?? 0;
   if (!result.hits.length) return noHits(result, offset);
-  const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
-  const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
+  const { bold, dim, match } = styles(color);
   const shown = `${offset + 1}–${offset + result.hits.length} av ${result.total}`;
   const lines = result.correctedQuery
     ? [`Inga träffar för "${result.query}". Visar ${shown} träffar för "${result.correctedQuery}" (${result.processingTimeMs} ms)`, '']
@@ -17,7 +34,7 @@ export function formatHits(result: SearchResult & { offset?: number }, color: bo
     const meta = [h.date ?? 'odaterat', h.body, h.docType].filter(Boolean).join(' · ');
     lines.push(`${offset + i + 1}. ${bold(h.title)}  ${dim(meta)}`);
     lines.push(`   ${h.sectionNumber && !h.heading.startsWith(h.sectionNumber) ? `${h.sectionNumber} ` : ''}${h.heading} (s. ${h.page})`);
-    lines.push(`   ${snippetText(h.snippet, bold)}`);
+    lines.push(`   ${snippetText(h.snippet, match)}`);
     lines.push(`   ${dim(path.relative(process.cwd(), h.source) || h.source)}  ${dim(`score ${h.score}`)}`, '');
   });
   return `${lines.join('\n')}\n`;
@@ -30,19 +47,25 @@ function noHits(result: SearchResult, offset: number): string {
   return `Inga träffar för "${result.query}".${unknown}${suggestion}\n`;
 }
 
-function snippetText(snippet: string, bold: (s: string) => string): string {
+function snippetText(snippet: string, match: (s: string) => string): string {
   return snippet
-    .replace(/<mark>(.*?)<\/mark>/g, (_, m: string) => bold(m))
+    .replace(/<mark>(.*?)<\/mark>/g, (_, m: string) => match(m))
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 }
 
 const ATTENDANCE: Record<string, string> = { present: 'närvarande', absent: 'frånvarande', unknown: 'omnämnd' };
 
-/** A person per block: name, other spellings, parties, counts, then one line per meeting. */
-export function formatPeople(people: PersonRecord[]): string {
-  if (!people.length) return 'Inga personer hittades.\n';
-  return `${people.map((p) => [
-    `${p.name}${p.parties.length ? ` (${p.parties.join(', ')})` : ''}${p.aliases.length ? ` — även: ${p.aliases.join(', ')}` : ''}`,
+/** One page of persons: how many of how many, then a person per block (name, other spellings, parties, counts, one line per meeting). */
+export function formatPeople(page: { people: PersonRecord[]; total: number; offset: number; query: string }, color: boolean): string {
+  const { people, total, offset } = page;
+  const forQuery = page.query ? ` för "${page.query}"` : '';
+  if (!people.length) return total ? `Inga fler personer${forQuery}: ${total} finns (sidan börjar vid ${offset + 1}).\n` : `Inga personer hittades${forQuery}.\n`;
+  const { bold, dim } = styles(color);
+  const shown = offset + people.length;
+  const more = shown < total ? ` — fler med --page ${Math.floor(offset / people.length) + 2}` : '';
+  const head = `${offset + 1}–${shown} av ${total} personer${forQuery}${dim(more)}\n\n`;
+  return `${head}${people.map((p) => [
+    `${bold(p.name)}${p.parties.length ? ` (${p.parties.join(', ')})` : ''}${p.aliases.length ? ` — även: ${p.aliases.join(', ')}` : ''}`,
     `  ${p.present} närvarande, ${p.absent} frånvarande, ${p.mentioned} omnämnd${p.organisations.length ? ` · ${p.organisations.join(', ')}` : ''}${p.roles.length ? ` · ${p.roles.join(', ')}` : ''}`,
     ...p.meetings.map((m) => `  ${m.date ?? 'odaterat'}  ${ATTENDANCE[m.attendance]}  ${m.title}${m.nameInDocument !== p.name ? ` (som ${m.nameInDocument})` : ''}`),
   ].join('\n')).join('\n\n')}\n`;

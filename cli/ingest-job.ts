@@ -55,6 +55,11 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   // with other archive folders is re-extracted in place.)
   const rebuild = opts.full && (await index.roots()).every((r) => r === absRoot) ? await index.rebuildTarget() : null;
   if (rebuild) await rebuild.prepare();
+  // Files gone from the folder leave the index before anything is read: a deleted document is not
+  // a hit for the length of the run. (A rebuild leaves them out and swaps in at the end.)
+  const present = new Set(files);
+  const gone = [...indexed.values()].filter((f) => !present.has(f.source));
+  if (!rebuild) await index.remove(gone.map((f) => f.id));
   const target = rebuild ?? index;
   let batch: (Extracted & { fileName: string; replaces?: boolean })[] = [];
   let done = 0;
@@ -125,11 +130,8 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   }
   reporter.progressStop();
 
-  const present = new Set(files);
-  const gone = [...indexed.values()].filter((f) => !present.has(f.source));
   if (rebuild) await index.swapIn(rebuild);
-  else await index.remove(gone.map((f) => f.id));
-  await index.recordFiles(states, gone.map((f) => f.id));
+  await index.recordFiles(states, rebuild ? gone.map((f) => f.id) : []);
   summary.removed = gone.length;
   await index.fillMissingVectors();
   summary.embedded = index.embedded + (rebuild?.embedded ?? 0);

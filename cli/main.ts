@@ -7,15 +7,11 @@ import path from 'node:path';
 import { writeJsonAtomic } from '../lib/atomic-file.ts';
 import { acquireLock, LockError } from '../lib/lock.ts';
 import { mkdirSync } from 'node:fs';
-import { runIngest, formatSummary } from './ingest-job.ts';
-import { runExtract } from './extract-command.ts';
-import { formatHits, formatPeople } from './format-hits.ts';
-import { compareWithBaseline, exportHits, formatEval, loadQueries, loadQueryList, runEval, type Mode, type ModeResult } from './eval-command.ts';
+import { formatHits, formatPeople, useColor } from './format-hits.ts';
+import type { Mode, ModeResult } from './eval-command.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { diskSpaceProblem } from '../index/meili-server.ts';
-import { writeReport } from './report-command.ts';
-import { startServer } from '../search-ui/index.ts';
-import { repair, backupSavedSearches } from './repair-command.ts';
+import { backupSavedSearches } from '../index/saved-searches.ts';
 
 /** Exit codes (DESIGN.md): 0 all good, 1 some files failed, 2 could not run. */
 export const EXIT = { ok: 0, someFailed: 1, cannotRun: 2 } as const;
@@ -58,6 +54,7 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .option('--eval <queries>', 'after indexing, run these evaluation queries, keep the history and flag a drop')
     .option('--report-json <file>', 'also write the run summary as JSON to this file')
     .action(async (dir: string, opts: { full: boolean; quiet: boolean; eval?: string; reportJson?: string }) => {
+      const [{ runIngest, formatSummary }, { loadQueries }] = await Promise.all([import('./ingest-job.ts'), import('./eval-command.ts')]);
       const reporter = createReporter({ quiet: opts.quiet });
       if (opts.eval) loadQueries(opts.eval);
       mkdirSync(config().dataDir, { recursive: true });
@@ -81,6 +78,7 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .argument('<files...>', 'PDF, DOCX, text or Markdown files')
     .option('--json', 'one JSON object per file (JSON Lines)', false)
     .action(async (files: string[], opts: { json: boolean }) => {
+      const { runExtract } = await import('./extract-command.ts');
       setExit(await runExtract(files, { json: opts.json, config: config() }));
     });
 
@@ -111,7 +109,7 @@ function program(config: () => Config, setExit: (code: number) => void): Command
       const result = await withIndex(config(), true, (index) =>
         searchPassages(index.client, index.names, { q: query, filter: opts.filter, filters, limit, offset, mode: opts.mode, ratio: opts.ratio, perDocument: !opts.allPassages }, index.embedder),
       opts.mode !== 'keyword');
-      process.stdout.write(opts.json ? `${JSON.stringify({ ...result, offset, limit }, null, 2)}\n` : formatHits({ ...result, offset }, Boolean(process.stdout.isTTY)));
+      process.stdout.write(opts.json ? `${JSON.stringify({ ...result, offset, limit }, null, 2)}\n` : formatHits({ ...result, offset }, useColor(process.stdout)));
       setExit(EXIT.ok);
     });
   cmd.command('eval')
@@ -124,6 +122,7 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .option('--baseline <file>', 'compare with an earlier --json result: per-query gains and losses')
     .option('--export <file>', 'query list: write the top hits of every query to this .csv or .json file')
     .action(async (file: string, opts: { mode: Mode | 'all'; k: number; json: boolean; out?: string; baseline?: string; export?: string }) => {
+      const { compareWithBaseline, exportHits, formatEval, loadQueries, loadQueryList, runEval } = await import('./eval-command.ts');
       const modes: Mode[] = opts.mode === 'all' ? ['keyword', 'semantic', 'hybrid'] : [opts.mode];
       const wantsModel = modes.some((m) => m !== 'keyword');
       if (opts.export) {
@@ -152,6 +151,7 @@ function program(config: () => Config, setExit: (code: number) => void): Command
     .option('--queries <file>', 'also run these evaluation queries and include the results')
     .action(async (opts: { period: string; body?: string; out: string; queries?: string }) => {
       if (!/^\d{4}-\d{4}$/.test(opts.period)) throw new ConfigError('invalid --period: expected e.g. 2019-2022');
+      const [{ writeReport }, { loadQueries, runEval }] = await Promise.all([import('./report-command.ts'), import('./eval-command.ts')]);
       const queries = opts.queries ? loadQueries(opts.queries) : null;
       const written = await withIndex(config(), true, async (index) => writeReport(index, {
         period: opts.period, body: opts.body ?? null, out: opts.out,
@@ -174,6 +174,7 @@ function program(config: () => Config, setExit: (code: number) => void): Command
         throw new ConfigError(`serving on ${opts.host} without a login would open the archive to the network: set MINUTES_UI_USER and MINUTES_UI_PASSWORD, or pass --allow-anonymous`);
       }
       if (!loopback && !cfg.uiAuth) reporter.warn(`serving on ${opts.host} without a login (--allow-anonymous)`);
+      const { startServer } = await import('../search-ui/index.ts');
       const embedder = await loadEmbedder(cfg.embeddings, { warn: (m) => reporter.warn(m) });
       // serve runs for days: its Meilisearch is watched and restarted or reconnected when lost.
       const { supervisor, client } = await MeiliSupervisor.start(cfg, (conn) => new MeiliClient(conn.url, conn.key, { retries: 2 }), { log: (m) => reporter.info(m) });
@@ -194,6 +195,7 @@ function program(config: () => Config, setExit: (code: number) => void): Command
       const cfg = config();
       mkdirSync(cfg.dataDir, { recursive: true });
       const release = acquireLock(path.join(cfg.dataDir, 'ingest.lock'), (m) => reporter.warn(m));
+      const { repair } = await import('./repair-command.ts');
       try {
         const r = await repair(cfg, (m) => reporter.info(m));
         process.stdout.write(`${[
@@ -252,11 +254,13 @@ function program(config: () => Config, setExit: (code: number) => void): Command
   cmd.command('people')
     .description("persons resolved across the archive: spellings, parties, and each meeting with attendance")
     .argument('[query]', 'name or part of one (all persons when left out)', '')
-    .option('--limit <n>', 'number of persons', (v) => Number.parseInt(v, 10), 10)
+    .option('--limit <n>', `persons per page (at most ${MAX_LIMIT})`, (v) => Number.parseInt(v, 10), 10)
+    .option('--page <n>', 'page of --limit persons, from 1', (v) => Number.parseInt(v, 10))
     .option('--json', 'JSON output', false)
-    .action(async (query: string, opts: { limit: number; json: boolean }) => {
-      const people = await withIndex(config(), true, (index) => index.searchPeople(query, opts.limit));
-      process.stdout.write(opts.json ? `${JSON.stringify(people, null, 2)}\n` : formatPeople(people));
+    .action(async (query: string, opts: { limit: number; page?: number; json: boolean }) => {
+      const { limit, offset } = paging(opts);
+      const found = await withIndex(config(), true, (index) => index.searchPeople(query, limit, offset / limit + 1));
+      process.stdout.write(opts.json ? `${JSON.stringify({ ...found, offset, limit }, null, 2)}\n` : formatPeople({ ...found, offset, query }, useColor(process.stdout)));
       setExit(EXIT.ok);
     });
   return cmd;
@@ -273,7 +277,7 @@ interface SearchOptions {
 const MAX_LIMIT = 200;
 
 /** --limit, --page and --offset checked: a value out of range is a one-line error saying what is allowed. */
-function paging(o: Pick<SearchOptions, 'limit' | 'page' | 'offset'>): { limit: number; offset: number } {
+function paging(o: Pick<SearchOptions, 'limit' | 'page'> & { offset?: number }): { limit: number; offset: number } {
   if (!Number.isInteger(o.limit) || o.limit < 1 || o.limit > MAX_LIMIT) throw new ConfigError(`invalid --limit: give 1–${MAX_LIMIT} hits per page (use --page or --offset for more)`);
   if (o.page !== undefined && o.offset !== undefined) throw new ConfigError('give --page or --offset, not both');
   if (o.page !== undefined && (!Number.isInteger(o.page) || o.page < 1)) throw new ConfigError('invalid --page: pages count from 1');

@@ -13,8 +13,6 @@ import { connectMeili, MeiliClient, ArchiveIndex, listSavedSearches, indexNames,
 import { backupSavedSearches, SAVED_BACKUP } from '../index/saved-searches.ts';
 import { embeddedBinary } from '../index/meili-server.ts';
 
-export { backupSavedSearches } from '../index/saved-searches.ts';
-
 export interface RepairResult { movedTo: string | null; versionFixed: boolean; saved: number; savedFrom: 'database' | 'backup' | 'none'; roots: string[] }
 
 export async function repair(config: Config, log: (m: string) => void): Promise<RepairResult> {

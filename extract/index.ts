@@ -25,7 +25,7 @@ export function documentId(source: string): string {
 
 export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; docId?: string }): Extracted {
   const meta = extractMetadata(doc.blocks, doc.pageHeader, doc.fileName, doc.metaTitle);
-  const split = splitSections(doc.blocks, meta.title, meta.titleBlocks);
+  const split = splitSections(doc.blocks, meta.title, meta.titleBlocks, { styledHeadings: doc.format === 'docx' });
   const { blockSection, sectionStarts } = split;
   // Theme hits per section, computed once: each section's own themes and the document's.
   const hits = split.sections.map(sectionThemes);

@@ -2,6 +2,8 @@
  * Sections: agenda items and headings with the text under them. A section starts at a heading,
  * a numbered or bold agenda line ("### 4. **…**", "**7. Förslag …**", "- 1. Ordförande …", "§ 3a. …"),
  * or a short heading-like line followed by body text (PDF and plain-text exports lose heading styles).
+ * A DOCX keeps its styles: there only styled headings and agenda lines start sections, never a line
+ * for being short (a long DOCX of short lines made every other paragraph a section).
  */
 import type { Block, Section } from '../lib/schema.ts';
 import { oneLine, plain, wordCount } from '../lib/text.ts';
@@ -16,7 +18,7 @@ interface Start { heading: string; number: string | null; rest: string; caseNumb
 /** The sections, and for each block the heading of the section it sits in (for evidence). */
 export interface SectionSplit { sections: Section[]; blockSection: string[]; sectionStarts: Set<number> }
 
-export function splitSections(blocks: Block[], title: string, titleBlocks: number[]): SectionSplit {
+export function splitSections(blocks: Block[], title: string, titleBlocks: number[], opts: { styledHeadings?: boolean } = {}): SectionSplit {
   const sections: Section[] = [];
   const blockSection: string[] = [];
   const sectionStarts = new Set<number>();
@@ -29,7 +31,7 @@ export function splitSections(blocks: Block[], title: string, titleBlocks: numbe
     // Inside a "§ N" item only the next item starts a section: its running text holds short
     // capitalised lines (a case title, a list point) that are no headings.
     const inItem = current.number?.startsWith('§') === true && (ITEM_SUBHEADING.test(plain(block.text).split('\n')[0]!.trim()) || !ITEM_NUMBER.test(block.text.trim()));
-    const start = i < (titleBlocks[0] ?? -1) || inItem ? null : sectionStart(block, blocks[i + 1], blocks[i - 1]);
+    const start = i < (titleBlocks[0] ?? -1) || inItem ? null : sectionStart(block, blocks[i + 1], blocks[i - 1], opts.styledHeadings === true);
     if (start) {
       if (current.text || sections.length || current.heading !== title) sections.push(current);
       current = { heading: start.heading, number: start.number, text: '', page: block.page, ...(start.caseNumber ? { caseNumber: start.caseNumber } : {}) };
@@ -44,7 +46,7 @@ export function splitSections(blocks: Block[], title: string, titleBlocks: numbe
   return { sections: sections.filter((s, i) => s.text || s.heading !== title || i === 0), blockSection, sectionStarts };
 }
 
-function sectionStart(block: Block, next: Block | undefined, prev: Block | undefined): Start | null {
+function sectionStart(block: Block, next: Block | undefined, prev: Block | undefined, styledHeadings: boolean): Start | null {
   const text = block.text.trim();
   if (block.kind === 'heading') return split(oneLine(text).replace(/^-\s+/, ''), '');
   if (block.kind === 'table-row') return null;
@@ -68,7 +70,7 @@ function sectionStart(block: Block, next: Block | undefined, prev: Block | undef
   if (block.kind === 'list-item' && /^-\s+\d{1,2}[.)]\s+\p{Lu}/u.test(line)) return split(line.replace(/^-\s+/, ''), '');
   if (block.kind === 'paragraph' && /^§\s*\d+[a-z]?\.?\s+\p{Lu}/u.test(line) && line.length <= 200) return split(line, '');
   // A line right under a heading is its speaker line ("Stina Höök och Malin Wikner, Region Värmland"), not a new section.
-  if (block.kind === 'paragraph' && prev?.kind !== 'heading' && !text.includes('\n') && isHeadingLike(line, next)) return split(line, '');
+  if (!styledHeadings && block.kind === 'paragraph' && prev?.kind !== 'heading' && !text.includes('\n') && isHeadingLike(line, next)) return split(line, '');
   return null;
 }
 

@@ -210,9 +210,13 @@ export class ArchiveIndex {
     }
   }
 
-  /** Persons matching a name (every person, most meetings first, for an empty query). */
-  async searchPeople(q: string, limit = 10): Promise<PersonRecord[]> {
-    return (await this.client.search<PersonRecord>(this.names.people, { q, limit })).hits.map(({ _formatted, _rankingScore, ...p }) => p as PersonRecord);
+  /**
+   * Persons matching a name (every person, most meetings first, for an empty query), a page of
+   * `limit` from `page` 1, with the exact number of matches (page-wise search counts exactly).
+   */
+  async searchPeople(q: string, limit = 10, page = 1): Promise<{ people: PersonRecord[]; total: number }> {
+    const res = await this.client.search<PersonRecord>(this.names.people, { q, hitsPerPage: limit, page });
+    return { people: res.hits.map(({ _formatted, _rankingScore, ...p }) => p as PersonRecord), total: res.totalHits ?? res.estimatedTotalHits ?? res.hits.length };
   }
 
   /** Number of resolved persons, or null when the people index has not been built. */
@@ -225,12 +229,18 @@ export class ArchiveIndex {
     }
   }
 
-  /** Removes documents (and their chunks) whose files are gone. */
+  /**
+   * Removes documents whose files are gone, with their passages and file states. Search hits come
+   * from the passages (keyword retrieval from their lean records), so they go first: a hit never outlives its document record (the other order
+   * left a deleted document a hit, its page 404, for as long as the passages' deletion took). A
+   * run killed in between leaves a record without passages, which the next run removes.
+   */
   async remove(docIds: string[]): Promise<void> {
     if (!docIds.length) return;
-    await this.client.deleteByFilter(this.names.documents, inList('id', docIds));
-    await this.client.deleteByFilter(this.names.chunks, inList('docId', docIds));
     await this.client.deleteByFilter(this.names.terms, inList('docId', docIds));
+    await this.client.deleteByFilter(this.names.chunks, inList('docId', docIds));
+    await this.client.deleteByFilter(this.names.documents, inList('id', docIds));
+    await this.client.deleteByFilter(this.names.files, inList('id', docIds));
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Block, CleanDocument, RawDocument } from '../lib/schema.ts';
 import { maskPersonnummer } from './personnummer.ts';
+import { highestPage } from './text-blocks.ts';
 
 export function cleanDocument(raw: RawDocument, opts: { maskPersonnummer?: boolean } = {}): CleanDocument {
   let masked = 0;
@@ -24,7 +25,7 @@ export function cleanDocument(raw: RawDocument, opts: { maskPersonnummer?: boole
   blocks = joinLines(byRun.blocks);
   blocks = joinBrokenParagraphs(blocks);
   const pageHeader = [...byPosition.header, ...byRun.header];
-  const pageCount = Math.max(raw.pageCount, ...blocks.map((b) => b.page));
+  const pageCount = highestPage(blocks, raw.pageCount);
   const metaTitle = raw.metaTitle === null ? null : mask(raw.metaTitle);
   return { ...raw, metaTitle, blocks, pageHeader, pageCount, personnummerMasked: masked };
 }

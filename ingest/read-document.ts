@@ -8,7 +8,10 @@ import { readText } from './read-text.ts';
 import { readPdf } from './read-pdf.ts';
 import { readDocx } from './read-docx.ts';
 
-export interface ReadLimits { maxFileBytes: number; maxPages: number; parseTimeoutMs: number; maxUnzippedBytes?: number }
+export interface ReadLimits { maxFileBytes: number; maxPages: number; parseTimeoutMs: number; maxUnzippedBytes?: number; maxTextChars?: number }
+
+/** The default of MINUTES_MAX_TEXT_MB, in characters. */
+const MAX_TEXT_CHARS = 12_000_000;
 
 const EXTENSIONS: Record<string, Format> = { '.pdf': 'pdf', '.docx': 'docx', '.txt': 'txt', '.text': 'txt', '.md': 'md', '.markdown': 'md' };
 
@@ -34,7 +37,20 @@ export async function readDocument(file: string, limits: ReadLimits): Promise<Ra
     if (format === 'docx') return { ...(await readDocx(file, bytes, limits.maxUnzippedBytes)), encoding: 'docx', metaTitle: null };
     return readText(file, bytes);
   });
+  checkTextSize(file, parsed.blocks, limits.maxTextChars ?? MAX_TEXT_CHARS);
   return RawDocument.parse({ ...base, ...parsed });
+}
+
+/**
+ * A file with more text than the limit is refused after reading, which is cheap, and before
+ * extraction and indexing, whose memory grows with the text (a 1 MB DOCX can hold 20 million characters).
+ */
+function checkTextSize(file: string, blocks: { text: string }[], maxChars: number) {
+  let chars = 0;
+  for (const b of blocks) chars += b.text.length;
+  if (chars > maxChars) {
+    throw new ReadError(file, `${(chars / 1e6).toFixed(1)} million characters of text, over the limit of ${(maxChars / 1e6).toFixed(1)} million (MINUTES_MAX_TEXT_MB): split the document, or raise the limit (~42 MB of memory per million)`);
+  }
 }
 
 /** A file whose content contradicts its name is reported rather than guessed at. */

@@ -1,6 +1,6 @@
 /** Plain text and Markdown reader with encoding detection for old Swedish archives. */
 import { ReadError } from './read-error.ts';
-import { frontMatter, textToBlocks } from './text-blocks.ts';
+import { frontMatter, highestPage, textToBlocks } from './text-blocks.ts';
 import type { Block } from '../lib/schema.ts';
 
 export interface DecodedText { text: string; encoding: string }
@@ -47,6 +47,6 @@ export function readText(file: string, bytes: Uint8Array): { blocks: Block[]; en
   if (!text.trim()) throw new ReadError(file, 'no text (the file holds only whitespace)');
   const blocks = textToBlocks(text);
   if (!blocks.length) throw new ReadError(file, 'no text (the file holds only metadata and comments)');
-  const pageCount = Math.max(1, ...blocks.map((b) => b.page));
+  const pageCount = highestPage(blocks);
   return { blocks, encoding, pageCount, metaTitle: frontMatter(text).fields.title || null };
 }

@@ -86,6 +86,13 @@ export function textToBlocks(input: string): Block[] {
 }
 
 
+/** The highest page a block starts on (at least `atLeast`); a loop, since a long document has more blocks than a call takes arguments. */
+export function highestPage(blocks: Block[], atLeast = 1): number {
+  let page = atLeast;
+  for (const b of blocks) if (b.page > page) page = b.page;
+  return page;
+}
+
 /** `~~x~~` (Markdown) and `<s>`/`<strike>` (HTML) strike-through all become `<del>`. */
 export function normaliseInline(line: string): string {
   return line

@@ -4,10 +4,22 @@
  */
 import { z } from 'zod';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The project root (where package.json and data/ live), wherever the command is run from. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The project root (where package.json and data/ live), wherever the command is run from: the
+ * nearest folder with a package.json above this module, which is lib/ in the sources and a chunk
+ * of build/ in the compiled CLI.
+ */
+export const PROJECT_ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
+/** True when this is the compiled CLI (build/, see scripts/build-cli.mjs), false when run from the TypeScript sources. */
+export const COMPILED = !import.meta.url.endsWith('.ts');
+
+function projectRoot(dir: string): string {
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
 export const SAMPLE_ARCHIVE = path.join(PROJECT_ROOT, 'data', 'sample');
 
 const EnvSchema = z.object({
@@ -20,6 +32,9 @@ const EnvSchema = z.object({
   MINUTES_MAX_PAGES: z.coerce.number().int().positive().default(2000),
   MINUTES_PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   MINUTES_MAX_UNZIPPED_MB: z.coerce.number().positive().default(200),
+  // Extraction and indexing take ~0.3 GB plus ~42 MB per million characters of a file's text
+  // (BENCHMARKS.md, long DOCX): 12 keeps any single file under 1 GB.
+  MINUTES_MAX_TEXT_MB: z.coerce.number().positive().default(12),
   MINUTES_MASK_PERSONNUMMER: z.enum(['true', 'false', '1', '0']).default('true'),
   MINUTES_CHUNK_WORDS: z.coerce.number().int().min(50).max(2000).default(250),
   MINUTES_UI_USER: z.string().min(1).optional(),
@@ -39,7 +54,7 @@ export interface Config {
   dataDir: string;
   meiliBinary: string | null;
   indexPrefix: string;
-  limits: { maxFileBytes: number; maxPages: number; parseTimeoutMs: number; maxUnzippedBytes: number };
+  limits: { maxFileBytes: number; maxPages: number; parseTimeoutMs: number; maxUnzippedBytes: number; maxTextChars: number };
   chunkWords: number;
   /** Basic auth for `minutes serve` (deployments beyond one workstation); null: open on 127.0.0.1. */
   uiAuth: { user: string; password: string } | null;
@@ -91,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPages: e.MINUTES_MAX_PAGES,
       parseTimeoutMs: e.MINUTES_PARSE_TIMEOUT_MS,
       maxUnzippedBytes: Math.round(e.MINUTES_MAX_UNZIPPED_MB * 1024 * 1024),
+      maxTextChars: Math.round(e.MINUTES_MAX_TEXT_MB * 1_000_000),
     },
     chunkWords: e.MINUTES_CHUNK_WORDS,
     allowedHosts: (e.MINUTES_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),

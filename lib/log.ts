@@ -2,7 +2,11 @@
  * Output for humans on a terminal (a progress bar and plain lines) and JSON lines otherwise
  * (cron mail, log collectors). Messages go to stderr; stdout carries results.
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgress from 'cli-progress';
+
+// Loaded when a progress bar is first drawn (an ingest on a terminal), not at every command's start.
+const progressLibrary = () => createRequire(import.meta.url)('cli-progress') as typeof cliProgress;
 
 export interface Reporter {
   info(msg: string, fields?: Record<string, unknown>): void;
@@ -33,7 +37,8 @@ export function createReporter(opts: { tty?: boolean; quiet?: boolean } = {}): R
     error: (m, f) => line('error', m, f),
     progressStart(total, label) {
       if (!tty || opts.quiet || total === 0) return;
-      bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {value}/{total} {detail}`, stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+      const { SingleBar, Presets } = progressLibrary();
+      bar = new SingleBar({ format: `${label} [{bar}] {value}/{total} {detail}`, stream: process.stderr, hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
       bar.start(total, 0, { detail: '' });
     },
     progressTick(detail) {

@@ -11,7 +11,7 @@ import { SAMPLE_DIR, tempDir } from './helpers.ts';
 const run = promisify(execFile);
 const tmp = tempDir('cli');
 // The project's own model keeps the run offline and deterministic (the default model would be downloaded where online).
-const env = { ...process.env, MINUTES_DATA_DIR: path.join(tmp.dir, 'data'), MEILI_URL: '', MEILI_MASTER_KEY: '', MINUTES_MODEL: 'minutes-tiny-sv', MINUTES_MODEL_DIR: path.join(PROJECT_ROOT, 'data', 'models') };
+const env: NodeJS.ProcessEnv = { ...process.env, MINUTES_DATA_DIR: path.join(tmp.dir, 'data'), MEILI_URL: '', MEILI_MASTER_KEY: '', MINUTES_MODEL: 'minutes-tiny-sv', MINUTES_MODEL_DIR: path.join(PROJECT_ROOT, 'data', 'models') };
 
 async function minutes(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -90,6 +90,38 @@ describe('minutes CLI', () => {
     const bad = await minutes('search', 'x', '--filter', 'nosuchfield = 1');
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('pages the persons with --page and --limit and says which of how many it shows', async () => {
+    const all = JSON.parse((await minutes('people', '--json', '--limit', '200')).stdout) as { total: number; people: { name: string }[] };
+    expect(all.total).toBe(all.people.length);
+    expect(all.total).toBeGreaterThan(4);
+    const first = await minutes('people', '--limit', '2');
+    expect(first.stdout).toMatch(new RegExp(`^1–2 av ${all.total} personer — fler med --page 2\n`));
+    const second = await minutes('people', '--limit', '2', '--page', '2');
+    expect(second.stdout).toMatch(new RegExp(`^3–4 av ${all.total} personer`));
+    const names = (out: string) => all.people.map((p) => p.name).filter((n) => out.includes(`\n${n}`));
+    expect(names(first.stdout)).toEqual(all.people.slice(0, 2).map((p) => p.name));
+    expect(names(second.stdout)).toEqual(all.people.slice(2, 4).map((p) => p.name));
+    expect((await minutes('people', '--limit', '200', '--page', '2')).stdout).toBe(`Inga fler personer: ${all.total} finns (sidan börjar vid 201).\n`);
+  });
+
+  it('highlights matches on a terminal, and not when piped or with NO_COLOR (FORCE_COLOR forces it)', async () => {
+    const MATCH = '\x1b[1;33mgränspendlarna\x1b[39;22m';
+    const bin = path.join(PROJECT_ROOT, 'bin', 'minutes.js');
+    // `script` gives the command a pseudo-terminal, as a user's shell does.
+    const onTty = async (extra: Record<string, string>) => (await run('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} search gränspendlarna`, '/dev/null'], { env: { ...env, ...extra }, cwd: tmp.dir, timeout: 60_000 })).stdout;
+    expect(await onTty({})).toContain(MATCH);
+    expect(await onTty({ NO_COLOR: '1' })).not.toContain('\x1b[');
+    const piped = await minutes('search', 'gränspendlarna');
+    expect(piped.stdout).toContain('gränspendlarna');
+    expect(piped.stdout).not.toContain('\x1b[');
+    env.FORCE_COLOR = '1';
+    try {
+      expect((await minutes('search', 'gränspendlarna')).stdout).toContain(MATCH);
+    } finally {
+      delete env.FORCE_COLOR;
+    }
   });
 
   it('extracts --json as JSON Lines in the DESIGN.md schema', async () => {

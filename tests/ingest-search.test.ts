@@ -89,7 +89,7 @@ describe('ingesting the sample archive with bad files mixed in', () => {
   });
 
   it('resolves one person spelled two ways across documents, with their meetings', async () => {
-    const [iren] = await index.searchPeople('Irén', 1);
+    const [iren] = (await index.searchPeople('Irén', 1)).people;
     expect(iren).toMatchObject({ name: expect.stringMatching(/^Irén Leje?gren$/), parties: ['S'] });
     expect([iren!.name, ...iren!.aliases].sort()).toEqual(['Irén Lejegren', 'Irén Lejgren']);
     expect(iren!.meetings.map((m) => [m.date, m.attendance])).toEqual([['2021-03-12', 'present'], ['2023-04-19', 'present']]);
