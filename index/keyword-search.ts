@@ -108,12 +108,24 @@ export async function rankByKeywords(client: MeiliClient, names: IndexNames, ter
 /** How often each wanted term occurs in a passage: a word counts 1, a compound's part PART_TF. */
 function countTerms(h: TermHit, wanted: Set<string>): Map<string, number> {
   const out = new Map<string, number>();
-  const add = (field: string | undefined, weight: number) => {
-    for (const t of (field ?? '').split(' ')) if (wanted.has(t)) out.set(t, (out.get(t) ?? 0) + weight);
-  };
-  add(h.stems, 1);
-  add(h.partStems, PART_TF);
+  for (const t of wanted) {
+    const f = occurrences(h.stems, t) + PART_TF * occurrences(h.partStems ?? '', t);
+    if (f) out.set(t, f);
+  }
   return out;
+}
+
+/**
+ * How often a stem occurs in a space-separated field. Scanned with indexOf rather than split into
+ * tokens: a query has few terms and a candidate has dozens of stems (a fifth of a search's CPU in Node).
+ */
+export function occurrences(field: string, term: string): number {
+  let n = 0;
+  for (let i = field.indexOf(term); i !== -1; i = field.indexOf(term, i + 1)) {
+    const end = i + term.length;
+    if ((i === 0 || field.charCodeAt(i - 1) === 32) && (end === field.length || field.charCodeAt(end) === 32)) n++;
+  }
+  return n;
 }
 
 /**

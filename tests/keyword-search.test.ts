@@ -12,6 +12,7 @@ import { runIngest } from '../cli/ingest-job.ts';
 import { indexTerms, stem } from '../lib/swedish-analysis.ts';
 import { idf, termScore } from '../index/bm25.ts';
 import { filterFields, passageTermsFilter } from '../index/keyword-filter.ts';
+import { occurrences } from '../index/keyword-search.ts';
 import { SAMPLE_DIR, tempDir } from './helpers.ts';
 
 const reporter = createReporter({ tty: false, quiet: true });
@@ -164,5 +165,18 @@ describe('the filter keyword retrieval applies to lean passage records', () => {
   ])('%s names %j', async (filter, fields, lean) => {
     expect(filterFields(filter)).toEqual(fields);
     expect((await passageTermsFilter(sample.client, sample.names, filter)) === filter).toBe(lean);
+  });
+});
+
+describe('a stem\'s frequency in a passage\'s stems', () => {
+  it.each([
+    ['budget skol budget', 'budget', 2],
+    ['budgetar budget', 'budget', 1],
+    ['skolbudget budget', 'budget', 1],
+    ['budget', 'budget', 1],
+    ['', 'budget', 0],
+    ['aa aa aaa a', 'aa', 2],
+  ])('%j has %s %i times', (field, term, n) => {
+    expect(occurrences(field, term)).toBe(n);
   });
 });
