@@ -1,6 +1,6 @@
 /** Passage search over the chunks index; by default one hit per document (its best passage). */
 import { z } from 'zod';
-import type { MeiliClient } from './meili-client.ts';
+import { MeiliError, type MeiliClient } from './meili-client.ts';
 import { EMBEDDER, type IndexNames } from './settings.ts';
 import type { Embedder } from './embedder.ts';
 import { shapeQuery } from './query-shaping.ts';
@@ -109,7 +109,32 @@ const synonymsLower = (() => {
 /** The query's terms (stems, compound parts, synonyms): the same for ranking and for counting documents. */
 export const termsOf = (q: string): QueryTerm[] => queryTerms(q, synonymsLower());
 
-export async function searchPassages(client: MeiliClient, names: IndexNames, request: SearchRequest, embedder: Embedder | null = null): Promise<SearchResult> {
+/** The archive's index was written by an older version and lacks what this one reads (RECORD_VERSION in index/records.ts). */
+export class OutdatedIndexError extends Error {}
+
+/**
+ * Runs a search, turning Meilisearch's complaint about an index written by an older version (no
+ * lean passage records, documents' stems not a filter field) into the fix. Nothing indexed at all
+ * stays Meilisearch's own index_not_found.
+ */
+async function onCurrentIndex<T>(client: MeiliClient, names: IndexNames, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    const missingTerms = err instanceof MeiliError && err.code === 'index_not_found' && err.message.includes(`\`${names.terms}\``);
+    const oldDocuments = err instanceof MeiliError && err.code === 'invalid_search_filter' && err.message.includes('`stems` is not filterable');
+    if (oldDocuments || (missingTerms && (await client.stats(names.documents).then(() => true, () => false)))) {
+      throw new OutdatedIndexError('the index was written by an older version of minutes-archive: run `minutes ingest DIR` once to update it (each file is read again)');
+    }
+    throw err;
+  }
+}
+
+export function searchPassages(client: MeiliClient, names: IndexNames, request: SearchRequest, embedder: Embedder | null = null): Promise<SearchResult> {
+  return onCurrentIndex(client, names, () => rankedSearch(client, names, request, embedder));
+}
+
+async function rankedSearch(client: MeiliClient, names: IndexNames, request: SearchRequest, embedder: Embedder | null): Promise<SearchResult> {
   const t0 = performance.now();
   const req = SearchRequest.parse(request);
   if (req.mode !== 'keyword' && !embedder) {
@@ -136,7 +161,7 @@ export async function searchPassages(client: MeiliClient, names: IndexNames, req
   if (!ranked.length) {
     const suggestion = await suggest(client, names, req.q, passageFilter);
     // No dead end: a misspelt query shows what its likely spelling finds, and says so.
-    const corrected = suggestion && req.correct ? await searchPassages(client, names, { ...req, q: suggestion, correct: false }, embedder) : null;
+    const corrected = suggestion && req.correct ? await rankedSearch(client, names, { ...req, q: suggestion, correct: false }, embedder) : null;
     if (suggestion && corrected?.hits.length) return { ...corrected, query: req.q, unknownWords, suggestion, correctedQuery: suggestion, processingTimeMs: ms(t0) };
     return { ...base, total: 0, processingTimeMs: ms(t0), hits: [], suggestion };
   }
@@ -270,7 +295,11 @@ export const CountRequest = z.object({
  * How many documents match, in all and per facet value (the most frequent first), by the same terms
  * the ranking retrieves by: a document counts once however many of its passages and terms match.
  */
-export async function documentCounts(client: MeiliClient, names: IndexNames, request: z.input<typeof CountRequest>): Promise<{ total: number; facets: Record<string, Record<string, number>> }> {
+export function documentCounts(client: MeiliClient, names: IndexNames, request: z.input<typeof CountRequest>): Promise<{ total: number; facets: Record<string, Record<string, number>> }> {
+  return onCurrentIndex(client, names, () => counts(client, names, request));
+}
+
+async function counts(client: MeiliClient, names: IndexNames, request: z.input<typeof CountRequest>): Promise<{ total: number; facets: Record<string, Record<string, number>> }> {
   const req = CountRequest.parse(request);
   const filter = req.filters ? buildFilter(req.filters) : undefined;
   const terms = req.q.trim() ? termsOf(req.q) : [];

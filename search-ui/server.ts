@@ -10,7 +10,7 @@ import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../lib/config.ts';
-import { MeiliError, type ArchiveIndex } from '../index/index.ts';
+import { MeiliError, OutdatedIndexError, type ArchiveIndex } from '../index/index.ts';
 import { backupSavedSearches } from '../index/saved-searches.ts';
 import * as api from './api.ts';
 
@@ -60,8 +60,10 @@ export function startServer(opts: ServeOptions): Promise<{ url: string; close():
   const hosts = allowedHostNames(opts.host, opts.allowedHosts);
   const server = http.createServer((req, res) => {
     const fail = (err: unknown) => {
-      const status = err instanceof api.HttpError ? err.status : err instanceof MeiliError ? 503 : 500;
-      const message = err instanceof api.HttpError ? err.message : err instanceof MeiliError ? (opts.meiliStatus?.().message || 'Sökservern svarar inte – försök igen om en stund') : 'Internt fel';
+      const status = err instanceof api.HttpError ? err.status : err instanceof MeiliError || err instanceof OutdatedIndexError ? 503 : 500;
+      const message = err instanceof api.HttpError ? err.message
+        : err instanceof OutdatedIndexError ? 'Indexet är skrivet av en äldre version av minutes-archive: kör `minutes ingest` en gång för att uppdatera det.'
+          : err instanceof MeiliError ? (opts.meiliStatus?.().message || 'Sökservern svarar inte – försök igen om en stund') : 'Internt fel';
       if (status >= 500) opts.log?.(`${req.method} ${req.url}: ${err instanceof Error ? err.message : String(err)}`);
       // An answer already under way (a file being sent) can only be cut off.
       if (res.headersSent) { res.destroy(); return; }

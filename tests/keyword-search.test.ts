@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type Config } from '../lib/config.ts';
 import { createReporter } from '../lib/log.ts';
-import { connectMeili, MeiliClient, ArchiveIndex, searchPassages, documentCounts, type MeiliConnection } from '../index/index.ts';
+import { connectMeili, MeiliClient, ArchiveIndex, searchPassages, documentCounts, OutdatedIndexError, RECORD_VERSION, type MeiliConnection } from '../index/index.ts';
 import { runIngest } from '../cli/ingest-job.ts';
 import { indexTerms, stem } from '../lib/swedish-analysis.ts';
 import { idf, termScore } from '../index/bm25.ts';
@@ -178,5 +178,29 @@ describe('a stem\'s frequency in a passage\'s stems', () => {
     ['aa aa aaa a', 'aa', 2],
   ])('%j has %s %i times', (field, term, n) => {
     expect(occurrences(field, term)).toBe(n);
+  });
+});
+
+describe('an index written by an older version', () => {
+  it('is reported with its fix, and one ingest updates it', async () => {
+    const dir = path.join(tmp.dir, 'tiny');
+    const old = new ArchiveIndex(tiny.client, 'old_');
+    await runIngest(dir, { full: false, config, index: old, reporter });
+    // What an older version left: no lean passage records, documents of an older shape.
+    await old.client.deleteIndex(old.names.terms);
+    const docs = await old.client.getDocuments<Record<string, unknown>>(old.names.documents, { limit: 100 });
+    await old.client.addDocuments(old.names.documents, docs.results.map((d) => ({ ...d, recordVersion: RECORD_VERSION - 1 })));
+    await expect(search(old, 'budget')).rejects.toBeInstanceOf(OutdatedIndexError);
+    await expect(search(old, 'budget')).rejects.toThrow(/minutes ingest/);
+    const s = await runIngest(dir, { full: false, config, index: old, reporter });
+    expect(s.changed).toBe(Object.keys(TINY).length);
+    expect((await search(old, 'budget')).hits.map((h) => h.fileName)).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('is not mistaken for an empty archive, which says nothing is indexed', async () => {
+    const none = new ArchiveIndex(tiny.client, 'none_');
+    const err = await search(none, 'budget').catch((e: unknown) => e);
+    expect(err).not.toBeInstanceOf(OutdatedIndexError);
+    expect(err).toMatchObject({ code: 'index_not_found' });
   });
 });
