@@ -4,6 +4,7 @@
  * "Beteckning" column (a kallelse). Numbers in running text (documents a case refers to) are not.
  */
 import type { Block, Section } from '../lib/schema.ts';
+import { cellTexts } from '../lib/blocks.ts';
 import { caseNumbersInTable, findUnlabelledCaseNumbers } from './case-numbers.ts';
 
 export function itemCaseNumbers(blocks: Block[], sections: Section[], documentNumber: string | null): string[] {
@@ -16,7 +17,7 @@ export function itemCaseNumbers(blocks: Block[], sections: Section[], documentNu
   let table: string[][] = [];
   const flush = () => { out.push(...caseNumbersInTable(table)); table = []; };
   for (const b of blocks) {
-    if (b.kind === 'table-row') table.push(b.text.split('\t'));
+    if (b.kind === 'table-row') table.push(cellTexts(b));
     else if (table.length) flush();
   }
   flush();

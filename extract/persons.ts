@@ -8,6 +8,8 @@ import { oneLine, plain, sentences } from '../lib/text.ts';
 import { findNames, parseNameList, splitDescriptor, type ListedPerson } from './person-names.ts';
 import { mergePersons, type PersonMention } from './person-resolution.ts';
 import { readAttendanceBlock } from './attendance-block.ts';
+import { boldLead, boldLine, cellRuns, startsStruck, struckTexts, textOf } from '../lib/blocks.ts';
+import type { Inline } from '../lib/schema.ts';
 
 const ABSENT_HEADING = /^(frånvarande|anmält förhinder|förhinder|ej närvarande|frånvarande ledamöter)\b/i;
 const PRESENT_HEADING = /^(närvarande|deltagande|ledamöter|beslutande|ersättare|tjänstgörande|övriga närvarande|övriga deltagare|deltagare|inbjudna|i tjänsten|politiker|justerare|vid protokollet|närvarande ledamöter)\b/i;
@@ -42,18 +44,18 @@ export function extractPersons(blocks: Block[], ctx: Context): Person[] {
       else if (block.kind === 'heading') listMode = null;
     }
 
-    if (block.kind === 'table-row') { tableRow(text, listMode, add); return; }
+    if (block.kind === 'table-row') { tableRow(block, listMode, add); return; }
     const inline = block.kind === 'paragraph' ? INLINE_LIST.exec(text.trim()) : null;
     if (inline) {
       const mode = ABSENT_HEADING.test(inline[1]!) ? 'absent' : 'present';
-      for (const item of inline[2]!.split(/;\s*/)) listRow(item, mode, add);
+      for (const item of inline[2]!.split(/;\s*/)) listRow(item, mode, add, block.inlines);
       // "DELTAGANDE: Stefan Ingves, ordförande" with one name a line after it: the list goes on.
       listMode = mode;
       return;
     }
-    if (block.kind === 'list-item' && listMode) { listRow(text, listMode, add); return; }
-    if (block.kind === 'paragraph' && SIGNATURE.test(line) || /^\*\*[^*]+\*\*\n\p{Lu}/u.test(text)) { signature(text, ctx.docIsMeeting, add); return; }
-    if (listMode && block.kind === 'paragraph' && !/[.!?]$/.test(line) && line.split(/\s+/).length <= 40) { listRow(text, listMode, add); return; }
+    if (block.kind === 'list-item' && listMode) { listRow(text, listMode, add, block.inlines); return; }
+    if (block.kind === 'paragraph' && SIGNATURE.test(line) || boldNameLine(block)) { signature(text, ctx.docIsMeeting, add); return; }
+    if (listMode && block.kind === 'paragraph' && !/[.!?]$/.test(line) && line.split(/\s+/).length <= 40) { listRow(text, listMode, add, block.inlines); return; }
     listMode = null;
     if (block.kind === 'heading' || (block.kind === 'paragraph' && i > 0 && isPresenterLine(line, blocks[i - 1]!, ctx.sectionStarts.has(i - 1)))) {
       presenters(block.kind === 'heading' ? headingPresenter(line) : firstSentence(line), add);
@@ -64,33 +66,39 @@ export function extractPersons(blocks: Block[], ctx: Context): Person[] {
   return mergePersons(mentions);
 }
 
-/** "Name (Party)<TAB>Organisation", "<del>Name (P)</del><TAB><del>Org</del>", "Label<TAB>Name, Org Name, Org …". */
-function tableRow(text: string, mode: 'present' | 'absent' | null, add: (p: Omit<PersonMention, 'evidence'>) => void) {
-  const cells = text.split('\t');
-  const first = cells[0] ?? '';
-  const struck = /^\s*<del>/.test(first);
-  const firstPeople = parseNameList(plain(first), { anyFirstName: true });
-  if (firstPeople.length === 1 && plain(first).trim().length <= firstPeople[0]!.name.length + 8) {
+/** "Name (Party) | Organisation" (a struck first cell is absent), "Label | Name, Org Name, Org …". */
+function tableRow(block: Block, mode: 'present' | 'absent' | null, add: (p: Omit<PersonMention, 'evidence'>) => void) {
+  const cells = cellRuns(block);
+  const first = plain(textOf(cells[0] ?? []));
+  const others = cells.slice(1).flat();
+  const rest = cells.slice(1).map(textOf).join(', ');
+  const firstPeople = parseNameList(first, { anyFirstName: true });
+  if (firstPeople.length === 1 && first.trim().length <= firstPeople[0]!.name.length + 8) {
     const p = firstPeople[0]!;
-    const { role, organisation } = splitDescriptor(plain(cells.slice(1).join(', ')));
-    add({ name: p.name, party: p.party, organisation, role, attendance: struck || mode === 'absent' ? 'absent' : 'present', rank: 3 });
+    const { role, organisation } = splitDescriptor(plain(rest));
+    add({ name: p.name, party: p.party, organisation, role, attendance: startsStruck(cells[0] ?? []) || mode === 'absent' ? 'absent' : 'present', rank: 3 });
     return;
   }
   // A label cell ("Politiker", "Inbjudna", "Närvarande") followed by names run together.
-  const labelCell = plain(first);
-  const rowMode = ABSENT_HEADING.test(labelCell) ? 'absent' : mode ?? (PRESENT_HEADING.test(labelCell) || cells.length > 1 ? 'present' : null);
-  if (!rowMode || /^(plats|tid|datum|lokal)\b/i.test(labelCell)) return;
-  listRow(cells.slice(1).join(', '), rowMode, add, /<del>/.test(cells.slice(1).join('')));
+  const rowMode = ABSENT_HEADING.test(first) ? 'absent' : mode ?? (PRESENT_HEADING.test(first) || cells.length > 1 ? 'present' : null);
+  if (!rowMode || /^(plats|tid|datum|lokal)\b/i.test(first)) return;
+  listRow(rest, rowMode, add, others, others.some((r) => r.struck));
 }
 
-function listRow(text: string, mode: 'present' | 'absent', add: (p: Omit<PersonMention, 'evidence'>) => void, struckCells = false) {
-  // Struck names inside a run: each <del>…</del> holds one absent person.
-  const struckNames = new Set([...text.matchAll(/<del>(.*?)<\/del>/g)].flatMap((m) => findNames(plain(m[1]!), { anyFirstName: true }).map((h) => h.name)));
+/** A list of names; a name inside a struck run is absent, and so is every name of a row whose cells are struck without a struck name. */
+function listRow(text: string, mode: 'present' | 'absent', add: (p: Omit<PersonMention, 'evidence'>) => void, runs: Inline[] = [], struckCells = false) {
+  const struckNames = new Set(struckTexts(runs).flatMap((t) => findNames(plain(t), { anyFirstName: true }).map((h) => h.name)));
   for (const p of withSharedDescriptors(parseNameList(plain(text.replace(/^-\s+/, '')), { anyFirstName: true }))) {
     const { role, organisation } = splitDescriptor(p.descriptor);
     const absent = mode === 'absent' || struckNames.has(p.name) || (struckCells && struckNames.size === 0);
     add({ name: p.name, party: p.party, organisation, role, attendance: absent ? 'absent' : 'present', rank: 3 });
   }
+}
+
+/** "**Anna Elverskog**" with the role on the next line: a signature. */
+function boldNameLine(block: Block): boolean {
+  const lead = boldLead(block);
+  return !!lead && !lead.strong.includes('*') && /^\n\p{Lu}/u.test(lead.after);
 }
 
 /** "Stina Höök och Malin Wikner, Region Värmland": names without a descriptor share the next one's. */
@@ -104,7 +112,7 @@ function withSharedDescriptors(list: ListedPerson[]): ListedPerson[] {
 
 /** A short line right after an agenda heading that starts with a name: the item's presenters. */
 function isPresenterLine(line: string, prev: Block, prevStartsSection: boolean): boolean {
-  return (prevStartsSection || prev.kind === 'heading' || /^\*\*.*\*\*$/.test(prev.text.trim())) && line.split(/\s+/).length <= 40 && findNames(line).some((h) => h.index === 0);
+  return (prevStartsSection || prev.kind === 'heading' || boldLine(prev)) && line.split(/\s+/).length <= 40 && findNames(line).some((h) => h.index === 0);
 }
 
 function firstSentence(line: string): string {

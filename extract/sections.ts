@@ -5,6 +5,7 @@
  */
 import type { Block, Section } from '../lib/schema.ts';
 import { oneLine, plain, wordCount } from '../lib/text.ts';
+import { boldLead } from '../lib/blocks.ts';
 import { HEADER_FIELD } from './header-fields.ts';
 import { firstCaseNumber } from './case-numbers.ts';
 import { ITEM_NUMBER, ITEM_SUBHEADING, TOC_LINE } from './protocol-items.ts';
@@ -60,9 +61,9 @@ function sectionStart(block: Block, next: Block | undefined, prev: Block | undef
     }
   }
   // A bold lead-in that is the whole item title: "**7. Förslag …**" or "**8. Information …** Eva Sund".
-  const bold = /^\*\*(.+?)\*\*\s*(.*)$/s.exec(text);
-  if (bold && (AGENDA_NUMBER.test(bold[1]!) || !bold[2]) && bold[1]!.length <= 250 && block.kind === 'paragraph') {
-    return split(oneLine(bold[1]!), plain(bold[2]!));
+  const bold = boldLead(block);
+  if (bold && (AGENDA_NUMBER.test(bold.strong) || !bold.after.trim()) && bold.strong.length <= 250 && block.kind === 'paragraph') {
+    return split(oneLine(bold.strong), plain(bold.after));
   }
   const line = oneLine(text);
   if (block.kind === 'list-item' && /^-\s+\d{1,2}[.)]\s+\p{Lu}/u.test(line)) return split(line.replace(/^-\s+/, ''), '');
@@ -80,6 +81,5 @@ function isHeadingLike(line: string, next: Block | undefined): boolean {
 
 function split(heading: string, rest: string): Start {
   const m = AGENDA_NUMBER.exec(heading);
-  const clean = heading.replace(/\*\*/g, '').trim();
-  return { heading: clean, number: m ? m[1]!.replace(/\s+/g, ' ') : null, rest };
+  return { heading: heading.trim(), number: m ? m[1]!.replace(/\s+/g, ' ') : null, rest };
 }

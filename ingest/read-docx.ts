@@ -1,12 +1,13 @@
 /**
  * DOCX reader: mammoth → semantic HTML → blocks. Keeps what extraction needs:
- * headings (Word heading styles), tables (one block per row, cells tab-separated),
- * bold (`**`) and strike-through (`<del>`, how absent members are marked).
+ * headings (Word heading styles), tables (one block per row, a run per cell), bold and
+ * strike-through (how absent members are marked) as marked runs.
  */
 import mammoth from 'mammoth';
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
 import { ReadError } from './read-error.ts';
-import type { Block } from '../lib/schema.ts';
+import type { Block, Inline } from '../lib/schema.ts';
+import { makeBlock, run, textOf } from '../lib/blocks.ts';
 
 const STYLE_MAP = ['strike => del', 'b => strong', 'u => '];
 
@@ -63,10 +64,10 @@ export function htmlToBlocks(html: string): Block[] {
       if (!isElement(child)) continue;
       const tag = child.rawTagName?.toLowerCase() ?? '';
       const heading = /^h([1-6])$/.exec(tag);
-      if (heading) push(blocks, 'heading', inlineText(child), Number(heading[1]));
-      else if (tag === 'p') push(blocks, 'paragraph', inlineText(child));
+      if (heading) push(blocks, 'heading', inlineRuns(child), Number(heading[1]));
+      else if (tag === 'p') push(blocks, 'paragraph', inlineRuns(child));
       else if (tag === 'li') pushListItem(blocks, child, walk);
-      else if (tag === 'tr') push(blocks, 'table-row', child.querySelectorAll('td, th').map(inlineText).map((c) => c.replace(/\s*\n\s*/g, ' ')).join('\t'));
+      else if (tag === 'tr') push(blocks, 'table-row', child.querySelectorAll('td, th').flatMap((td, cell) => cellRuns(inlineRuns(td), cell)));
       else walk(child); // ul, ol, table, tbody, div …
     }
   };
@@ -78,34 +79,51 @@ export function htmlToBlocks(html: string): Block[] {
 function pushListItem(blocks: Block[], li: HTMLElement, walk: (el: HTMLElement) => void) {
   const own = li.clone() as HTMLElement;
   own.querySelectorAll('ul, ol').forEach((n) => n.remove());
-  push(blocks, 'list-item', `- ${inlineText(own)}`);
+  push(blocks, 'list-item', [run('- '), ...inlineRuns(own)]);
   li.querySelectorAll(':scope > ul, :scope > ol').forEach(walk);
 }
 
-function push(blocks: Block[], kind: Block['kind'], text: string, level?: number) {
-  const t = text.trim();
-  if (!t) return;
-  blocks.push(level ? { kind, level, text: t, page: 1 } : { kind, text: t, page: 1 });
+function push(blocks: Block[], kind: Block['kind'], runs: Inline[], level?: number) {
+  if (!textOf(runs).trim()) return;
+  blocks.push(makeBlock(kind, runs, 1, level));
+}
+
+/** A table cell's runs on one line (line breaks inside a cell are spaces), marked with the cell's column; an empty cell keeps its place. */
+function cellRuns(runs: Inline[], cell: number): Inline[] {
+  const out = runs.map((r) => run(r.text.replace(/\s*\n\s*/g, ' '), { ...r, cell }));
+  return out.length ? out : [run('', { cell })];
 }
 
 function isElement(n: Node): n is HTMLElement {
   return n.nodeType === 1;
 }
 
-/** Inline content with our markup: bold → **x**, struck → <del>x</del>, <br> → newline. */
-function inlineText(el: HTMLElement): string {
-  let out = '';
+/** Inline content as runs: bold and struck marked, <br> a newline; white space at a mark's edges stays outside it. */
+function inlineRuns(el: HTMLElement, marks: { strong?: boolean; struck?: boolean } = {}): Inline[] {
+  const out: Inline[] = [];
   for (const n of el.childNodes) {
-    if (!isElement(n)) { out += decodeEntities(n.rawText); continue; }
+    if (!isElement(n)) { out.push(run(decodeEntities(n.rawText), marks)); continue; }
     const tag = n.rawTagName?.toLowerCase();
-    const inner = inlineText(n);
-    if (tag === 'br') out += '\n';
-    else if ((tag === 'strong' || tag === 'b') && inner.trim()) out += `**${inner.trim()}**${/\s$/.test(inner) ? ' ' : ''}`;
-    else if ((tag === 'del' || tag === 's') && inner.trim()) out += `<del>${inner.trim()}</del>${/\s$/.test(inner) ? ' ' : ''}`;
-    else if (tag === 'p' && out) out += `\n${inner}`;
-    else out += inner;
+    if (tag === 'br') { out.push(run('\n', marks)); continue; }
+    const strong = tag === 'strong' || tag === 'b';
+    const struck = tag === 'del' || tag === 's';
+    const inner = inlineRuns(n, { strong: marks.strong || strong, struck: marks.struck || struck });
+    if (tag === 'p' && out.length) out.push(run('\n', marks));
+    out.push(...((strong || struck) ? edgesUnmarked(inner, marks) : inner));
   }
-  return out.replace(/\*\*\*\*/g, '').replace(/<\/del><del>/g, '');
+  return out;
+}
+
+/** "** Anna **" → " " + "**Anna**" + " ": the spaces at a mark's edges carry the outer marks. */
+function edgesUnmarked(runs: Inline[], outer: { strong?: boolean; struck?: boolean }): Inline[] {
+  const text = textOf(runs);
+  if (!text.trim()) return [run(text, outer)];
+  const lead = /^\s*/.exec(text)![0];
+  const trail = /\s*$/.exec(text)![0];
+  const inner = runs.map((r) => ({ ...r }));
+  inner[0]!.text = inner[0]!.text.replace(/^\s+/, '');
+  inner.at(-1)!.text = inner.at(-1)!.text.replace(/\s+$/, '');
+  return [run(lead, outer), ...inner, run(trail, outer)];
 }
 
 function decodeEntities(s: string): string {

@@ -12,13 +12,13 @@ describe('DOCX HTML (from mammoth) → blocks', () => {
       '<p>Rad ett<br />rad två</p>',
     ].join('');
     expect(htmlToBlocks(html)).toEqual([
-      { kind: 'heading', level: 1, text: 'Protokoll Kommunstyrelsen', page: 1 },
-      { kind: 'paragraph', text: '**Tid:** 14 maj 2024 & kl 13', page: 1 },
-      { kind: 'list-item', text: '- Punkt ett', page: 1 },
-      { kind: 'list-item', text: '- Underpunkt', page: 1 },
-      { kind: 'table-row', text: 'Johanna Martin (M)\tAskersund kommun', page: 1 },
-      { kind: 'table-row', text: '<del>Anna Nordqvist (M)</del>\t<del>Degerfors kommun</del>', page: 1 },
-      { kind: 'paragraph', text: 'Rad ett\nrad två', page: 1 },
+      { kind: 'heading', level: 1, text: 'Protokoll Kommunstyrelsen', inlines: [{ text: 'Protokoll Kommunstyrelsen' }], page: 1 },
+      { kind: 'paragraph', text: 'Tid: 14 maj 2024 & kl 13', inlines: [{ text: 'Tid:', strong: true }, { text: ' 14 maj 2024 & kl 13' }], page: 1 },
+      { kind: 'list-item', text: '- Punkt ett', inlines: [{ text: '- Punkt ett' }], page: 1 },
+      { kind: 'list-item', text: '- Underpunkt', inlines: [{ text: '- Underpunkt' }], page: 1 },
+      { kind: 'table-row', text: 'Johanna Martin (M)\tAskersund kommun', inlines: [{ text: 'Johanna Martin (M)', cell: 0 }, { text: 'Askersund kommun', cell: 1 }], page: 1 },
+      { kind: 'table-row', text: 'Anna Nordqvist (M)\tDegerfors kommun', inlines: [{ text: 'Anna Nordqvist (M)', struck: true, cell: 0 }, { text: 'Degerfors kommun', struck: true, cell: 1 }], page: 1 },
+      { kind: 'paragraph', text: 'Rad ett\nrad två', inlines: [{ text: 'Rad ett\nrad två' }], page: 1 },
     ]);
   });
 

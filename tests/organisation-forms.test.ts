@@ -28,8 +28,9 @@ describe('organisations by naming form', () => {
 });
 
 describe('organisations of a document', async () => {
+  const { textBlock } = await import('../lib/blocks.ts');
   const { extractOrganisations } = await import('../extract/organisations.ts');
-  const names = (text: string, body: string) => extractOrganisations([{ kind: 'paragraph', text, page: 1 }], [], [], null, body).map((o) => o.name);
+  const names = (text: string, body: string) => extractOrganisations([textBlock('paragraph', text, 1)], [], [], null, body).map((o) => o.name);
   it('lists the own body once as the header names it, not its field alone or its other inflections', () => {
     expect(names('Kultur & Fritid informerar. Nämnden beslutar. Valnämnden tackar Gymnasium & Arbetsmarknad.', 'Nämnden för Kultur & Fritid')).toEqual(['Nämnden för Kultur & Fritid', 'Valnämnden', 'Gymnasium & Arbetsmarknad']);
     expect(names('Valnämnden sammanträder.', 'Valnämnd')).toEqual(['Valnämnd']);
