@@ -4,10 +4,13 @@
  * which beats a mention in running text (unknown, or present when the person speaks).
  */
 import type { Block, Person } from '../lib/schema.ts';
-import { oneLine, plain, sentences } from '../lib/text.ts';
+import { plain, sentences } from '../lib/text.ts';
 import { findNames, parseNameList, splitDescriptor, type ListedPerson } from './person-names.ts';
 import { mergePersons, type PersonMention } from './person-resolution.ts';
-import { readAttendanceBlock } from './attendance-block.ts';
+import { readAttendanceBlock, type AttendanceBlock } from './attendance-block.ts';
+import { normaliseOrganisation } from './organisations.ts';
+import type { DocContext } from './context.ts';
+import { by, perDocument, runRules, type Rule } from './rules.ts';
 import { boldLead, boldLine, cellRuns, startsStruck, struckTexts, textOf } from '../lib/blocks.ts';
 import type { Inline } from '../lib/schema.ts';
 
@@ -22,52 +25,98 @@ const SPEECH = /(?<![\p{L}])(berättar|berättade|informerar|informerade|konstat
 const SPEECH_ALL = new RegExp(SPEECH.source, 'giu');
 const SPEECH_BEFORE = /(berättar|frågar|menar|säger|betonar|konstaterar|svarar|påpekar|kompletterar)\s*$/iu;
 
-interface Context { blockSection: string[]; sectionStarts: Set<number>; docIsMeeting: boolean }
+type Mode = 'present' | 'absent';
+type Found = Omit<PersonMention, 'evidence'>;
+type PersonInput = Pick<DocContext, 'blocks' | 'plain' | 'line' | 'blockSection' | 'sectionStarts' | 'isMeeting' | 'notYetHeld'>;
 
-export function extractPersons(blocks: Block[], ctx: Context): Person[] {
+/** What a block is to the person rules: a row of an attendance table, a list of names, a signature, a presenter line, running text. */
+type Role =
+  | { kind: 'table'; mode: Mode | null }
+  | { kind: 'list'; mode: Mode; items: string[] }
+  | { kind: 'signature' }
+  | { kind: 'presenter'; text: string }
+  | { kind: 'prose' };
+
+interface Reading { attendance: AttendanceBlock; roles: Role[][] }
+
+/**
+ * The one pass over the blocks that the person rules share: the protocol's first-page block, then
+ * for every other block its role. A list heading switches attendance for the rows that follow,
+ * until the next heading or prose.
+ */
+const reading = perDocument((ctx: PersonInput): Reading => {
   // The protocol template's first-page block is read as a whole (its columns are flattened).
-  const attendance = readAttendanceBlock(blocks, ctx.blockSection);
-  const mentions: PersonMention[] = [...attendance.mentions];
-  let listMode: 'present' | 'absent' | null = null;
-  blocks.forEach((block, i) => {
-    if (attendance.blocks.has(i)) return;
+  const attendance = readAttendanceBlock(ctx.blocks, ctx.blockSection);
+  let listMode: Mode | null = null;
+  const roles = ctx.blocks.map((block, i): Role[] => {
+    if (attendance.blocks.has(i)) return [];
     const text = block.text;
-    const line = oneLine(text);
-    const evidence = { page: block.page, section: ctx.blockSection[i] ?? null, quote: line.slice(0, 300) };
-    const add = (p: Omit<PersonMention, 'evidence'>) => mentions.push({ ...p, evidence });
-
-    // A list heading switches attendance for the rows that follow, until the next heading or prose.
+    const line = ctx.line[i]!;
     const label = line.replace(/[:*]/g, '').trim();
     if (block.kind === 'heading' || (block.kind === 'paragraph' && label.length < 40 && !/[.]$/.test(label))) {
-      if (ABSENT_HEADING.test(label)) { listMode = 'absent'; if (block.kind === 'heading' || label.split(' ').length <= 3) return; }
-      else if (PRESENT_HEADING.test(label)) { listMode = 'present'; if (block.kind === 'heading' || label.split(' ').length <= 3) return; }
+      if (ABSENT_HEADING.test(label)) { listMode = 'absent'; if (block.kind === 'heading' || label.split(' ').length <= 3) return []; }
+      else if (PRESENT_HEADING.test(label)) { listMode = 'present'; if (block.kind === 'heading' || label.split(' ').length <= 3) return []; }
       else if (block.kind === 'heading') listMode = null;
     }
-
-    if (block.kind === 'table-row') { tableRow(block, listMode, add); return; }
+    if (block.kind === 'table-row') return [{ kind: 'table', mode: listMode }];
     const inline = block.kind === 'paragraph' ? INLINE_LIST.exec(text.trim()) : null;
     if (inline) {
-      const mode = ABSENT_HEADING.test(inline[1]!) ? 'absent' : 'present';
-      for (const item of inline[2]!.split(/;\s*/)) listRow(item, mode, add, block.inlines);
       // "DELTAGANDE: Stefan Ingves, ordförande" with one name a line after it: the list goes on.
-      listMode = mode;
-      return;
+      listMode = ABSENT_HEADING.test(inline[1]!) ? 'absent' : 'present';
+      return [{ kind: 'list', mode: listMode, items: inline[2]!.split(/;\s*/) }];
     }
-    if (block.kind === 'list-item' && listMode) { listRow(text, listMode, add, block.inlines); return; }
-    if (block.kind === 'paragraph' && SIGNATURE.test(line) || boldNameLine(block)) { signature(text, ctx.docIsMeeting, add); return; }
-    if (listMode && block.kind === 'paragraph' && !/[.!?]$/.test(line) && line.split(/\s+/).length <= 40) { listRow(text, listMode, add, block.inlines); return; }
+    if (block.kind === 'list-item' && listMode) return [{ kind: 'list', mode: listMode, items: [text] }];
+    if (block.kind === 'paragraph' && SIGNATURE.test(line) || boldNameLine(block)) return [{ kind: 'signature' }];
+    if (listMode && block.kind === 'paragraph' && !/[.!?]$/.test(line) && line.split(/\s+/).length <= 40) return [{ kind: 'list', mode: listMode, items: [text] }];
     listMode = null;
-    if (block.kind === 'heading' || (block.kind === 'paragraph' && i > 0 && isPresenterLine(line, blocks[i - 1]!, ctx.sectionStarts.has(i - 1)))) {
-      presenters(block.kind === 'heading' ? headingPresenter(line) : firstSentence(line), add);
-      if (block.kind === 'heading') return;
-    }
-    prose(plain(text), add);
+    if (block.kind === 'heading') return [{ kind: 'presenter', text: headingPresenter(line) }];
+    const presenter = block.kind === 'paragraph' && i > 0 && isPresenterLine(line, ctx.blocks[i - 1]!, ctx.sectionStarts.has(i - 1));
+    return [...(presenter ? [{ kind: 'presenter' as const, text: firstSentence(line) }] : []), { kind: 'prose' }];
   });
-  return mergePersons(mentions);
+  return { attendance, roles };
+});
+
+/** A rule over the blocks of one role: each block's findings with the block's evidence. */
+function roleRule<K extends Role['kind']>(id: string, kind: K, find: (role: Extract<Role, { kind: K }>, i: number, ctx: PersonInput) => Found[]): Rule<PersonMention, PersonInput> {
+  const rule: Rule<PersonMention, PersonInput> = {
+    id, field: 'persons',
+    run: (ctx) => reading(ctx).roles.flatMap((roles, i) => roles.filter((r): r is Extract<Role, { kind: K }> => r.kind === kind).flatMap((role) => {
+      const evidence = by(rule, { page: ctx.blocks[i]!.page, section: ctx.blockSection[i] ?? null, quote: ctx.line[i]!.slice(0, 300) });
+      return find(role, i, ctx).map((p) => ({ value: { ...p, evidence }, at: [i] }));
+    })),
+  };
+  return rule;
+}
+
+/** The protocol template's first-page block ("Beslutande", "Tjänstgörande ersättare", "ersätter", signatures). */
+export const protocolAttendanceBlock: Rule<PersonMention, PersonInput> = {
+  id: 'protocol-attendance-block', field: 'persons',
+  run: (ctx) => reading(ctx).attendance.mentions.map((m) => ({ value: m, at: [-1] })),
+};
+/** Attendance tables: a struck first cell or an absent list is absent. */
+export const attendanceTable = roleRule('attendance-table', 'table', (role, i, ctx) => tableRow(ctx.blocks[i]!, role.mode));
+/** Lists under "Närvarande", "Frånvarande" … (labelled inline, bulleted, or a name a line). */
+export const attendanceList = roleRule('attendance-list', 'list', (role, i, ctx) => role.items.flatMap((item) => listRow(item, role.mode, ctx.blocks[i]!.inlines)));
+/** Signature lines ("Vid protokollet", "**Anna Elverskog**" / "Sekreterare"). */
+export const signatureLine = roleRule('signature-line', 'signature', (_, i, ctx) => signature(ctx.plain[i]!, ctx.isMeeting && !ctx.notYetHeld));
+/** Who presents an agenda item: named in its heading or on the line right under it. */
+export const presenterLine = roleRule('presenter-line', 'presenter', (role) => presenters(role.text));
+/** Names in running text: present when they speak, else mentioned. */
+export const nameInText = roleRule('name-in-text', 'prose', (_, i, ctx) => prose(ctx.plain[i]!));
+
+export const PERSON_RULES = [protocolAttendanceBlock, attendanceTable, attendanceList, signatureLine, presenterLine, nameInText];
+
+export function extractPersons(ctx: PersonInput): Person[] {
+  return mergePersons(runRules(PERSON_RULES, ctx)).map((p) => ({
+    ...p,
+    organisation: p.organisation ? normaliseOrganisation(p.organisation)?.name ?? p.organisation : null,
+    // A kallelse announces a meeting that has not been held: whoever it names has not attended yet.
+    ...(ctx.notYetHeld ? { attendance: 'unknown' as const } : {}),
+  }));
 }
 
 /** "Name (Party) | Organisation" (a struck first cell is absent), "Label | Name, Org Name, Org …". */
-function tableRow(block: Block, mode: 'present' | 'absent' | null, add: (p: Omit<PersonMention, 'evidence'>) => void) {
+function tableRow(block: Block, mode: Mode | null): Found[] {
   const cells = cellRuns(block);
   const first = plain(textOf(cells[0] ?? []));
   const others = cells.slice(1).flat();
@@ -76,23 +125,22 @@ function tableRow(block: Block, mode: 'present' | 'absent' | null, add: (p: Omit
   if (firstPeople.length === 1 && first.trim().length <= firstPeople[0]!.name.length + 8) {
     const p = firstPeople[0]!;
     const { role, organisation } = splitDescriptor(plain(rest));
-    add({ name: p.name, party: p.party, organisation, role, attendance: startsStruck(cells[0] ?? []) || mode === 'absent' ? 'absent' : 'present', rank: 3 });
-    return;
+    return [{ name: p.name, party: p.party, organisation, role, attendance: startsStruck(cells[0] ?? []) || mode === 'absent' ? 'absent' : 'present', rank: 3 }];
   }
   // A label cell ("Politiker", "Inbjudna", "Närvarande") followed by names run together.
   const rowMode = ABSENT_HEADING.test(first) ? 'absent' : mode ?? (PRESENT_HEADING.test(first) || cells.length > 1 ? 'present' : null);
-  if (!rowMode || /^(plats|tid|datum|lokal)\b/i.test(first)) return;
-  listRow(rest, rowMode, add, others, others.some((r) => r.struck));
+  if (!rowMode || /^(plats|tid|datum|lokal)\b/i.test(first)) return [];
+  return listRow(rest, rowMode, others, others.some((r) => r.struck));
 }
 
 /** A list of names; a name inside a struck run is absent, and so is every name of a row whose cells are struck without a struck name. */
-function listRow(text: string, mode: 'present' | 'absent', add: (p: Omit<PersonMention, 'evidence'>) => void, runs: Inline[] = [], struckCells = false) {
+function listRow(text: string, mode: Mode, runs: Inline[] = [], struckCells = false): Found[] {
   const struckNames = new Set(struckTexts(runs).flatMap((t) => findNames(plain(t), { anyFirstName: true }).map((h) => h.name)));
-  for (const p of withSharedDescriptors(parseNameList(plain(text.replace(/^-\s+/, '')), { anyFirstName: true }))) {
+  return withSharedDescriptors(parseNameList(plain(text.replace(/^-\s+/, '')), { anyFirstName: true })).map((p) => {
     const { role, organisation } = splitDescriptor(p.descriptor);
     const absent = mode === 'absent' || struckNames.has(p.name) || (struckCells && struckNames.size === 0);
-    add({ name: p.name, party: p.party, organisation, role, attendance: absent ? 'absent' : 'present', rank: 3 });
-  }
+    return { name: p.name, party: p.party, organisation, role, attendance: absent ? 'absent' : 'present', rank: 3 };
+  });
 }
 
 /** "**Anna Elverskog**" with the role on the next line: a signature. */
@@ -125,23 +173,21 @@ function headingPresenter(heading: string): string {
   return m ? m[1]! : '';
 }
 
-function presenters(text: string, add: (p: Omit<PersonMention, 'evidence'>) => void) {
-  for (const p of withSharedDescriptors(parseNameList(text, { anyFirstName: false }))) {
+function presenters(text: string): Found[] {
+  return withSharedDescriptors(parseNameList(text, { anyFirstName: false })).map((p) => {
     const { role, organisation } = splitDescriptor(p.descriptor);
-    add({ name: p.name, party: p.party, organisation, role: role ?? 'föredragande', attendance: 'present', rank: 2 });
-  }
+    return { name: p.name, party: p.party, organisation, role: role ?? 'föredragande', attendance: 'present', rank: 2 };
+  });
 }
 
 /** Signature blocks: "**Anna Elverskog**\nSekreterare", "Anteckningar justeras av\nFredrik Larsson, ordf. Värmlandsrådet". */
-function signature(text: string, docIsMeeting: boolean, add: (p: Omit<PersonMention, 'evidence'>) => void) {
-  const lines = plain(text).split('\n').map((l) => l.trim()).filter(Boolean);
-  lines.forEach((l, i) => {
-    for (const h of findNames(l, { anyFirstName: i > 0 || lines.length === 2 })) {
-      const after = l.slice(h.end).replace(/^[\s,]+/, '');
-      const { role, organisation } = splitDescriptor(after || lines[i + 1] || '');
-      add({ name: h.name, party: null, organisation, role, attendance: docIsMeeting ? 'present' : 'unknown', rank: 2 });
-    }
-  });
+function signature(plainText: string, docIsMeeting: boolean): Found[] {
+  const lines = plainText.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.flatMap((l, i) => findNames(l, { anyFirstName: i > 0 || lines.length === 2 }).map((h): Found => {
+    const after = l.slice(h.end).replace(/^[\s,]+/, '');
+    const { role, organisation } = splitDescriptor(after || lines[i + 1] || '');
+    return { name: h.name, party: null, organisation, role, attendance: docIsMeeting ? 'present' : 'unknown', rank: 2 };
+  }));
 }
 
 /**
@@ -150,7 +196,8 @@ function signature(text: string, docIsMeeting: boolean, add: (p: Omit<PersonMent
  * Kommundirektör, Kristinehamns kommun, redovisade …") or right after one ("berättar Fredric
  * Norlin") — else only mentioned (unknown).
  */
-function prose(text: string, add: (p: Omit<PersonMention, 'evidence'>) => void) {
+function prose(text: string): Found[] {
+  const out: Found[] = [];
   for (const sentence of sentences(text)) {
     const names = findNames(sentence);
     if (!names.length) continue;
@@ -163,7 +210,8 @@ function prose(text: string, add: (p: Omit<PersonMention, 'evidence'>) => void) 
       const valdes = /^\s+valdes till (justerare|ordförande|sekreterare)/i.exec(after);
       const party = /^\s*\(([A-Za-zÅÄÖåäö]{1,3})\)/.exec(after)?.[1]?.toUpperCase() ?? null;
       const present = speaks || valdes !== null;
-      add({ name: h.name, party, organisation: org?.[1] ?? null, role: valdes ? valdes[1]!.toLowerCase() : null, attendance: present ? 'present' : 'unknown', rank: present ? 1 : 0 });
+      out.push({ name: h.name, party, organisation: org?.[1] ?? null, role: valdes ? valdes[1]!.toLowerCase() : null, attendance: present ? 'present' : 'unknown', rank: present ? 1 : 0 });
     }
   }
+  return out;
 }

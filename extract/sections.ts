@@ -6,6 +6,7 @@
 import type { Block, Section } from '../lib/schema.ts';
 import { oneLine, plain, wordCount } from '../lib/text.ts';
 import { boldLead } from '../lib/blocks.ts';
+import type { DocText } from './context.ts';
 import { HEADER_FIELD } from './header-fields.ts';
 import { firstCaseNumber } from './case-numbers.ts';
 import { ITEM_NUMBER, ITEM_SUBHEADING, TOC_LINE } from './protocol-items.ts';
@@ -17,7 +18,8 @@ interface Start { heading: string; number: string | null; rest: string; caseNumb
 /** The sections, and for each block the heading of the section it sits in (for evidence). */
 export interface SectionSplit { sections: Section[]; blockSection: string[]; sectionStarts: Set<number> }
 
-export function splitSections(blocks: Block[], title: string, titleBlocks: number[]): SectionSplit {
+export function splitSections(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, title: string, titleBlocks: number[]): SectionSplit {
+  const { blocks } = doc;
   const sections: Section[] = [];
   const blockSection: string[] = [];
   const sectionStarts = new Set<number>();
@@ -29,15 +31,15 @@ export function splitSections(blocks: Block[], title: string, titleBlocks: numbe
     // "Beslut", "Beslutsunderlag" … inside a § item are part of it, not sections of their own.
     // Inside a "§ N" item only the next item starts a section: its running text holds short
     // capitalised lines (a case title, a list point) that are no headings.
-    const inItem = current.number?.startsWith('§') === true && (ITEM_SUBHEADING.test(plain(block.text).split('\n')[0]!.trim()) || !ITEM_NUMBER.test(block.text.trim()));
-    const start = i < (titleBlocks[0] ?? -1) || inItem ? null : sectionStart(block, blocks[i + 1], blocks[i - 1]);
+    const inItem = current.number?.startsWith('§') === true && (ITEM_SUBHEADING.test(doc.plain[i]!.split('\n')[0]!.trim()) || !ITEM_NUMBER.test(block.text.trim()));
+    const start = i < (titleBlocks[0] ?? -1) || inItem ? null : sectionStart(doc, i);
     if (start) {
       if (current.text || sections.length || current.heading !== title) sections.push(current);
       current = { heading: start.heading, number: start.number, text: '', page: block.page, ...(start.caseNumber ? { caseNumber: start.caseNumber } : {}) };
       sectionStarts.add(i);
       append(start.rest);
     } else {
-      append(plain(block.text));
+      append(doc.plain[i]!);
     }
     blockSection[i] = current.heading;
   });
@@ -45,9 +47,12 @@ export function splitSections(blocks: Block[], title: string, titleBlocks: numbe
   return { sections: sections.filter((s, i) => s.text || s.heading !== title || i === 0), blockSection, sectionStarts };
 }
 
-function sectionStart(block: Block, next: Block | undefined, prev: Block | undefined): Start | null {
+function sectionStart(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, i: number): Start | null {
+  const block = doc.blocks[i]!;
+  const prev = doc.blocks[i - 1];
   const text = block.text.trim();
-  if (block.kind === 'heading') return split(oneLine(text).replace(/^-\s+/, ''), '');
+  const line = doc.line[i]!;
+  if (block.kind === 'heading') return split(line.replace(/^-\s+/, ''), '');
   if (block.kind === 'table-row') return null;
   // A contents page lists the items ("§ 3 Dnr … Asta och Anders … ....... 5"): they start nothing.
   if (TOC_LINE.test(text)) return null;
@@ -65,18 +70,17 @@ function sectionStart(block: Block, next: Block | undefined, prev: Block | undef
   if (bold && (AGENDA_NUMBER.test(bold.strong) || !bold.after.trim()) && bold.strong.length <= 250 && block.kind === 'paragraph') {
     return split(oneLine(bold.strong), plain(bold.after));
   }
-  const line = oneLine(text);
   if (block.kind === 'list-item' && /^-\s+\d{1,2}[.)]\s+\p{Lu}/u.test(line)) return split(line.replace(/^-\s+/, ''), '');
   if (block.kind === 'paragraph' && /^§\s*\d+[a-z]?\.?\s+\p{Lu}/u.test(line) && line.length <= 200) return split(line, '');
   // A line right under a heading is its speaker line ("Stina Höök och Malin Wikner, Region Värmland"), not a new section.
-  if (block.kind === 'paragraph' && prev?.kind !== 'heading' && !text.includes('\n') && isHeadingLike(line, next)) return split(line, '');
+  if (block.kind === 'paragraph' && prev?.kind !== 'heading' && !text.includes('\n') && isHeadingLike(line, doc.blocks[i + 1], doc.plain[i + 1])) return split(line, '');
   return null;
 }
 
 /** Short, one line, no closing punctuation, capitalised, not a header field, and followed by a real paragraph. */
-function isHeadingLike(line: string, next: Block | undefined): boolean {
+function isHeadingLike(line: string, next: Block | undefined, nextPlain: string | undefined): boolean {
   return line.length <= 90 && wordCount(line) <= 12 && /^[\p{Lu}\d]/u.test(line) && !/[.,;:!?]$/.test(line)
-    && !HEADER_FIELD.test(line) && next?.kind === 'paragraph' && wordCount(plain(next.text)) >= 8;
+    && !HEADER_FIELD.test(line) && next?.kind === 'paragraph' && wordCount(nextPlain ?? '') >= 8;
 }
 
 function split(heading: string, rest: string): Start {

@@ -6,13 +6,13 @@ const section = (heading: string, text: string) => ({ heading, number: null, tex
 const ewa: Person = { name: 'Ewa Lindberg', party: null, organisation: null, role: null, attendance: 'present' };
 
 describe('decisions and actions', () => {
-  const { decisions, actions } = extractDecisions([
+  const { decisions, actions } = extractDecisions({ sections: [
     section('2. Justerare', 'Siw Lunander valdes till justerare.'),
     section('3. Dagordningen godkändes', ''),
     section('§ 5 Budget', 'Kommunstyrelsen beslutar att anta budgeten för 2025. Frågan diskuterades länge. Politiska beslut behöver tas om detta.'),
     section('6. Samverkan', 'Ledamöterna ställer sig bakom förslaget att frågan flyttas. Ewa Lindberg tar med frågan till skolcheferna. Ewa tar också med diskussionen till Tjänstemannastödet.'),
     section('7. Övrigt', 'Beslut: Informationen lades till handlingarna. Ska vi besluta om detta?'),
-  ], [ewa]);
+  ], persons: [ewa] });
 
   it('finds formal decisions, including those in an agenda heading', () => {
     expect(decisions.map((d) => d.text)).toEqual([

@@ -30,7 +30,11 @@ describe('organisations by naming form', () => {
 describe('organisations of a document', async () => {
   const { textBlock } = await import('../lib/blocks.ts');
   const { extractOrganisations } = await import('../extract/organisations.ts');
-  const names = (text: string, body: string) => extractOrganisations([textBlock('paragraph', text, 1)], [], [], null, body).map((o) => o.name);
+  const { contextOfBlocks } = await import('../extract/context.ts');
+  const names = (text: string, body: string) => {
+    const ctx = contextOfBlocks([textBlock('paragraph', text, 1)]);
+    return extractOrganisations({ ...ctx, meta: { ...ctx.meta, body, organisation: null }, persons: [] }).map((o) => o.name);
+  };
   it('lists the own body once as the header names it, not its field alone or its other inflections', () => {
     expect(names('Kultur & Fritid informerar. Nämnden beslutar. Valnämnden tackar Gymnasium & Arbetsmarknad.', 'Nämnden för Kultur & Fritid')).toEqual(['Nämnden för Kultur & Fritid', 'Valnämnden', 'Gymnasium & Arbetsmarknad']);
     expect(names('Valnämnden sammanträder.', 'Valnämnd')).toEqual(['Valnämnd']);
