@@ -13,7 +13,7 @@ import { itemCaseNumbers } from './item-case-numbers.ts';
 
 export { findDates, mandatePeriod } from '../lib/swedish-dates.ts';
 export { resolveAcrossArchive, PersonResolver, personRecords, type DocumentPersons, type Mentions } from './person-resolution.ts';
-export { decompound } from './decompound.ts';
+
 
 export interface Extracted { extraction: Extraction; chunks: Chunk[]; docId: string }
 

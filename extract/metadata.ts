@@ -3,7 +3,7 @@ import type { Block, DocType } from '../lib/schema.ts';
 import { wordCount } from '../lib/text.ts';
 import type { DocContext } from './context.ts';
 import { knownBodies } from '../lib/reference-data.ts';
-import { findDates } from '../lib/swedish-dates.ts';
+import { findDates, ISO_DATE, withoutTrailingDate } from '../lib/swedish-dates.ts';
 import { fieldValue, hasHeaderField } from './header-fields.ts';
 import { readLetterhead } from './letterhead.ts';
 import { DOC_TYPE_LABEL, DOC_TYPE_PATTERNS, TYPE_FIRST, TYPE_WORDS } from '../lib/swedish-documents.ts';
@@ -55,7 +55,7 @@ export function extractMetadata(ctx: MetadataInput): Metadata {
 
 /** "RS/240542", "KS 2020/123", "Dnr 23RS1234": short, with digits, not a date. */
 function looksLikeCaseNumber(v: string): boolean {
-  return isCaseNumber(v) || (/\d/.test(v) && v.length <= 40 && v.split(/\s+/).length <= 4 && !/^\d{4}-\d{2}-\d{2}$/.test(v));
+  return isCaseNumber(v) || (/\d/.test(v) && v.length <= 40 && v.split(/\s+/).length <= 4 && !ISO_DATE.test(v));
 }
 
 function hasFullDate(v: string): boolean {
@@ -85,7 +85,7 @@ function findTitle(ctx: Pick<DocContext, 'blocks' | 'plain' | 'line'>, metaTitle
   const { blocks } = ctx;
   const candidates = blocks.slice(0, 12).map((b, index) => ({ b, index, text: ctx.line[index]! }))
     .filter(({ b, index, text }) => b.kind !== 'table-row' && text.length >= 4 && text.length <= 200 && !hasHeaderField(ctx.plain[index]!)
-      && !/^\d{4}-\d{2}-\d{2}$/.test(text) && !/^(-\s+)?(§\s*)?\d+[.)]?\s/.test(text));
+      && !ISO_DATE.test(text) && !/^(-\s+)?(§\s*)?\d+[.)]?\s/.test(text));
   const heading = candidates.find(({ b }) => b.kind === 'heading' && (b.level ?? 1) <= 3);
   if (heading) return { title: heading.text, index: heading.index };
   // A large-type title wraps in PDFs: "Minnesanteckningar" / "Ordföranderådet 14 juni 2024".
@@ -137,7 +137,7 @@ function findBody(title: string, lines: string[], text: string): string | null {
   // the document type and date ("Strukturella Metadata - Referensgrupp 18 nov").
   const generic = /(?<![\p{L}])[\p{L}-]*(?:rådet|råd|styrelsen|nämnden|nämnd|beredningen|utskottet|fullmäktige|referensgrupp(?:en)?|arbetsgrupp(?:en)?|direktionen|revisionen)(?![\p{L}])/iu.exec(title);
   if (!generic) return null;
-  const asWritten = title.replace(TYPE_WORDS, ' ').replace(/\s*\b(\d{1,2}(?:[–-]\d{1,2})?\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\p{L}*\.?(?:\s+\d{4})?|\d{4}-\d{2}-\d{2})\s*$/iu, '').replace(/\s+/g, ' ').trim();
+  const asWritten = withoutTrailingDate(title.replace(TYPE_WORDS, ' ').trim()).replace(/\s+/g, ' ').trim();
   return (asWritten.split(' ').length <= 8 ? asWritten : generic[0]).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }
 

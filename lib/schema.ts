@@ -3,6 +3,7 @@
  * Field names of `Extraction` are a contract (DESIGN.md): add fields, never rename.
  */
 import { z } from 'zod';
+import { ISO_DATE } from './swedish-dates.ts';
 
 export const Format = z.enum(['txt', 'md', 'pdf', 'docx']);
 export type Format = z.infer<typeof Format>;
@@ -95,9 +96,9 @@ export type Organisation = z.infer<typeof Organisation>;
 
 export const DateKind = z.enum(['meeting', 'adjusted', 'document', 'next-meeting', 'deadline', 'event', 'other']);
 export const DateMention = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: z.string().regex(ISO_DATE),
   /** Last day of a range ("24–25 maj"), when the text names one. */
-  endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  endDate: z.string().regex(ISO_DATE).optional(),
   text: z.string(),
   kind: DateKind,
   evidence: Evidence.optional(),
@@ -150,7 +151,7 @@ export const Extraction = z.object({
   docType: DocType,
   body: z.string().nullable(),
   organisation: z.string().nullable(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  date: z.string().regex(ISO_DATE).nullable(),
   mandatePeriod: z.string().regex(/^\d{4}-\d{4}$/).nullable(),
   location: z.string().nullable(),
   diarienummer: z.string().nullable(),
