@@ -30,7 +30,7 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
   const sections = ctx.sections.map((s, i) => ({ ...s, themes: themeList(hits[i]!) }));
   const docId = opts.docId ?? documentId(doc.source);
   const withPersons: PersonContext = { ...ctx, persons: extractPersons(ctx) };
-  const { decisions, actions } = extractDecisions({ sections, persons: withPersons.persons });
+  const { decisions, actions } = extractDecisions({ ...withPersons, sections });
   const extraction = Extraction.parse({
     source: doc.source,
     format: doc.format,

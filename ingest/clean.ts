@@ -36,6 +36,7 @@ export function cleanDocument(raw: RawDocument, opts: { maskPersonnummer?: boole
  */
 function maskBlock(block: Block, mask: (text: string) => string): Block {
   const masked = mapRuns(block, mask);
+  if (masked.inlines.length < 2) return masked;
   const whole = mask(masked.text);
   return whole === masked.text ? masked : textBlock(block.kind, whole, block.page, block.level);
 }
