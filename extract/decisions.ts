@@ -9,7 +9,7 @@ import { by, perDocument, runRules, type Rule } from './rules.ts';
 import { sentences } from '../lib/text.ts';
 import { findNames } from './person-names.ts';
 import { protocolDetail } from './protocol-detail.ts';
-import { decisionBlocks, decisionLists } from './protocol-items.ts';
+import { decisionBlocks, decisionLists, openingDecision, wrappedLines } from './protocol-items.ts';
 
 /** JS `\\b` is ASCII-only and fails next to å, ä, ö: these bound words by letters instead. */
 const B = String.raw`(?<![\p{L}\d])`;
@@ -34,7 +34,14 @@ const NOT_DECISION = /\b(behöver|kommer att|ska|skall|kan|bör|inför|innan|om 
 
 const ACTION = new RegExp(String.raw`${B}(tar (också |även |själv )?med (sig )?(frågan|diskussionen|det|detta|synpunkterna|informationen)|kommer att (ringa|lyfta|återkomma|fortsätta|ta fram|skicka|rapportera|bjuda|kontakta|presentera|informera|undersöka|se över|bevaka|sammanställa|delta)|återkommer|får i uppdrag|ges i uppdrag|bjuds in till|ansvarar för att|ska återkomma|skall (prata|återkomma|bevaka|delta|ta fram)|uppdras att)${E}`, 'iu');
 
-type DecisionInput = Pick<PersonContext, 'sections' | 'persons'>;
+type DecisionInput = Pick<PersonContext, 'sections' | 'persons' | 'notYetHeld'>;
+
+const isDecision = (t: string) => DECISION.test(t) && !NOT_DECISION.test(t);
+/** An item that opens with its body adopting something ("Kommunrevisionen antar revisionsberättelsen"). */
+const ADOPTS = /^(?:[\p{Lu}][\p{L}&-]*\s+){1,5}antar(?![\p{L}])/u;
+
+/** Sentences of running text: a line break inside a paragraph is layout, not a sentence end. */
+const proseSentences = (text: string) => text.split(/\n{2,}/).flatMap(wrappedLines).flatMap(sentences);
 
 /** What each section offers the decision rules, read once: its protocol detail, Beslut blocks, lists and remaining sentences. */
 const items = perDocument((ctx: Pick<DecisionInput, 'sections'>) => ctx.sections.map((section) => {
@@ -44,9 +51,11 @@ const items = perDocument((ctx: Pick<DecisionInput, 'sections'>) => ctx.sections
   // A protocol item's decision is what stands under its "Beslut" subheading, lists included;
   // the sentences of its background ("Kommunfullmäktige beslutade 2019 …") are not.
   const blocks = decisionBlocks(section.text);
-  const { lists, rest } = blocks.length ? { lists: [], rest: '' } : decisionLists(section.text, (t) => DECISION.test(t) && !NOT_DECISION.test(t));
-  const candidates = blocks.length ? [] : [...(/[.:]$/.test(heading) || heading.split(' ').length <= 8 ? [heading] : []), ...sentences(rest)];
-  return { section, detail, blocks, lists, candidates };
+  const opening = !blocks.length && section.number?.startsWith('§') ? openingDecision(section.text, (t) => isDecision(t) || ADOPTS.test(t)) : [];
+  const stated = blocks.length > 0 || opening.length > 0;
+  const { lists, rest } = stated ? { lists: [], rest: '' } : decisionLists(section.text, isDecision);
+  const candidates = stated ? [] : [...(/[.:]$/.test(heading) || heading.split(' ').length <= 8 ? [heading] : []), ...proseSentences(rest)];
+  return { section, detail, blocks, opening, lists, candidates };
 }));
 
 type Item = ReturnType<typeof items>[number];
@@ -68,14 +77,16 @@ const isAction = (s: string) => ACTION.test(s);
 
 /** The text under an item's "Beslut" subheading, numbered and bulleted points included. */
 export const beslutBlock = decisionRule('beslut-block', (item) => item.blocks);
+/** A § item without a Beslut subheading: the decision it opens with, up to its first subheading. */
+export const itemOpening = decisionRule('item-opening', (item) => item.opening);
 /** "Direktionen beslutade" / "Nämnden beslutar att:" followed by its points: one decision, points included. */
 export const decisionWithList = decisionRule('decision-with-list', (item) => item.lists);
 /** A sentence (or an agenda heading) that records a decision, outside any Beslut block. */
 export const decisionSentence = decisionRule('decision-sentence', (item) => item.candidates
-  .filter((s) => !isAction(s) && DECISION.test(s) && !NOT_DECISION.test(s) && !/\?$/.test(s))
+  .filter((s) => !isAction(s) && isDecision(s) && !/\?$/.test(s))
   .map((s) => ({ text: s.replace(/^beslut\s*:\s*/i, ''), quote: s })));
 
-export const DECISION_RULES = [beslutBlock, decisionWithList, decisionSentence];
+export const DECISION_RULES = [beslutBlock, itemOpening, decisionWithList, decisionSentence];
 
 /** What someone will do ("tar med frågan till …", "kommer att återkomma"), with its owner. */
 export const actionSentence: Rule<Action, DecisionInput> = {
@@ -86,7 +97,8 @@ export const actionSentence: Rule<Action, DecisionInput> = {
 };
 
 export function extractDecisions(ctx: DecisionInput): { decisions: Decision[]; actions: Action[] } {
-  return { decisions: dedupe(runRules(DECISION_RULES, ctx)), actions: runRules([actionSentence], ctx) };
+  // A kallelse announces the meeting: its "Förslag till beslut" are proposals, nothing is decided yet.
+  return { decisions: ctx.notYetHeld ? [] : dedupe(runRules(DECISION_RULES, ctx)), actions: runRules([actionSentence], ctx) };
 }
 
 /** The person who acts: a full name in the sentence, else a first name that only one person in the document has. */

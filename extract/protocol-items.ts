@@ -12,7 +12,7 @@ export const ITEM_SUBHEADING = /^(beslut|beslut i korthet|beslut i [\p{L}&\s-]{3
 const DECISION_HEAD = /^beslut(?: i korthet| i [\p{L}&\s-]{3,60}|\s*[–—-]\s*[\p{L}\s]{3,60})?\s*:?$/iu;
 
 /** Immediate justering of the item: recorded as its own decision. */
-const IMMEDIATE = /^(paragrafen|beslutet|protokollet|beslutspunkterna)[^.]{0,40}\b(justeras|justerades|förklaras|förklarades)\s+(omedelbart|omgående)|omedelbart\s+justerad/iu;
+const IMMEDIATE = /(?<![\p{L}])(paragrafen|beslutet|protokollet|beslutspunkterna)[^.]{0,40}\b(justeras|justerades|förklaras|förklarades)\s+(omedelbart|omgående)|omedelbart\s+justerad/iu;
 
 /** "§ 5   Dnr KS-2024-00123" / "§ 5 Information …": the number of an agenda item heading. */
 export const ITEM_NUMBER = /^§\s*(\d+[a-z]?)(?![\d])/;
@@ -58,8 +58,39 @@ export function decisionBlocks(sectionText: string): string[] {
   return out;
 }
 
+/**
+ * An item's opening decision: a § item without a "Beslut" subheading that opens with what was
+ * decided ("Kommunrevisionen beslutar att godkänna … EY uppdras att …", "… beslutar att ge:" and
+ * its lines) before its first subheading ("Sammanfattning av ärendet") states it there, as if under
+ * "Beslut". Empty when the item opens with no decision or has no subheadings.
+ */
+export function openingDecision(sectionText: string, isDecision: (text: string) => boolean): string[] {
+  const paragraphs = sectionText.split(/\n{2,}/);
+  const first = paragraphs[0];
+  if (!first || ITEM_SUBHEADING.test(firstLine(first)) || !isDecision(joinLines(first))) return [];
+  if (!paragraphs.some((p) => ITEM_SUBHEADING.test(firstLine(p)))) return [];
+  return decisionBlocks(`Beslut\n\n${sectionText}`);
+}
+
 /** A point of a list as section text has it: "• | om …" (a PDF's bullet column), "- …", "1. …", "a) …". */
 const POINT = /^(?:[•·▪–-]|\d{1,2}[.)]|[a-z]\))\s*(?:\|\s*)?\S/u;
+/**
+ * A paragraph's lines as running text: a line break is layout where the next line goes on in lower
+ * case, or where a full-width line wraps; a list point, a short line followed by a capital or a
+ * line ending a sentence stand apart ("a) … köpen" / "Denna paragraf förklarades omedelbart justerad.").
+ */
+export function wrappedLines(paragraph: string): string[] {
+  const groups: string[][] = [];
+  for (const line of paragraph.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const group = groups.at(-1);
+    const prev = group?.at(-1);
+    const wraps = prev !== undefined && !/[.!?:;]$/.test(prev) && !POINT.test(line) && !POINT.test(group![0]!)
+      && (/^\p{Ll}/u.test(line) || prev.length >= 60);
+    if (wraps) group!.push(line); else groups.push([line]);
+  }
+  return groups.map((g) => joinLines(g.join('\n')));
+}
+
 /** A lead-in that the points complete: no closing punctuation, or a colon, or a dangling "att". */
 const LEAD_IN = /(?:[^.!?]|:|\batt)$/u;
 

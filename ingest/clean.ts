@@ -15,7 +15,7 @@ export function cleanDocument(raw: RawDocument, opts: { maskPersonnummer?: boole
     masked += r.count;
     return r.text;
   };
-  let blocks = raw.blocks.map((b) => maskBlock(mapRuns(b, normaliseChars), mask)).filter((b) => b.text.trim() !== '');
+  let blocks = raw.blocks.map((b) => maskBlock(mapRuns(b, (t) => mendParagraphSign(normaliseChars(t))), mask)).filter((b) => b.text.trim() !== '');
   // Text with its own page breaks (form feeds, `<!-- sida N -->`) has its headers at the page
   // margins; guessing pages from repeated runs there would also drop repeated body text
   // ("Beslut", "noterar informationen till protokollet.").
@@ -48,6 +48,13 @@ export function normaliseChars(text: string): string {
     .replace(/[\u00ad\u200b\u200c\u200d\ufeff]/g, '')
     .replace(/[\u2010\u2011]/g, '-')
     .replace(/\u00a0/g, ' ');
+}
+
+/** OCR reads an agenda item's § as "$" (escaped "\\$" in converted Markdown): "\\$ 48 Dnr KFT-…", "$49 Dnr …". */
+const OCR_PARAGRAPH_SIGN = /^([ \t]*)\\?\$[ \t]*(?=\d{1,3}[a-z]?(?:[ \t]+(?:Dnr|\p{Lu})|[ \t]*$))/gmu;
+
+export function mendParagraphSign(text: string): string {
+  return text.includes('$') ? text.replace(OCR_PARAGRAPH_SIGN, '$1§ ') : text;
 }
 
 /** Digits vary between pages ("Sida 2 (5)"), so repeated margins are compared with digits masked. */

@@ -97,3 +97,10 @@ describe('masking personnummer in marked text', () => {
     expect(doc.personnummerMasked).toBe(1);
   });
 });
+
+describe('OCR misreadings', () => {
+  it('reads an agenda item\'s "$" (escaped or not) as §, and leaves other dollars alone', () => {
+    const doc = fromText('\\$ 48 Dnr KFT-2026-00116\nInformation till nämnd\n\n$49 Dnr KFT-2026-00100\n\nKostnaden är $ 48 Dnr per år.');
+    expect(doc.blocks.map((b) => b.text.split('\n')[0])).toEqual(['§ 48 Dnr KFT-2026-00116', '§ 49 Dnr KFT-2026-00100', 'Kostnaden är $ 48 Dnr per år.']);
+  });
+});

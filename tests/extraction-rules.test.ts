@@ -46,8 +46,13 @@ const cases: Case[] = [
   // decisions and actions
   ['beslut-block', '# Protokoll Kulturnämnden\n\n## § 5 Budget\n\nSammanfattning av ärendet\n\nKommunfullmäktige beslutade 2019 om ramarna.\n\nBeslut\n\nNämnden beslutar att\n\n1. anta budgeten\n2. uppdra åt förvaltningen att följa upp',
     ['Nämnden beslutar att 1. anta budgeten 2. uppdra åt förvaltningen att följa upp'], ['Kommunfullmäktige beslutade 2019 om ramarna.']],
+  ['item-opening', '# Protokoll Kommunrevisionen\n\n§ 13\nGodkännande av granskning\n\nKommunrevisionen beslutar att godkänna granskningen. EY uppdras att översända\nrapporten till berörda.\n\nSammanfattning av ärendet\n\nBirgitta Litsegård föredrar ärendet.',
+    ['Kommunrevisionen beslutar att godkänna granskningen. EY uppdras att översända rapporten till berörda.'], ['Birgitta Litsegård föredrar ärendet.']],
+  ['item-opening', '# Protokoll Kommunrevisionen\n\n§ 16\nRevisionsberättelse 2025\n\nKommunrevisionen antar revisionsberättelsen för 2025.\n\nSammanfattning av ärendet\n\nEY föredrar ärendet.', ['Kommunrevisionen antar revisionsberättelsen för 2025.'], []],
+  ['item-opening', '# Protokoll Kommunrevisionen\n\n§ 2\nInformation om läget\n\nKommunrevisionen får information om läget.\n\nSammanfattning av ärendet\n\nEY föredrar ärendet.', [], ['Kommunrevisionen får information om läget.']],
   ['decision-with-list', '## 3. Penningpolitiken\n\nDirektionen beslutade\n\n- att sänka räntan\n- att publicera protokollet', ['Direktionen beslutade - att sänka räntan - att publicera protokollet'], []],
   ['decision-sentence', '## 6. Samverkan\n\nLedamöterna ställer sig bakom förslaget att frågan flyttas. Frågan diskuterades.', ['Ledamöterna ställer sig bakom förslaget att frågan flyttas.'], ['Frågan diskuterades.']],
+  ['decision-sentence', '## 4. Dagordningen\n\nDagordning godkänns, med tillägg om val av Stefan Friberg som justerare\nvid behov.', ['Dagordning godkänns, med tillägg om val av Stefan Friberg som justerare vid behov.'], []],
   ['decision-sentence', '## 7. Övrigt\n\nOrdföranden ställer proposition på förslaget och finner att nämnden bifaller det. Beslut behöver tas om detta i höst.', [], ['Ordföranden ställer proposition på förslaget och finner att nämnden bifaller det.', 'Beslut behöver tas om detta i höst.']],
   ['action-sentence', '## 6. Samverkan\n\nEwa Lindberg tar med frågan till skolcheferna.', ['Ewa Lindberg tar med frågan till skolcheferna.'], []],
 ];
