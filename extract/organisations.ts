@@ -6,6 +6,7 @@
 import type { Organisation } from '../lib/schema.ts';
 import type { PersonContext } from './context.ts';
 import { by, perDocument, runRules, type Finding, type Rule } from './rules.ts';
+import { ATTENDANCE_BLOCK_RULE } from './attendance-block.ts';
 import { knownBodies, knownOrganisations, municipalityList } from '../lib/reference-data.ts';
 import { organisationsByForm } from './organisation-forms.ts';
 
@@ -28,7 +29,7 @@ function compile(): Gazetteer {
   // on 1 000 generated documents, 669 → 414 ms for the same matches.
   const pattern = new RegExp(String.raw`(?<![\p{L}-])(?:` + [
     String.raw`(?<muni>${munis})s?\s+(?:kommuns?|stad)(?![\p{L}])`,
-    String.raw`(?<lst>Länsstyrelsen\s+i\s+[\p{Lu}][\p{L}]+\s+län)(?![\p{L}])`,
+    String.raw`(?<lst>[Ll]änsstyrelsen\s+i\s+(?:[\p{Lu}][\p{L}]+\s+){1,2}län)(?![\p{L}])`,
     String.raw`(?<known>${known})(?![\p{L}])`,
     // Committees and councils by their form: "Kollektivtrafiknämnden", "Kommunstyrelsen", "Regionala utvecklingsnämnden".
     String.raw`(?<organ>(?:Regionala\s+|Regional\s+)?[\p{Lu}][\p{Ll}-]*(?:nämnden|nämnd|styrelsen|fullmäktige|beredningen|utskottet))(?![\p{L}])`,
@@ -57,7 +58,7 @@ export function normaliseOrganisation(name: string): { name: string; kind: strin
 }
 
 /** Words that name no organisation by themselves: "Nämnden beslutar …" is the document's own organ. */
-const GENERIC = /^(nämnden|styrelsen|fullmäktige|utskottet|rådet|förvaltningen|avdelningen|kontoret|kansliet|myndigheten|föreningen|förbundet|stiftelsen|direktionen)$/i;
+const GENERIC = /^(nämnden|styrelsen|fullmäktige|utskottet|arbetsutskottet|presidiet|rådet|förvaltningen|avdelningen|kontoret|kansliet|myndigheten|föreningen|förbundet|stiftelsen|direktionen)$/i;
 
 type OrgInput = Pick<PersonContext, 'blocks' | 'plain' | 'blockSection' | 'persons' | 'meta'>;
 type Found = Finding<Organisation>;
@@ -116,11 +117,15 @@ export const ownOrganisation: Rule<Organisation, OrgInput> = {
   },
 };
 
-/** The organisations persons are listed with ("Anna Ek, Region Värmland"). */
+/**
+ * The organisations persons are listed with ("Anna Ek, Region Värmland"); one the lexicon does not
+ * know only from the protocol's attendance block, where it stands in brackets ("Fanny Nilsson (EY)").
+ */
 export const organisationOfPerson: Rule<Organisation, OrgInput> = {
   id: 'organisation-of-person', field: 'organisations',
   run: ({ persons }) => persons.flatMap((p, k): Found[] => {
-    const o = p.organisation ? normaliseOrganisation(p.organisation) : null;
+    const bracketed = p.evidence?.rule === ATTENDANCE_BLOCK_RULE;
+    const o = p.organisation ? normaliseOrganisation(p.organisation) ?? (bracketed ? { name: p.organisation, kind: 'organisation' } : null) : null;
     return o ? [{ value: { ...o, evidence: p.evidence && by(organisationOfPerson, p.evidence) }, at: [Infinity, 1, k] }] : [];
   }),
 };
@@ -130,7 +135,8 @@ export const ORGANISATION_RULES = [organisationLexicon, organisationOrganForm, o
 export function extractOrganisations(ctx: OrgInput): Organisation[] {
   const ownBody = ctx.meta.body;
   const found = new Map<string, Organisation>();
-  const key = (name: string) => name.toLowerCase().replace(/\s+/g, ' ');
+  // "Nämnden för Gymnasium och Arbetsmarknad" is "Nämnden för Gymnasium & Arbetsmarknad".
+  const key = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').replace(/ och /g, ' & ');
   // The document's own organ, however it is inflected ("Valnämnd", "Valnämnden"), is listed once, as the header names it.
   const bodyKey = ownBody ? key(ownBody).replace(/(en|et|n)$/, '') : null;
   // "Kultur & Fritid" alone in the protocol of "Nämnden för Kultur & Fritid" is the body's own field.
@@ -142,7 +148,7 @@ export function extractOrganisations(ctx: OrgInput): Organisation[] {
   }
   // "Länsstyrelsen" after "Länsstyrelsen i Värmlands län" is that one, named short.
   const all = [...found.values()];
-  return all.filter((o) => !all.some((p) => p !== o && p.name.startsWith(`${o.name} i `)));
+  return all.filter((o) => !all.some((p) => p !== o && key(p.name).startsWith(`${key(o.name)} i `)));
 }
 
 function quoteAround(text: string, index: number): string {

@@ -7,7 +7,7 @@ import type { Block, Person } from '../lib/schema.ts';
 import { plain, sentences } from '../lib/text.ts';
 import { findNames, parseNameList, splitDescriptor, type ListedPerson } from './person-names.ts';
 import { mergePersons, type PersonMention } from './person-resolution.ts';
-import { readAttendanceBlock, type AttendanceBlock } from './attendance-block.ts';
+import { ATTENDANCE_BLOCK_RULE, readAttendanceBlock, type AttendanceBlock } from './attendance-block.ts';
 import { normaliseOrganisation } from './organisations.ts';
 import type { DocContext } from './context.ts';
 import { by, perDocument, runRules, type Rule } from './rules.ts';
@@ -90,7 +90,7 @@ function roleRule<K extends Role['kind']>(id: string, kind: K, find: (role: Extr
 
 /** The protocol template's first-page block ("Beslutande", "Tjänstgörande ersättare", "ersätter", signatures). */
 export const protocolAttendanceBlock: Rule<PersonMention, PersonInput> = {
-  id: 'protocol-attendance-block', field: 'persons',
+  id: ATTENDANCE_BLOCK_RULE, field: 'persons',
   run: (ctx) => reading(ctx).attendance.mentions.map((m) => ({ value: m, at: [-1] })),
 };
 /** Attendance tables: a struck first cell or an absent list is absent. */
