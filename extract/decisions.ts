@@ -6,10 +6,10 @@
 import type { Action, Decision, Person } from '../lib/schema.ts';
 import type { PersonContext } from './context.ts';
 import { by, perDocument, runRules, type Rule } from './rules.ts';
-import { sentences } from '../lib/text.ts';
+import { sentences, wrappedLines } from '../lib/text.ts';
 import { findNames } from './person-names.ts';
 import { protocolDetail } from './protocol-detail.ts';
-import { decisionBlocks, decisionLists, openingDecision, wrappedLines } from './protocol-items.ts';
+import { decisionBlocks, decisionLists, openingDecision } from './protocol-items.ts';
 
 /** JS `\\b` is ASCII-only and fails next to å, ä, ö: these bound words by letters instead. */
 const B = String.raw`(?<![\p{L}\d])`;

@@ -34,7 +34,7 @@ export function extractMetadata(ctx: MetadataInput): Metadata {
   const heading = findTitle(ctx, metaTitle);
   // A letterhead protocol has no title line: its first paragraphs are the attendance block.
   const found = letterhead.body && heading && blocks[heading.index]?.kind !== 'heading' ? null : heading;
-  const docType = findDocType(found?.title ?? '', ctx.fullText, fileName);
+  const docType = findDocType([found?.title ?? '', letterhead.typeWord ?? '', fileName.replace(/[-_]/g, ' ')], ctx.fullText);
   const documentDate = dateIn(fieldValue(lines, /datum|dokumentdatum/, hasFullDate), null);
   const meetingField = fieldValue(lines, /tid|sammanträdesdatum|mötesdatum|sammanträde/, (v) => findDates(v).length > 0);
   const meetingDate = dateIn(meetingField, documentDate) ?? dateIn(found?.title ?? null, documentDate) ?? dateIn(fileName.replace(/_/g, ' '), null);
@@ -104,8 +104,9 @@ function findTitle(ctx: Pick<DocContext, 'blocks' | 'plain' | 'line'>, metaTitle
 
 const PERSON_NAME = /^[\p{Lu}][\p{Ll}-]+((\s+(de|af|von|van|der|la))?\s+[\p{Lu}][\p{Ll}-]+){1,3}$/u;
 
-function findDocType(title: string, text: string, fileName: string): DocType {
-  for (const source of [title, fileName.replace(/[-_]/g, ' ')]) {
+/** The type the title names, else the letterhead's type in capitals, else the file name's; else the type the text names most. */
+function findDocType(sources: string[], text: string): DocType {
+  for (const source of sources) {
     const hit = DOC_TYPE_PATTERNS.find(([, re]) => re.test(source));
     if (hit) return hit[0];
   }

@@ -17,7 +17,7 @@ const WORD_SUFFIX = String.raw`(?:förvaltningen|avdelningen|kontoret|departemen
 /** Sentence words that are no part of a name before it ("Med Eksta Bostads AB"). */
 const FUNCTION_WORD = /^(med|och|av|till|för|att|från|enligt|genom|där|som|den|det|de|en|ett|om|i|på|vid|när|hos|mot|inom|samt|eller|även|både|nu|då)$/i;
 /** Words that end a lower-case "för …" phrase: the sentence goes on after the name. */
-const STOP = /^(beslutar|beslutade|har|hade|ska|skall|kan|noterar|föreslår|anser|godkänner|informerar|är|var|som|och|att|i|på|om|med|till|från|den|det|enligt|inom|under)$/i;
+const STOP = /^(beslutar|beslutade|har|hade|ska|skall|kan|noterar|föreslår|anser|godkänner|informerar|är|var|som|och|att|i|på|om|med|till|från|för|den|det|enligt|inom|under)$/i;
 
 /** Bodies named "X för …"; mid-sentence in lower case too ("nämnden för Vård & Omsorg", "gemensamma nämnden för …"). */
 const FOR_HEAD = String.raw`(?:[Gg]emensamma\s+)?(?:[Ff]örvaltningen|[Nn]ämnden|[Aa]vdelningen|[Ee]nheten|[Mm]yndigheten|Stiftelsen|Centrum|Center|Centret|Institutet|Rådet|[Kk]ansliet|Byrån|[Ii]nspektionen)`;
@@ -76,7 +76,7 @@ export function organisationsByForm(text: string): FormHit[] {
     const after = text.slice(m.index + m[0].length);
     if (group === 'for' || group === 'forlow') {
       // The sentence goes on after a lower-case name: a verb or function word ends it ("och" only when no name word follows).
-      const ends = (w: string | undefined) => w === undefined || STOP.test(w) || /(ade|ar|ades|as)$/.test(w);
+      const ends = (w: string | undefined) => w === undefined || STOP.test(w) || /(ade|ar|er|ades|as)$/.test(w);
       const cut = words.findIndex((w, i) => i >= 3 && /^\p{Ll}/u.test(w) && (w === 'och' ? ends(words[i + 1]) : ends(w)));
       if (cut > 0) words = words.slice(0, cut);
       // "gemensamma nämnden för hemsjukvård och hjälpmedels uppföljningsrapport": a genitive ends the name.
@@ -105,7 +105,7 @@ export function organisationsByForm(text: string): FormHit[] {
       }
     }
     if (group === 'company' || group === 'assoc' || group === 'fund') { const f = words.findIndex((w) => FUNCTION_WORD.test(w) && w !== 'i' && w !== 'och'); if (f >= 0) continue; }
-    hits.push({ name: words.join(' '), index, kind: group === 'word' && /departementet$/.test(value) ? 'departement' : KIND[group]! });
+    hits.push({ name: words.join(' ').replace(/\s*&\s*/g, ' & '), index, kind: group === 'word' && /departementet$/.test(value) ? 'departement' : KIND[group]! });
   }
   return hits;
 }

@@ -124,7 +124,7 @@ export const ownOrganisation: Rule<Organisation, OrgInput> = {
 export const organisationOfPerson: Rule<Organisation, OrgInput> = {
   id: 'organisation-of-person', field: 'organisations',
   run: ({ persons }) => persons.flatMap((p, k): Found[] => {
-    const bracketed = p.evidence?.rule === ATTENDANCE_BLOCK_RULE;
+    const bracketed = p.evidence?.rule === ATTENDANCE_BLOCK_RULE && !!p.organisation && p.organisation.length >= 2 && p.evidence.quote.includes(`(${p.organisation})`);
     const o = p.organisation ? normaliseOrganisation(p.organisation) ?? (bracketed ? { name: p.organisation, kind: 'organisation' } : null) : null;
     return o ? [{ value: { ...o, evidence: p.evidence && by(organisationOfPerson, p.evidence) }, at: [Infinity, 1, k] }] : [];
   }),

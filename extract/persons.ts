@@ -4,12 +4,15 @@
  * which beats a mention in running text (unknown, or present when the person speaks).
  */
 import type { Block, Person } from '../lib/schema.ts';
-import { plain, sentences } from '../lib/text.ts';
+import { plain, sentences, wrappedLines } from '../lib/text.ts';
 import { findNames, parseNameList, splitDescriptor, type ListedPerson } from './person-names.ts';
 import { mergePersons, type PersonMention } from './person-resolution.ts';
 import { ATTENDANCE_BLOCK_RULE, readAttendanceBlock, type AttendanceBlock } from './attendance-block.ts';
 import { normaliseOrganisation } from './organisations.ts';
 import type { DocContext } from './context.ts';
+import { ITEM_SUBHEADING } from './protocol-items.ts';
+import { firstNameSet } from '../lib/reference-data.ts';
+import { decompound } from '../lib/swedish-compounds.ts';
 import { by, perDocument, runRules, type Rule } from './rules.ts';
 import { boldLead, boldLine, cellRuns, startsStruck, struckTexts, textOf } from '../lib/blocks.ts';
 import type { Inline } from '../lib/schema.ts';
@@ -66,7 +69,7 @@ const reading = perDocument((ctx: PersonInput): Reading => {
       return [{ kind: 'list', mode: listMode, items: inline[2]!.split(/;\s*/) }];
     }
     if (block.kind === 'list-item' && listMode) return [{ kind: 'list', mode: listMode, items: [text] }];
-    if (block.kind === 'paragraph' && SIGNATURE.test(line) || boldNameLine(block)) return [{ kind: 'signature' }];
+    if (block.kind === 'paragraph' && SIGNATURE.test(line) && isSignatureLine(text) || boldNameLine(block)) return [{ kind: 'signature' }];
     if (listMode && block.kind === 'paragraph' && !/[.!?]$/.test(line) && line.split(/\s+/).length <= 40) return [{ kind: 'list', mode: listMode, items: [text] }];
     listMode = null;
     if (block.kind === 'heading') return [{ kind: 'presenter', text: headingPresenter(line) }];
@@ -128,12 +131,18 @@ function tableRow(block: Block, mode: Mode | null): Found[] {
     return [{ name: p.name, party: p.party, organisation, role, attendance: startsStruck(cells[0] ?? []) || mode === 'absent' ? 'absent' : 'present', rank: 3 }];
   }
   // A label cell ("Politiker", "Inbjudna", "Närvarande") followed by names run together.
-  const rowMode = ABSENT_HEADING.test(first) ? 'absent' : mode ?? (PRESENT_HEADING.test(first) || cells.length > 1 ? 'present' : null);
+  const labelled = ABSENT_HEADING.test(first) || PRESENT_HEADING.test(first);
+  const rowMode = ABSENT_HEADING.test(first) ? 'absent' : mode ?? (labelled || cells.length > 1 ? 'present' : null);
   if (!rowMode || /^(plats|tid|datum|lokal)\b/i.test(first)) return [];
-  return listRow(rest, rowMode, others, others.some((r) => r.struck));
+  const found = listRow(rest, rowMode, others, others.some((r) => r.struck));
+  // Outside an attendance list or label, a row of any table ("Exploateringshandläggare | Servitutsavtal Äskatorp 5:23"):
+  // an unknown first word that is a Swedish compound ("servitut|avtal") is a thing, not a first name.
+  return mode !== null || labelled ? found : found.filter((p) => !isCompoundNoun(p.name.split(' ')[0]!));
 }
 
 /** A list of names; a name inside a struck run is absent, and so is every name of a row whose cells are struck without a struck name. */
+const isCompoundNoun = (word: string) => !firstNameSet().has(word) && decompound(word.toLowerCase()) !== null;
+
 function listRow(text: string, mode: Mode, runs: Inline[] = [], struckCells = false): Found[] {
   const struckNames = new Set(struckTexts(runs).flatMap((t) => findNames(plain(t), { anyFirstName: true }).map((h) => h.name)));
   return withSharedDescriptors(parseNameList(plain(text.replace(/^-\s+/, '')), { anyFirstName: true })).map((p) => {
@@ -142,6 +151,9 @@ function listRow(text: string, mode: Mode, runs: Inline[] = [], struckCells = fa
     return { name: p.name, party: p.party, organisation, role, attendance: absent ? 'absent' : 'present', rank: 3 };
   });
 }
+
+/** A signature under a role opens with a short line ("Ordförande Lisa Andersson"), not with a sentence ("Ordförande Lisa Andersson (M) rapporterar från …"). */
+const isSignatureLine = (text: string) => !/^(ordförande|sekreterare)/i.test(text.trim()) || text.split('\n')[0]!.trim().split(/\s+/).length <= 6;
 
 /** "**Anna Elverskog**" with the role on the next line: a signature. */
 function boldNameLine(block: Block): boolean {
@@ -160,7 +172,8 @@ function withSharedDescriptors(list: ListedPerson[]): ListedPerson[] {
 
 /** A short line right after an agenda heading that starts with a name: the item's presenters. */
 function isPresenterLine(line: string, prev: Block, prevStartsSection: boolean): boolean {
-  return (prevStartsSection || prev.kind === 'heading' || boldLine(prev)) && line.split(/\s+/).length <= 40 && findNames(line).some((h) => h.index === 0);
+  // Also under an item's subheading: "Sammanfattning av ärendet" / "Marie Persson, verksamhetschef …, uppdaterar nämnden …".
+  return (prevStartsSection || prev.kind === 'heading' || boldLine(prev) || ITEM_SUBHEADING.test(prev.text.trim())) && line.split(/\s+/).length <= 40 && findNames(line).some((h) => h.index === 0);
 }
 
 function firstSentence(line: string): string {
@@ -198,7 +211,8 @@ function signature(plainText: string, docIsMeeting: boolean): Found[] {
  */
 function prose(text: string): Found[] {
   const out: Found[] = [];
-  for (const sentence of sentences(text)) {
+  // A line break inside a paragraph is layout: "Patrik Jervne" / "Henestam (V)" is one name.
+  for (const sentence of wrappedLines(text).flatMap(sentences)) {
     const names = findNames(sentence);
     if (!names.length) continue;
     // Where the sentence's verbs of speaking are: a name before one of them is its subject.

@@ -4,6 +4,7 @@
  * an item rather than starting a new section, and the item's decision, which is the whole text
  * under "Beslut" (numbered and bulleted points included) up to the next subheading.
  */
+import { joinLines, POINT } from '../lib/text.ts';
 
 /** Subheadings inside an agenda item. */
 export const ITEM_SUBHEADING = /^(beslut|beslut i korthet|beslut i [\p{L}&\s-]{3,60}|beslut\s*[–—-]\s*[\p{L}\s]{3,60}|förslag till beslut|förvaltningens förslag till beslut|arbetsutskottets förslag(?: till beslut)?|sammanfattning(?: av ärendet)?|ärendet|ärendebeskrivning|bakgrund|motivering|beslutsunderlag|underlag|beslutsgång|yrkanden?|propositionsordning|proposition|omröstning(?:sresultat)?|reservation(?:er)?|protokollsanteckning(?:ar)?|särskilt yttrande|jäv|beslutet skickas till|skickas till|expedieras till|expediering|expedierat\/bestyrkt|justerare(?:\s+expedierat\/bestyrkt)?|deltar inte i beslutet)\s*:?$/iu;
@@ -25,14 +26,6 @@ const firstLine = (paragraph: string) => paragraph.split('\n')[0]!.trim();
 /** Markdown escapes ("2025\.", "1\.") are not part of the words. */
 export const unescapeMarkdown = (s: string) => s.replace(/\\([\\.\-*_#()[\]!+`>|])/g, '$1');
 
-/** Lines of one paragraph joined into running text; a word hyphenated at a line end is mended. */
-export function joinLines(text: string): string {
-  return text.split('\n').map((l) => l.trim()).filter(Boolean).reduce((acc, line) => {
-    if (!acc) return line;
-    if (/\p{Ll}-$/u.test(acc) && /^\p{Ll}/u.test(line) && !/^(och|eller|samt|till)\b/.test(line)) return acc.slice(0, -1) + line;
-    return `${acc} ${line}`;
-  }, '');
-}
 
 /**
  * The decision texts of an item: each "Beslut" subheading's text up to the next subheading
@@ -72,24 +65,6 @@ export function openingDecision(sectionText: string, isDecision: (text: string) 
   return decisionBlocks(`Beslut\n\n${sectionText}`);
 }
 
-/** A point of a list as section text has it: "• | om …" (a PDF's bullet column), "- …", "1. …", "a) …". */
-const POINT = /^(?:[•·▪–-]|\d{1,2}[.)]|[a-z]\))\s*(?:\|\s*)?\S/u;
-/**
- * A paragraph's lines as running text: a line break is layout where the next line goes on in lower
- * case, or where a full-width line wraps; a list point, a short line followed by a capital or a
- * line ending a sentence stand apart ("a) … köpen" / "Denna paragraf förklarades omedelbart justerad.").
- */
-export function wrappedLines(paragraph: string): string[] {
-  const groups: string[][] = [];
-  for (const line of paragraph.split('\n').map((l) => l.trim()).filter(Boolean)) {
-    const group = groups.at(-1);
-    const prev = group?.at(-1);
-    const wraps = prev !== undefined && !/[.!?:;]$/.test(prev) && !POINT.test(line) && !POINT.test(group![0]!)
-      && (/^\p{Ll}/u.test(line) || prev.length >= 60);
-    if (wraps) group!.push(line); else groups.push([line]);
-  }
-  return groups.map((g) => joinLines(g.join('\n')));
-}
 
 /** A lead-in that the points complete: no closing punctuation, or a colon, or a dangling "att". */
 const LEAD_IN = /(?:[^.!?]|:|\batt)$/u;

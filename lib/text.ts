@@ -21,3 +21,32 @@ export function wordCount(text: string): number {
 export function sentences(paragraph: string): string[] {
   return paragraph.split(/(?<=[.!?])\s+(?=[\p{Lu}"”\d§])|\n+/u).map((s) => s.trim()).filter(Boolean);
 }
+
+/** A point of a list as section text has it: "• | om …" (a PDF's bullet column), "- …", "1. …", "a) …". */
+export const POINT = /^(?:[•·▪–-]|\d{1,2}[.)]|[a-z]\))\s*(?:\|\s*)?\S/u;
+
+/** Lines of one paragraph joined into running text; a word hyphenated at a line end is mended. */
+export function joinLines(text: string): string {
+  return text.split('\n').map((l) => l.trim()).filter(Boolean).reduce((acc, line) => {
+    if (!acc) return line;
+    if (/\p{Ll}-$/u.test(acc) && /^\p{Ll}/u.test(line) && !/^(och|eller|samt|till)\b/.test(line)) return acc.slice(0, -1) + line;
+    return `${acc} ${line}`;
+  }, '');
+}
+
+/**
+ * A paragraph's lines as running text: a line break is layout where the next line goes on in lower
+ * case, or where a full-width line wraps; a list point, a short line followed by a capital or a
+ * line ending a sentence stand apart ("a) … köpen" / "Denna paragraf förklarades omedelbart justerad.").
+ */
+export function wrappedLines(paragraph: string): string[] {
+  const groups: string[][] = [];
+  for (const line of paragraph.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const group = groups.at(-1);
+    const prev = group?.at(-1);
+    const wraps = prev !== undefined && !/[.!?:;]$/.test(prev) && !POINT.test(line) && !POINT.test(group![0]!)
+      && (/^\p{Ll}/u.test(line) || prev.length >= 60);
+    if (wraps) group!.push(line); else groups.push([line]);
+  }
+  return groups.map((g) => joinLines(g.join('\n')));
+}
