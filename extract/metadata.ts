@@ -1,5 +1,5 @@
 /** Document metadata: title, docType, body, organisation, date, location, diarienummer. */
-import type { Block, DocType } from '../lib/schema.ts';
+import type { DocType } from '../lib/schema.ts';
 import { wordCount } from '../lib/text.ts';
 import type { DocContext } from './context.ts';
 import { knownBodies } from '../lib/reference-data.ts';
