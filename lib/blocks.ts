@@ -36,7 +36,11 @@ export function tidyInlines(inlines: Inline[]): Inline[] {
 
 /** A run with only the marks it has (no `undefined` keys, so records compare and serialise cleanly). */
 export function run(text: string, marks: { strong?: boolean; struck?: boolean; cell?: number } = {}): Inline {
-  return { text, ...(marks.strong ? { strong: true as const } : {}), ...(marks.struck ? { struck: true as const } : {}), ...(marks.cell !== undefined ? { cell: marks.cell } : {}) };
+  const r: Inline = { text };
+  if (marks.strong) r.strong = true;
+  if (marks.struck) r.struck = true;
+  if (marks.cell !== undefined) r.cell = marks.cell;
+  return r;
 }
 
 /** Leading and trailing white space of the whole block removed (from as many runs as it spans). */
@@ -57,7 +61,10 @@ export const textBlock = (kind: Kind, text: string, page: number, level?: number
 
 /** The block with `fn` applied to the text of every run (character normalisation, masking). */
 export function mapRuns(block: Block, fn: (text: string) => string): Block {
-  const inlines = tidyInlines(block.inlines.map((r) => ({ ...r, text: fn(r.text) })));
+  const texts = block.inlines.map((r) => fn(r.text));
+  // Most blocks come through unchanged: keep them, rather than copy every run.
+  if (texts.every((t, i) => t === block.inlines[i]!.text)) return block;
+  const inlines = tidyInlines(block.inlines.map((r, i) => ({ ...r, text: texts[i]! })));
   return { ...block, text: textOf(inlines), inlines };
 }
 
