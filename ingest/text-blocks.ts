@@ -97,6 +97,8 @@ const EMPHASIS = /(^|[\s(])\*(\S(?:.*?\S)?)\*(?=[\s).,;:!?]|$)/g;
  * `<s>`, `<strike>` and `<del>` struck, `*x*` and links (`[text](url)`) reduced to their words.
  */
 export function markdownRuns(source: string): Inline[] {
+  // Most lines carry no inline markup at all.
+  if (!/[*~<[]/.test(source)) return [run(source)];
   const text = source
     .replace(/~~(.+?)~~/g, '<del>$1</del>')
     .replace(/<(s|strike)>(.*?)<\/\1>/gi, '<del>$2</del>')

@@ -52,6 +52,10 @@ function trimInlines(inlines: Inline[]): Inline[] {
 }
 
 export function makeBlock(kind: Kind, inlines: Inline[], page: number, level?: number): Block {
+  if (inlines.length === 1 && inlines[0]!.cell === undefined) {
+    const only = { ...inlines[0]!, text: inlines[0]!.text.trim() };
+    return { kind, ...(level ? { level } : {}), text: only.text, inlines: only.text ? [only] : [], page };
+  }
   const runs = trimInlines(inlines);
   return { kind, ...(level ? { level } : {}), text: textOf(runs), inlines: runs, page };
 }
