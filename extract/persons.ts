@@ -84,8 +84,10 @@ function roleRule<K extends Role['kind']>(id: string, kind: K, find: (role: Extr
   const rule: Rule<PersonMention, PersonInput> = {
     id, field: 'persons',
     run: (ctx) => reading(ctx).roles.flatMap((roles, i) => roles.filter((r): r is Extract<Role, { kind: K }> => r.kind === kind).flatMap((role) => {
+      const found = find(role, i, ctx);
+      if (!found.length) return [];
       const evidence = by(rule, { page: ctx.blocks[i]!.page, section: ctx.blockSection[i] ?? null, quote: ctx.line[i]!.slice(0, 300) });
-      return find(role, i, ctx).map((p) => ({ value: { ...p, evidence }, at: [i] }));
+      return found.map((p) => ({ value: { ...p, evidence }, at: [i] }));
     })),
   };
   return rule;
