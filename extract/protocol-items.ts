@@ -7,10 +7,10 @@
 import { joinLines, POINT } from '../lib/text.ts';
 
 /** Subheadings inside an agenda item. */
-export const ITEM_SUBHEADING = /^(beslut|beslut i korthet|beslut i [\p{L}&\s-]{3,60}|beslut\s*[–—-]\s*[\p{L}\s]{3,60}|förslag till beslut|förvaltningens förslag till beslut|arbetsutskottets förslag(?: till beslut)?|sammanfattning(?: av ärendet)?|ärendet|ärendebeskrivning|bakgrund|motivering|beslutsunderlag|underlag|beslutsgång|yrkanden?|propositionsordning|proposition|omröstning(?:sresultat)?|reservation(?:er)?|protokollsanteckning(?:ar)?|särskilt yttrande|jäv|beslutet skickas till|skickas till|expedieras till|expediering|expedierat\/bestyrkt|justerare(?:\s+expedierat\/bestyrkt)?|deltar inte i beslutet)\s*:?$/iu;
+export const ITEM_SUBHEADING = /^(beslut|överenskommelse|beslut i korthet|beslut i [\p{L}&\s-]{3,60}|beslut\s*[–—-]\s*[\p{L}\s]{3,60}|förslag till beslut|förvaltningens förslag till beslut|arbetsutskottets förslag(?: till beslut)?|sammanfattning(?: av ärendet)?|ärendet|ärendebeskrivning|bakgrund|motivering|beslutsunderlag|underlag|beslutsgång|yrkanden?|propositionsordning|proposition|omröstning(?:sresultat)?|reservation(?:er)?|protokollsanteckning(?:ar)?|särskilt yttrande|jäv|beslutet skickas till|skickas till|expedieras till|expediering|expedierat\/bestyrkt|justerare(?:\s+expedierat\/bestyrkt)?|deltar inte i beslutet)\s*:?$/iu;
 
 /** The subheadings under which the decision stands ("Beslut i kommunstyrelsens arbetsutskott"). */
-const DECISION_HEAD = /^beslut(?: i korthet| i [\p{L}&\s-]{3,60}|\s*[–—-]\s*[\p{L}\s]{3,60})?\s*:?$/iu;
+const DECISION_HEAD = /^(?:beslut(?: i korthet| i [\p{L}&\s-]{3,60}|\s*[–—-]\s*[\p{L}\s]{3,60})?|överenskommelse)\s*:?$/iu;
 
 /** Immediate justering of the item: recorded as its own decision. */
 const IMMEDIATE = /(?<![\p{L}])(paragrafen|beslutet|protokollet|beslutspunkterna)[^.]{0,40}\b(justeras|justerades|förklaras|förklarades)\s+(omedelbart|omgående)|omedelbart\s+justerad/iu;

@@ -25,13 +25,27 @@ export function splitSections(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, t
   const sectionStarts = new Set<number>();
   let current: Section = { heading: title, number: null, text: '', page: blocks[0]?.page ?? 1 };
   const append = (text: string) => { if (text.trim()) current.text += (current.text ? '\n\n' : '') + text.trim(); };
+  // Items numbered by a bare number on its own line ("2" / "Diskussion om budgetutrymme", meeting notes of the protocol template).
+  const bareItems = new Set<Section>();
+  let titleNext = false;
   blocks.forEach((block, i) => {
     if (titleBlocks.includes(i)) { blockSection[i] = title; return; }
+    if (titleNext) { titleNext = false; current.heading = `${current.heading} ${doc.line[i]}`; blockSection[i] = current.heading; return; }
+    const bare = bareItemStart(doc, i);
+    if (bare && i > (titleBlocks[0] ?? -1)) {
+      if (current.text || sections.length || current.heading !== title) sections.push(current);
+      current = { heading: bare.title ? `${bare.number} ${bare.title}` : bare.number, number: bare.number, text: '', page: block.page };
+      bareItems.add(current);
+      titleNext = !bare.title;
+      sectionStarts.add(i);
+      blockSection[i] = current.heading;
+      return;
+    }
     // Header fields above the title belong to the opening section.
     // "Beslut", "Beslutsunderlag" … inside a § item are part of it, not sections of their own.
     // Inside a "§ N" item only the next item starts a section: its running text holds short
     // capitalised lines (a case title, a list point) that are no headings.
-    const inItem = current.number?.startsWith('§') === true && (ITEM_SUBHEADING.test(doc.plain[i]!.split('\n')[0]!.trim()) || !ITEM_NUMBER.test(block.text.trim()));
+    const inItem = (current.number?.startsWith('§') === true || bareItems.has(current)) && (ITEM_SUBHEADING.test(doc.plain[i]!.split('\n')[0]!.trim()) || !ITEM_NUMBER.test(block.text.trim()));
     const start = i < (titleBlocks[0] ?? -1) || inItem ? null : sectionStart(doc, i);
     if (start) {
       if (current.text || sections.length || current.heading !== title) sections.push(current);
@@ -45,6 +59,22 @@ export function splitSections(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, t
   });
   sections.push(current);
   return { sections: sections.filter((s, i) => s.text || s.heading !== title || i === 0), blockSection, sectionStarts };
+}
+
+/**
+ * "2\nDiskussion om budgetutrymme" or "1" / "Mötets öppnande": an item number alone on its line with
+ * a short capitalised title on the next line, and an item subheading or text after it.
+ */
+function bareItemStart(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, i: number): { number: string; title: string | null } | null {
+  const block = doc.blocks[i]!;
+  if (block.kind !== 'paragraph') return null;
+  const [first, ...rest] = doc.plain[i]!.split('\n').map((l) => l.trim());
+  const number = /^(\d{1,2})$/.exec(first ?? '')?.[1];
+  if (!number) return null;
+  const title = rest.length ? rest.join(' ') : doc.line[i + 1];
+  const titleBlock = rest.length ? block : doc.blocks[i + 1];
+  if (!title || titleBlock?.kind !== 'paragraph' || !/^\p{Lu}/u.test(title) || /[.:;]$/.test(title) || wordCount(title) > 14 || TOC_LINE.test(title) || /\s\d{1,3}$/.test(title)) return null;
+  return { number, title: rest.length ? title : null };
 }
 
 function sectionStart(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, i: number): Start | null {
