@@ -17,6 +17,7 @@
  */
 import type { Block } from '../lib/schema.ts';
 import { findNames } from './person-names.ts';
+import { partyCodes } from '../lib/reference-data.ts';
 import type { PersonMention } from './person-resolution.ts';
 
 const START = /^beslutande(?![\p{L}])/iu;
@@ -47,6 +48,8 @@ const stripLabels = (line: string) => { let l = line.trim(); for (let m = LABELS
 /** "Jan-" + "Christer Jansson" = "Jan-Christer Jansson"; "Anders" + "Eriksson" = "Anders Eriksson". */
 const complete = (partial: string, rest: string) => (partial.endsWith('-') ? partial + rest : `${partial} ${rest}`).trim();
 
+export const ATTENDANCE_BLOCK_RULE = 'protocol-attendance-block';
+
 export interface AttendanceBlock { mentions: PersonMention[]; blocks: Set<number> }
 
 export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []): AttendanceBlock {
@@ -63,9 +66,10 @@ export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []
   let zone: 'members' | 'others' | 'absent' | 'signatures' = 'members';
   let pending: { partial: string } | null = null;
   const page = blocks[lines[start]!.block]!.page;
-  const mention = (name: string, party: string | null, role: string | null, attendance: PersonMention['attendance'], line: { text: string; block: number }): PersonMention => ({
-    name, party, organisation: null, role, attendance, rank: 4,
-    evidence: { page, section: blockSection[line.block] ?? null, quote: line.text.replace(/\s+/g, ' ').trim().slice(0, 300), rule: 'protocol-attendance-block' },
+  // "Fanny Nilsson (EY)", "Nina Wiklander (Wikom)": what stands in brackets is a party only when it is a party code, else the person's organisation.
+  const mention = (name: string, code: string | null, role: string | null, attendance: PersonMention['attendance'], line: { text: string; block: number }): PersonMention => ({
+    name, party: code && partyCodes().has(code) ? code : null, organisation: code && code.length >= 2 && !partyCodes().has(code) ? code : null, role, attendance, rank: 4,
+    evidence: { page, section: blockSection[line.block] ?? null, quote: line.text.replace(/\s+/g, ' ').trim().slice(0, 300), rule: ATTENDANCE_BLOCK_RULE },
   });
   const addPresent = (m: PersonMention) => { const old = present.get(m.name); if (!old || (!old.role && m.role)) present.set(m.name, { ...m, party: m.party ?? old?.party ?? null }); };
 
@@ -100,7 +104,8 @@ export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []
       const found = entries(text);
       for (const e of found) addPresent(mention(e.name, e.party, 'ersättare', 'present', line));
       for (const h of findNames(text, { anyFirstName: true })) {
-        if (!found.some((e) => e.name === h.name)) addPresent(mention(h.name, null, 'tjänsteperson', 'present', line));
+        const bracket = /^\s*\((\p{Lu}[\p{L}&.\s-]{1,39})\)/u.exec(text.slice(h.end))?.[1] ?? null;
+        if (!found.some((e) => e.name === h.name)) addPresent(mention(h.name, bracket, 'tjänsteperson', 'present', line));
       }
       continue;
     }

@@ -3,6 +3,7 @@
  * and a serial joined by dashes or slashes ("KFT-2024-00011", "KS 2023–00456", "KS 2023/214",
  * "RS/240542", "ABC/220099", "23RS1234"), after "Dnr", "Diarienummer" or "Ärendenummer".
  */
+import { ISO_DATE } from '../lib/swedish-dates.ts';
 const PREFIX = String.raw`(?:[\p{Lu}]{1,6}(?:[\s-]|\/)?)`;
 const FORM = String.raw`(?:${PREFIX}?(?:19|20)\d{2}\s?[-–—/.]\s?\d{1,6}|${PREFIX}\/\d{4,8}|\d{2}[\p{Lu}]{1,4}\d{3,6}|${PREFIX}?\d{4}[-–/]\d{3,6})`;
 const LABELLED = new RegExp(String.raw`(?<![\p{L}])(?:Dnr|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Saksnr|Vår referens)\.?[:\s]*(${FORM})(?![\p{L}\d]|[-–/]\d)`, 'giu');
@@ -13,7 +14,7 @@ const tidy = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Every labelled case number in a text, each once, in order. */
 export function findCaseNumbers(text: string): string[] {
-  return [...new Set([...text.matchAll(LABELLED)].map((m) => tidy(m[1]!)).filter((c) => !/^\d{4}-\d{2}-\d{2}$/.test(c)))];
+  return [...new Set([...text.matchAll(LABELLED)].map((m) => tidy(m[1]!)).filter((c) => !ISO_DATE.test(c)))];
 }
 
 /** The first labelled case number in a text, or null. */
@@ -23,7 +24,7 @@ export function firstCaseNumber(text: string): string | null {
 
 /** A value that is a case number by itself (a "Diarienummer" field's value, a table's "Beteckning" cell). */
 export function isCaseNumber(value: string): boolean {
-  return BARE.test(value.trim()) && !/^\d{4}-\d{2}-\d{2}$/.test(value.trim());
+  return BARE.test(value.trim()) && !ISO_DATE.test(value.trim());
 }
 
 /** Shapes distinctive enough to count without a label, in an item's title: "KS-2024-00583", "KN2024/02249". */

@@ -3,11 +3,13 @@
  * count: "3. Dagordningen godkändes"). A decision is a formal resolution or position; reports,
  * discussions and what someone will do are not: those are actions, with an owner.
  */
-import type { Action, Decision, Person, Section } from '../lib/schema.ts';
-import { sentences } from '../lib/text.ts';
+import type { Action, Decision, Person } from '../lib/schema.ts';
+import type { PersonContext } from './context.ts';
+import { by, perDocument, runRules, type Rule } from './rules.ts';
+import { sentences, wrappedLines } from '../lib/text.ts';
 import { findNames } from './person-names.ts';
 import { protocolDetail } from './protocol-detail.ts';
-import { decisionBlocks, decisionLists } from './protocol-items.ts';
+import { decisionBlocks, decisionLists, openingDecision } from './protocol-items.ts';
 
 /** JS `\\b` is ASCII-only and fails next to å, ä, ö: these bound words by letters instead. */
 const B = String.raw`(?<![\p{L}\d])`;
@@ -32,35 +34,71 @@ const NOT_DECISION = /\b(behöver|kommer att|ska|skall|kan|bör|inför|innan|om 
 
 const ACTION = new RegExp(String.raw`${B}(tar (också |även |själv )?med (sig )?(frågan|diskussionen|det|detta|synpunkterna|informationen)|kommer att (ringa|lyfta|återkomma|fortsätta|ta fram|skicka|rapportera|bjuda|kontakta|presentera|informera|undersöka|se över|bevaka|sammanställa|delta)|återkommer|får i uppdrag|ges i uppdrag|bjuds in till|ansvarar för att|ska återkomma|skall (prata|återkomma|bevaka|delta|ta fram)|uppdras att)${E}`, 'iu');
 
-export function extractDecisions(sections: Section[], persons: Person[]): { decisions: Decision[]; actions: Action[] } {
-  const decisions: Decision[] = [];
-  const actions: Action[] = [];
-  for (const section of sections) {
-    const label = section.heading;
-    const heading = section.heading.replace(/^(§\s*)?\d+[a-z]?[.)]?\s+/, '');
-    const found = protocolDetail(section.heading, section.text);
-    const detail = section.caseNumber ? { ...(found ?? EMPTY_DETAIL), caseNumber: section.caseNumber } : found;
-    // A protocol item's decision is what stands under its "Beslut" subheading, lists included;
-    // the sentences of its background ("Kommunfullmäktige beslutade 2019 …") are not.
-    const blocks = decisionBlocks(section.text);
-    if (blocks.length) {
-      for (const text of blocks) decisions.push({ text, section: label, ...(detail ? { detail } : {}), evidence: { page: section.page, section: label, quote: text.slice(0, 400), rule: 'beslut-block' } });
-      continue;
-    }
-    // "Direktionen beslutade" / "Nämnden beslutar att:" followed by its points: one decision, points included.
-    const { lists, rest } = decisionLists(section.text, (t) => DECISION.test(t) && !NOT_DECISION.test(t));
-    for (const text of lists) decisions.push({ text, section: label, ...(detail ? { detail } : {}), evidence: { page: section.page, section: label, quote: text.slice(0, 400), rule: 'decision-with-list' } });
-    const candidates = [...(/[.:]$/.test(heading) || heading.split(' ').length <= 8 ? [heading] : []), ...sentences(rest)];
-    for (const sentence of candidates) {
-      const evidence = { page: section.page, section: label, quote: sentence.slice(0, 400) };
-      if (ACTION.test(sentence)) {
-        actions.push({ text: sentence, owner: ownerOf(sentence, persons), evidence });
-      } else if (DECISION.test(sentence) && !NOT_DECISION.test(sentence) && !/\?$/.test(sentence)) {
-        decisions.push({ text: sentence.replace(/^beslut\s*:\s*/i, ''), section: label, ...(detail ? { detail } : {}), evidence: { ...evidence, rule: 'decision-sentence' } });
-      }
-    }
-  }
-  return { decisions: dedupe(decisions), actions };
+type DecisionInput = Pick<PersonContext, 'sections' | 'persons' | 'notYetHeld'>;
+
+const isDecision = (t: string) => DECISION.test(t) && !NOT_DECISION.test(t);
+/** An item that opens with its body adopting something ("Kommunrevisionen antar revisionsberättelsen"). */
+const ADOPTS = /^(?:[\p{Lu}][\p{L}&-]*\s+){1,5}antar(?![\p{L}])/u;
+
+/** Sentences of running text: a line break inside a paragraph is layout, not a sentence end. */
+const proseSentences = (text: string) => text.split(/\n{2,}/).flatMap(wrappedLines).flatMap(sentences);
+
+/** What each section offers the decision rules, read once: its protocol detail, Beslut blocks, lists and remaining sentences. */
+const items = perDocument((ctx: Pick<DecisionInput, 'sections'>) => ctx.sections.map((section) => {
+  const heading = section.heading.replace(/^(§\s*)?\d+[a-z]?[.)]?\s+/, '');
+  const found = protocolDetail(section.heading, section.text);
+  const detail = section.caseNumber ? { ...(found ?? EMPTY_DETAIL), caseNumber: section.caseNumber } : found;
+  // A protocol item's decision is what stands under its "Beslut" subheading, lists included;
+  // the sentences of its background ("Kommunfullmäktige beslutade 2019 …") are not.
+  const blocks = decisionBlocks(section.text);
+  const opening = !blocks.length && section.number?.startsWith('§') ? openingDecision(section.text, (t) => isDecision(t) || ADOPTS.test(t)) : [];
+  const stated = blocks.length > 0 || opening.length > 0;
+  const { lists, rest } = stated ? { lists: [], rest: '' } : decisionLists(section.text, isDecision);
+  const candidates = stated ? [] : [...(/[.:]$/.test(heading) || heading.split(' ').length <= 8 ? [heading] : []), ...proseSentences(rest)];
+  return { section, detail, blocks, opening, lists, candidates };
+}));
+
+type Item = ReturnType<typeof items>[number];
+
+/** A rule that reads each section's parts and returns decision texts (with the words they were read from, where those differ). */
+function decisionRule(id: string, texts: (item: Item) => (string | { text: string; quote: string })[]): Rule<Decision, DecisionInput> {
+  const rule: Rule<Decision, DecisionInput> = {
+    id, field: 'decisions',
+    run: (ctx) => items(ctx).flatMap((item, i) => texts(item).map((found) => {
+      const { text, quote } = typeof found === 'string' ? { text: found, quote: found } : found;
+      const label = item.section.heading;
+      return { value: { text, section: label, ...(item.detail ? { detail: item.detail } : {}), evidence: by(rule, { page: item.section.page, section: label, quote: quote.slice(0, 400) }) }, at: [i] };
+    })),
+  };
+  return rule;
+}
+
+const isAction = (s: string) => ACTION.test(s);
+
+/** The text under an item's "Beslut" subheading, numbered and bulleted points included. */
+export const beslutBlock = decisionRule('beslut-block', (item) => item.blocks);
+/** A § item without a Beslut subheading: the decision it opens with, up to its first subheading. */
+export const itemOpening = decisionRule('item-opening', (item) => item.opening);
+/** "Direktionen beslutade" / "Nämnden beslutar att:" followed by its points: one decision, points included. */
+export const decisionWithList = decisionRule('decision-with-list', (item) => item.lists);
+/** A sentence (or an agenda heading) that records a decision, outside any Beslut block. */
+export const decisionSentence = decisionRule('decision-sentence', (item) => item.candidates
+  .filter((s) => !isAction(s) && isDecision(s) && !/\?$/.test(s))
+  .map((s) => ({ text: s.replace(/^beslut\s*:\s*/i, ''), quote: s })));
+
+export const DECISION_RULES = [beslutBlock, itemOpening, decisionWithList, decisionSentence];
+
+/** What someone will do ("tar med frågan till …", "kommer att återkomma"), with its owner. */
+export const actionSentence: Rule<Action, DecisionInput> = {
+  id: 'action-sentence', field: 'actions',
+  run: (ctx) => items(ctx).flatMap((item, i) => item.candidates.filter(isAction).map((text) => ({
+    value: { text, owner: ownerOf(text, ctx.persons), evidence: { page: item.section.page, section: item.section.heading, quote: text.slice(0, 400) } }, at: [i],
+  }))),
+};
+
+export function extractDecisions(ctx: DecisionInput): { decisions: Decision[]; actions: Action[] } {
+  // A kallelse announces the meeting: its "Förslag till beslut" are proposals, nothing is decided yet.
+  return { decisions: ctx.notYetHeld ? [] : dedupe(runRules(DECISION_RULES, ctx)), actions: runRules([actionSentence], ctx) };
 }
 
 /** The person who acts: a full name in the sentence, else a first name that only one person in the document has. */

@@ -4,6 +4,7 @@
  */
 import type { Block } from '../lib/schema.ts';
 import { plain } from '../lib/text.ts';
+import { cellTexts } from '../lib/blocks.ts';
 
 /** Labels glue onto the previous value in some exports ("Sofia NordströmDatum"): split them off. */
 const GLUED_LABEL = /(\S)(Handläggare|Datum|Diarienummer|Dnr|Tjänsteställe|Sekreterare)\b/g;
@@ -11,16 +12,18 @@ const GLUED_LABEL = /(\S)(Handläggare|Datum|Diarienummer|Dnr|Tjänsteställe|Se
 /** A line that is a header field label (with or without its value). */
 export const HEADER_FIELD = /^(datum|handläggare|diarienummer|dnr|tjänsteställe|sekreterare|plats|tid|närvarande|sida|sekretariatet)\b/i;
 
-/** True when any line of a block is a header field ("Datum", "Handläggare …", also glued ones). */
-export function hasHeaderField(text: string): boolean {
-  return plain(text).replace(GLUED_LABEL, '$1\n$2').split('\n').some((l) => HEADER_FIELD.test(l.trim()));
+/** True when any line of a block's plain text is a header field ("Datum", "Handläggare …", also glued ones). */
+export function hasHeaderField(plainText: string): boolean {
+  return plainText.replace(GLUED_LABEL, '$1\n$2').split('\n').some((l) => HEADER_FIELD.test(l.trim()));
 }
 
-/** The lines of the first `limit` blocks plus the page header, one field per line. */
-export function headerLines(blocks: Block[], pageHeader: string[], limit = 40): string[] {
+/** The lines of the first `limit` blocks plus the page header, one field per line (a table cell is a line). */
+export function headerLines(text: { blocks: Block[] }, pageHeader: string[], limit = 40): string[] {
   const lines: string[] = [];
-  for (const text of [...pageHeader, ...blocks.slice(0, limit).map((b) => b.text)]) {
-    for (const line of plain(text.replace(/\t/g, '\n')).replace(GLUED_LABEL, '$1\n$2').split('\n')) {
+  // The page header is kept as laid out: its columns stand apart by tabs.
+  const pieces = [...pageHeader.map((h) => h.split('\t')), ...text.blocks.slice(0, limit).map(cellTexts)];
+  for (const cells of pieces) {
+    for (const line of plain(cells.join('\n')).replace(GLUED_LABEL, '$1\n$2').split('\n')) {
       const t = line.trim();
       if (t) lines.push(t);
     }

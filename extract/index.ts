@@ -1,20 +1,19 @@
 /** extract: a cleaned document → its Extraction record (DESIGN.md contract) and its search chunks. */
 import { createHash } from 'node:crypto';
 import { Extraction, type Chunk, type CleanDocument } from '../lib/schema.ts';
-import { extractMetadata } from './metadata.ts';
-import { splitSections } from './sections.ts';
+import { buildContext, type PersonContext } from './context.ts';
 import { makeChunks } from './chunks.ts';
 import { mandatePeriod } from '../lib/swedish-dates.ts';
 import { documentThemes, sectionThemes, saturate, THEME_THRESHOLD } from './themes.ts';
 import { extractPersons } from './persons.ts';
 import { extractDecisions } from './decisions.ts';
-import { extractOrganisations, normaliseOrganisation } from './organisations.ts';
+import { extractOrganisations } from './organisations.ts';
 import { extractDates } from './dates.ts';
 import { itemCaseNumbers } from './item-case-numbers.ts';
 
 export { findDates, mandatePeriod } from '../lib/swedish-dates.ts';
 export { resolveAcrossArchive, PersonResolver, personRecords, type DocumentPersons, type Mentions } from './person-resolution.ts';
-export { decompound } from './decompound.ts';
+
 
 export interface Extracted { extraction: Extraction; chunks: Chunk[]; docId: string }
 
@@ -24,20 +23,14 @@ export function documentId(source: string): string {
 }
 
 export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; docId?: string }): Extracted {
-  const meta = extractMetadata(doc.blocks, doc.pageHeader, doc.fileName, doc.metaTitle);
-  const split = splitSections(doc.blocks, meta.title, meta.titleBlocks, { styledHeadings: doc.format === 'docx' });
-  const { blockSection, sectionStarts } = split;
+  const ctx = buildContext(doc);
+  const { meta } = ctx;
   // Theme hits per section, computed once: each section's own themes and the document's.
-  const hits = split.sections.map(sectionThemes);
-  const sections = split.sections.map((s, i) => ({ ...s, themes: themeList(hits[i]!) }));
+  const hits = ctx.sections.map(sectionThemes);
+  const sections = ctx.sections.map((s, i) => ({ ...s, themes: themeList(hits[i]!) }));
   const docId = opts.docId ?? documentId(doc.source);
-  // PMs and tjänsteskrivelser are written, not held: their authors did not attend anything.
-  const isMeeting = !['pm', 'tjansteskrivelse'].includes(meta.docType);
-  // A kallelse announces a meeting that has not been held: whoever it names has not attended yet.
-  const notYetHeld = meta.docType === 'kallelse';
-  const persons = extractPersons(doc.blocks, { blockSection, sectionStarts, docIsMeeting: isMeeting && !notYetHeld })
-    .map((p) => ({ ...p, organisation: p.organisation ? normaliseOrganisation(p.organisation)?.name ?? p.organisation : null, ...(notYetHeld ? { attendance: 'unknown' as const } : {}) }));
-  const { decisions, actions } = extractDecisions(sections, persons);
+  const withPersons: PersonContext = { ...ctx, persons: extractPersons(ctx) };
+  const { decisions, actions } = extractDecisions({ ...withPersons, sections });
   const extraction = Extraction.parse({
     source: doc.source,
     format: doc.format,
@@ -50,10 +43,10 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
     mandatePeriod: mandatePeriod(meta.date),
     location: meta.location,
     diarienummer: meta.diarienummer,
-    caseNumbers: itemCaseNumbers(doc.blocks, split.sections, meta.diarienummer),
-    persons,
-    organisations: extractOrganisations(doc.blocks, blockSection, persons, meta.organisation, meta.body),
-    dates: extractDates(doc.blocks, blockSection, { ref: meta.documentDate ?? meta.date, meetingDate: isMeeting ? meta.date : null, titleBlocks: meta.titleBlocks }),
+    caseNumbers: itemCaseNumbers(ctx),
+    persons: withPersons.persons,
+    organisations: extractOrganisations(withPersons),
+    dates: extractDates(ctx),
     decisions,
     actions,
     themes: documentThemes(sections, hits),

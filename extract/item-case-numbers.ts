@@ -3,10 +3,12 @@
  * item's title carries ("Beredning av motion … (KS-2024-00583)"), and an agenda table's
  * "Beteckning" column (a kallelse). Numbers in running text (documents a case refers to) are not.
  */
-import type { Block, Section } from '../lib/schema.ts';
+import type { DocContext } from './context.ts';
+import { cellTexts } from '../lib/blocks.ts';
 import { caseNumbersInTable, findUnlabelledCaseNumbers } from './case-numbers.ts';
 
-export function itemCaseNumbers(blocks: Block[], sections: Section[], documentNumber: string | null): string[] {
+export function itemCaseNumbers({ blocks, sections, meta }: Pick<DocContext, 'blocks' | 'sections' | 'meta'>): string[] {
+  const documentNumber = meta.diarienummer;
   const out: string[] = [];
   if (documentNumber) out.push(documentNumber);
   for (const s of sections) {
@@ -16,7 +18,7 @@ export function itemCaseNumbers(blocks: Block[], sections: Section[], documentNu
   let table: string[][] = [];
   const flush = () => { out.push(...caseNumbersInTable(table)); table = []; };
   for (const b of blocks) {
-    if (b.kind === 'table-row') table.push(b.text.split('\t'));
+    if (b.kind === 'table-row') table.push(cellTexts(b));
     else if (table.length) flush();
   }
   flush();

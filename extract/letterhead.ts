@@ -6,31 +6,39 @@
  */
 import { municipality } from './organisations.ts';
 
-const ORG_CAPS = /^((?:[\p{Lu}-]+\s)+?)(KOMMUN|STAD|REGION|LANDSTING|KOMMUNE|FYLKESKOMMUNE)(?=\s{2,}|\s*$)/u;
+/** The document type in the letterhead's capitals ("SAMMANTRÄDESPROTOKOLL", "SAMMANTRÄDESANTECKNINGAR", "KALLELSE"). */
+const TYPE_CAPS = /(?<![\p{L}])((?:SAMMANTRÄDES)?(?:PROTOKOLL|ANTECKNINGAR)|MINNESANTECKNINGAR|KALLELSE|TJÄNSTESKRIVELSE)(?![\p{L}])/u;
+/** "KUNGSBACKA KOMMUN", its next column apart by spaces, or (OCR, one space) by the type in capitals. */
+const ORG_CAPS = new RegExp(String.raw`^((?:[\p{Lu}-]+\s)+?)(KOMMUN|STAD|REGION|LANDSTING|KOMMUNE|FYLKESKOMMUNE)(?=\s{2,}|\s*$|\s+${TYPE_CAPS.source})`, 'u');
+/** A label of the letterhead's next column run onto the organ's line (OCR: "Nämnden för Kultur & Fritid Datum"). */
+const COLUMN_LABEL = /\s+(?:datum|sida|dnr|diarienummer)$/i;
 /** A line that names an organ by its form. */
 export const ORGAN_LINE = /^(?:nämnden\s+för\s+\S.{1,60}|[\p{Lu}][\p{L}-]*(?:nämnd|nämnden|nämndens\s+arbetsutskott|styrelse|styrelsen|styrelsens\s+arbetsutskott|utskott|utskottet|revisionen|revision|fullmäktige|beredning|beredningen|rådet|direktionen|referensgrupp(?:en)?)(?:s\s+arbetsutskott|\s+arbetsutskott)?)$/iu;
 const FIELD = /^(datum|sida|dnr|diarienummer|plats|tid|upprättad)\b/i;
 
 const titleCase = (caps: string) => caps.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase());
 
-export interface Letterhead { organisation: string | null; body: string | null }
+export interface Letterhead { organisation: string | null; body: string | null; typeWord: string | null }
 
 /** Reads the first lines of a document (raw lines, columns still spaced out). */
 export function readLetterhead(lines: string[]): Letterhead {
   let organisation: string | null = null;
   let body: string | null = null;
+  let typeWord: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     const caps = ORG_CAPS.exec(line);
     if (caps && !organisation) {
       const name = `${titleCase(caps[1]!.trim())} ${caps[2]!.toLowerCase()}`;
       organisation = caps[2] === 'REGION' ? `Region ${titleCase(caps[1]!.trim())}` : municipality(name) ?? name;
-      const next = lines[i + 1]?.replace(/\s+/g, ' ').trim();
+      // The organ stands in the first column of the next line; the type may stand in its second ("Kommunrevisionen   SAMMANTRÄDESANTECKNINGAR").
+      typeWord = TYPE_CAPS.exec(line)?.[1] ?? TYPE_CAPS.exec(lines[i + 1] ?? '')?.[1] ?? null;
+      const next = lines[i + 1]?.trim().split(/\s{2,}/)[0]!.replace(/\s+/g, ' ').replace(COLUMN_LABEL, '');
       if (next && !FIELD.test(next) && !/\d{4}/.test(next) && next.split(' ').length <= 8 && /^\p{Lu}/u.test(next)) body = next;
       continue;
     }
     const compact = line.replace(/\s+/g, ' ');
     if (!body && ORGAN_LINE.test(compact) && compact.split(' ').length <= 8) body = compact.replace(/^nämnden\b/, 'Nämnden');
   }
-  return { organisation, body };
+  return { organisation, body, typeWord };
 }

@@ -1,9 +1,10 @@
 /** Document metadata: title, docType, body, organisation, date, location, diarienummer. */
-import type { Block, DocType } from '../lib/schema.ts';
-import { oneLine, plain, wordCount } from '../lib/text.ts';
+import type { DocType } from '../lib/schema.ts';
+import { wordCount } from '../lib/text.ts';
+import type { DocContext } from './context.ts';
 import { knownBodies } from '../lib/reference-data.ts';
-import { findDates } from '../lib/swedish-dates.ts';
-import { fieldValue, hasHeaderField, headerLines } from './header-fields.ts';
+import { findDates, ISO_DATE, withoutTrailingDate } from '../lib/swedish-dates.ts';
+import { fieldValue, hasHeaderField } from './header-fields.ts';
 import { readLetterhead } from './letterhead.ts';
 import { DOC_TYPE_LABEL, DOC_TYPE_PATTERNS, TYPE_FIRST, TYPE_WORDS } from '../lib/swedish-documents.ts';
 import { isCaseNumber } from './case-numbers.ts';
@@ -23,35 +24,38 @@ export interface Metadata {
 }
 
 
-export function extractMetadata(blocks: Block[], pageHeader: string[], fileName: string, metaTitle: string | null): Metadata {
-  const lines = headerLines(blocks, pageHeader);
+type MetadataInput = Pick<DocContext, 'blocks' | 'plain' | 'line' | 'fullText' | 'header' | 'doc'>;
+
+export function extractMetadata(ctx: MetadataInput): Metadata {
+  const { blocks, header: lines } = ctx;
+  const { fileName, metaTitle, pageHeader } = ctx.doc;
   // The first page's own lines, columns still spaced out, then the running header.
   const letterhead = readLetterhead([...blocks.slice(0, 6).flatMap((b) => b.text.split('\n')), ...pageHeader.flatMap((h) => h.split('\n'))].slice(0, 40));
-  const heading = findTitle(blocks, metaTitle);
+  const heading = findTitle(ctx, metaTitle);
   // A letterhead protocol has no title line: its first paragraphs are the attendance block.
   const found = letterhead.body && heading && blocks[heading.index]?.kind !== 'heading' ? null : heading;
-  const docType = findDocType(found?.title ?? '', blocks, fileName);
+  const docType = findDocType([found?.title ?? '', letterhead.typeWord ?? '', fileName.replace(/[-_]/g, ' ')], ctx.fullText);
   const documentDate = dateIn(fieldValue(lines, /datum|dokumentdatum/, hasFullDate), null);
   const meetingField = fieldValue(lines, /tid|sammanträdesdatum|mötesdatum|sammanträde/, (v) => findDates(v).length > 0);
   const meetingDate = dateIn(meetingField, documentDate) ?? dateIn(found?.title ?? null, documentDate) ?? dateIn(fileName.replace(/_/g, ' '), null);
-  const date = meetingDate ?? documentDate ?? firstFullDate(blocks);
-  const body = letterhead.body ?? findBody(found?.title ?? '', lines, blocks);
+  const date = meetingDate ?? documentDate ?? firstFullDate(ctx.plain);
+  const body = letterhead.body ?? findBody(found?.title ?? '', lines, ctx.fullText);
   return {
     title: found?.title ?? [DOC_TYPE_LABEL[docType], body, date].filter(Boolean).join(' '),
     titleBlocks: found && found.index >= 0 ? [found.index, ...(found.extra ? [found.index + found.extra] : [])] : [],
     docType,
     body,
-    organisation: letterhead.organisation ?? findOrganisation(body, lines, blocks),
+    organisation: letterhead.organisation ?? findOrganisation(body, lines, ctx.fullText),
     date,
     documentDate: documentDate !== date ? documentDate : null,
-    location: findLocation(lines, blocks),
+    location: findLocation(lines, ctx.plain),
     diarienummer: fieldValue(lines, /diarienummer|diarienr|dnr/, looksLikeCaseNumber),
   };
 }
 
 /** "RS/240542", "KS 2020/123", "Dnr 23RS1234": short, with digits, not a date. */
 function looksLikeCaseNumber(v: string): boolean {
-  return isCaseNumber(v) || (/\d/.test(v) && v.length <= 40 && v.split(/\s+/).length <= 4 && !/^\d{4}-\d{2}-\d{2}$/.test(v));
+  return isCaseNumber(v) || (/\d/.test(v) && v.length <= 40 && v.split(/\s+/).length <= 4 && !ISO_DATE.test(v));
 }
 
 function hasFullDate(v: string): boolean {
@@ -63,9 +67,9 @@ function dateIn(text: string | null, ref: string | null): string | null {
   return findDates(text, ref)[0]?.date ?? null;
 }
 
-function firstFullDate(blocks: Block[]): string | null {
-  for (const b of blocks.slice(0, 15)) {
-    const d = findDates(plain(b.text)).find((x) => x.hasYear);
+function firstFullDate(plainBlocks: string[]): string | null {
+  for (const text of plainBlocks.slice(0, 15)) {
+    const d = findDates(text).find((x) => x.hasYear);
     if (d) return d.date;
   }
   return null;
@@ -77,18 +81,19 @@ function firstFullDate(blocks: Block[]): string | null {
  * first short line that is neither a header field nor a name. Null when there is none, so the
  * caller composes one from type, body and date.
  */
-function findTitle(blocks: Block[], metaTitle: string | null): { title: string; index: number; extra?: number } | null {
-  const candidates = blocks.slice(0, 12).map((b, index) => ({ b, index, text: oneLine(b.text) }))
-    .filter(({ b, text }) => b.kind !== 'table-row' && text.length >= 4 && text.length <= 200 && !hasHeaderField(b.text)
-      && !/^\d{4}-\d{2}-\d{2}$/.test(text) && !/^(-\s+)?(§\s*)?\d+[.)]?\s/.test(text));
+function findTitle(ctx: Pick<DocContext, 'blocks' | 'plain' | 'line'>, metaTitle: string | null): { title: string; index: number; extra?: number } | null {
+  const { blocks } = ctx;
+  const candidates = blocks.slice(0, 12).map((b, index) => ({ b, index, text: ctx.line[index]! }))
+    .filter(({ b, index, text }) => b.kind !== 'table-row' && text.length >= 4 && text.length <= 200 && !hasHeaderField(ctx.plain[index]!)
+      && !ISO_DATE.test(text) && !/^(-\s+)?(§\s*)?\d+[.)]?\s/.test(text));
   const heading = candidates.find(({ b }) => b.kind === 'heading' && (b.level ?? 1) <= 3);
   if (heading) return { title: heading.text, index: heading.index };
   // A large-type title wraps in PDFs: "Minnesanteckningar" / "Ordföranderådet 14 juni 2024".
   const first = candidates[0];
   const next = first && blocks[first.index + 1];
   if (first && next && TYPE_FIRST.test(first.text) && wordCount(first.text) <= 3 && next.kind === 'paragraph'
-    && wordCount(next.text) <= 8 && !hasHeaderField(next.text) && !/[.:]$/.test(next.text)) {
-    return { title: `${first.text} ${oneLine(next.text)}`, index: first.index, extra: 1 };
+    && wordCount(next.text) <= 8 && !hasHeaderField(ctx.plain[first.index + 1]!) && !/[.:]$/.test(next.text)) {
+    return { title: `${first.text} ${ctx.line[first.index + 1]}`, index: first.index, extra: 1 };
   }
   const typed = candidates.find(({ text }) => TYPE_FIRST.test(text));
   if (typed) return { title: typed.text.replace(/[.:]$/, ''), index: typed.index };
@@ -99,13 +104,13 @@ function findTitle(blocks: Block[], metaTitle: string | null): { title: string; 
 
 const PERSON_NAME = /^[\p{Lu}][\p{Ll}-]+((\s+(de|af|von|van|der|la))?\s+[\p{Lu}][\p{Ll}-]+){1,3}$/u;
 
-function findDocType(title: string, blocks: Block[], fileName: string): DocType {
-  for (const source of [title, fileName.replace(/[-_]/g, ' ')]) {
+/** The type the title names, else the letterhead's type in capitals, else the file name's; else the type the text names most. */
+function findDocType(sources: string[], text: string): DocType {
+  for (const source of sources) {
     const hit = DOC_TYPE_PATTERNS.find(([, re]) => re.test(source));
     if (hit) return hit[0];
   }
   // Otherwise the type the text names most often about itself ("Detta PM …", "Föregående minnesanteckningar").
-  const text = blocks.map((b) => plain(b.text)).join('\n');
   const counts = DOC_TYPE_PATTERNS.map(([type, re]) => ({ type, n: (text.match(new RegExp(re.source, re.flags.includes('i') ? 'gi' : 'g')) ?? []).length }))
     .filter((c) => c.n > 0)
     .sort((a, b) => b.n - a.n);
@@ -117,7 +122,7 @@ function aliasRegex(alias: string): RegExp {
 }
 
 /** A known body named in the title or header; else the known body the text names most; else a "…rådet/…styrelsen" in the title. */
-function findBody(title: string, lines: string[], blocks: Block[]): string | null {
+function findBody(title: string, lines: string[], text: string): string | null {
   const bodies = knownBodies();
   // Longest alias first so "Specifika samverkansrådet för skola …" wins over "Specifika samverkansrådet".
   const aliases = bodies.flatMap((b) => b.aliases.map((a) => ({ a, name: b.name }))).sort((x, y) => y.a.length - x.a.length);
@@ -125,7 +130,6 @@ function findBody(title: string, lines: string[], blocks: Block[]): string | nul
     const hit = aliases.find(({ a }) => aliasRegex(a).test(source));
     if (hit) return hit.name;
   }
-  const text = blocks.map((b) => plain(b.text)).join('\n');
   const counts = new Map<string, number>();
   for (const { a, name } of aliases) counts.set(name, (counts.get(name) ?? 0) + (text.match(aliasRegex(a)) ?? []).length);
   const best = [...counts].filter(([, n]) => n > 0).sort((x, y) => y[1] - x[1])[0];
@@ -134,27 +138,27 @@ function findBody(title: string, lines: string[], blocks: Block[]): string | nul
   // the document type and date ("Strukturella Metadata - Referensgrupp 18 nov").
   const generic = /(?<![\p{L}])[\p{L}-]*(?:rådet|råd|styrelsen|nämnden|nämnd|beredningen|utskottet|fullmäktige|referensgrupp(?:en)?|arbetsgrupp(?:en)?|direktionen|revisionen)(?![\p{L}])/iu.exec(title);
   if (!generic) return null;
-  const asWritten = title.replace(TYPE_WORDS, ' ').replace(/\s*\b(\d{1,2}(?:[–-]\d{1,2})?\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\p{L}*\.?(?:\s+\d{4})?|\d{4}-\d{2}-\d{2})\s*$/iu, '').replace(/\s+/g, ' ').trim();
+  const asWritten = withoutTrailingDate(title.replace(TYPE_WORDS, ' ').trim()).replace(/\s+/g, ' ').trim();
   return (asWritten.split(' ').length <= 8 ? asWritten : generic[0]).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }
 
 const ORG_PATTERN = /\b(Region [\p{Lu}][\p{Ll}]+(?: län)?|[\p{Lu}][\p{Ll}]+(?:s)? kommun|Sveriges riksbank|Länsstyrelsen i [\p{Lu}][\p{Ll}]+ län)\b/gu;
 
-function findOrganisation(body: string | null, lines: string[], blocks: Block[]): string | null {
+function findOrganisation(body: string | null, lines: string[], text: string): string | null {
   const known = knownBodies().find((b) => b.name === body)?.organisation;
   if (known) return known;
   const inHeader = lines.slice(0, 12).join('\n').match(ORG_PATTERN);
   if (inHeader?.[0]) return inHeader[0];
   const counts = new Map<string, number>();
-  for (const m of blocks.map((b) => plain(b.text)).join('\n').matchAll(ORG_PATTERN)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  for (const m of text.matchAll(ORG_PATTERN)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
-function findLocation(lines: string[], blocks: Block[]): string | null {
+function findLocation(lines: string[], plainBlocks: string[]): string | null {
   const field = fieldValue(lines, /plats och tid|mötesplats|plats|lokal/, (v) => /\p{L}{3}/u.test(v));
   // "Stadshuset, Arvika, tisdag 23 november 2021 kl. 13.00–16.15": the place without the time.
   if (field) return field.replace(/,?\s*(\p{L}+dag(en)?\s+)?(den\s+)?(\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2})?\s*,?\s*(kl\.?\s*[\d.:–-]+.*)?$/iu, '').replace(/[.,]$/, '').trim() || field;
-  const text = blocks.slice(0, 8).map((b) => plain(b.text)).join('\n');
+  const text = plainBlocks.slice(0, 8).join('\n');
   const m = /\b(?:hålls|hölls|äger rum|ägde rum|genomförs|genomfördes)\s+(?:på|i)\s+((?:[\p{Lu}][\p{L}-]*)(?:\s+[\p{Lu}][\p{L}-]*)*)/u.exec(text);
   return m ? m[1]! : null;
 }

@@ -17,13 +17,24 @@ const WORD_SUFFIX = String.raw`(?:förvaltningen|avdelningen|kontoret|departemen
 /** Sentence words that are no part of a name before it ("Med Eksta Bostads AB"). */
 const FUNCTION_WORD = /^(med|och|av|till|för|att|från|enligt|genom|där|som|den|det|de|en|ett|om|i|på|vid|när|hos|mot|inom|samt|eller|även|både|nu|då)$/i;
 /** Words that end a lower-case "för …" phrase: the sentence goes on after the name. */
-const STOP = /^(beslutar|beslutade|har|hade|ska|skall|kan|noterar|föreslår|anser|godkänner|informerar|är|var|som|och|att|i|på|om|med|till|från|den|det|enligt|inom|under)$/i;
+const STOP = /^(beslutar|beslutade|har|hade|ska|skall|kan|noterar|föreslår|anser|godkänner|informerar|är|var|som|och|att|i|på|om|med|till|från|för|den|det|enligt|inom|under)$/i;
+
+/** Bodies named "X för …"; mid-sentence in lower case too ("nämnden för Vård & Omsorg", "gemensamma nämnden för …"). */
+const FOR_HEAD = String.raw`(?:[Gg]emensamma\s+)?(?:[Ff]örvaltningen|[Nn]ämnden|[Aa]vdelningen|[Ee]nheten|[Mm]yndigheten|Stiftelsen|Centrum|Center|Centret|Institutet|Rådet|[Kk]ansliet|Byrån|[Ii]nspektionen)`;
+/** Those whose field may be written in lower case ("Avdelningen för penningpolitik", "avdelningen för marknader"): not a lower-case "nämnden för beslut". */
+const FOR_HEAD_LOW = String.raw`(?:Förvaltningen|Nämnden|Myndigheten|Stiftelsen|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån|[Aa]vdelningen|[Ee]nheten|[Ii]nspektionen|[Gg]emensamma\s+nämnden)`;
 
 const FORMS = new RegExp(String.raw`(?<![\p{L}-])(?:` + [
-  // "Förvaltningen för Kultur & Fritid", "Avdelningen för penningpolitik", "Myndigheten för samhällsskydd och beredskap"
-  String.raw`(?<for>(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Stiftelsen|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån)\s+för\s+(?:${CAP}(?:\s+&\s+${CAP})?|${LOW}(?:\s+${LOW}){0,3}))`,
-  // "Bygg- och miljöförvaltningen", "Landsbygds- och infrastrukturdepartementet"
-  String.raw`(?<pair>${CAP}-\s+och\s+[\p{Ll}][\p{L}]*${SUFFIX})`,
+  // "Förvaltningen för Kultur & Fritid", "Nämnden för Förskola och Grundskola", "Avdelningen för penningpolitik", "Myndigheten för samhällsskydd och beredskap"
+  String.raw`(?<for>${FOR_HEAD}\s+för\s+${CAP}(?:\s*&\s*${CAP}|\s+och\s+${CAP})?)`,
+  // (a body named next ends the name: "avdelningen för finansiell stabilitet och enheten för …")
+  String.raw`(?<forlow>${FOR_HEAD_LOW}\s+för\s+(?!(?:att|en|ett|den|det|de|sin|sitt|sina)\s)${LOW}(?:\s+(?!och\s+${FOR_HEAD}\s)${LOW}){0,3})`,
+  // "Bygg- och miljöförvaltningen", "Landsbygds- och Infrastrukturdepartementet", "mark- och miljödomstolen"
+  String.raw`(?<pair>[\p{L}][\p{L}-]*-\s+och\s+[\p{L}][\p{L}]*${SUFFIX})`,
+  // Courts by their seat: "Förvaltningsrätten i Stockholm", "Kammarrätten i Göteborg"
+  String.raw`(?<court>(?:Förvaltningsrätten|Kammarrätten|Tingsrätten|Hovrätten)\s+i\s+${CAP})`,
+  // "Uppsala universitet", "Högskolan i Halmstad"
+  String.raw`(?<univ>${CAP}\s+(?:universitet|högskola)|Högskolan\s+i\s+${CAP})(?![\p{L}])`,
   // "Kommunstyrelsens förvaltning", "Byggnadsnämndens arbetsutskott"
   String.raw`(?<gen>[\p{Lu}][\p{L}]*(?:nämndens|styrelsens)\s+(?:förvaltning|arbetsutskott|kansli))`,
   // Companies: "Eksta Bostads AB", "Kommuninvest i Sverige AB", "Ernst & Young AB"; kommanditbolag, ASA/AS (Norwegian)
@@ -34,20 +45,24 @@ const FORMS = new RegExp(String.raw`(?<![\p{L}-])(?:` + [
   String.raw`(?<fund>${CAP}(?:\s+(?:och\s+)?${CAP}){0,3}\s+[\p{L}]*(?:stipendiefond|fond))(?![\p{L}])`,
   // Norwegian: "Eidskog kommune", "Innlandet fylkeskommune"
   String.raw`(?<norsk>${CAP}\s+(?:fylkes)?kommune)(?![\p{L}])`,
-  // "Räddningstjänsten Kungsbacka", "Räddningstjänsten Storgöteborg"
-  String.raw`(?<rescue>Räddningstjänsten\s+${CAP})`,
+  // A body named with its area: "Räddningstjänsten Storgöteborg", "Samordningsförbundet Halland", "Strandstädningsföreningen Vrakat"
+  String.raw`(?<rescue>(?:Räddningstjänsten|[\p{Lu}][\p{Ll}]+(?:förbundet|föreningen))\s+${CAP})(?![\p{L}])`,
   // A municipal unit named by two fields ("Gymnasium & Arbetsmarknad", "Individ & Familjeomsorg"), not inside an organ's name ("nämnden för Kultur & Fritid")
   String.raw`(?<![Ff]ör\s)(?<amp>${CAP}\s+&\s+${CAP}(?:\s+arbetsutskott)?)(?![\p{L}])`,
   // One capitalised word with a body's ending: "Kommunledningskontoret", "Valmyndigheten", "Regeringskansliet" (also in the genitive: "Kommunledningskontorets tjänsteskrivelse")
   String.raw`(?<word>[\p{Lu}][\p{Ll}]+${WORD_SUFFIX})s?(?![\p{L}])`,
 ].join('|') + ')', 'gu');
 
+const AFTER_TITLE = /(?:chef|ledare|strateg|samordnare|utvecklare|controller|handläggare|förvaltning|kontoret)[\s,:]*$/iu;
+/** Forms that are a run of capitalised words, which a list a name a line can run together. */
+const LISTED = ['company', 'assoc', 'fund'];
+
 export interface FormHit { name: string; index: number; kind: string }
 
-const KIND: Record<string, string> = { for: 'organ', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ', amp: 'organ' };
+const KIND: Record<string, string> = { for: 'organ', forlow: 'organ', court: 'myndighet', univ: 'universitet', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ', amp: 'organ' };
 
 /** Every form needs one of these literals: most passages have none, and this test is far cheaper than the forms. */
-const TRIGGER = /AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet|revisionen| & /;
+const TRIGGER = /AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|rätten i|universitet|högskola|Högskolan|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån|Inspektionen|nämnden|avdelningen|enheten|förvaltningen|inspektionen) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet|revisionen| & /;
 
 export function organisationsByForm(text: string): FormHit[] {
   const hits: FormHit[] = [];
@@ -58,16 +73,39 @@ export function organisationsByForm(text: string): FormHit[] {
     let index = m.index;
     // A sentence word before a company or association name is not part of it.
     while (words.length > 2 && FUNCTION_WORD.test(words[0]!)) { index += words[0]!.length + 1; words = words.slice(1); }
-    if (group === 'for') {
-      // The sentence goes on after a lower-case name: a verb or function word ends it.
-      const cut = words.findIndex((w, i) => i >= 3 && (STOP.test(w) || /(ade|ar|ades|as)$/.test(w)));
+    const after = text.slice(m.index + m[0].length);
+    if (group === 'for' || group === 'forlow') {
+      // The sentence goes on after a lower-case name: a verb or function word ends it ("och" only when no name word follows).
+      const ends = (w: string | undefined) => w === undefined || STOP.test(w) || /(ade|ar|er|ades|as)$/.test(w);
+      const cut = words.findIndex((w, i) => i >= 3 && /^\p{Ll}/u.test(w) && (w === 'och' ? ends(words[i + 1]) : ends(w)));
       if (cut > 0) words = words.slice(0, cut);
-      // "Förvaltningen för Kultur & Fritids tjänsteskrivelse": the genitive of the name.
+      // "gemensamma nämnden för hemsjukvård och hjälpmedels uppföljningsrapport": a genitive ends the name.
+      const genitive = words.findIndex((w, i) => i >= 3 && i < words.length - 1 && /^\p{Ll}.*s$/u.test(w));
+      if (genitive > 0) words = [...words.slice(0, genitive), words[genitive]!.slice(0, -1)];
       const last = words.at(-1)!;
-      if (/^\p{Lu}.*s$/u.test(last) && /^\s+\p{Ll}/u.test(text.slice(m.index + m[0].length))) words[words.length - 1] = last.slice(0, -1);
+      // "Nämnden för Tekniks arbetsutskott": the name goes on; "Förvaltningen för Kultur & Fritids tjänsteskrivelse": the genitive of the name.
+      const unit = /^\s+(arbetsutskott|förvaltning|kansli)(?![\p{L}])/u.exec(after);
+      if (/^\p{Lu}.*s$/u.test(last) && unit && cut < 0) words.push(unit[1]!);
+      else if (/^\p{Lu}.*s$/u.test(last) && /^\s+\p{Ll}/u.test(after)) words[words.length - 1] = last.slice(0, -1);
+    }
+    if (group === 'rescue' && FUNCTION_WORD.test(words.at(-1)!)) continue;
+    // "Strandstädningsföreningen Vrakats ansökan": the genitive of the name.
+    if (group === 'rescue' && /s$/.test(words.at(-1)!) && /^\s+\p{Ll}/u.test(after)) words[words.length - 1] = words.at(-1)!.slice(0, -1);
+    // A unit named in a person's title ("verksamhetschef Fritid & Mötesplatser", "förvaltning: Styrning & Ekonomi") is part of the title.
+    if (group === 'amp' && AFTER_TITLE.test(text.slice(Math.max(0, index - 40), index))) continue;
+    // In a list a name a line ("PostNord Kungsbacka" / "Nordhallands Hembygdsförening"), a short line ends the name before it.
+    if (LISTED.includes(group) && value.includes('\n')) {
+      const lineStart = text.lastIndexOf('\n', index) + 1;
+      const breakAt = text.indexOf('\n', index);
+      if (breakAt - lineStart < 50 && !/[&-]\s*$|\boch\s*$/.test(text.slice(lineStart, breakAt))) {
+        const rest = text.slice(breakAt + 1, m.index + m[0].length).trim().split(/\s+/);
+        if (rest.length < 2) continue;
+        index = breakAt + 1 + (text.slice(breakAt + 1).length - text.slice(breakAt + 1).trimStart().length);
+        words = rest;
+      }
     }
     if (group === 'company' || group === 'assoc' || group === 'fund') { const f = words.findIndex((w) => FUNCTION_WORD.test(w) && w !== 'i' && w !== 'och'); if (f >= 0) continue; }
-    hits.push({ name: words.join(' '), index, kind: group === 'word' && /departementet$/.test(value) ? 'departement' : KIND[group]! });
+    hits.push({ name: words.join(' ').replace(/\s*&\s*/g, ' & '), index, kind: group === 'word' && /departementet$/.test(value) ? 'departement' : KIND[group]! });
   }
   return hits;
 }

@@ -3,8 +3,10 @@
  * "Karlstad kommun" and "Karlstads kommun" are one), regions, agencies, councils and committees,
  * associations and companies. Names come from data/*.json; committees also by their form.
  */
-import type { Block, Organisation, Person } from '../lib/schema.ts';
-import { plain } from '../lib/text.ts';
+import type { Organisation } from '../lib/schema.ts';
+import type { PersonContext } from './context.ts';
+import { by, perDocument, runRules, type Finding, type Rule } from './rules.ts';
+import { ATTENDANCE_BLOCK_RULE } from './attendance-block.ts';
 import { knownBodies, knownOrganisations, municipalityList } from '../lib/reference-data.ts';
 import { organisationsByForm } from './organisation-forms.ts';
 
@@ -27,7 +29,7 @@ function compile(): Gazetteer {
   // on 1 000 generated documents, 669 → 414 ms for the same matches.
   const pattern = new RegExp(String.raw`(?<![\p{L}-])(?:` + [
     String.raw`(?<muni>${munis})s?\s+(?:kommuns?|stad)(?![\p{L}])`,
-    String.raw`(?<lst>Länsstyrelsen\s+i\s+[\p{Lu}][\p{L}]+\s+län)(?![\p{L}])`,
+    String.raw`(?<lst>[Ll]änsstyrelsen\s+i\s+(?:[\p{Lu}][\p{L}]+\s+){1,2}län)(?![\p{L}])`,
     String.raw`(?<known>${known})(?![\p{L}])`,
     // Committees and councils by their form: "Kollektivtrafiknämnden", "Kommunstyrelsen", "Regionala utvecklingsnämnden".
     String.raw`(?<organ>(?:Regionala\s+|Regional\s+)?[\p{Lu}][\p{Ll}-]*(?:nämnden|nämnd|styrelsen|fullmäktige|beredningen|utskottet))(?![\p{L}])`,
@@ -56,55 +58,97 @@ export function normaliseOrganisation(name: string): { name: string; kind: strin
 }
 
 /** Words that name no organisation by themselves: "Nämnden beslutar …" is the document's own organ. */
-const GENERIC = /^(nämnden|styrelsen|fullmäktige|utskottet|rådet|förvaltningen|avdelningen|kontoret|kansliet|myndigheten|föreningen|förbundet|stiftelsen|direktionen)$/i;
+const GENERIC = /^(nämnden|styrelsen|fullmäktige|utskottet|arbetsutskottet|presidiet|rådet|förvaltningen|avdelningen|kontoret|kansliet|myndigheten|föreningen|förbundet|stiftelsen|direktionen)$/i;
 
-export function extractOrganisations(blocks: Block[], blockSection: string[], persons: Person[], own: string | null = null, ownBody: string | null = null): Organisation[] {
-  const { pattern, lookup } = compile();
+type OrgInput = Pick<PersonContext, 'blocks' | 'plain' | 'blockSection' | 'persons' | 'meta'>;
+type Found = Finding<Organisation>;
+
+/** One scan of every block with the lexicon's pattern, shared by the rules that read its groups. */
+const lexiconHits = perDocument((ctx: Pick<OrgInput, 'plain'>) => {
+  const { pattern } = compile();
+  return ctx.plain.map((text) => [...text.matchAll(pattern)]);
+});
+
+const evidenceAt = (ctx: Pick<OrgInput, 'blocks' | 'plain' | 'blockSection'>, i: number, index: number) =>
+  ({ page: ctx.blocks[i]!.page, section: ctx.blockSection[i] ?? null, quote: quoteAround(ctx.plain[i]!, index) });
+
+/** Names the lexicon knows (data/organisations.json, bodies, the 290 municipalities, "Länsstyrelsen i … län"), in their known form. */
+export const organisationLexicon: Rule<Organisation, OrgInput> = {
+  id: 'organisation-lexicon', field: 'organisations',
+  run: (ctx) => lexiconHits(ctx).flatMap((hits, i) => hits.flatMap((m): Found[] => {
+    const g = m.groups!;
+    const evidence = by(organisationLexicon, evidenceAt(ctx, i, m.index));
+    const at = [i, 0, m.index];
+    if (g.muni) return [{ value: { name: municipality(g.muni) ?? `${g.muni} kommun`, kind: 'kommun', evidence }, at }];
+    if (g.lst) return [{ value: { name: g.lst.replace(/\s+/g, ' '), kind: 'myndighet', evidence }, at }];
+    if (g.known) { const o = compile().lookup.get(g.known.toLowerCase())!; return [{ value: { name: o.name, kind: o.kind, evidence }, at }]; }
+    return [];
+  })),
+};
+
+/** Committees and councils by their form ("Kollektivtrafiknämnden", "föreslår kommunfullmäktige"). */
+export const organisationOrganForm: Rule<Organisation, OrgInput> = {
+  id: 'organisation-organ-form', field: 'organisations',
+  run: (ctx) => lexiconHits(ctx).flatMap((hits, i) => hits.flatMap((m): Found[] => {
+    const g = m.groups!;
+    const name = g.organ ? g.organ.replace(/\s+/g, ' ') : g.lower ? g.lower.replace(/\s+/g, ' ').replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : null;
+    return name ? [{ value: { name, kind: 'organ', evidence: by(organisationOrganForm, evidenceAt(ctx, i, m.index)) }, at: [i, 0, m.index] }] : [];
+  })),
+};
+
+/** Names by their Swedish and Norwegian naming forms (organisation-forms.ts), where the lexicon matched nothing at the same place. */
+export const organisationNamingForm: Rule<Organisation, OrgInput> = {
+  id: 'organisation-naming-form', field: 'organisations',
+  run: (ctx) => lexiconHits(ctx).flatMap((hits, i) => organisationsByForm(ctx.plain[i]!)
+    // A name the lexicon matched at the same place is already there, in its known form.
+    .filter((h) => !hits.some((m) => h.index >= m.index && h.index < m.index + m[0].length))
+    .map((h): Found => {
+      const known = normaliseOrganisation(h.name);
+      return { value: { name: known?.name ?? h.name, kind: known?.kind ?? h.kind, evidence: by(organisationNamingForm, evidenceAt(ctx, i, h.index)) }, at: [i, 1, h.index] };
+    })),
+};
+
+/** The document's own organisation (often only in its page header or letterhead). */
+export const ownOrganisation: Rule<Organisation, OrgInput> = {
+  id: 'own-organisation', field: 'organisations',
+  run: ({ meta }) => {
+    const o = meta.organisation ? normaliseOrganisation(meta.organisation) : null;
+    return o ? [{ value: { ...o, evidence: by(ownOrganisation, { page: 1, section: null, quote: meta.organisation! }) }, at: [Infinity, 0] }] : [];
+  },
+};
+
+/**
+ * The organisations persons are listed with ("Anna Ek, Region Värmland"); one the lexicon does not
+ * know only from the protocol's attendance block, where it stands in brackets ("Fanny Nilsson (EY)").
+ */
+export const organisationOfPerson: Rule<Organisation, OrgInput> = {
+  id: 'organisation-of-person', field: 'organisations',
+  run: ({ persons }) => persons.flatMap((p, k): Found[] => {
+    const bracketed = p.evidence?.rule === ATTENDANCE_BLOCK_RULE && !!p.organisation && p.organisation.length >= 2 && p.evidence.quote.includes(`(${p.organisation})`);
+    const o = p.organisation ? normaliseOrganisation(p.organisation) ?? (bracketed ? { name: p.organisation, kind: 'organisation' } : null) : null;
+    return o ? [{ value: { ...o, evidence: p.evidence && by(organisationOfPerson, p.evidence) }, at: [Infinity, 1, k] }] : [];
+  }),
+};
+
+export const ORGANISATION_RULES = [organisationLexicon, organisationOrganForm, organisationNamingForm, ownOrganisation, organisationOfPerson];
+
+export function extractOrganisations(ctx: OrgInput): Organisation[] {
+  const ownBody = ctx.meta.body;
   const found = new Map<string, Organisation>();
-  const key = (name: string) => name.toLowerCase().replace(/\s+/g, ' ');
+  // "Nämnden för Gymnasium och Arbetsmarknad" is "Nämnden för Gymnasium & Arbetsmarknad".
+  const key = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').replace(/ och /g, ' & ');
   // The document's own organ, however it is inflected ("Valnämnd", "Valnämnden"), is listed once, as the header names it.
   const bodyKey = ownBody ? key(ownBody).replace(/(en|et|n)$/, '') : null;
   // "Kultur & Fritid" alone in the protocol of "Nämnden för Kultur & Fritid" is the body's own field.
   const isOwnBody = (name: string) => bodyKey !== null && (key(name).replace(/(en|et|n)$/, '') === bodyKey || key(ownBody!).endsWith(` för ${key(name)}`));
   if (ownBody) found.set(key(ownBody), { name: ownBody, kind: 'organ' });
-  const add = (name: string, kind: string, evidence: Organisation['evidence']) => {
-    if (GENERIC.test(name) || isOwnBody(name) || found.has(key(name))) return;
-    found.set(key(name), { name, kind, evidence });
-  };
-  const texts = blocks.map((b) => plain(b.text));
-  blocks.forEach((block, i) => {
-    const text = texts[i]!;
-    const spans: [number, number][] = [];
-    for (const m of text.matchAll(pattern)) {
-      const g = m.groups!;
-      spans.push([m.index, m.index + m[0].length]);
-      const evidence = { page: block.page, section: blockSection[i] ?? null, quote: quoteAround(text, m.index), rule: 'organisation-lexicon' };
-      if (g.muni) add(municipality(g.muni) ?? `${g.muni} kommun`, 'kommun', evidence);
-      else if (g.lst) add(g.lst.replace(/\s+/g, ' '), 'myndighet', evidence);
-      else if (g.known) {
-        const o = lookup.get(g.known.toLowerCase())!;
-        add(o.name, o.kind, evidence);
-      }
-      else if (g.organ) add(g.organ.replace(/\s+/g, ' '), 'organ', { ...evidence, rule: 'organisation-organ-form' });
-      else if (g.lower) add(g.lower.replace(/\s+/g, ' ').replace(/^\p{Ll}/u, (c) => c.toUpperCase()), 'organ', { ...evidence, rule: 'organisation-organ-form' });
-    }
-    for (const h of organisationsByForm(text)) {
-      // A name the lexicon matched at the same place is already there, in its known form.
-      if (spans.some(([a, b]) => h.index >= a && h.index < b)) continue;
-      const known = normaliseOrganisation(h.name);
-      add(known?.name ?? h.name, known?.kind ?? h.kind, { page: block.page, section: blockSection[i] ?? null, quote: quoteAround(text, h.index), rule: 'organisation-naming-form' });
-    }
-  });
-  // The document's own organisation (often only in its page header) is one of its organisations.
-  const ownOrg = own ? normaliseOrganisation(own) : null;
-  if (ownOrg) add(ownOrg.name, ownOrg.kind, undefined);
-  for (const p of persons) {
-    const o = p.organisation ? normaliseOrganisation(p.organisation) : null;
-    if (o) add(o.name, o.kind, p.evidence && { ...p.evidence, rule: 'organisation-of-person' });
+  for (const o of runRules(ORGANISATION_RULES, ctx)) {
+    if (GENERIC.test(o.name) || isOwnBody(o.name) || found.has(key(o.name))) continue;
+    found.set(key(o.name), o);
   }
   // "Länsstyrelsen" after "Länsstyrelsen i Värmlands län" is that one, named short.
   const all = [...found.values()];
-  return all.filter((o) => !all.some((p) => p !== o && p.name.startsWith(`${o.name} i `)));
+  return all.filter((o) => !all.some((p) => p !== o && key(p.name).startsWith(`${key(o.name)} i `)));
 }
 
 function quoteAround(text: string, index: number): string {

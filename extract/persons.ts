@@ -4,10 +4,18 @@
  * which beats a mention in running text (unknown, or present when the person speaks).
  */
 import type { Block, Person } from '../lib/schema.ts';
-import { oneLine, plain, sentences } from '../lib/text.ts';
+import { plain, sentences, wrappedLines } from '../lib/text.ts';
 import { findNames, parseNameList, splitDescriptor, type ListedPerson } from './person-names.ts';
 import { mergePersons, type PersonMention } from './person-resolution.ts';
-import { readAttendanceBlock } from './attendance-block.ts';
+import { ATTENDANCE_BLOCK_RULE, readAttendanceBlock, type AttendanceBlock } from './attendance-block.ts';
+import { normaliseOrganisation } from './organisations.ts';
+import type { DocContext } from './context.ts';
+import { ITEM_SUBHEADING } from './protocol-items.ts';
+import { firstNameSet } from '../lib/reference-data.ts';
+import { decompound } from '../lib/swedish-compounds.ts';
+import { by, perDocument, runRules, type Rule } from './rules.ts';
+import { boldLead, boldLine, cellRuns, startsStruck, struckTexts, textOf } from '../lib/blocks.ts';
+import type { Inline } from '../lib/schema.ts';
 
 const ABSENT_HEADING = /^(frånvarande|anmält förhinder|förhinder|ej närvarande|frånvarande ledamöter)\b/i;
 const PRESENT_HEADING = /^(närvarande|deltagande|ledamöter|beslutande|ersättare|tjänstgörande|övriga närvarande|övriga deltagare|deltagare|inbjudna|i tjänsten|politiker|justerare|vid protokollet|närvarande ledamöter)\b/i;
@@ -20,77 +28,139 @@ const SPEECH = /(?<![\p{L}])(berättar|berättade|informerar|informerade|konstat
 const SPEECH_ALL = new RegExp(SPEECH.source, 'giu');
 const SPEECH_BEFORE = /(berättar|frågar|menar|säger|betonar|konstaterar|svarar|påpekar|kompletterar)\s*$/iu;
 
-interface Context { blockSection: string[]; sectionStarts: Set<number>; docIsMeeting: boolean }
+type Mode = 'present' | 'absent';
+type Found = Omit<PersonMention, 'evidence'>;
+type PersonInput = Pick<DocContext, 'blocks' | 'plain' | 'line' | 'blockSection' | 'sectionStarts' | 'isMeeting' | 'notYetHeld'>;
 
-export function extractPersons(blocks: Block[], ctx: Context): Person[] {
+/** What a block is to the person rules: a row of an attendance table, a list of names, a signature, a presenter line, running text. */
+type Role =
+  | { kind: 'table'; mode: Mode | null }
+  | { kind: 'list'; mode: Mode; items: string[] }
+  | { kind: 'signature' }
+  | { kind: 'presenter'; text: string }
+  | { kind: 'prose' };
+
+interface Reading { attendance: AttendanceBlock; roles: Role[][] }
+
+/**
+ * The one pass over the blocks that the person rules share: the protocol's first-page block, then
+ * for every other block its role. A list heading switches attendance for the rows that follow,
+ * until the next heading or prose.
+ */
+const reading = perDocument((ctx: PersonInput): Reading => {
   // The protocol template's first-page block is read as a whole (its columns are flattened).
-  const attendance = readAttendanceBlock(blocks, ctx.blockSection);
-  const mentions: PersonMention[] = [...attendance.mentions];
-  let listMode: 'present' | 'absent' | null = null;
-  blocks.forEach((block, i) => {
-    if (attendance.blocks.has(i)) return;
+  const attendance = readAttendanceBlock(ctx.blocks, ctx.blockSection);
+  let listMode: Mode | null = null;
+  const roles = ctx.blocks.map((block, i): Role[] => {
+    if (attendance.blocks.has(i)) return [];
     const text = block.text;
-    const line = oneLine(text);
-    const evidence = { page: block.page, section: ctx.blockSection[i] ?? null, quote: line.slice(0, 300) };
-    const add = (p: Omit<PersonMention, 'evidence'>) => mentions.push({ ...p, evidence });
-
-    // A list heading switches attendance for the rows that follow, until the next heading or prose.
+    const line = ctx.line[i]!;
     const label = line.replace(/[:*]/g, '').trim();
     if (block.kind === 'heading' || (block.kind === 'paragraph' && label.length < 40 && !/[.]$/.test(label))) {
-      if (ABSENT_HEADING.test(label)) { listMode = 'absent'; if (block.kind === 'heading' || label.split(' ').length <= 3) return; }
-      else if (PRESENT_HEADING.test(label)) { listMode = 'present'; if (block.kind === 'heading' || label.split(' ').length <= 3) return; }
+      if (ABSENT_HEADING.test(label)) { listMode = 'absent'; if (block.kind === 'heading' || label.split(' ').length <= 3) return []; }
+      else if (PRESENT_HEADING.test(label)) { listMode = 'present'; if (block.kind === 'heading' || label.split(' ').length <= 3) return []; }
       else if (block.kind === 'heading') listMode = null;
     }
-
-    if (block.kind === 'table-row') { tableRow(text, listMode, add); return; }
+    if (block.kind === 'table-row') return [{ kind: 'table', mode: listMode }];
     const inline = block.kind === 'paragraph' ? INLINE_LIST.exec(text.trim()) : null;
     if (inline) {
-      const mode = ABSENT_HEADING.test(inline[1]!) ? 'absent' : 'present';
-      for (const item of inline[2]!.split(/;\s*/)) listRow(item, mode, add);
       // "DELTAGANDE: Stefan Ingves, ordförande" with one name a line after it: the list goes on.
-      listMode = mode;
-      return;
+      listMode = ABSENT_HEADING.test(inline[1]!) ? 'absent' : 'present';
+      return [{ kind: 'list', mode: listMode, items: inline[2]!.split(/;\s*/) }];
     }
-    if (block.kind === 'list-item' && listMode) { listRow(text, listMode, add); return; }
-    if (block.kind === 'paragraph' && SIGNATURE.test(line) || /^\*\*[^*]+\*\*\n\p{Lu}/u.test(text)) { signature(text, ctx.docIsMeeting, add); return; }
-    if (listMode && block.kind === 'paragraph' && !/[.!?]$/.test(line) && line.split(/\s+/).length <= 40) { listRow(text, listMode, add); return; }
+    if (block.kind === 'list-item' && listMode) return [{ kind: 'list', mode: listMode, items: [text] }];
+    if (block.kind === 'paragraph' && SIGNATURE.test(line) && isSignatureLine(text) || boldNameLine(block)) return [{ kind: 'signature' }];
+    if (listMode && block.kind === 'paragraph' && !/[.!?]$/.test(line) && line.split(/\s+/).length <= 40) return [{ kind: 'list', mode: listMode, items: [text] }];
     listMode = null;
-    if (block.kind === 'heading' || (block.kind === 'paragraph' && i > 0 && isPresenterLine(line, blocks[i - 1]!, ctx.sectionStarts.has(i - 1)))) {
-      presenters(block.kind === 'heading' ? headingPresenter(line) : firstSentence(line), add);
-      if (block.kind === 'heading') return;
-    }
-    prose(plain(text), add);
+    if (block.kind === 'heading') return [{ kind: 'presenter', text: headingPresenter(line) }];
+    const presenter = block.kind === 'paragraph' && i > 0 && isPresenterLine(line, ctx.blocks[i - 1]!, ctx.sectionStarts.has(i - 1));
+    return [...(presenter ? [{ kind: 'presenter' as const, text: firstSentence(line) }] : []), { kind: 'prose' }];
   });
-  return mergePersons(mentions);
+  return { attendance, roles };
+});
+
+/** A rule over the blocks of one role: each block's findings with the block's evidence. */
+function roleRule<K extends Role['kind']>(id: string, kind: K, find: (role: Extract<Role, { kind: K }>, i: number, ctx: PersonInput) => Found[]): Rule<PersonMention, PersonInput> {
+  const rule: Rule<PersonMention, PersonInput> = {
+    id, field: 'persons',
+    run: (ctx) => reading(ctx).roles.flatMap((roles, i) => roles.filter((r): r is Extract<Role, { kind: K }> => r.kind === kind).flatMap((role) => {
+      const found = find(role, i, ctx);
+      if (!found.length) return [];
+      const evidence = by(rule, { page: ctx.blocks[i]!.page, section: ctx.blockSection[i] ?? null, quote: ctx.line[i]!.slice(0, 300) });
+      return found.map((p) => ({ value: { ...p, evidence }, at: [i] }));
+    })),
+  };
+  return rule;
 }
 
-/** "Name (Party)<TAB>Organisation", "<del>Name (P)</del><TAB><del>Org</del>", "Label<TAB>Name, Org Name, Org …". */
-function tableRow(text: string, mode: 'present' | 'absent' | null, add: (p: Omit<PersonMention, 'evidence'>) => void) {
-  const cells = text.split('\t');
-  const first = cells[0] ?? '';
-  const struck = /^\s*<del>/.test(first);
-  const firstPeople = parseNameList(plain(first), { anyFirstName: true });
-  if (firstPeople.length === 1 && plain(first).trim().length <= firstPeople[0]!.name.length + 8) {
+/** The protocol template's first-page block ("Beslutande", "Tjänstgörande ersättare", "ersätter", signatures). */
+export const protocolAttendanceBlock: Rule<PersonMention, PersonInput> = {
+  id: ATTENDANCE_BLOCK_RULE, field: 'persons',
+  run: (ctx) => reading(ctx).attendance.mentions.map((m) => ({ value: m, at: [-1] })),
+};
+/** Attendance tables: a struck first cell or an absent list is absent. */
+export const attendanceTable = roleRule('attendance-table', 'table', (role, i, ctx) => tableRow(ctx.blocks[i]!, role.mode));
+/** Lists under "Närvarande", "Frånvarande" … (labelled inline, bulleted, or a name a line). */
+export const attendanceList = roleRule('attendance-list', 'list', (role, i, ctx) => role.items.flatMap((item) => listRow(item, role.mode, ctx.blocks[i]!.inlines)));
+/** Signature lines ("Vid protokollet", "**Anna Elverskog**" / "Sekreterare"). */
+export const signatureLine = roleRule('signature-line', 'signature', (_, i, ctx) => signature(ctx.plain[i]!, ctx.isMeeting && !ctx.notYetHeld));
+/** Who presents an agenda item: named in its heading or on the line right under it. */
+export const presenterLine = roleRule('presenter-line', 'presenter', (role) => presenters(role.text));
+/** Names in running text: present when they speak, else mentioned. */
+export const nameInText = roleRule('name-in-text', 'prose', (_, i, ctx) => prose(ctx.plain[i]!));
+
+export const PERSON_RULES = [protocolAttendanceBlock, attendanceTable, attendanceList, signatureLine, presenterLine, nameInText];
+
+export function extractPersons(ctx: PersonInput): Person[] {
+  return mergePersons(runRules(PERSON_RULES, ctx)).map((p) => ({
+    ...p,
+    organisation: p.organisation ? normaliseOrganisation(p.organisation)?.name ?? p.organisation : null,
+    // A kallelse announces a meeting that has not been held: whoever it names has not attended yet.
+    ...(ctx.notYetHeld ? { attendance: 'unknown' as const } : {}),
+  }));
+}
+
+/** "Name (Party) | Organisation" (a struck first cell is absent), "Label | Name, Org Name, Org …". */
+function tableRow(block: Block, mode: Mode | null): Found[] {
+  const cells = cellRuns(block);
+  const first = plain(textOf(cells[0] ?? []));
+  const others = cells.slice(1).flat();
+  const rest = cells.slice(1).map(textOf).join(', ');
+  const firstPeople = parseNameList(first, { anyFirstName: true });
+  if (firstPeople.length === 1 && first.trim().length <= firstPeople[0]!.name.length + 8) {
     const p = firstPeople[0]!;
-    const { role, organisation } = splitDescriptor(plain(cells.slice(1).join(', ')));
-    add({ name: p.name, party: p.party, organisation, role, attendance: struck || mode === 'absent' ? 'absent' : 'present', rank: 3 });
-    return;
+    const { role, organisation } = splitDescriptor(plain(rest));
+    return [{ name: p.name, party: p.party, organisation, role, attendance: startsStruck(cells[0] ?? []) || mode === 'absent' ? 'absent' : 'present', rank: 3 }];
   }
   // A label cell ("Politiker", "Inbjudna", "Närvarande") followed by names run together.
-  const labelCell = plain(first);
-  const rowMode = ABSENT_HEADING.test(labelCell) ? 'absent' : mode ?? (PRESENT_HEADING.test(labelCell) || cells.length > 1 ? 'present' : null);
-  if (!rowMode || /^(plats|tid|datum|lokal)\b/i.test(labelCell)) return;
-  listRow(cells.slice(1).join(', '), rowMode, add, /<del>/.test(cells.slice(1).join('')));
+  const labelled = ABSENT_HEADING.test(first) || PRESENT_HEADING.test(first);
+  const rowMode = ABSENT_HEADING.test(first) ? 'absent' : mode ?? (labelled || cells.length > 1 ? 'present' : null);
+  if (!rowMode || /^(plats|tid|datum|lokal)\b/i.test(first)) return [];
+  const found = listRow(rest, rowMode, others, others.some((r) => r.struck));
+  // Outside an attendance list or label, a row of any table ("Exploateringshandläggare | Servitutsavtal Äskatorp 5:23"):
+  // an unknown first word that is a Swedish compound ("servitut|avtal") is a thing, not a first name.
+  return mode !== null || labelled ? found : found.filter((p) => !isCompoundNoun(p.name.split(' ')[0]!));
 }
 
-function listRow(text: string, mode: 'present' | 'absent', add: (p: Omit<PersonMention, 'evidence'>) => void, struckCells = false) {
-  // Struck names inside a run: each <del>…</del> holds one absent person.
-  const struckNames = new Set([...text.matchAll(/<del>(.*?)<\/del>/g)].flatMap((m) => findNames(plain(m[1]!), { anyFirstName: true }).map((h) => h.name)));
-  for (const p of withSharedDescriptors(parseNameList(plain(text.replace(/^-\s+/, '')), { anyFirstName: true }))) {
+/** A list of names; a name inside a struck run is absent, and so is every name of a row whose cells are struck without a struck name. */
+const isCompoundNoun = (word: string) => !firstNameSet().has(word) && decompound(word.toLowerCase()) !== null;
+
+function listRow(text: string, mode: Mode, runs: Inline[] = [], struckCells = false): Found[] {
+  const struckNames = new Set(struckTexts(runs).flatMap((t) => findNames(plain(t), { anyFirstName: true }).map((h) => h.name)));
+  return withSharedDescriptors(parseNameList(plain(text.replace(/^-\s+/, '')), { anyFirstName: true })).map((p) => {
     const { role, organisation } = splitDescriptor(p.descriptor);
     const absent = mode === 'absent' || struckNames.has(p.name) || (struckCells && struckNames.size === 0);
-    add({ name: p.name, party: p.party, organisation, role, attendance: absent ? 'absent' : 'present', rank: 3 });
-  }
+    return { name: p.name, party: p.party, organisation, role, attendance: absent ? 'absent' : 'present', rank: 3 };
+  });
+}
+
+/** A signature under a role opens with a short line ("Ordförande Lisa Andersson"), not with a sentence ("Ordförande Lisa Andersson (M) rapporterar från …"). */
+const isSignatureLine = (text: string) => !/^(ordförande|sekreterare)/i.test(text.trim()) || text.split('\n')[0]!.trim().split(/\s+/).length <= 6;
+
+/** "**Anna Elverskog**" with the role on the next line: a signature. */
+function boldNameLine(block: Block): boolean {
+  const lead = boldLead(block);
+  return !!lead && !lead.strong.includes('*') && /^\n\p{Lu}/u.test(lead.after);
 }
 
 /** "Stina Höök och Malin Wikner, Region Värmland": names without a descriptor share the next one's. */
@@ -104,7 +174,8 @@ function withSharedDescriptors(list: ListedPerson[]): ListedPerson[] {
 
 /** A short line right after an agenda heading that starts with a name: the item's presenters. */
 function isPresenterLine(line: string, prev: Block, prevStartsSection: boolean): boolean {
-  return (prevStartsSection || prev.kind === 'heading' || /^\*\*.*\*\*$/.test(prev.text.trim())) && line.split(/\s+/).length <= 40 && findNames(line).some((h) => h.index === 0);
+  // Also under an item's subheading: "Sammanfattning av ärendet" / "Marie Persson, verksamhetschef …, uppdaterar nämnden …".
+  return (prevStartsSection || prev.kind === 'heading' || boldLine(prev) || ITEM_SUBHEADING.test(prev.text.trim())) && line.split(/\s+/).length <= 40 && findNames(line).some((h) => h.index === 0);
 }
 
 function firstSentence(line: string): string {
@@ -117,23 +188,21 @@ function headingPresenter(heading: string): string {
   return m ? m[1]! : '';
 }
 
-function presenters(text: string, add: (p: Omit<PersonMention, 'evidence'>) => void) {
-  for (const p of withSharedDescriptors(parseNameList(text, { anyFirstName: false }))) {
+function presenters(text: string): Found[] {
+  return withSharedDescriptors(parseNameList(text, { anyFirstName: false })).map((p) => {
     const { role, organisation } = splitDescriptor(p.descriptor);
-    add({ name: p.name, party: p.party, organisation, role: role ?? 'föredragande', attendance: 'present', rank: 2 });
-  }
+    return { name: p.name, party: p.party, organisation, role: role ?? 'föredragande', attendance: 'present', rank: 2 };
+  });
 }
 
 /** Signature blocks: "**Anna Elverskog**\nSekreterare", "Anteckningar justeras av\nFredrik Larsson, ordf. Värmlandsrådet". */
-function signature(text: string, docIsMeeting: boolean, add: (p: Omit<PersonMention, 'evidence'>) => void) {
-  const lines = plain(text).split('\n').map((l) => l.trim()).filter(Boolean);
-  lines.forEach((l, i) => {
-    for (const h of findNames(l, { anyFirstName: i > 0 || lines.length === 2 })) {
-      const after = l.slice(h.end).replace(/^[\s,]+/, '');
-      const { role, organisation } = splitDescriptor(after || lines[i + 1] || '');
-      add({ name: h.name, party: null, organisation, role, attendance: docIsMeeting ? 'present' : 'unknown', rank: 2 });
-    }
-  });
+function signature(plainText: string, docIsMeeting: boolean): Found[] {
+  const lines = plainText.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.flatMap((l, i) => findNames(l, { anyFirstName: i > 0 || lines.length === 2 }).map((h): Found => {
+    const after = l.slice(h.end).replace(/^[\s,]+/, '');
+    const { role, organisation } = splitDescriptor(after || lines[i + 1] || '');
+    return { name: h.name, party: null, organisation, role, attendance: docIsMeeting ? 'present' : 'unknown', rank: 2 };
+  }));
 }
 
 /**
@@ -142,8 +211,10 @@ function signature(text: string, docIsMeeting: boolean, add: (p: Omit<PersonMent
  * Kommundirektör, Kristinehamns kommun, redovisade …") or right after one ("berättar Fredric
  * Norlin") — else only mentioned (unknown).
  */
-function prose(text: string, add: (p: Omit<PersonMention, 'evidence'>) => void) {
-  for (const sentence of sentences(text)) {
+function prose(text: string): Found[] {
+  const out: Found[] = [];
+  // A line break inside a paragraph is layout: "Patrik Jervne" / "Henestam (V)" is one name.
+  for (const sentence of wrappedLines(text).flatMap(sentences)) {
     const names = findNames(sentence);
     if (!names.length) continue;
     // Where the sentence's verbs of speaking are: a name before one of them is its subject.
@@ -155,7 +226,8 @@ function prose(text: string, add: (p: Omit<PersonMention, 'evidence'>) => void) 
       const valdes = /^\s+valdes till (justerare|ordförande|sekreterare)/i.exec(after);
       const party = /^\s*\(([A-Za-zÅÄÖåäö]{1,3})\)/.exec(after)?.[1]?.toUpperCase() ?? null;
       const present = speaks || valdes !== null;
-      add({ name: h.name, party, organisation: org?.[1] ?? null, role: valdes ? valdes[1]!.toLowerCase() : null, attendance: present ? 'present' : 'unknown', rank: present ? 1 : 0 });
+      out.push({ name: h.name, party, organisation: org?.[1] ?? null, role: valdes ? valdes[1]!.toLowerCase() : null, attendance: present ? 'present' : 'unknown', rank: present ? 1 : 0 });
     }
   }
+  return out;
 }

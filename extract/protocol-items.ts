@@ -4,15 +4,16 @@
  * an item rather than starting a new section, and the item's decision, which is the whole text
  * under "Beslut" (numbered and bulleted points included) up to the next subheading.
  */
+import { joinLines, POINT } from '../lib/text.ts';
 
 /** Subheadings inside an agenda item. */
-export const ITEM_SUBHEADING = /^(beslut|beslut i korthet|beslut i [\p{L}&\s-]{3,60}|beslut\s*[–—-]\s*[\p{L}\s]{3,60}|förslag till beslut|förvaltningens förslag till beslut|arbetsutskottets förslag(?: till beslut)?|sammanfattning(?: av ärendet)?|ärendet|ärendebeskrivning|bakgrund|motivering|beslutsunderlag|underlag|beslutsgång|yrkanden?|propositionsordning|proposition|omröstning(?:sresultat)?|reservation(?:er)?|protokollsanteckning(?:ar)?|särskilt yttrande|jäv|beslutet skickas till|skickas till|expedieras till|expediering|expedierat\/bestyrkt|justerare(?:\s+expedierat\/bestyrkt)?|deltar inte i beslutet)\s*:?$/iu;
+export const ITEM_SUBHEADING = /^(beslut|överenskommelse|beslut i korthet|beslut i [\p{L}&\s-]{3,60}|beslut\s*[–—-]\s*[\p{L}\s]{3,60}|förslag till beslut|förvaltningens förslag till beslut|arbetsutskottets förslag(?: till beslut)?|sammanfattning(?: av ärendet)?|ärendet|ärendebeskrivning|bakgrund|motivering|beslutsunderlag|underlag|beslutsgång|yrkanden?|propositionsordning|proposition|omröstning(?:sresultat)?|reservation(?:er)?|protokollsanteckning(?:ar)?|särskilt yttrande|jäv|beslutet skickas till|skickas till|expedieras till|expediering|expedierat\/bestyrkt|justerare(?:\s+expedierat\/bestyrkt)?|deltar inte i beslutet)\s*:?$/iu;
 
 /** The subheadings under which the decision stands ("Beslut i kommunstyrelsens arbetsutskott"). */
-const DECISION_HEAD = /^beslut(?: i korthet| i [\p{L}&\s-]{3,60}|\s*[–—-]\s*[\p{L}\s]{3,60})?\s*:?$/iu;
+const DECISION_HEAD = /^(?:beslut(?: i korthet| i [\p{L}&\s-]{3,60}|\s*[–—-]\s*[\p{L}\s]{3,60})?|överenskommelse)\s*:?$/iu;
 
 /** Immediate justering of the item: recorded as its own decision. */
-const IMMEDIATE = /^(paragrafen|beslutet|protokollet|beslutspunkterna)[^.]{0,40}\b(justeras|justerades|förklaras|förklarades)\s+(omedelbart|omgående)|omedelbart\s+justerad/iu;
+const IMMEDIATE = /(?<![\p{L}])(paragrafen|beslutet|protokollet|beslutspunkterna)[^.]{0,40}\b(justeras|justerades|förklaras|förklarades)\s+(omedelbart|omgående)|omedelbart\s+justerad/iu;
 
 /** "§ 5   Dnr KS-2024-00123" / "§ 5 Information …": the number of an agenda item heading. */
 export const ITEM_NUMBER = /^§\s*(\d+[a-z]?)(?![\d])/;
@@ -25,14 +26,6 @@ const firstLine = (paragraph: string) => paragraph.split('\n')[0]!.trim();
 /** Markdown escapes ("2025\.", "1\.") are not part of the words. */
 export const unescapeMarkdown = (s: string) => s.replace(/\\([\\.\-*_#()[\]!+`>|])/g, '$1');
 
-/** Lines of one paragraph joined into running text; a word hyphenated at a line end is mended. */
-export function joinLines(text: string): string {
-  return text.split('\n').map((l) => l.trim()).filter(Boolean).reduce((acc, line) => {
-    if (!acc) return line;
-    if (/\p{Ll}-$/u.test(acc) && /^\p{Ll}/u.test(line) && !/^(och|eller|samt|till)\b/.test(line)) return acc.slice(0, -1) + line;
-    return `${acc} ${line}`;
-  }, '');
-}
 
 /**
  * The decision texts of an item: each "Beslut" subheading's text up to the next subheading
@@ -58,8 +51,21 @@ export function decisionBlocks(sectionText: string): string[] {
   return out;
 }
 
-/** A point of a list as section text has it: "• | om …" (a PDF's bullet column), "- …", "1. …", "a) …". */
-const POINT = /^(?:[•·▪–-]|\d{1,2}[.)]|[a-z]\))\s*(?:\|\s*)?\S/u;
+/**
+ * An item's opening decision: a § item without a "Beslut" subheading that opens with what was
+ * decided ("Kommunrevisionen beslutar att godkänna … EY uppdras att …", "… beslutar att ge:" and
+ * its lines) before its first subheading ("Sammanfattning av ärendet") states it there, as if under
+ * "Beslut". Empty when the item opens with no decision or has no subheadings.
+ */
+export function openingDecision(sectionText: string, isDecision: (text: string) => boolean): string[] {
+  const paragraphs = sectionText.split(/\n{2,}/);
+  const first = paragraphs[0];
+  if (!first || ITEM_SUBHEADING.test(firstLine(first)) || !isDecision(joinLines(first))) return [];
+  if (!paragraphs.some((p) => ITEM_SUBHEADING.test(firstLine(p)))) return [];
+  return decisionBlocks(`Beslut\n\n${sectionText}`);
+}
+
+
 /** A lead-in that the points complete: no closing punctuation, or a colon, or a dangling "att". */
 const LEAD_IN = /(?:[^.!?]|:|\batt)$/u;
 

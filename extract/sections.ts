@@ -7,6 +7,8 @@
  */
 import type { Block, Section } from '../lib/schema.ts';
 import { oneLine, plain, wordCount } from '../lib/text.ts';
+import { boldLead } from '../lib/blocks.ts';
+import type { DocText } from './context.ts';
 import { HEADER_FIELD } from './header-fields.ts';
 import { firstCaseNumber } from './case-numbers.ts';
 import { ITEM_NUMBER, ITEM_SUBHEADING, TOC_LINE } from './protocol-items.ts';
@@ -18,27 +20,42 @@ interface Start { heading: string; number: string | null; rest: string; caseNumb
 /** The sections, and for each block the heading of the section it sits in (for evidence). */
 export interface SectionSplit { sections: Section[]; blockSection: string[]; sectionStarts: Set<number> }
 
-export function splitSections(blocks: Block[], title: string, titleBlocks: number[], opts: { styledHeadings?: boolean } = {}): SectionSplit {
+export function splitSections(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, title: string, titleBlocks: number[], opts: { styledHeadings?: boolean } = {}): SectionSplit {
+  const { blocks } = doc;
   const sections: Section[] = [];
   const blockSection: string[] = [];
   const sectionStarts = new Set<number>();
   let current: Section = { heading: title, number: null, text: '', page: blocks[0]?.page ?? 1 };
   const append = (text: string) => { if (text.trim()) current.text += (current.text ? '\n\n' : '') + text.trim(); };
+  // Items numbered by a bare number on its own line ("2" / "Diskussion om budgetutrymme", meeting notes of the protocol template).
+  const bareItems = new Set<Section>();
+  let titleNext = false;
   blocks.forEach((block, i) => {
     if (titleBlocks.includes(i)) { blockSection[i] = title; return; }
+    if (titleNext) { titleNext = false; current.heading = `${current.heading} ${doc.line[i]}`; blockSection[i] = current.heading; return; }
+    const bare = bareItemStart(doc, i);
+    if (bare && i > (titleBlocks[0] ?? -1)) {
+      if (current.text || sections.length || current.heading !== title) sections.push(current);
+      current = { heading: bare.title ? `${bare.number} ${bare.title}` : bare.number, number: bare.number, text: '', page: block.page };
+      bareItems.add(current);
+      titleNext = !bare.title;
+      sectionStarts.add(i);
+      blockSection[i] = current.heading;
+      return;
+    }
     // Header fields above the title belong to the opening section.
     // "Beslut", "Beslutsunderlag" … inside a § item are part of it, not sections of their own.
     // Inside a "§ N" item only the next item starts a section: its running text holds short
     // capitalised lines (a case title, a list point) that are no headings.
-    const inItem = current.number?.startsWith('§') === true && (ITEM_SUBHEADING.test(plain(block.text).split('\n')[0]!.trim()) || !ITEM_NUMBER.test(block.text.trim()));
-    const start = i < (titleBlocks[0] ?? -1) || inItem ? null : sectionStart(block, blocks[i + 1], blocks[i - 1], opts.styledHeadings === true);
+    const inItem = (current.number?.startsWith('§') === true || bareItems.has(current)) && (ITEM_SUBHEADING.test(doc.plain[i]!.split('\n')[0]!.trim()) || !ITEM_NUMBER.test(block.text.trim()));
+    const start = i < (titleBlocks[0] ?? -1) || inItem ? null : sectionStart(doc, i, opts.styledHeadings === true);
     if (start) {
       if (current.text || sections.length || current.heading !== title) sections.push(current);
       current = { heading: start.heading, number: start.number, text: '', page: block.page, ...(start.caseNumber ? { caseNumber: start.caseNumber } : {}) };
       sectionStarts.add(i);
       append(start.rest);
     } else {
-      append(plain(block.text));
+      append(doc.plain[i]!);
     }
     blockSection[i] = current.heading;
   });
@@ -46,9 +63,28 @@ export function splitSections(blocks: Block[], title: string, titleBlocks: numbe
   return { sections: sections.filter((s, i) => s.text || s.heading !== title || i === 0), blockSection, sectionStarts };
 }
 
-function sectionStart(block: Block, next: Block | undefined, prev: Block | undefined, styledHeadings: boolean): Start | null {
+/**
+ * "2\nDiskussion om budgetutrymme" or "1" / "Mötets öppnande": an item number alone on its line with
+ * a short capitalised title on the next line, and an item subheading or text after it.
+ */
+function bareItemStart(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, i: number): { number: string; title: string | null } | null {
+  const block = doc.blocks[i]!;
+  if (block.kind !== 'paragraph') return null;
+  const [first, ...rest] = doc.plain[i]!.split('\n').map((l) => l.trim());
+  const number = /^(\d{1,2})$/.exec(first ?? '')?.[1];
+  if (!number) return null;
+  const title = rest.length ? rest.join(' ') : doc.line[i + 1];
+  const titleBlock = rest.length ? block : doc.blocks[i + 1];
+  if (!title || titleBlock?.kind !== 'paragraph' || !/^\p{Lu}/u.test(title) || /[.:;]$/.test(title) || wordCount(title) > 14 || TOC_LINE.test(title) || /\s\d{1,3}$/.test(title)) return null;
+  return { number, title: rest.length ? title : null };
+}
+
+function sectionStart(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, i: number, styledHeadings: boolean): Start | null {
+  const block = doc.blocks[i]!;
+  const prev = doc.blocks[i - 1];
   const text = block.text.trim();
-  if (block.kind === 'heading') return split(oneLine(text).replace(/^-\s+/, ''), '');
+  const line = doc.line[i]!;
+  if (block.kind === 'heading') return split(line.replace(/^-\s+/, ''), '');
   if (block.kind === 'table-row') return null;
   // A contents page lists the items ("§ 3 Dnr … Asta och Anders … ....... 5"): they start nothing.
   if (TOC_LINE.test(text)) return null;
@@ -62,26 +98,24 @@ function sectionStart(block: Block, next: Block | undefined, prev: Block | undef
     }
   }
   // A bold lead-in that is the whole item title: "**7. Förslag …**" or "**8. Information …** Eva Sund".
-  const bold = /^\*\*(.+?)\*\*\s*(.*)$/s.exec(text);
-  if (bold && (AGENDA_NUMBER.test(bold[1]!) || !bold[2]) && bold[1]!.length <= 250 && block.kind === 'paragraph') {
-    return split(oneLine(bold[1]!), plain(bold[2]!));
+  const bold = boldLead(block);
+  if (bold && (AGENDA_NUMBER.test(bold.strong) || !bold.after.trim()) && bold.strong.length <= 250 && block.kind === 'paragraph') {
+    return split(oneLine(bold.strong), plain(bold.after));
   }
-  const line = oneLine(text);
   if (block.kind === 'list-item' && /^-\s+\d{1,2}[.)]\s+\p{Lu}/u.test(line)) return split(line.replace(/^-\s+/, ''), '');
   if (block.kind === 'paragraph' && /^§\s*\d+[a-z]?\.?\s+\p{Lu}/u.test(line) && line.length <= 200) return split(line, '');
   // A line right under a heading is its speaker line ("Stina Höök och Malin Wikner, Region Värmland"), not a new section.
-  if (!styledHeadings && block.kind === 'paragraph' && prev?.kind !== 'heading' && !text.includes('\n') && isHeadingLike(line, next)) return split(line, '');
+  if (!styledHeadings && block.kind === 'paragraph' && prev?.kind !== 'heading' && !text.includes('\n') && isHeadingLike(line, doc.blocks[i + 1], doc.plain[i + 1])) return split(line, '');
   return null;
 }
 
 /** Short, one line, no closing punctuation, capitalised, not a header field, and followed by a real paragraph. */
-function isHeadingLike(line: string, next: Block | undefined): boolean {
+function isHeadingLike(line: string, next: Block | undefined, nextPlain: string | undefined): boolean {
   return line.length <= 90 && wordCount(line) <= 12 && /^[\p{Lu}\d]/u.test(line) && !/[.,;:!?]$/.test(line)
-    && !HEADER_FIELD.test(line) && next?.kind === 'paragraph' && wordCount(plain(next.text)) >= 8;
+    && !HEADER_FIELD.test(line) && next?.kind === 'paragraph' && wordCount(nextPlain ?? '') >= 8;
 }
 
 function split(heading: string, rest: string): Start {
   const m = AGENDA_NUMBER.exec(heading);
-  const clean = heading.replace(/\*\*/g, '').trim();
-  return { heading: clean, number: m ? m[1]!.replace(/\s+/g, ' ') : null, rest };
+  return { heading: heading.trim(), number: m ? m[1]!.replace(/\s+/g, ' ') : null, rest };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DocType } from '../lib/schema.ts';
+import { ISO_DATE } from '../lib/swedish-dates.ts';
 
 /** Meilisearch filter expressions built from values: quoted and escaped, never spliced raw. */
 export function quote(value: string): string {
@@ -17,7 +18,7 @@ export function and(...clauses: (string | null | undefined)[]): string | undefin
 }
 
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+const isoDate = z.string().regex(ISO_DATE, 'expected YYYY-MM-DD')
   .refine((d) => { const t = Date.parse(`${d}T00:00:00Z`); return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d); }, 'not a calendar date');
 const values = z.array(z.string().min(1).max(200)).max(50);
 

@@ -5,7 +5,7 @@
  */
 import { sentences } from '../lib/text.ts';
 import { stem } from '../lib/swedish-analysis.ts';
-import { decompound } from '../extract/decompound.ts';
+import { decompound } from '../lib/swedish-compounds.ts';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Longest snippet, in words, around the first match of the chosen sentence. */

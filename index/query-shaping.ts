@@ -4,7 +4,7 @@
  * added ("arbetskraftsbrist" → "arbetskraft brist"), and a question longer than Meilisearch's
  * 10-word limit stripped of its Swedish function words first.
  */
-import { decompound } from '../extract/index.ts';
+import { decompound } from '../lib/swedish-compounds.ts';
 import { swedishStopWords } from '../lib/reference-data.ts';
 
 const MAX_WORDS = 10;

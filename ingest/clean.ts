@@ -6,6 +6,7 @@
 import type { Block, CleanDocument, RawDocument } from '../lib/schema.ts';
 import { maskPersonnummer } from './personnummer.ts';
 import { highestPage } from './text-blocks.ts';
+import { concatRuns, hasCells, mapRuns, textBlock, withRuns } from '../lib/blocks.ts';
 
 export function cleanDocument(raw: RawDocument, opts: { maskPersonnummer?: boolean } = {}): CleanDocument {
   let masked = 0;
@@ -15,7 +16,7 @@ export function cleanDocument(raw: RawDocument, opts: { maskPersonnummer?: boole
     masked += r.count;
     return r.text;
   };
-  let blocks = raw.blocks.map((b) => ({ ...b, text: mask(normaliseChars(b.text)) })).filter((b) => b.text.trim() !== '');
+  let blocks = raw.blocks.map((b) => maskBlock(mapRuns(b, (t) => mendParagraphSign(normaliseChars(t))), mask)).filter((b) => b.text.trim() !== '');
   // Text with its own page breaks (form feeds, `<!-- sida N -->`) has its headers at the page
   // margins; guessing pages from repeated runs there would also drop repeated body text
   // ("Beslut", "noterar informationen till protokollet.").
@@ -30,6 +31,17 @@ export function cleanDocument(raw: RawDocument, opts: { maskPersonnummer?: boole
   return { ...raw, metaTitle, blocks, pageHeader, pageCount, personnummerMasked: masked };
 }
 
+/**
+ * Masks run by run, so the marks stay; a number that a mark splits ("**19811218**-9876") is found
+ * in the block's whole text, and then the block loses its marks rather than the number its mask.
+ */
+function maskBlock(block: Block, mask: (text: string) => string): Block {
+  const masked = mapRuns(block, mask);
+  if (masked.inlines.length < 2) return masked;
+  const whole = mask(masked.text);
+  return whole === masked.text ? masked : textBlock(block.kind, whole, block.page, block.level);
+}
+
 /** NFC; soft hyphens and zero-width characters dropped; NBSP and odd hyphens made plain. */
 export function normaliseChars(text: string): string {
   return text
@@ -37,6 +49,13 @@ export function normaliseChars(text: string): string {
     .replace(/[\u00ad\u200b\u200c\u200d\ufeff]/g, '')
     .replace(/[\u2010\u2011]/g, '-')
     .replace(/\u00a0/g, ' ');
+}
+
+/** OCR reads an agenda item's § as "$" (escaped "\\$" in converted Markdown): "\\$ 48 Dnr KFT-…", "$49 Dnr …". */
+const OCR_PARAGRAPH_SIGN = /^([ \t]*)\\?\$[ \t]*(?=\d{1,3}[a-z]?(?:[ \t]+(?:Dnr|\p{Lu})|[ \t]*$))/gmu;
+
+export function mendParagraphSign(text: string): string {
+  return text.includes('$') ? text.replace(OCR_PARAGRAPH_SIGN, '$1§ ') : text;
 }
 
 /** Digits vary between pages ("Sida 2 (5)"), so repeated margins are compared with digits masked. */
@@ -149,14 +168,15 @@ function joinLines(blocks: Block[]): Block[] {
     if (b.kind !== 'line') { out.push(b); continue; }
     const prevLength = prev ? lastLine.get(prev) : undefined;
     const continues = prev !== undefined && prevLength !== undefined && prev.kind === 'paragraph'
-      && !LIST_START.test(b.text) && !FIELD_START.test(b.text) && !b.text.includes('\t')
-      && (prevLength >= fullLength * 0.8 || !/^[\p{Lu}\d§]/u.test(b.text.replace(/^(<del>|\*\*)/, '')) || DANGLING.test(prev.text));
+      && !LIST_START.test(b.text) && !FIELD_START.test(b.text) && !hasCells(b)
+      && (prevLength >= fullLength * 0.8 || !/^[\p{Lu}\d§]/u.test(b.text) || DANGLING.test(prev.text));
     if (continues) {
-      prev.text = joinText(prev.text, b.text);
-      lastLine.set(prev, b.text.length);
+      const joined = joinBlocks(prev, b);
+      out[out.length - 1] = joined;
+      lastLine.set(joined, b.text.length);
     } else {
-      const kind = b.text.includes('\t') ? 'table-row' : /^[-•–*]\s/.test(b.text) ? 'list-item' : 'paragraph';
-      const block: Block = { kind, text: b.text, page: b.page };
+      const kind = hasCells(b) ? 'table-row' : /^[-•–*]\s/.test(b.text) ? 'list-item' : 'paragraph';
+      const block: Block = { ...b, kind };
       lastLine.set(block, b.text.length);
       out.push(block);
     }
@@ -165,15 +185,17 @@ function joinLines(blocks: Block[]): Block[] {
 }
 
 /** Joins two pieces of one sentence, mending a word hyphenated at the line end. */
-function joinText(a: string, b: string): string {
-  const hyphen = /(\p{L})-$/u.exec(a);
-  if (hyphen && STARTS_LOWER.test(b)) {
+function joinBlocks(a: Block, b: Block): Block {
+  const hyphen = /(\p{L})-$/u.exec(a.text);
+  if (hyphen && STARTS_LOWER.test(b.text)) {
     // "hälso-" + "och sjukvård" keeps its hyphen and space; "EU-" + "nivå" keeps the hyphen; "organisa-" + "tion" joins.
-    if (/^(och|eller|samt|till|som)\b/.test(b)) return `${a} ${b}`;
-    if (/\p{Lu}-$/u.test(a)) return `${a}${b}`;
-    return `${a.slice(0, -1)}${b}`;
+    if (/^(och|eller|samt|till|som)\b/.test(b.text)) return withRuns(a, concatRuns(a.inlines, ' ', b.inlines));
+    if (/\p{Lu}-$/u.test(a.text)) return withRuns(a, concatRuns(a.inlines, '', b.inlines));
+    const cut = a.inlines.map((r) => ({ ...r }));
+    cut.at(-1)!.text = cut.at(-1)!.text.slice(0, -1);
+    return withRuns(a, concatRuns(cut, '', b.inlines));
   }
-  return `${a} ${b}`;
+  return withRuns(a, concatRuns(a.inlines, ' ', b.inlines));
 }
 
 /** A paragraph cut by a blank line or page break ("granskar så att det inte" / "strider mot …") is one sentence. */
@@ -182,11 +204,11 @@ function joinBrokenParagraphs(blocks: Block[]): Block[] {
   for (const b of blocks) {
     const prev = out[out.length - 1];
     const mid = prev && prev.kind === 'paragraph' && b.kind === 'paragraph'
-      && !TERMINAL.test(prev.text) && !prev.text.includes('\t')
+      && !TERMINAL.test(prev.text) && !hasCells(prev)
       // An agenda item ("§ 23   Dnr FG-2025-00004") starts afresh whatever the page before ended with.
       && !ITEM_START.test(b.text)
       && (STARTS_LOWER.test(b.text) || (DANGLING.test(prev.text) && prev.text.length > 40));
-    if (mid) prev.text = joinText(prev.text, b.text);
+    if (mid) out[out.length - 1] = joinBlocks(prev, b);
     else out.push({ ...b });
   }
   return out;

@@ -4,6 +4,8 @@
  * which are only larger letters (found in the text items' heights).
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Inline } from '../lib/schema.ts';
+import { run } from '../lib/blocks.ts';
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -95,17 +97,24 @@ export function headingLevels(lines: string[], rows: PageRow[], body: number): n
   });
 }
 
-/** Wraps the struck strings of each row in <del> in the one text line that holds the whole row. */
-export function markStruck(lines: string[], rows: StruckRow[]): string[] {
-  const out = [...lines];
+/** Each text line as runs, the struck strings of a row marked struck in the one line that holds the whole row. */
+export function markStruck(lines: string[], rows: StruckRow[]): Inline[][] {
+  const out = lines.map((l) => [run(l)]);
   const used = new Set<number>();
   for (const row of rows.filter((r) => r.struck.length)) {
-    const i = out.findIndex((l, j) => !used.has(j) && row.strings.every((s) => l.includes(s)));
+    const i = lines.findIndex((l, j) => !used.has(j) && row.strings.every((s) => l.includes(s)));
     if (i < 0) continue;
     used.add(i);
-    let line = out[i]!;
-    for (const s of [...new Set(row.struck)].sort((a, b) => b.length - a.length)) line = line.replace(s, `<del>${s}</del>`);
-    out[i] = line;
+    for (const s of [...new Set(row.struck)].sort((a, b) => b.length - a.length)) out[i] = strike(out[i]!, s);
   }
   return out;
+}
+
+/** The first unstruck occurrence of `s` in the runs, struck. */
+function strike(runs: Inline[], s: string): Inline[] {
+  const k = runs.findIndex((r) => !r.struck && r.text.includes(s));
+  if (k < 0) return runs;
+  const { text } = runs[k]!;
+  const at = text.indexOf(s);
+  return [...runs.slice(0, k), run(text.slice(0, at)), run(s, { struck: true }), run(text.slice(at + s.length)), ...runs.slice(k + 1)].filter((r) => r.text);
 }

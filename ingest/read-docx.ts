@@ -1,13 +1,14 @@
 /**
  * DOCX reader: WordprocessingML read in one pass over `word/document.xml` into blocks. Keeps what
  * extraction needs: headings (from paragraph styles and outline levels only), list items, tables
- * (one block per row, cells tab-separated), bold (`**`) and strike-through (`<del>`, how absent
- * members are marked). One pass with no document tree keeps a 100 000-paragraph file in a few
+ * (one block per row, a run per cell), bold and strike-through (how absent members are marked) as
+ * marked runs (lib/blocks.ts). One pass with no document tree keeps a 100 000-paragraph file in a few
  * hundred MB (mammoth's tree and HTML took 0.9 GB for it).
  */
 import { ReadError } from './read-error.ts';
 import { declaredUnzippedSize, readZipText, zipEntries } from './zip-entries.ts';
-import type { Block } from '../lib/schema.ts';
+import type { Block, Inline } from '../lib/schema.ts';
+import { makeBlock, run as inline, textOf } from '../lib/blocks.ts';
 
 export { declaredUnzippedSize } from './zip-entries.ts';
 
@@ -99,14 +100,14 @@ export function readStyles(xml: string): Styles {
 
 interface Run { text: string; bold: boolean; strike: boolean }
 interface Paragraph { style: string | null; outline: number | null; numbered: boolean | null; runs: Run[] }
-interface Cell { paragraphs: string[]; continued: boolean }
+interface Cell { paragraphs: Inline[][]; continued: boolean }
 
 /** document.xml (and styles.xml) → blocks, in document order; empty paragraphs are dropped. */
 export function wordXmlToBlocks(document: string, stylesXml = ''): Block[] {
   const styles = readStyles(stylesXml);
   const blocks: Block[] = [];
   const paragraphs: Paragraph[] = [];
-  const rows: string[][] = [];
+  const rows: Inline[][][] = [];
   const cells: Cell[] = [];
   const stack: string[] = [];
   // A text box sits inside a run of its paragraph: its own paragraphs and runs nest.
@@ -116,20 +117,20 @@ export function wordXmlToBlocks(document: string, stylesXml = ''): Block[] {
   const parent = () => stack[stack.length - 1];
 
   const endParagraph = (p: Paragraph) => {
-    const text = inlineText(p.runs);
+    const runs = inlineRuns(p.runs);
     const cell = cells[cells.length - 1];
-    if (cell && paragraphs.length === 0) { if (text.trim()) cell.paragraphs.push(text); return; }
+    if (cell && paragraphs.length === 0) { if (textOf(runs).trim()) cell.paragraphs.push(runs); return; }
     const level = p.outline !== null && p.outline <= 5 ? p.outline + 1 : p.outline === 9 ? null : styles.level(p.style);
-    if (level) push(blocks, 'heading', text, level);
-    else if (p.numbered ?? styles.numbered(p.style)) push(blocks, 'list-item', `- ${text}`);
-    else push(blocks, 'paragraph', text);
+    if (level) push(blocks, 'heading', runs, level);
+    else if (p.numbered ?? styles.numbered(p.style)) push(blocks, 'list-item', [inline('- '), ...runs]);
+    else push(blocks, 'paragraph', runs);
   };
   const endRow = () => {
-    const text = rows.pop()!.join('\t');
-    // A table inside a table cell: its rows are that cell's text.
+    const row = rows.pop()!;
+    // A table inside a table cell: its rows are that cell's text, cells apart by a tab.
     const cell = cells[cells.length - 1];
-    if (cell) cell.paragraphs.push(text);
-    else push(blocks, 'table-row', text);
+    if (cell) cell.paragraphs.push(row.flatMap((c, i) => [...(i ? [inline('\t')] : []), ...c.map(({ cell: _, ...r }) => r)]));
+    else push(blocks, 'table-row', row.flatMap((c, i) => cellRuns(c, i)));
   };
 
   for (const m of document.matchAll(TOKEN)) {
@@ -148,7 +149,7 @@ export function wordXmlToBlocks(document: string, stylesXml = ''): Block[] {
       stack.pop();
       if (tag === 'w:p') { const p = paragraphs.pop(); if (p) endParagraph(p); }
       else if (tag === 'w:r') { const r = runs.pop(); if (r) para()?.runs.push(r); }
-      else if (tag === 'w:tc') { const c = cells.pop(); if (c && !c.continued) rows[rows.length - 1]?.push(c.paragraphs.join('\n').replace(/\s*\n\s*/g, ' ')); }
+      else if (tag === 'w:tc') { const c = cells.pop(); if (c && !c.continued) rows[rows.length - 1]?.push(c.paragraphs.flatMap((runs, i) => [...(i ? [inline('\n')] : []), ...runs])); }
       else if (tag === 'w:tr' && rows.length) endRow();
       continue;
     }
@@ -190,35 +191,26 @@ function runContent(tag: string, attrs: string): string {
   return '';
 }
 
-function push(blocks: Block[], kind: Block['kind'], text: string, level?: number) {
-  const t = text.trim();
-  if (!t) return;
-  blocks.push(level ? { kind, level, text: t, page: 1 } : { kind, text: t, page: 1 });
+function push(blocks: Block[], kind: Block['kind'], runs: Inline[], level?: number) {
+  if (!textOf(runs).trim()) return;
+  blocks.push(makeBlock(kind, runs, 1, level));
 }
 
-/** Runs with our markup: bold → **x**, struck → <del>x</del> (inside the bold), neighbours with the same marks joined. */
-export function inlineText(runs: Run[]): string {
-  let out = '';
-  for (const boldGroup of groupBy(runs, (r) => r.bold)) {
-    let inner = '';
-    for (const strikeGroup of groupBy(boldGroup, (r) => r.strike)) inner += mark(strikeGroup.map((r) => r.text).join(''), strikeGroup[0]!.strike, '<del>', '</del>');
-    out += mark(inner, boldGroup[0]!.bold, '**', '**');
-  }
-  return out;
+/** A table cell's runs on one line (line breaks inside a cell are spaces), marked with the cell's column; an empty cell keeps its place. */
+function cellRuns(runs: Inline[], cell: number): Inline[] {
+  const out = runs.map((r) => inline(r.text.replace(/\s*\n\s*/g, ' '), { ...r, cell }));
+  return out.length ? out : [inline('', { cell })];
 }
 
-function mark(text: string, on: boolean, open: string, close: string): string {
-  return on && text.trim() ? `${open}${text.trim()}${close}${/\s$/.test(text) ? ' ' : ''}` : text;
-}
-
-function groupBy<T>(items: T[], key: (x: T) => boolean): T[][] {
-  const groups: T[][] = [];
-  for (const x of items) {
-    const last = groups[groups.length - 1];
-    if (last && key(last[0]!) === key(x)) last.push(x);
-    else groups.push([x]);
-  }
-  return groups;
+/** Word's runs as marked runs: white space at a bold or struck run's edges stays unmarked. */
+export function inlineRuns(runs: Run[]): Inline[] {
+  return runs.flatMap((r) => {
+    const marks = { strong: r.bold, struck: r.strike };
+    if (!(r.bold || r.strike) || !r.text.trim()) return [inline(r.text)];
+    const lead = /^\s*/.exec(r.text)![0];
+    const trail = /\s*$/.exec(r.text)![0];
+    return [inline(lead), inline(r.text.trim(), marks), inline(trail)];
+  });
 }
 
 function decodeEntities(s: string): string {

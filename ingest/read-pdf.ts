@@ -3,6 +3,8 @@ import { PDFParse, PasswordException, InvalidPDFException } from 'pdf-parse';
 import { ReadError } from './read-error.ts';
 import { bodyHeight, headingLevels, markStruck, pageRows, type PageRow, type PdfPage } from './pdf-strike.ts';
 import type { Block } from '../lib/schema.ts';
+import { concatRuns, makeBlock, textOf, withRuns } from '../lib/blocks.ts';
+import { splitCells } from './text-blocks.ts';
 
 export interface PdfLimits { maxPages: number }
 
@@ -24,13 +26,16 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: PdfLimits
       const lines = page.text.split('\n');
       const levels = headingLevels(lines, layout[p]!, body);
       markStruck(lines, layout[p]!).forEach((line, i) => {
-        const text = line.replace(/\s*\t\s*/g, '\t').trim();
-        if (!text) return;
+        // Gaps between columns come as tabs: each tab starts a cell.
+        const tidy = line.map((r) => ({ ...r, text: r.text.replace(/\s*\t\s*/g, '\t') }));
+        const trimmed = makeBlock('line', tidy, page.num).inlines;
+        const runs = textOf(trimmed).includes('\t') ? splitCells(trimmed) : trimmed;
+        if (!textOf(runs).trim()) return;
         const level = levels[i]!;
         const prev = blocks[blocks.length - 1];
         // A heading that wraps onto a second line is one heading.
-        if (level && prev?.kind === 'heading' && prev.level === level && prev.page === page.num && levels[i - 1] === level) prev.text += ` ${text}`;
-        else blocks.push(level ? { kind: 'heading', level, text, page: page.num } : { kind: 'line', text, page: page.num });
+        if (level && prev?.kind === 'heading' && prev.level === level && prev.page === page.num && levels[i - 1] === level) blocks[blocks.length - 1] = withRuns(prev, concatRuns(prev.inlines, ' ', runs));
+        else blocks.push(makeBlock(level ? 'heading' : 'line', runs, page.num, level || undefined));
       });
     });
     if (!blocks.some((b) => /\p{L}{2}/u.test(b.text))) {

@@ -1,8 +1,10 @@
 /**
- * Plain text / Markdown → blocks. Markdown syntax is kept where it carries structure
- * (headings, list items, tab tables); inline strike-through is normalised to `<del>`.
+ * Plain text / Markdown → blocks. Headings, list items and tables (tab-separated or Markdown
+ * pipes) become block kinds; bold and strike-through (`**x**`, `~~x~~`, `<del>`, `<s>`) become
+ * marked runs, and emphasis and link syntax are dropped, so no markup is left in the text.
  */
-import type { Block } from '../lib/schema.ts';
+import type { Block, Inline } from '../lib/schema.ts';
+import { makeBlock, run } from '../lib/blocks.ts';
 
 const HEADING = /^(#{1,6})\s+(.*)$/;
 // Bullets only: numbered lines ("5. Uppföljning …") are agenda items the sectioner reads.
@@ -35,7 +37,7 @@ export function textToBlocks(input: string): Block[] {
     if (pageIndex > 0) page++;
     let para: string[] = [];
     const flush = () => {
-      if (para.length) blocks.push({ kind: 'paragraph', text: para.join('\n'), page });
+      if (para.length) blocks.push(makeBlock('paragraph', markdownRuns(para.join('\n')), page));
       para = [];
     };
     for (const sourceLine of pageText.split(/\r\n|\r|\n/)) {
@@ -54,7 +56,7 @@ export function textToBlocks(input: string): Block[] {
       if (open >= 0) { rawLine = rawLine.slice(0, open); inComment = true; }
       // A line that held only a comment is no blank line: it does not end a paragraph.
       if (!rawLine.trim() && sourceLine.trim()) continue;
-      const line = normaliseInline(rawLine.replace(/\s+$/, ''));
+      const line = rawLine.replace(/\s+$/, '');
       if (!line.trim()) { flush(); continue; }
       const heading = HEADING.exec(line);
       // A Markdown table row ("| 1. | Val av justerare | 2024-00001 |"): its cells, as in tab tables;
@@ -63,19 +65,19 @@ export function textToBlocks(input: string): Block[] {
         flush();
         if (!/^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$/.test(line)) {
           const cells = line.trim().slice(1, -1).split('|').map((c) => c.replace(/<br\s*\/?>/gi, ' ').replace(/\s+/g, ' ').trim());
-          blocks.push({ kind: 'table-row', text: cells.join('\t'), page });
+          blocks.push(makeBlock('table-row', splitCells(markdownRuns(cells.join('\t'))), page));
         }
         continue;
       }
       if (heading) {
         flush();
-        blocks.push({ kind: 'heading', level: heading[1]!.length, text: heading[2]!.trim(), page });
+        blocks.push(makeBlock('heading', markdownRuns(heading[2]!.trim()), page, heading[1]!.length));
       } else if (line.includes('\t')) {
         flush();
-        blocks.push({ kind: 'table-row', text: line.trim(), page });
+        blocks.push(makeBlock('table-row', splitCells(markdownRuns(line.trim())), page));
       } else if (LIST_ITEM.test(line)) {
         flush();
-        blocks.push({ kind: 'list-item', text: line.trim(), page });
+        blocks.push(makeBlock('list-item', markdownRuns(line.trim()), page));
       } else {
         para.push(line.trim());
       }
@@ -93,9 +95,47 @@ export function highestPage(blocks: Block[], atLeast = 1): number {
   return page;
 }
 
-/** `~~x~~` (Markdown) and `<s>`/`<strike>` (HTML) strike-through all become `<del>`. */
-export function normaliseInline(line: string): string {
-  return line
+const MARK = /<del>|<\/del>|\*\*/g;
+/** `*x*` emphasis: the asterisks go, the words stay. */
+const EMPHASIS = /(^|[\s(])\*(\S(?:.*?\S)?)\*(?=[\s).,;:!?]|$)/g;
+
+/**
+ * Inline Markdown → runs: `**x**` strong (pairs from the left; a lone `**` is dropped), `~~x~~`,
+ * `<s>`, `<strike>` and `<del>` struck, `*x*` and links (`[text](url)`) reduced to their words.
+ */
+export function markdownRuns(source: string): Inline[] {
+  // Most lines carry no inline markup at all.
+  if (!/[*~<[]/.test(source)) return [run(source)];
+  const text = source
     .replace(/~~(.+?)~~/g, '<del>$1</del>')
-    .replace(/<(s|strike)>(.*?)<\/\1>/gi, '<del>$2</del>');
+    .replace(/<(s|strike)>(.*?)<\/\1>/gi, '<del>$2</del>')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  const pairs = Math.floor((text.match(/\*\*/g) ?? []).length / 2) * 2;
+  const out: Inline[] = [];
+  let strong = false;
+  let struck = false;
+  let stars = 0;
+  let last = 0;
+  const push = (t: string) => { if (t) out.push(run(t.replace(EMPHASIS, '$1$2'), { strong, struck })); };
+  for (const m of text.matchAll(MARK)) {
+    push(text.slice(last, m.index));
+    if (m[0] === '**') { if (++stars <= pairs) strong = !strong; }
+    else struck = m[0] === '<del>';
+    last = m.index + m[0].length;
+  }
+  push(text.slice(last));
+  return out;
+}
+
+/** The runs of a tab-separated row, each tab starting the next cell. */
+export function splitCells(runs: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  let cell = 0;
+  for (const r of runs) {
+    r.text.split('\t').forEach((part, i) => {
+      if (i > 0) cell++;
+      out.push(run(part, { ...r, cell }));
+    });
+  }
+  return out;
 }

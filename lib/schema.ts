@@ -3,20 +3,33 @@
  * Field names of `Extraction` are a contract (DESIGN.md): add fields, never rename.
  */
 import { z } from 'zod';
+import { ISO_DATE } from './swedish-dates.ts';
 
 export const Format = z.enum(['txt', 'md', 'pdf', 'docx']);
 export type Format = z.infer<typeof Format>;
 
 /**
- * One structural unit of a document. `text` uses a light inline markup that all readers
- * agree on so extraction needs one set of rules: `**bold**`, `<del>struck</del>`;
- * table cells are separated by a tab.
+ * A run of a block's text and its marks, as the reader found them: bold, struck through (how
+ * absent members are marked), and for a table row the cell (0-based) it stands in.
+ */
+export const Inline = z.object({
+  text: z.string(),
+  strong: z.literal(true).optional(),
+  struck: z.literal(true).optional(),
+  cell: z.number().int().min(0).optional(),
+});
+export type Inline = z.infer<typeof Inline>;
+
+/**
+ * One structural unit of a document. `inlines` carry the marks; `text` is their text without any
+ * markup, computed once by the reader (a table row's cells stand apart by a tab, as laid out).
  */
 export const Block = z.object({
   kind: z.enum(['heading', 'paragraph', 'list-item', 'table-row', 'line']),
   /** Heading level 1–6 (headings only). */
   level: z.number().int().min(1).max(6).optional(),
   text: z.string(),
+  inlines: z.array(Inline),
   /** 1-based page the block starts on (text files have one page unless form feeds split them). */
   page: z.number().int().min(1),
 });
@@ -83,9 +96,9 @@ export type Organisation = z.infer<typeof Organisation>;
 
 export const DateKind = z.enum(['meeting', 'adjusted', 'document', 'next-meeting', 'deadline', 'event', 'other']);
 export const DateMention = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: z.string().regex(ISO_DATE),
   /** Last day of a range ("24–25 maj"), when the text names one. */
-  endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  endDate: z.string().regex(ISO_DATE).optional(),
   text: z.string(),
   kind: DateKind,
   evidence: Evidence.optional(),
@@ -138,7 +151,7 @@ export const Extraction = z.object({
   docType: DocType,
   body: z.string().nullable(),
   organisation: z.string().nullable(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  date: z.string().regex(ISO_DATE).nullable(),
   mandatePeriod: z.string().regex(/^\d{4}-\d{4}$/).nullable(),
   location: z.string().nullable(),
   diarienummer: z.string().nullable(),

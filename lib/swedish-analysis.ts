@@ -9,7 +9,7 @@
  * natural's PorterStemmerSv 99.92 % ("kommitté" → "kommitt"). See BENCHMARKS.md.
  */
 import { stemmer as snowballSwedish } from '@orama/stemmers/swedish';
-import { decompound } from '../extract/decompound.ts';
+import { decompound } from './swedish-compounds.ts';
 import { swedishStopWords } from './reference-data.ts';
 
 /** Letters and digits; a hyphen or apostrophe inside a word splits it ("Karl-Erik" → karl, erik). */

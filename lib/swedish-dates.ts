@@ -17,6 +17,16 @@ const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const NAMED = new RegExp(`\\b(\\d{1,2})(?:\\s*[–-]\\s*(\\d{1,2}))?\\s+(${MONTH_NAMES})\\.?(?:\\s+(\\d{4}))?(?![\\p{L}])`, 'giu');
 const SLASH = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:[/-](\d{4}))?(?![\d/])/g;
 
+/** A whole value that is an ISO date ("2024-01-24"), not a case number or a title. */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The text without the date it ends with ("Referensgrupp 18 nov" → "Referensgrupp"). */
+export function withoutTrailingDate(text: string): string {
+  // Any year will do: only where the date stands matters.
+  const last = findDates(text, '2000-01-01').at(-1);
+  return last && !text.slice(last.index + last.text.length).replace(/\./, '').trim() ? text.slice(0, last.index).trimEnd() : text;
+}
+
 export interface RawDate { date: string; endDate?: string; text: string; index: number; hasYear: boolean }
 
 export function isoDate(y: number, m: number, d: number): string | null {

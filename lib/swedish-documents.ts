@@ -11,7 +11,7 @@ export const DOC_TYPE_PATTERNS: [DocType, RegExp][] = [
   ['kallelse', /\bkallelse\b/i],
   ['tjansteskrivelse', /\btjänsteskrivelse\b/i],
   ['pm', /\b(PM|promemoria)\b/],
-  ['anteckningar', /\banteckningar\b/i],
+  ['anteckningar', /\b(sammanträdes)?anteckningar\b/i],
 ];
 
 /** The type as a title word, for composed titles ("Protokoll Valnämnd 2026-02-02"). */

@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT as root } from '../lib/config.ts';
-import { LEXICON_FILE, lexiconFileText } from '../extract/decompound.ts';
+import { LEXICON_FILE, lexiconFileText } from '../lib/swedish-compounds.ts';
 
 const out = path.join(root, 'build');
 rmSync(out, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readAttendanceBlock } from '../extract/attendance-block.ts';
 import type { Block } from '../lib/schema.ts';
+import { textBlock } from '../lib/blocks.ts';
 
-const para = (...texts: string[]): Block[] => texts.map((text) => ({ kind: 'paragraph', text, page: 1 }));
+const para = (...texts: string[]): Block[] => texts.map((text) => textBlock('paragraph', text, 1));
 const read = (blocks: Block[]) => Object.fromEntries(readAttendanceBlock(blocks).mentions.map((m) => [m.name, `${m.attendance} ${m.party ?? '-'} ${m.role}`]));
 
 describe('protocol first-page block', () => {
@@ -57,7 +58,7 @@ describe('protocol first-page block', () => {
   it.each(cases)('%s', (_, lines, want) => expect(read(para(lines.join('\n')))).toEqual(want));
 
   it('leaves a structured list (Beslutande as a heading) to the list rules', () => {
-    expect(read([{ kind: 'heading', level: 2, text: 'Beslutande', page: 1 }, ...para('Claes Pettersson (S) ordförande')])).toEqual({});
+    expect(read([textBlock('heading', 'Beslutande', 1, 2), ...para('Claes Pettersson (S) ordförande')])).toEqual({});
   });
   it('finds nothing in a document without the block', () => {
     expect(read(para('Minnesanteckningar', 'Närvarande: Anna Ek'))).toEqual({});

@@ -3,13 +3,14 @@ import { cleanDocument } from '../ingest/clean.ts';
 import { textToBlocks } from '../ingest/text-blocks.ts';
 import { readDocument } from '../ingest/read-document.ts';
 import type { Block, RawDocument } from '../lib/schema.ts';
+import { textBlock } from '../lib/blocks.ts';
 import { HAS_SEEDS, LIMITS, seed } from './helpers.ts';
 
 function raw(blocks: Block[], pageCount = 1): RawDocument {
   return { source: 'x.txt', fileName: 'x.txt', format: 'txt', sha256: '0'.repeat(64), bytes: 1, encoding: 'utf-8', pageCount, metaTitle: null, blocks };
 }
 const fromText = (text: string) => cleanDocument(raw(textToBlocks(text)));
-const lines = (page: number, ...texts: string[]): Block[] => texts.map((text) => ({ kind: 'line', text, page }));
+const lines = (page: number, ...texts: string[]): Block[] => texts.map((text) => textBlock('line', text, page));
 
 describe('cleaning', () => {
   it('normalises to NFC and drops soft hyphens', () => {
@@ -81,5 +82,25 @@ describe.skipIf(!HAS_SEEDS)('cleaning the real seeds', () => {
   it('seed 000: "granskar så att det inte / strider mot någon lag" is one sentence', async () => {
     const doc = cleanDocument(await readDocument(seed('000'), LIMITS));
     expect(doc.blocks.some((b) => b.text.includes('granskar så att det inte strider mot någon lag.'))).toBe(true);
+  });
+});
+
+describe('masking personnummer in marked text', () => {
+  it('masks a number inside a mark and keeps the mark', () => {
+    const doc = fromText('**Anna Ek 19811218-9876** deltog.');
+    expect(doc.blocks[0]!.text).toBe('Anna Ek [personnummer] deltog.');
+    expect(doc.blocks[0]!.inlines[0]).toEqual({ text: 'Anna Ek [personnummer]', strong: true });
+  });
+  it('masks a number that a mark splits, giving up the marks of that block', () => {
+    const doc = fromText('**19811218**-9876 deltog.');
+    expect(doc.blocks[0]!.text).toBe('[personnummer] deltog.');
+    expect(doc.personnummerMasked).toBe(1);
+  });
+});
+
+describe('OCR misreadings', () => {
+  it('reads an agenda item\'s "$" (escaped or not) as §, and leaves other dollars alone', () => {
+    const doc = fromText('\\$ 48 Dnr KFT-2026-00116\nInformation till nämnd\n\n$49 Dnr KFT-2026-00100\n\nKostnaden är $ 48 Dnr per år.');
+    expect(doc.blocks.map((b) => b.text.split('\n')[0])).toEqual(['§ 48 Dnr KFT-2026-00116', '§ 49 Dnr KFT-2026-00100', 'Kostnaden är $ 48 Dnr per år.']);
   });
 });

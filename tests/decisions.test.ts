@@ -6,13 +6,13 @@ const section = (heading: string, text: string) => ({ heading, number: null, tex
 const ewa: Person = { name: 'Ewa Lindberg', party: null, organisation: null, role: null, attendance: 'present' };
 
 describe('decisions and actions', () => {
-  const { decisions, actions } = extractDecisions([
+  const { decisions, actions } = extractDecisions({ sections: [
     section('2. Justerare', 'Siw Lunander valdes till justerare.'),
     section('3. Dagordningen godkändes', ''),
     section('§ 5 Budget', 'Kommunstyrelsen beslutar att anta budgeten för 2025. Frågan diskuterades länge. Politiska beslut behöver tas om detta.'),
     section('6. Samverkan', 'Ledamöterna ställer sig bakom förslaget att frågan flyttas. Ewa Lindberg tar med frågan till skolcheferna. Ewa tar också med diskussionen till Tjänstemannastödet.'),
     section('7. Övrigt', 'Beslut: Informationen lades till handlingarna. Ska vi besluta om detta?'),
-  ], [ewa]);
+  ], persons: [ewa], notYetHeld: false });
 
   it('finds formal decisions, including those in an agenda heading', () => {
     expect(decisions.map((d) => d.text)).toEqual([
@@ -49,5 +49,18 @@ describe('protocol detail', () => {
       proposedTo: 'Kommunfullmäktige',
     });
     expect(protocolDetail('Information', 'Rådet informerades om läget.')).toBeNull();
+  });
+});
+
+describe('a kallelse', () => {
+  it('records no decisions: its "Förslag till beslut" are proposals', async () => {
+    const { extractDocument } = await import('../extract/index.ts');
+    const { cleanDocument } = await import('../ingest/clean.ts');
+    const { textToBlocks } = await import('../ingest/text-blocks.ts');
+    const blocks = textToBlocks('# Kallelse Byggnadsnämnden\n\n## 3. Detaljplan\n\nFörslag till beslut\n\nByggnadsnämnden godkänner miljökonsekvensbeskrivningen.');
+    const doc = cleanDocument({ source: 'k.md', fileName: 'k.md', format: 'md', sha256: '0'.repeat(64), bytes: 1, encoding: 'utf-8', pageCount: 1, metaTitle: null, blocks });
+    const { extraction } = extractDocument(doc, { chunkWords: 250 });
+    expect(extraction.docType).toBe('kallelse');
+    expect(extraction.decisions).toEqual([]);
   });
 });

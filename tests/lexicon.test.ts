@@ -1,6 +1,6 @@
 /** The compiled CLI's word list (build/lexicon.txt) answers exactly as the dictionary parsed at start. */
 import { describe, expect, it } from 'vitest';
-import { lexiconFileText, lexiconFromFile, parsedLexicon } from '../extract/decompound.ts';
+import { lexiconFileText, lexiconFromFile, parsedLexicon } from '../lib/swedish-compounds.ts';
 
 describe('the prebuilt compound lexicon', () => {
   const parsed = parsedLexicon();

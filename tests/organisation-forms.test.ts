@@ -19,7 +19,18 @@ describe('organisations by naming form', () => {
     ['samarbete med Eidskog kommune och Innlandet fylkeskommune', ['Eidskog kommune', 'Innlandet fylkeskommune']],
     ['Räddningstjänsten Storgöteborg yttrar sig', ['Räddningstjänsten Storgöteborg']],
     ['remiss till Gymnasium & Arbetsmarknad och Individ & Familjeomsorg', ['Gymnasium & Arbetsmarknad', 'Individ & Familjeomsorg']],
-    ['yttrande från nämnden för Kultur & Fritid', []],
+    ['yttrande från nämnden för Vård & Omsorg', ['nämnden för Vård & Omsorg']],
+    ['Nämnden för Förskola och Grundskola godkänner', ['Nämnden för Förskola och Grundskola']],
+    ['protokoll från Nämnden för Tekniks arbetsutskott', ['Nämnden för Tekniks arbetsutskott']],
+    ['Förvaltningen för Förskola & Grundskolas beslut', ['Förvaltningen för Förskola & Grundskola']],
+    ['rapporterar från avdelningen för finansiell stabilitet och enheten för Säkerhet och Beredskap', ['avdelningen för finansiell stabilitet', 'enheten för Säkerhet och Beredskap']],
+    ['gemensamma nämnden för hemsjukvård och hjälpmedels uppföljningsrapport', ['gemensamma nämnden för hemsjukvård och hjälpmedel']],
+    ['överklagas till Förvaltningsrätten i Stockholm och mark- och miljödomstolen', ['Förvaltningsrätten i Stockholm', 'mark- och miljödomstolen']],
+    ['en studie från Uppsala universitet', ['Uppsala universitet']],
+    ['rapporterar från Samordningsförbundet\nHalland. Strandstädningsföreningen Vrakats ansökan', ['Samordningsförbundet Halland', 'Strandstädningsföreningen Vrakat']],
+    ['Beslutet skickas till\nPostNord Kungsbacka\nNordhallands Hembygdsförening', ['Nordhallands Hembygdsförening']],
+    ['Marie Persson, verksamhetschef Fritid & Mötesplatser, informerar', []],
+    ['ansökan till nämnden för beslut och förvaltningen för att utreda', []],
   ];
   it.each(found)('%s', (text, want) => expect(organisationsByForm(text).map((h) => h.name)).toEqual(want));
 
@@ -28,8 +39,13 @@ describe('organisations by naming form', () => {
 });
 
 describe('organisations of a document', async () => {
+  const { textBlock } = await import('../lib/blocks.ts');
   const { extractOrganisations } = await import('../extract/organisations.ts');
-  const names = (text: string, body: string) => extractOrganisations([{ kind: 'paragraph', text, page: 1 }], [], [], null, body).map((o) => o.name);
+  const { contextOfBlocks } = await import('../extract/context.ts');
+  const names = (text: string, body: string) => {
+    const ctx = contextOfBlocks([textBlock('paragraph', text, 1)]);
+    return extractOrganisations({ ...ctx, meta: { ...ctx.meta, body, organisation: null }, persons: [] }).map((o) => o.name);
+  };
   it('lists the own body once as the header names it, not its field alone or its other inflections', () => {
     expect(names('Kultur & Fritid informerar. Nämnden beslutar. Valnämnden tackar Gymnasium & Arbetsmarknad.', 'Nämnden för Kultur & Fritid')).toEqual(['Nämnden för Kultur & Fritid', 'Valnämnden', 'Gymnasium & Arbetsmarknad']);
     expect(names('Valnämnden sammanträder.', 'Valnämnd')).toEqual(['Valnämnd']);

@@ -91,11 +91,13 @@ describe('persons across the archive', () => {
 
 describe('a labelled list that goes on one name a line', async () => {
   const { extractPersons } = await import('../extract/persons.ts');
-  const blocks = ['DELTAGANDE: Stefan Ingves, ordförande', 'Kerstin af Jochnick, per telefon', 'Martin Flodén', 'Susanne Eberstein, fullmäktiges ordförande ---'].map((text) => ({ kind: 'paragraph' as const, text, page: 1 }));
-  const heading = { kind: 'heading' as const, level: 2, text: '§1. Sammanträdet öppnas', page: 1 };
-  const after = { kind: 'paragraph' as const, text: 'Sammanträdet öppnades. En skrivelse från Anna Ek nämndes.', page: 1 };
+  const { textBlock } = await import('../lib/blocks.ts');
+  const { contextOfBlocks } = await import('../extract/context.ts');
+  const blocks = ['DELTAGANDE: Stefan Ingves, ordförande', 'Kerstin af Jochnick, per telefon', 'Martin Flodén', 'Susanne Eberstein, fullmäktiges ordförande ---'].map((text) => textBlock('paragraph', text, 1));
+  const heading = textBlock('heading', '§1. Sammanträdet öppnas', 1, 2);
+  const after = textBlock('paragraph', 'Sammanträdet öppnades. En skrivelse från Anna Ek nämndes.', 1);
   it('takes the lines after "DELTAGANDE:" as present until the next heading', () => {
-    const persons = extractPersons([...blocks, heading, after], { blockSection: [], sectionStarts: new Set(), docIsMeeting: true });
+    const persons = extractPersons(contextOfBlocks([...blocks, heading, after]));
     expect(persons.map((p) => [p.name, p.attendance])).toEqual([['Stefan Ingves', 'present'], ['Kerstin af Jochnick', 'present'], ['Martin Flodén', 'present'], ['Susanne Eberstein', 'present'], ['Anna Ek', 'unknown']]);
   });
 });

@@ -36,3 +36,13 @@ describe('a decision lead-in with its points', async () => {
   ];
   it.each(cases)('%s', (_, text, lists, rest) => expect(decisionLists(text, isDecision)).toEqual({ lists, rest }));
 });
+
+describe('items numbered by a bare number', async () => {
+  const { contextOfBlocks } = await import('../extract/context.ts');
+  const { textToBlocks } = await import('../ingest/text-blocks.ts');
+  it('start sections with their title, and keep their subheadings inside', () => {
+    const ctx = contextOfBlocks(textToBlocks('# Anteckningar Kommunrevisionen\n\n1\n\nMötets öppnande\n\nSammanfattning\n\nOrdföranden hälsar välkomna.\n\n2\nDiskussion om budgetutrymme\n\nÖverenskommelse\n\nKommunrevisionen diskuterar budgeten.\n\nAntal ärenden: 12\n\n3 500 kronor beviljas.'));
+    expect(ctx.sections.map((s) => [s.number, s.heading])).toEqual([['1', '1 Mötets öppnande'], ['2', '2 Diskussion om budgetutrymme']]);
+    expect(ctx.sections[1]!.text).toContain('Överenskommelse');
+  });
+});

@@ -20,13 +20,13 @@ describe('DOCX (WordprocessingML) → blocks', () => {
       p('<w:r><w:t>Rad ett</w:t><w:br/><w:t>rad två</w:t><w:br w:type="page"/></w:r>'),
     ].join(''));
     expect(wordXmlToBlocks(xml, styles(style('Heading1', 'heading 1')))).toEqual([
-      { kind: 'heading', level: 1, text: 'Protokoll Kommunstyrelsen', page: 1 },
-      { kind: 'paragraph', text: '**Tid:** 14 maj 2024 & kl 13', page: 1 },
-      { kind: 'list-item', text: '- Punkt ett', page: 1 },
-      { kind: 'list-item', text: '- Underpunkt', page: 1 },
-      { kind: 'table-row', text: 'Johanna Martin (M)\tAskersund kommun', page: 1 },
-      { kind: 'table-row', text: '<del>Anna Nordqvist (M)</del>\t<del>Degerfors kommun</del>', page: 1 },
-      { kind: 'paragraph', text: 'Rad ett\nrad två', page: 1 },
+      { kind: 'heading', level: 1, text: 'Protokoll Kommunstyrelsen', inlines: [{ text: 'Protokoll Kommunstyrelsen' }], page: 1 },
+      { kind: 'paragraph', text: 'Tid: 14 maj 2024 & kl 13', inlines: [{ text: 'Tid:', strong: true }, { text: ' 14 maj 2024 & kl 13' }], page: 1 },
+      { kind: 'list-item', text: '- Punkt ett', inlines: [{ text: '- Punkt ett' }], page: 1 },
+      { kind: 'list-item', text: '- Underpunkt', inlines: [{ text: '- Underpunkt' }], page: 1 },
+      { kind: 'table-row', text: 'Johanna Martin (M)\tAskersund kommun', inlines: [{ text: 'Johanna Martin (M)', cell: 0 }, { text: 'Askersund kommun', cell: 1 }], page: 1 },
+      { kind: 'table-row', text: 'Anna Nordqvist (M)\tDegerfors kommun', inlines: [{ text: 'Anna Nordqvist (M)', struck: true, cell: 0 }, { text: 'Degerfors kommun', struck: true, cell: 1 }], page: 1 },
+      { kind: 'paragraph', text: 'Rad ett\nrad två', inlines: [{ text: 'Rad ett\nrad två' }], page: 1 },
     ]);
   });
 
@@ -47,7 +47,7 @@ describe('DOCX (WordprocessingML) → blocks', () => {
     ].join('')));
     expect(['Normal', 'Rubrik', 'Rubrik2', 'EgenRubrik', 'Avsnitt', 'Underavsnitt', 'Brodtext', 'Saknas'].map((id) => s.level(id))).toEqual([null, null, 2, 3, 1, 1, null, null]);
     // An outline level set on the paragraph itself also makes it a heading.
-    expect(wordXmlToBlocks(doc(p(r('Bakgrund'), '<w:outlineLvl w:val="1"/>')))).toEqual([{ kind: 'heading', level: 2, text: 'Bakgrund', page: 1 }]);
+    expect(wordXmlToBlocks(doc(p(r('Bakgrund'), '<w:outlineLvl w:val="1"/>')))).toEqual([{ kind: 'heading', level: 2, text: 'Bakgrund', inlines: [{ text: 'Bakgrund' }], page: 1 }]);
   });
 
   it('reads bold from a character style, turns bold off with w:val="0", and reads a text box once', () => {
@@ -55,8 +55,8 @@ describe('DOCX (WordprocessingML) → blocks', () => {
     const textBox = '<w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>' + p(r('I rutan')) + '</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>' + p(r('I rutan')) + '</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>';
     const blocks = wordXmlToBlocks(doc(p(r('Ordförande:', '<w:rStyle w:val="Stark"/>') + r(' Anna Berg', '<w:b w:val="0"/>') + textBox)), s);
     expect(blocks).toEqual([
-      { kind: 'paragraph', text: 'I rutan', page: 1 },
-      { kind: 'paragraph', text: '**Ordförande:** Anna Berg', page: 1 },
+      { kind: 'paragraph', text: 'I rutan', inlines: [{ text: 'I rutan' }], page: 1 },
+      { kind: 'paragraph', text: 'Ordförande: Anna Berg', inlines: [{ text: 'Ordförande:', strong: true }, { text: ' Anna Berg' }], page: 1 },
     ]);
   });
 });

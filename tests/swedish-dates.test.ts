@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, dateKind, mandatePeriod } from '../lib/swedish-dates.ts';
+import { findDates, dateKind, mandatePeriod, withoutTrailingDate } from '../lib/swedish-dates.ts';
 
 const dates = (text: string, ref: string | null = null) => findDates(text, ref).map((d) => (d.endDate ? `${d.date}..${d.endDate}` : d.date));
 
@@ -44,4 +44,15 @@ describe('Swedish dates', () => {
     expect(mandatePeriod('2024-11-18')).toBe('2023-2026');
     expect(mandatePeriod(null)).toBeNull();
   });
+});
+
+describe('a title without the date it ends with', () => {
+  const cases: [string, string][] = [
+    ['Strukturella Metadata - Referensgrupp 18 nov', 'Strukturella Metadata - Referensgrupp'],
+    ['Kommunstyrelsen 2024-01-24', 'Kommunstyrelsen'],
+    ['Ordföranderådet 24–25 maj 2023.', 'Ordföranderådet'],
+    ['Möte 18 mars om budgeten', 'Möte 18 mars om budgeten'],
+    ['Valnämnd', 'Valnämnd'],
+  ];
+  it.each(cases)('%s', (title, want) => expect(withoutTrailingDate(title)).toBe(want));
 });

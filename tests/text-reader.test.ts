@@ -28,7 +28,8 @@ describe('text → blocks', () => {
   it('keeps headings, tab tables, list items and strike-through', () => {
     const blocks = textToBlocks('## Protokoll\n\nJohanna Martin (M)\tAskersund kommun\n~~Anna Nordqvist (M)~~\tDegerfors kommun\n\n- Specialkost\n- Integration\n\nEtt stycke\nsom fortsätter.');
     expect(blocks.map((b) => b.kind)).toEqual(['heading', 'table-row', 'table-row', 'list-item', 'list-item', 'paragraph']);
-    expect(blocks[2]!.text).toBe('<del>Anna Nordqvist (M)</del>\tDegerfors kommun');
+    expect(blocks[2]!.text).toBe('Anna Nordqvist (M)\tDegerfors kommun');
+    expect(blocks[2]!.inlines).toEqual([{ text: 'Anna Nordqvist (M)', struck: true, cell: 0 }, { text: 'Degerfors kommun', cell: 1 }]);
     expect(blocks[5]!.text).toBe('Ett stycke\nsom fortsätter.');
   });
 
@@ -57,4 +58,16 @@ describe('Markdown tables', () => {
     const blocks = textToBlocks('|  | Ärende | Beteckning |\n| --- | --- | --- |\n| 1. | Informations-<br>beskrivning | 2024-00001 |');
     expect(blocks.map((b) => [b.kind, b.text])).toEqual([['table-row', '\tÄrende\tBeteckning'], ['table-row', '1.\tInformations- beskrivning\t2024-00001']]);
   });
+});
+
+describe('inline Markdown → marked runs', async () => {
+  const { markdownRuns } = await import('../ingest/text-blocks.ts');
+  const cases: [string, string, ReturnType<typeof markdownRuns>][] = [
+    ['bold', '**Beslut:** godkänns', [{ text: 'Beslut:', strong: true }, { text: ' godkänns' }]],
+    ['strike-through in three spellings', '~~A~~ <s>B</s> <del>C</del>', [{ text: 'A', struck: true }, { text: ' ' }, { text: 'B', struck: true }, { text: ' ' }, { text: 'C', struck: true }]],
+    ['emphasis and links keep only their words', 'se *bilaga* och [protokollet](https://x.se/p.pdf)', [{ text: 'se bilaga och protokollet' }]],
+    ['a lone ** is dropped, not a mark', 'a ** b', [{ text: 'a ' }, { text: ' b' }]],
+    ['struck inside bold', '**Anna <del>Ek</del>**', [{ text: 'Anna ', strong: true }, { text: 'Ek', strong: true, struck: true }]],
+  ];
+  it.each(cases)('%s', (_, input, want) => expect(markdownRuns(input)).toEqual(want));
 });

@@ -7,7 +7,7 @@
 import dictionary from 'dictionary-sv';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { COMPILED, PROJECT_ROOT } from '../lib/config.ts';
+import { COMPILED, PROJECT_ROOT } from './config.ts';
 
 /** The dictionary's stems, lower case; "Z"-flagged stems only occur inside compounds. */
 export interface Lexicon { has(stem: string): boolean; onlyInCompound: Set<string> }

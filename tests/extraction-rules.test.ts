@@ -1,0 +1,86 @@
+/**
+ * Every extraction rule on its own, table-driven: for each, text it must read (ok) and text it must
+ * leave alone (not ok). The documents are Markdown, read by the real text reader and context.
+ */
+import { describe, expect, it } from 'vitest';
+import { textToBlocks } from '../ingest/text-blocks.ts';
+import { contextOfBlocks, type PersonContext } from '../extract/context.ts';
+import { PERSON_RULES, extractPersons } from '../extract/persons.ts';
+import { ORGANISATION_RULES } from '../extract/organisations.ts';
+import { DECISION_RULES, actionSentence } from '../extract/decisions.ts';
+import type { Rule } from '../extract/rules.ts';
+
+const context = (markdown: string): PersonContext => {
+  const ctx = contextOfBlocks(textToBlocks(markdown));
+  return { ...ctx, persons: extractPersons(ctx) };
+};
+
+/** [rule id, document, what it must find, what it must not]. */
+type Case = [string, string, string[], string[]];
+
+const rules = new Map<string, Rule<unknown, PersonContext>>(
+  [...PERSON_RULES, ...ORGANISATION_RULES, ...DECISION_RULES, actionSentence].map((r) => [r.id, r as Rule<unknown, PersonContext>]),
+);
+const label = (v: unknown) => {
+  const x = v as { name?: string; text?: string; attendance?: string };
+  return x.name ? (x.attendance ? `${x.name} ${x.attendance}` : x.name) : x.text!;
+};
+
+const cases: Case[] = [
+  // persons
+  ['protocol-attendance-block', 'Beslutande Ledamöter    Tjänstgörande ersättare\nAnna Ek (M), ordförande   Bo Lund (S) ersätter\nPer Holm (S)   Eva Berg (S)\n\nJusterare Per Holm (S)\n\n§ 1 Dnr KS-2024-00001\nVal av justerare',
+    ['Anna Ek present', 'Bo Lund present', 'Per Holm present', 'Eva Berg absent'], ['Anna Ek absent']],
+  ['attendance-table', '## Närvarande\n\nKarin Lund (S)\tArvika kommun\n~~Olof Dahl (M)~~\tEda kommun', ['Karin Lund present', 'Olof Dahl absent'], ['Arvika kommun present']],
+  ['attendance-table', '# Protokoll\n\n## § 4 Avtal\n\nExploateringshandläggare\tServitutsavtal Äskatorp 5:23 - Teleledningar\nHandläggare\tKasra Hassirian', ['Kasra Hassirian present'], ['Servitutsavtal Äskatorp present']],
+  ['attendance-list', 'Närvarande: Anna Ek (S), Hagfors; Bo Lund (C), Kil\n\n## Frånvarande\n\n- Eva Berg (M)', ['Anna Ek present', 'Bo Lund present', 'Eva Berg absent'], ['Hagfors present']],
+  ['signature-line', 'Protokoll\n\nVid protokollet\nErik Norinder', ['Erik Norinder present'], []],
+ ['presenter-line', '# Protokoll\n\n§ 5 Dnr KFT-2026-00100\nInformation om boenden\n\nBeslut\n\nNämnden noterar informationen.\n\nSammanfattning av ärendet\n\nMarie Persson, verksamhetschef, uppdaterar nämnden kring arbetet.', ['Marie Persson present'], []],
+  ['signature-line', 'Protokoll\n\nOrdförande Lisa Andersson (M) rapporterar från rådslaget som\nFrån Kungsbacka deltog flera.', [], ['Från Kungsbacka present']],
+  ['presenter-line', '## 4. Information om budgeten\n\nMalin Vikner, Region Värmland, informerade om läget i länet och vad som händer framöver.', ['Malin Vikner present'], []],
+  ['name-in-text', 'Anna Ek berättar om läget. En skrivelse från Bo Lund nämndes.', ['Anna Ek present', 'Bo Lund unknown'], ['Anna Ek unknown']],
+  ['name-in-text', 'Gustaf Fröding Hotell och Region Värmland står för lokalen.', [], ['Gustaf Fröding present', 'Gustaf Fröding unknown']],
+  // organisations
+  ['organisation-lexicon', 'Avtalet med Karlstad kommun och Länsstyrelsen i Värmlands län.', ['Karlstads kommun', 'Länsstyrelsen i Värmlands län'], ['Karlstad']],
+  ['organisation-organ-form', 'Ärendet går till Kollektivtrafiknämnden som föreslår kommunfullmäktige att besluta.', ['Kollektivtrafiknämnden', 'Kommunfullmäktige'], []],
+  ['organisation-naming-form', 'Avtal med Eksta Bostads AB och Stiftelsen Gamla Kungsbacka tecknas.', ['Eksta Bostads AB', 'Stiftelsen Gamla Kungsbacka'], ['Avtal']],
+  ['organisation-naming-form', 'Nämnden beslutar att godkänna budgeten.', [], ['Nämnden']],
+  ['own-organisation', 'KUNGSBACKA KOMMUN   SAMMANTRÄDESPROTOKOLL\nNämnden för Kultur & Fritid\n\nNämnden sammanträdde.', ['Kungsbacka kommun'], []],
+  ['organisation-of-person', '## Närvarande\n\nKarin Lund (S)\tArvika kommun', ['Arvika kommun'], []],
+  // decisions and actions
+  ['beslut-block', '# Protokoll Kulturnämnden\n\n## § 5 Budget\n\nSammanfattning av ärendet\n\nKommunfullmäktige beslutade 2019 om ramarna.\n\nBeslut\n\nNämnden beslutar att\n\n1. anta budgeten\n2. uppdra åt förvaltningen att följa upp',
+    ['Nämnden beslutar att 1. anta budgeten 2. uppdra åt förvaltningen att följa upp'], ['Kommunfullmäktige beslutade 2019 om ramarna.']],
+  ['beslut-block', '# Anteckningar Kommunrevisionen\n\n2\nFöregående minnesanteckningar\n\nÖverenskommelse\n\nKommunrevisionen godkänner föregående mötes minnesanteckningar.\n\nSammanfattning\n\nBirgitta Litsegård föredrar ärendet.\n\n3\n\nInformation om krisberedskap\n\nÖverenskommelse\n\nKommunrevisionen noterar informationen.',
+    ['Kommunrevisionen godkänner föregående mötes minnesanteckningar.', 'Kommunrevisionen noterar informationen.'], ['Birgitta Litsegård föredrar ärendet.']],
+  ['item-opening', '# Protokoll Kommunrevisionen\n\n§ 13\nGodkännande av granskning\n\nKommunrevisionen beslutar att godkänna granskningen. EY uppdras att översända\nrapporten till berörda.\n\nSammanfattning av ärendet\n\nBirgitta Litsegård föredrar ärendet.',
+    ['Kommunrevisionen beslutar att godkänna granskningen. EY uppdras att översända rapporten till berörda.'], ['Birgitta Litsegård föredrar ärendet.']],
+  ['beslut-block', '# Anteckningar Kommunrevisionen\n\n2\nFöregående minnesanteckningar\n\nÖverenskommelse\n\nKommunrevisionen godkänner föregående mötes minnesanteckningar.\n\nSammanfattning\n\nBirgitta Litsegård föredrar ärendet.\n\n3\n\nInformation om krisberedskap\n\nÖverenskommelse\n\nKommunrevisionen noterar informationen.',
+    ['Kommunrevisionen godkänner föregående mötes minnesanteckningar.', 'Kommunrevisionen noterar informationen.'], ['Birgitta Litsegård föredrar ärendet.']],
+  ['item-opening', '# Protokoll Kommunrevisionen\n\n§ 16\nRevisionsberättelse 2025\n\nKommunrevisionen antar revisionsberättelsen för 2025.\n\nSammanfattning av ärendet\n\nEY föredrar ärendet.', ['Kommunrevisionen antar revisionsberättelsen för 2025.'], []],
+  ['beslut-block', '# Anteckningar Kommunrevisionen\n\n2\nFöregående minnesanteckningar\n\nÖverenskommelse\n\nKommunrevisionen godkänner föregående mötes minnesanteckningar.\n\nSammanfattning\n\nBirgitta Litsegård föredrar ärendet.\n\n3\n\nInformation om krisberedskap\n\nÖverenskommelse\n\nKommunrevisionen noterar informationen.',
+    ['Kommunrevisionen godkänner föregående mötes minnesanteckningar.', 'Kommunrevisionen noterar informationen.'], ['Birgitta Litsegård föredrar ärendet.']],
+  ['item-opening', '# Protokoll Kommunrevisionen\n\n§ 2\nInformation om läget\n\nKommunrevisionen får information om läget.\n\nSammanfattning av ärendet\n\nEY föredrar ärendet.', [], ['Kommunrevisionen får information om läget.']],
+  ['decision-with-list', '## 3. Penningpolitiken\n\nDirektionen beslutade\n\n- att sänka räntan\n- att publicera protokollet', ['Direktionen beslutade - att sänka räntan - att publicera protokollet'], []],
+  ['decision-sentence', '## 6. Samverkan\n\nLedamöterna ställer sig bakom förslaget att frågan flyttas. Frågan diskuterades.', ['Ledamöterna ställer sig bakom förslaget att frågan flyttas.'], ['Frågan diskuterades.']],
+  ['decision-sentence', '## 4. Dagordningen\n\nDagordning godkänns, med tillägg om val av Stefan Friberg som justerare\nvid behov.', ['Dagordning godkänns, med tillägg om val av Stefan Friberg som justerare vid behov.'], []],
+  ['decision-sentence', '## 7. Övrigt\n\nOrdföranden ställer proposition på förslaget och finner att nämnden bifaller det. Beslut behöver tas om detta i höst.', [], ['Ordföranden ställer proposition på förslaget och finner att nämnden bifaller det.', 'Beslut behöver tas om detta i höst.']],
+  ['action-sentence', '## 6. Samverkan\n\nEwa Lindberg tar med frågan till skolcheferna.', ['Ewa Lindberg tar med frågan till skolcheferna.'], []],
+];
+
+describe('extraction rules, one at a time', () => {
+  it('covers every rule', () => expect(new Set(cases.map((c) => c[0]))).toEqual(new Set(rules.keys())));
+  it.each(cases)('%s: %s', (id, markdown, ok, notOk) => {
+    const rule = rules.get(id)!;
+    const found = rule.run(context(markdown)).map((f) => label(f.value));
+    for (const want of ok) expect(found).toContain(want);
+    for (const unwanted of notOk) expect(found).not.toContain(unwanted);
+    if (!ok.length) expect(found).toEqual([]);
+  });
+  it('names itself in the evidence of what it finds', () => {
+    for (const [id, markdown] of cases) {
+      for (const f of rules.get(id)!.run(context(markdown))) {
+        const evidence = (f.value as { evidence?: { rule?: string } }).evidence;
+        if (id !== 'action-sentence') expect(evidence?.rule).toBe(id);
+      }
+    }
+  });
+});
