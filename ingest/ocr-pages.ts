@@ -11,7 +11,8 @@ import path from 'node:path';
 import type { Block } from '../lib/schema.ts';
 import { writeJsonAtomic } from '../lib/atomic-file.ts';
 import { ReadError } from './read-error.ts';
-import { OCR_DPI, ocrEngine, recognise, renderPage, type OcrSettings } from './ocr-tools.ts';
+import type { OcrSettings } from '../lib/config.ts';
+import { OCR_DPI, ocrEngine, recognise, renderPage } from './ocr-tools.ts';
 import { meanConfidence, ocrBlocks, parseTsv, type OcrPage, type OcrWord } from './ocr-blocks.ts';
 import { struckWords, withoutRules } from './image-strike.ts';
 

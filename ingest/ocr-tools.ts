@@ -5,19 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { ReadError } from './read-error.ts';
-
-export interface OcrSettings {
-  /** Tesseract binary (a name on PATH or a path). */
-  tesseract: string;
-  /** pdftoppm binary. */
-  pdftoppm: string;
-  /** Pages read at the same time (one Tesseract process each). */
-  workers: number;
-  /** A page that takes longer is killed and its file reported. */
-  pageTimeoutMs: number;
-  /** Where OCR results are kept by page-image hash; null: not kept. */
-  cacheDir: string | null;
-}
+import type { OcrSettings } from '../lib/config.ts';
 
 /** Resolution pages are rendered at: Tesseract reads body text best at 300 dpi. */
 export const OCR_DPI = 300;

@@ -9,7 +9,7 @@ import { readText } from './read-text.ts';
 import { readPdf, type PdfText } from './read-pdf.ts';
 import { readDocx } from './read-docx.ts';
 import { ocrPages, type OcrProgress } from './ocr-pages.ts';
-import type { OcrSettings } from './ocr-tools.ts';
+import type { OcrSettings } from '../lib/config.ts';
 
 export interface ReadLimits {
   maxFileBytes: number; maxPages: number; parseTimeoutMs: number; maxUnzippedBytes?: number;

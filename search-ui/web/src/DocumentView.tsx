@@ -1,6 +1,6 @@
 /** One document: metadata, extracted facts with their evidence, and the sections with the hit passage scrolled into view. */
 import { useEffect, useState } from 'react';
-import { get, type DocumentRecord, type Evidence } from './api.ts';
+import { get, ocrLabel, type DocumentRecord, type Evidence } from './api.ts';
 import { Link } from './router.tsx';
 
 const ATTENDANCE = { present: 'Närvarande', absent: 'Frånvarande', unknown: 'Omnämnda' } as const;
@@ -14,7 +14,7 @@ function Highlight({ text, words }: { text: string; words: string[] }) {
 
 function EvidenceLink({ e }: { e?: Evidence }) {
   if (!e) return null;
-  return <a className="evidence" href={`#${encodeURIComponent(e.section ?? '')}`} data-quote={e.quote} title={e.quote}>{e.section ? `${e.section}` : 'källa'}{e.page ? `, s. ${e.page}` : ''}</a>;
+  return <a className="evidence" href={`#${encodeURIComponent(e.section ?? '')}`} data-quote={e.quote} title={e.quote}>{e.section ? `${e.section}` : 'källa'}{e.page ? `, s. ${e.page}` : ''}{e.ocr ? ' (OCR)' : ''}</a>;
 }
 
 export function DocumentView({ id, url }: { id: string; url: URL }) {
@@ -32,6 +32,7 @@ export function DocumentView({ id, url }: { id: string; url: URL }) {
   if (error) return <p className="error" role="alert">{error}</p>;
   if (!doc) return <p className="status">Hämtar dokumentet …</p>;
   const e = doc.extraction;
+  const ocrPages = new Map((e.ocr?.pages ?? []).map((p) => [p.page, p.confidence]));
   // Clicking a fact's evidence marks its sentence in the section text.
   const onEvidence = (ev: React.MouseEvent) => { const q = (ev.target as HTMLElement).closest('a.evidence')?.getAttribute('data-quote'); if (q) setQuote(q); };
   return (
@@ -45,6 +46,7 @@ export function DocumentView({ id, url }: { id: string; url: URL }) {
         <dt>Organisation</dt><dd>{doc.organisation ?? '–'}</dd>
         {doc.location && <><dt>Plats</dt><dd>{doc.location}</dd></>}
         {doc.diarienummer && <><dt>Diarienummer</dt><dd>{doc.diarienummer}</dd></>}
+        {e.ocr && <><dt>OCR</dt><dd className="ocr">{ocrLabel(e.ocr.confidence)} (s. {e.ocr.pages.map((p) => p.page).join(', ')} lästa med OCR – orden kan vara felläsningar)</dd></>}
         <dt>Fil</dt><dd><a href={`/files/${doc.id}`} download>{doc.fileName}</a></dd>
       </dl>
       <div className="facts">
@@ -65,7 +67,7 @@ export function DocumentView({ id, url }: { id: string; url: URL }) {
       <section className="sections"><h2>Innehåll</h2>
         {e.sections.map((s, i) => (
           <section key={i} id={s.heading} className="doc-section">
-            <h3>{s.heading} <span className="page">s. {s.page}</span></h3>
+            <h3>{s.heading} <span className="page">s. {s.page}</span>{ocrPages.has(s.page) && <span className="ocr">{ocrLabel(ocrPages.get(s.page)!)}</span>}</h3>
             {s.text.split(/\n\n+/).map((p, j) => <p key={j} className={quote && p.includes(quote.slice(0, 60)) ? 'quoted' : ''}><Highlight text={p} words={words} /></p>)}
           </section>
         ))}

@@ -1,11 +1,12 @@
 /** Typed calls to the search API. Errors carry the server's Swedish message. */
-export interface Passage { chunkId: string; docId: string; heading: string; sectionNumber: string | null; page: number; snippet: string }
+export interface Passage { chunkId: string; docId: string; heading: string; sectionNumber: string | null; page: number; ocrConfidence?: number; snippet: string }
 export interface Hit extends Passage {
   docId: string; title: string; date: string | null; body: string | null; organisation: string | null; docType: string; fileName: string; score: number;
   passages: Passage[];
 }
 export interface SearchResponse { query: string; mode: string; total: number; processingTimeMs: number; page: number; hits: Hit[]; unknownWords?: string[]; suggestion?: string | null; facets: Record<string, Record<string, number>>; labels: Record<string, Record<string, string>>; modelLoaded: boolean }
-export interface Evidence { page: number | null; section: string | null; quote: string }
+export interface Evidence { page: number | null; section: string | null; quote: string; ocr?: boolean }
+export interface OcrInfo { pages: { page: number; confidence: number }[]; confidence: number; engine: string }
 export interface DocumentRecord {
   id: string; title: string; date: string | null; body: string | null; organisation: string | null; docType: string; location: string | null; diarienummer: string | null;
   fileName: string; mandatePeriod: string | null; themes: string[];
@@ -17,6 +18,7 @@ export interface DocumentRecord {
     actions: { text: string; owner: string | null; evidence?: Evidence }[];
     themes: { id: string; label?: string; score: number; evidence?: Evidence }[];
     sections: { heading: string; number: string | null; text: string; page: number }[];
+    ocr?: OcrInfo;
   };
 }
 export interface PersonRecord {
@@ -24,6 +26,9 @@ export interface PersonRecord {
   meetings: { docId: string; title: string; date: string | null; body: string | null; attendance: string; role: string | null; nameInDocument: string }[];
 }
 export interface Trends { themesPerYear: { year: number; theme: string; documents: number }[]; meetings: { body: string; year: number; count: number }[] }
+
+/** "OCR, 91 %": a page read by OCR and how sure Tesseract was of its words. */
+export const ocrLabel = (confidence: number) => `OCR, ${Math.round(confidence)} %`;
 
 export class ApiError extends Error {}
 
