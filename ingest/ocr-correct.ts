@@ -43,12 +43,13 @@ const LOOKALIKE: Record<string, string> = { O: '0', o: '0', l: '1', I: '1', '|':
 
 /**
  * A number with letters read for digits ("2O21-11-23", "l8"): a token of digits, look-alike
- * letters and date punctuation, with at least two real digits and no other letter, is all digits.
+ * letters and date punctuation, at least half of it real digits and no other letter, is all digits.
  * The dashes of an ISO date are hyphens.
  */
 function digitLookalikes(word: string): string {
   const m = /^([(]?)([\dOolI|]+(?:[-–—./:][\dOolI|]+)*)([.,;:)]?)$/.exec(word);
-  if (!m || (m[2]!.match(/\d/g)?.length ?? 0) < 2 || !/[OolI|]/.test(m[2]!)) return isoDashes(word);
+  const digits = m?.[2]!.match(/\d/g)?.length ?? 0;
+  if (!m || !digits || digits < m[2]!.replace(/[^\dOolI|]/g, '').length / 2 || !/[OolI|]/.test(m[2]!)) return isoDashes(word);
   return isoDashes(`${m[1]}${m[2]!.replace(/[OolI|]/g, (c) => LOOKALIKE[c]!)}${m[3]}`);
 }
 
@@ -63,7 +64,7 @@ const CODE_LOOKALIKE: Record<string, string> = { 5: 'S', $: 'S', 1: 'L', '|': 'L
  * or a number after a number ("Sida 2 (5)"), is left alone.
  */
 function partyCode(word: string, previous: string | undefined): string {
-  const m = /^\(([^\s()]{1,4})([,.;:]?)$/.exec(word);
+  const m = /^\(([^\s(),.;:]{1,4})(\)?)([,.;:]?)$/.exec(word);
   if (!m) return word;
   const codes = partyCodes();
   const afterName = previous !== undefined && /^\p{Lu}\p{Ll}+/u.test(previous);
@@ -72,7 +73,7 @@ function partyCode(word: string, previous: string | undefined): string {
     const code = (afterName ? core.replace(/[5$1|]/g, (c) => CODE_LOOKALIKE[c]!) : core).toUpperCase();
     return codes.has(code) ? code : null;
   };
-  const closed = /[)}\]|]$/.test(inner) ? known(inner.slice(0, -1)) : null;
-  const code = closed ?? known(inner) ?? (inner.length > 1 ? known(inner.slice(0, -1)) : null);
-  return code ? `(${code})${m[2]}` : word;
+  const code = m[2] ? known(inner)
+    : (/[}\]|]$/.test(inner) ? known(inner.slice(0, -1)) : null) ?? known(inner) ?? (inner.length > 1 ? known(inner.slice(0, -1)) : null);
+  return code ? `(${code})${m[3]}` : word;
 }

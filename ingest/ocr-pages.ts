@@ -78,7 +78,9 @@ async function withImageFile<T>(image: Buffer, work: (file: string) => Promise<T
   }
 }
 
-const cacheFile = (dir: string, engine: string, key: string) => path.join(dir, engine, key.slice(0, 2), `${key}.json`);
+/** Bumped when what Tesseract is given changes (the page without its drawn lines): its words change with it. */
+const CACHE_VERSION = 1;
+const cacheFile = (dir: string, engine: string, key: string) => path.join(dir, `${engine}-v${CACHE_VERSION}`, key.slice(0, 2), `${key}.json`);
 
 function cacheGet(dir: string | null, engine: string, key: string): OcrWord[] | null {
   if (!dir) return null;

@@ -58,12 +58,13 @@ const MIN_LETTERS = 25;
  * characters a broken font encoding gives (U+FFFD, private use, control characters).
  */
 export function needsOcr(text: string, imageCover: number): boolean {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < MIN_LETTERS) return imageCover >= 0.4;
   const visible = text.replace(/\s+/g, '');
   const broken = visible.match(/[\uFFFD\uE000-\uF8FF\u0000-\u0008\u000E-\u001F]/g)?.length ?? 0;
+  if (visible.length >= 10 && broken > 0.2 * visible.length) return true;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < MIN_LETTERS) return imageCover >= 0.4;
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  return broken > 0.2 * visible.length || (words.length >= 10 && letters / words.length < 2);
+  return words.length >= 10 && letters / words.length < 2;
 }
 
 /**
