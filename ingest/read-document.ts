@@ -17,7 +17,7 @@ export interface ReadLimits {
   ocr?: OcrSettings;
 }
 
-export const DEFAULT_OCR: OcrSettings = { tesseract: 'tesseract', pdftoppm: 'pdftoppm', workers: os.availableParallelism(), pageTimeoutMs: 120_000, cacheDir: null };
+const DEFAULT_OCR: OcrSettings = { tesseract: 'tesseract', pdftoppm: 'pdftoppm', workers: os.availableParallelism(), pageTimeoutMs: 120_000, cacheDir: null };
 
 const EXTENSIONS: Record<string, Format> = { '.pdf': 'pdf', '.docx': 'docx', '.txt': 'txt', '.text': 'txt', '.md': 'md', '.markdown': 'md' };
 
