@@ -8,10 +8,10 @@
  * - throughput: pages/s with 1 and 2 Tesseract workers (cold cache), a rerun on the warm cache,
  *   and an ingest of the scanned archive, its no-change rerun and its --full rerun.
  *
- *   npx tsx bench/ocr-bench.ts [--dpi 200] [--speed-files N]
+ *   npx tsx bench/ocr-bench.ts [--dpi 200] [--speed-files N] [--rounds N] [--speed-only | --skip-speed] [--keep | --work DIR]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, PROJECT_ROOT, SAMPLE_ARCHIVE, type Config } from '../lib/config.ts';
@@ -27,6 +27,7 @@ const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const dpi = opt('--dpi', 200);
 const speedFiles = opt('--speed-files', 6);
+const rounds = opt('--rounds', 1);
 
 const AUTHORITIES = path.join(PROJECT_ROOT, 'data', 'real', 'authorities');
 // The extraction set-aside (102, 104) is never read.
@@ -34,9 +35,11 @@ const originals = [
   ...readdirSync(SAMPLE_ARCHIVE).filter((f) => f.endsWith('.pdf')).map((f) => path.join(SAMPLE_ARCHIVE, f)),
   ...readdirSync(AUTHORITIES).filter((f) => f.endsWith('.pdf') && !/^(102|104)_/.test(f)).map((f) => path.join(AUTHORITIES, f)),
 ].sort();
-const work = mkdtempSync(path.join(os.tmpdir(), 'minutes-ocr-bench-'));
+// --work DIR reuses a kept run's scans and OCR cache (to measure rule changes without OCR again).
+const work = args.includes('--work') ? path.resolve(args[args.indexOf('--work') + 1]!) : mkdtempSync(path.join(os.tmpdir(), 'minutes-ocr-bench-'));
+const keep = args.includes('--keep') || args.includes('--work');
 const scans = path.join(work, 'scans');
-execFileSync(path.join(PROJECT_ROOT, 'scripts', 'make-scans.sh'), [scans, '--dpi', String(dpi), ...originals], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (!existsSync(scans)) execFileSync(path.join(PROJECT_ROOT, 'scripts', 'make-scans.sh'), [scans, '--dpi', String(dpi), ...originals], { stdio: ['ignore', 'ignore', 'inherit'] });
 const scanOf = (original: string) => path.join(scans, path.basename(original));
 
 const base = loadConfig({ ...process.env, MINUTES_DATA_DIR: path.join(work, 'data') });
@@ -55,14 +58,26 @@ async function readAll(files: string[], limits: Config['limits']): Promise<{ doc
   return { docs, pages, seconds: (performance.now() - t0) / 1000 };
 }
 
-// Throughput, cold cache: the first files with 1 worker, then with 2 (each in a fresh cache).
+// Throughput, cold cache: the first files with 1 worker, then with 2, alternating for --rounds
+// (each run in a fresh cache), so both see the same load on a shared machine.
 const speedSet = originals.slice(0, speedFiles).map(scanOf);
-const one = await readAll(speedSet, withOcr(1, path.join(work, 'cache-1')));
-const two = await readAll(speedSet, withOcr(2, path.join(work, 'cache-2')));
-const warm = await readAll(speedSet, withOcr(2, path.join(work, 'cache-2')));
+const speed: { workers: number; pages: number; seconds: number }[] = [];
+for (let round = 0; round < (args.includes('--skip-speed') ? 0 : rounds); round++) {
+  for (const workers of [1, 2]) speed.push({ workers, ...(await readAll(speedSet, withOcr(workers, path.join(work, `cache-${round}-${workers}`)))) });
+}
+const warm = speed.length ? await readAll(speedSet, withOcr(2, path.join(work, 'cache-0-2'))) : null;
+const speedRows = [
+  ...speed.map((r) => `| ${r.workers} worker${r.workers > 1 ? 's' : ''} | ${rate(r)} |`),
+  ...(warm ? [`| 2 workers, warm cache (render + hash only) | ${rate(warm)} |`] : []),
+];
+if (args.includes('--speed-only')) {
+  process.stdout.write(`${header()}\n\nThroughput (${speedSet.length} files, cold cache each):\n\n| run | pages/s |\n|---|---|\n${speedRows.join('\n')}\n`);
+  if (!keep) rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
 
 // Quality: every scan, 2 workers, its own cache (the speed set's pages come from cache-2).
-const cache = path.join(work, 'cache-2');
+const cache = path.join(work, 'cache-0-2');
 const all = await readAll(originals.map(scanOf), withOcr(2, cache));
 const text = (doc: RawDocument, page: number) => doc.blocks.filter((b) => b.page === page).map((b) => b.text).join('\n')
   .replace(/<\/?del>|\*\*/g, '').replace(/\s+/g, ' ').trim();
@@ -139,18 +154,23 @@ try {
   await conn.stop();
 }
 
+function rate(r: { pages: number; seconds: number }): string {
+  return `${r.pages} pages in ${r.seconds.toFixed(1)} s: ${(r.pages / r.seconds).toFixed(3)} pages/s`;
+}
 function pct(x: number): string { return `${(100 * x).toFixed(2)} %`; }
-const rate = (r: { pages: number; seconds: number }) => `${r.pages} pages in ${r.seconds.toFixed(1)} s: ${(r.pages / r.seconds).toFixed(3)} pages/s`;
 function compare(s: { original: Score; scan: Score }, fields: string[], accuracies: string[]): string[] {
   const rows = fields.filter((f) => s.original.fields[f]).map((f) => [f, f1(s.original.fields[f]!).f1, f1(s.scan.fields[f]!).f1] as const);
   const accs = accuracies.filter((a) => s.original.accuracy[a]).map((a) => [a, s.original.accuracy[a]!.right / s.original.accuracy[a]!.total, s.scan.accuracy[a]!.right / s.scan.accuracy[a]!.total] as const);
   return [...rows.map(([f, o, n]) => `| ${f} F1 | ${o.toFixed(3)} | ${n.toFixed(3)} | ${(n - o).toFixed(3)} |`), ...accs.map(([a, o, n]) => `| ${a} | ${o.toFixed(3)} | ${n.toFixed(3)} | ${(n - o).toFixed(3)} |`)];
 }
 
-const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-const tess = execFileSync('tesseract', ['--version'], { encoding: 'utf8' }).split('\n')[0];
+function header(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const tess = execFileSync('tesseract', ['--version'], { encoding: 'utf8' }).split('\n')[0];
+  return `### OCR of scanned PDFs (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${cpu}, ${tess}, scans at ${dpi} dpi, load average ${os.loadavg()[0]!.toFixed(1)})`;
+}
 process.stdout.write([
-  `### OCR of scanned PDFs (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${cpu}, ${tess}, scans at ${dpi} dpi)`,
+  header(),
   '',
   `Error rates against the originals' text layer, ${all.pages} pages of ${originals.length} PDFs:`,
   `**CER ${pct(charErrors / chars)}**, WER ${pct(wordErrors / words)}; § numbers recovered ${sectionsRecovered} / ${sections}.`,
@@ -168,12 +188,10 @@ process.stdout.write([
   `Throughput (${speedSet.length} files, cold cache each):`,
   '',
   '| run | pages/s |', '|---|---|',
-  `| 1 worker | ${rate(one)} |`,
-  `| 2 workers | ${rate(two)} |`,
-  `| 2 workers, warm cache (render + hash only) | ${rate(warm)} |`,
+  ...speedRows,
   '',
   '| ingest of the scanned archive | files | time |', '|---|---|---|', ...ingestRows,
   '',
 ].join('\n'));
-if (!args.includes('--keep')) rmSync(work, { recursive: true, force: true });
+if (!keep) rmSync(work, { recursive: true, force: true });
 else process.stdout.write(`kept: ${work}\n`);

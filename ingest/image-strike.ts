@@ -6,7 +6,7 @@
  */
 import type { OcrWord } from './ocr-blocks.ts';
 
-interface Grey { width: number; height: number; pixels: Uint8Array }
+export interface Grey { width: number; height: number; pixels: Uint8Array }
 
 /** An 8-bit binary PGM (P5), as pdftoppm -gray writes it. Null for anything else. */
 export function parsePgm(image: Buffer): Grey | null {
@@ -18,12 +18,12 @@ export function parsePgm(image: Buffer): Grey | null {
   return pixels.length >= width * height ? { width, height, pixels } : null;
 }
 
-const DARK = 110;
+/** A pixel darker than this is ink. */
+export const DARK = 110;
 /** Share of the word's width a strike-through row must cover. */
 const COVER = 0.88;
 
-export function struckWords(image: Buffer, words: OcrWord[]): boolean[] {
-  const grey = parsePgm(image);
+export function struckWords(grey: Grey | null, words: OcrWord[]): boolean[] {
   return words.map((w) => Boolean(grey) && /\p{L}{2}/u.test(w.text) && crossed(grey!, w));
 }
 

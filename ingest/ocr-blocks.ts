@@ -5,7 +5,7 @@
  */
 import type { Block } from '../lib/schema.ts';
 import { pageBlocks, type PageRow } from './pdf-strike.ts';
-import { correctWords } from './ocr-correct.ts';
+import { correctWords, sectionHeadings } from './ocr-correct.ts';
 
 export interface OcrWord {
   text: string;
@@ -19,8 +19,8 @@ export interface OcrWord {
   line: string;
 }
 
-/** One OCR'd page: its words, and which of them are struck through in the image. */
-export interface OcrPage { page: number; words: OcrWord[]; struck: boolean[] }
+/** One OCR'd page: its words, which of them are struck through in the image, and the lines a bullet starts. */
+export interface OcrPage { page: number; words: OcrWord[]; struck: boolean[]; bullets: Set<string> }
 
 /** The words of Tesseract's TSV output (level 5 rows with text). */
 export function parseTsv(tsv: string): OcrWord[] {
@@ -42,6 +42,8 @@ export function meanConfidence(words: OcrWord[]): number {
   return scored.length ? Math.round(scored.reduce((n, w) => n + w.conf, 0) / scored.length) : 0;
 }
 
+const BULLET = '•';
+
 interface Segment { words: OcrWord[]; struck: boolean[]; left: number; right: number; top: number; bottom: number; height: number }
 
 function median(xs: number[]): number {
@@ -50,7 +52,8 @@ function median(xs: number[]): number {
   return !s.length ? 0 : s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-const ASCENDS = /[\p{Lu}\dbdfhklt()[\]/åäöé]/u;
+// The dots of i and j reach about as high as an ascender.
+const ASCENDS = /[\p{Lu}\dbdfhijklt()[\]/åäöé]/u;
 const DESCENDS = /[gjpqy()[\]]/;
 
 /**
@@ -81,8 +84,10 @@ function segments(page: OcrPage): Segment[] {
     line.struck.push(page.struck[i] ?? false);
     byLine.set(w.line, line);
   });
-  return [...byLine.values()].map(({ words, struck }) => ({
-    words, struck,
+  return [...byLine].map(([key, { words, struck }]) => ({
+    // A bullet Tesseract dropped is put back, cut off by a tab as a text layer has it.
+    words: page.bullets.has(key) ? [{ ...words[0]!, text: BULLET }, ...words] : words,
+    struck: page.bullets.has(key) ? [false, ...struck] : struck,
     left: Math.min(...words.map((w) => w.left)),
     right: Math.max(...words.map((w) => w.left + w.width)),
     top: median(words.map((w) => w.top)),
@@ -121,7 +126,7 @@ function textRow(row: Segment[], pxPerPt: number): TextRow {
   row.forEach((seg, k) => {
     const gap = k ? seg.left - row[k - 1]!.right : 0;
     if (k) text += gap >= COLUMN_GAP * Math.max(seg.height, row[k - 1]!.height) ? '\t' : ' ';
-    text += corrected.slice(i, i + seg.words.length).join(' ');
+    text += corrected.slice(i, i + seg.words.length).join(' ').replace(`${BULLET} `, `${BULLET}\t`);
     i += seg.words.length;
   });
   return { text, strings: corrected, struck: struckRuns(corrected, struck), height: letterHeight(words) / pxPerPt };
@@ -153,5 +158,5 @@ export function ocrBlocks(pages: OcrPage[], dpi: number): Block[] {
   const rows = pages.map((p) => rowsOf(segments(p)).map((r) => textRow(r, pxPerPt)));
   const heights = rows.flat().flatMap((r) => Array<number>(r.text.length).fill(r.height));
   const body = median(heights);
-  return pages.flatMap((p, i) => pageBlocks(p.page, rows[i]!.map((r) => r.text), rows[i]!, body));
+  return sectionHeadings(pages.flatMap((p, i) => pageBlocks(p.page, rows[i]!.map((r) => r.text), rows[i]!, body)));
 }

@@ -5,6 +5,7 @@
  * look-alike letters ("2O21", "l8 mars").
  */
 import { partyCodes } from '../lib/reference-data.ts';
+import type { Block } from '../lib/schema.ts';
 
 /** What the model reads for `§`. */
 const SECTION_SIGN = /^[S$8&5]$/;
@@ -29,14 +30,30 @@ function sectionSigns(words: string[]): void {
   const [first, second, third] = words;
   const titled = third === undefined || /^(\p{Lu}|dnr\b)/u.test(third);
   if (first && second && SECTION_SIGN.test(first) && SECTION_NUMBER.test(second) && titled) words[0] = '§';
-  const glued = first ? /^[S$](\d{1,3}[a-z]?)$/.exec(first) : null;
-  if (glued && (second === undefined || /^(\p{Lu}|Dnr)/u.test(second))) words[0] = `§ ${glued[1]}`;
+  const glued = first ? /^[S$](\d{1,3}[a-z]?[.:]?)$/.exec(first) : null;
+  if (glued && (second === undefined || /^(\p{Lu}|Dnr)/u.test(second))) words[0] = `§${glued[1]}`;
   for (let i = 0; i < words.length; i++) {
     const next = words[i + 1];
     if (next && /^\d/.test(next) && SECTION_SIGNS.test(words[i]!)) words[i] = '§§';
     else if (next && /^\d/.test(next) && words[i] === '$') words[i] = '§';
     else words[i] = words[i]!.replace(/^\$(?=\d)/, '§ ');
   }
+}
+
+const GLUED_EIGHT = /^8(\d{1,3}[a-z]?[.:]?)(?=\s+(?:\p{Lu}|Dnr\b)|$)/u;
+
+/**
+ * Headings where `§` was read as an 8 glued to the number ("83. Det ekonomiska läget" for "§3."):
+ * mended when the document numbers its items with § elsewhere, or when every numbered heading it
+ * has starts with such an 8 — a document whose items run 83, 84 and never 1–79 is numbering §§.
+ */
+export function sectionHeadings(blocks: Block[]): Block[] {
+  const headings = blocks.filter((b) => b.kind === 'heading');
+  const numbered = headings.filter((b) => /^\d/.test(b.text));
+  const eights = numbered.filter((b) => GLUED_EIGHT.test(b.text));
+  const usesSigns = headings.some((b) => b.text.startsWith('§'));
+  if (!eights.length || !(usesSigns || eights.length === numbered.length)) return blocks;
+  return blocks.map((b) => (eights.includes(b) ? { ...b, text: b.text.replace(GLUED_EIGHT, '§$1') } : b));
 }
 
 const LOOKALIKE: Record<string, string> = { O: '0', o: '0', l: '1', I: '1', '|': '1' };

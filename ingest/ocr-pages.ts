@@ -14,7 +14,8 @@ import { ReadError } from './read-error.ts';
 import type { OcrSettings } from '../lib/config.ts';
 import { OCR_DPI, ocrEngine, recognise, renderPage } from './ocr-tools.ts';
 import { meanConfidence, ocrBlocks, parseTsv, type OcrPage, type OcrWord } from './ocr-blocks.ts';
-import { struckWords, withoutRules } from './image-strike.ts';
+import { parsePgm, struckWords, withoutRules } from './image-strike.ts';
+import { bulletLines } from './image-bullets.ts';
 
 export interface OcrResult {
   blocks: Block[];
@@ -57,7 +58,9 @@ async function ocrPage(file: string, page: number, engine: string, s: OcrSetting
     const hit = cacheGet(s.cacheDir, engine, key);
     const words = hit ?? parseTsv(await withImageFile(withoutRules(image), (f) => recognise(f, s)));
     if (!hit) cachePut(s.cacheDir, engine, key, words);
-    return { page: { page, words, struck: struckWords(image, words) }, cached: Boolean(hit) };
+    // Strike-through and bullets come from the image on every run: their rules can change without the cache.
+    const grey = parsePgm(image);
+    return { page: { page, words, struck: struckWords(grey, words), bullets: bulletLines(grey, words) }, cached: Boolean(hit) };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     throw new ReadError(file, e.code === 'ETIMEDOUT'

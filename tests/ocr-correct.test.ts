@@ -1,6 +1,6 @@
 /** What Tesseract's Swedish model misreads in minutes, mended word by word; and which PDF pages need OCR. */
 import { describe, expect, it } from 'vitest';
-import { correctWords } from '../ingest/ocr-correct.ts';
+import { correctWords, sectionHeadings } from '../ingest/ocr-correct.ts';
 import { needsOcr } from '../ingest/read-pdf.ts';
 
 const fix = (line: string) => correctWords(line.split(' ')).join(' ');
@@ -10,9 +10,18 @@ describe('OCR post-correction', () => {
     expect(fix('$ 201 Val av justerare')).toBe('§ 201 Val av justerare');
     expect(fix('S 12 Dnr KS-2024-00123')).toBe('§ 12 Dnr KS-2024-00123');
     expect(fix('8 7')).toBe('§ 7');
-    expect(fix('S203 Gränssamverkan med Norge')).toBe('§ 203 Gränssamverkan med Norge');
+    expect(fix('S203 Gränssamverkan med Norge')).toBe('§203 Gränssamverkan med Norge');
     expect(fix('Paragrafer SS 201-205')).toBe('Paragrafer §§ 201-205');
     expect(fix('enligt $ 14 i reglementet')).toBe('enligt § 14 i reglementet');
+  });
+
+  it('reads § for an 8 glued to the number of a heading when the document numbers its items so', () => {
+    const heading = (text: string) => ({ kind: 'heading' as const, level: 2, text, page: 1 });
+    const texts = (blocks: { text: string }[]) => blocks.map((b) => b.text);
+    expect(texts(sectionHeadings([heading('§ 1. Sammanträdet öppnas'), heading('83. Det ekonomiska läget')]))).toEqual(['§ 1. Sammanträdet öppnas', '§3. Det ekonomiska läget']);
+    expect(texts(sectionHeadings([heading('83 Penningpolitisk avstämning'), heading('84 Penningpolitiskt beslut')]))).toEqual(['§3 Penningpolitisk avstämning', '§4 Penningpolitiskt beslut']);
+    const agenda = [heading('7. Budget'), heading('8. Val av ordförande'), heading('81 Övriga frågor')];
+    expect(texts(sectionHeadings(agenda))).toEqual(texts(agenda));
   });
 
   it('leaves numbers that are no paragraph numbers', () => {
