@@ -19,7 +19,7 @@ export async function runExtract(files: string[], opts: { json: boolean; config:
         `${file}`,
         `  ${e.title}`,
         `  typ: ${e.docType} · datum: ${e.date ?? '–'} (${e.mandatePeriod ?? '–'}) · organ: ${e.body ?? '–'} · organisation: ${e.organisation ?? '–'}`,
-        `  plats: ${e.location ?? '–'} · diarienummer: ${e.diarienummer ?? '–'} · ${e.pageCount} sidor, ${e.sections.length} avsnitt, ${result.extracted.chunks.length} passager`,
+        `  plats: ${e.location ?? '–'} · diarienummer: ${e.diarienummer ?? '–'} · ${e.pageCount} sidor${e.ocr ? ` (${e.ocr.pages.length} lästa med OCR, ${Math.round(e.ocr.confidence)} %)` : ''}, ${e.sections.length} avsnitt, ${result.extracted.chunks.length} passager`,
         ...e.sections.map((s) => `    - ${s.heading}`),
         '',
       ].join('\n'));

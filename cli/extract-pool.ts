@@ -10,11 +10,13 @@ import { COMPILED, PROJECT_ROOT } from '../lib/config.ts';
 
 /** The compiled worker beside the compiled CLI; from the sources, a wrapper that registers tsx in the thread. */
 const WORKER = path.join(PROJECT_ROOT, COMPILED ? 'build' : '', 'cli', 'extract-worker.js');
+import type { OcrProgress } from '../ingest/index.ts';
 
 export class ExtractPool {
   private readonly workers: Worker[] = [];
   private readonly dead = new Set<Worker>();
   private readonly pending = new Map<number, (r: ExtractResult) => void>();
+  private readonly progress = new Map<number, OcrProgress>();
   private next = 0;
   private closing = false;
   private seq = 0;
@@ -22,9 +24,11 @@ export class ExtractPool {
   constructor(size: number, private readonly settings: ExtractSettings) {
     for (let i = 0; i < (size > 1 ? size : 0); i++) {
       const w = new Worker(WORKER, { workerData: settings });
-      w.on('message', ({ id, result }: { id: number; result: ExtractResult }) => {
-        this.pending.get(id)?.(result);
+      w.on('message', ({ id, result, progress }: { id: number; result?: ExtractResult; progress?: [number, number] }) => {
+        if (progress) return this.progress.get(id)?.(...progress);
+        this.pending.get(id)?.(result!);
         this.pending.delete(id);
+        this.progress.delete(id);
       });
       // A crashed worker fails its tasks with the reason; the ingest reports those files and goes on.
       const fail = (why: string) => {
@@ -39,13 +43,14 @@ export class ExtractPool {
 
   get size(): number { return Math.max(1, this.workers.length); }
 
-  run(file: string): Promise<ExtractResult> {
+  run(file: string, ocrProgress?: OcrProgress): Promise<ExtractResult> {
     const alive = this.workers.filter((w) => !this.dead.has(w));
-    if (!alive.length) return extractFile(file, this.settings);
+    if (!alive.length) return extractFile(file, this.settings, ocrProgress);
     const id = this.seq++;
     const worker = alive[this.next++ % alive.length]!;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
+      if (ocrProgress) this.progress.set(id, ocrProgress);
       worker.postMessage({ id, file });
     });
   }

@@ -4,5 +4,6 @@ import { extractFile, type ExtractSettings } from './extract-file.ts';
 
 const settings = workerData as ExtractSettings;
 parentPort!.on('message', async ({ id, file }: { id: number; file: string }) => {
-  parentPort!.postMessage({ id, result: await extractFile(file, settings) });
+  const progress = (done: number, total: number) => parentPort!.postMessage({ id, progress: [done, total] });
+  parentPort!.postMessage({ id, result: await extractFile(file, settings, progress) });
 });

@@ -33,7 +33,7 @@ export function formatHits(result: SearchResult & { offset?: number }, color: bo
   result.hits.forEach((h, i) => {
     const meta = [h.date ?? 'odaterat', h.body, h.docType].filter(Boolean).join(' · ');
     lines.push(`${offset + i + 1}. ${bold(h.title)}  ${dim(meta)}`);
-    lines.push(`   ${h.sectionNumber && !h.heading.startsWith(h.sectionNumber) ? `${h.sectionNumber} ` : ''}${h.heading} (s. ${h.page})`);
+    lines.push(`   ${h.sectionNumber && !h.heading.startsWith(h.sectionNumber) ? `${h.sectionNumber} ` : ''}${h.heading} (s. ${h.page}${h.ocrConfidence === undefined ? '' : `, OCR ${Math.round(h.ocrConfidence)} %`})`);
     lines.push(`   ${snippetText(h.snippet, match)}`);
     lines.push(`   ${dim(path.relative(process.cwd(), h.source) || h.source)}  ${dim(`score ${h.score}`)}`, '');
   });

@@ -97,6 +97,8 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
       states.push({ id: documentId(file), source: file, root: absRoot, sha256: null, status: 'failed', reason: result.reason, lastRunAt: runAt });
       return;
     }
+    const ocr = result.extracted.extraction.ocr;
+    if (ocr) reporter.info(`${file}: ${ocr.pages.length} page(s) read by OCR, mean confidence ${Math.round(ocr.confidence)} %`, { file, ocrPages: ocr.pages.map((p) => p.page), ocrConfidence: ocr.confidence });
     batch.push({ ...result.extracted, replaces: Boolean(previous) });
     states.push({ id: result.extracted.docId, source: file, root: absRoot, sha256: result.extracted.extraction.sha256, status: 'indexed', reason: null, lastRunAt: runAt });
     summary.chunks += result.extracted.chunks.length;
@@ -115,7 +117,8 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
         if (!hasState.has(previous.id)) states.push({ id: previous.id, source: file, root: absRoot, sha256: previous.sha256, status: 'indexed', reason: null, lastRunAt: runAt });
         continue;
       }
-      const task = pool.run(file).then(handle(file, previous));
+      const ocrProgress = (pages: number, total: number) => reporter.progressDetail(`${path.basename(file)}: OCR ${pages}/${total} pages`);
+      const task = pool.run(file, ocrProgress).then(handle(file, previous));
       inFlight.add(task);
       // The failure itself surfaces through race/all below; these handlers only keep the set tidy.
       task.catch(() => undefined);

@@ -10,6 +10,7 @@ import { extractDecisions } from './decisions.ts';
 import { extractOrganisations } from './organisations.ts';
 import { extractDates } from './dates.ts';
 import { itemCaseNumbers } from './item-case-numbers.ts';
+import { markOcrEvidence, withOcrConfidence } from './ocr-marks.ts';
 
 export { findDates, mandatePeriod } from '../lib/swedish-dates.ts';
 export { resolveAcrossArchive, PersonResolver, personRecords, type DocumentPersons, type Mentions } from './person-resolution.ts';
@@ -55,7 +56,9 @@ export function extractDocument(doc: CleanDocument, opts: { chunkWords: number; 
     pageCount: doc.pageCount,
     personnummerMasked: doc.personnummerMasked,
   });
-  return { extraction, chunks: makeChunks(docId, sections, opts.chunkWords), docId };
+  const chunks = makeChunks(docId, sections, opts.chunkWords);
+  if (!doc.ocr) return { extraction, chunks, docId };
+  return { extraction: markOcrEvidence(extraction, doc.ocr), chunks: withOcrConfidence(chunks, doc.ocr), docId };
 }
 
 /** A section's own themes above the threshold (same saturation as the document's). */

@@ -43,6 +43,8 @@ export interface Passage {
   heading: string;
   sectionNumber: string | null;
   page: number;
+  /** Mean OCR confidence (0–100) of the passage's page, when it was read by OCR. */
+  ocrConfidence?: number;
   /** The passage's best-matching sentence with query words (every inflected form) in <mark>…</mark>; the rest HTML-escaped. */
   snippet: string;
 }
@@ -84,9 +86,9 @@ export interface SearchResult {
 
 interface ChunkRecordView {
   id: string; docId: string; source: string; fileName: string; title: string; date: string | null; body: string | null; bodyKey: string | null;
-  organisation: string | null; docType: string; heading: string; sectionNumber: string | null; page: number; indexedAt?: string; text: string;
+  organisation: string | null; docType: string; heading: string; sectionNumber: string | null; page: number; indexedAt?: string; text: string; ocrConfidence?: number;
 }
-const VIEW_FIELDS = ['id', 'docId', 'source', 'fileName', 'title', 'date', 'body', 'bodyKey', 'organisation', 'docType', 'heading', 'sectionNumber', 'page', 'indexedAt', 'text'];
+const VIEW_FIELDS = ['id', 'docId', 'source', 'fileName', 'title', 'date', 'body', 'bodyKey', 'organisation', 'docType', 'heading', 'sectionNumber', 'page', 'indexedAt', 'text', 'ocrConfidence'];
 
 // Private-use markers survive Meilisearch untouched (the suggestion's matched words).
 const PRE = '\uE000';
@@ -225,7 +227,10 @@ async function toHits(client: MeiliClient, names: IndexNames, page: Ranked[], we
   if (!ids.length) return [];
   const { results } = await client.getDocuments<ChunkRecordView>(names.chunks, { filter: inList('id', ids), fields: VIEW_FIELDS, limit: ids.length });
   const byId = new Map(results.map((r) => [r.id, r]));
-  const passage = (r: ChunkRecordView): Passage => ({ chunkId: r.id, docId: r.docId, heading: r.heading, sectionNumber: r.sectionNumber, page: r.page, snippet: highlightSnippet(r.text, weights).snippet });
+  const passage = (r: ChunkRecordView): Passage => ({
+    chunkId: r.id, docId: r.docId, heading: r.heading, sectionNumber: r.sectionNumber, page: r.page,
+    ...(r.ocrConfidence === undefined ? {} : { ocrConfidence: r.ocrConfidence }), snippet: highlightSnippet(r.text, weights).snippet,
+  });
   return page.flatMap((d) => {
     const own = d.passages.slice(0, perHit).map((p) => byId.get(p.id)).filter((r): r is ChunkRecordView => Boolean(r));
     const best = own[0];

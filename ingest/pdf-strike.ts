@@ -1,11 +1,13 @@
 /**
  * What pdf-parse's text lines lose: strike-through, which in PDFs is not text but a thin line drawn
- * across the words (found in the page's drawing operations, pdf.js operator list), and headings,
- * which are only larger letters (found in the text items' heights).
+ * across the words (found in the page's drawing operations, pdf.js operator list), headings,
+ * which are only larger letters (found in the text items' heights), and whether the page is a
+ * scanned image.
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Inline } from '../lib/schema.ts';
-import { run } from '../lib/blocks.ts';
+import type { Block, Inline } from '../lib/schema.ts';
+import { concatRuns, makeBlock, run, textOf, withRuns } from '../lib/blocks.ts';
+import { splitCells } from './text-blocks.ts';
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -13,6 +15,8 @@ type Matrix = [number, number, number, number, number, number];
 export interface PdfPage {
   getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
   getTextContent(): Promise<{ items: unknown[] }>;
+  /** The page box [x1, y1, x2, y2]. */
+  view: number[];
 }
 
 interface TextItem { str: string; transform: number[]; width: number; height: number }
@@ -28,10 +32,16 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
 ];
 const apply = (m: Matrix, x: number, y: number) => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]] as const;
 
-/** Horizontal thin paths (lines or hairline rectangles) in page space. */
-async function horizontalSegments(page: PdfPage): Promise<Segment[]> {
+const IMAGE_OPS = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
+
+/**
+ * Horizontal thin paths (lines or hairline rectangles) in page space, and the share of the page
+ * that images cover (an image fills the unit square under the current matrix).
+ */
+async function drawing(page: PdfPage): Promise<{ segments: Segment[]; imageCover: number }> {
   const { fnArray, argsArray } = await page.getOperatorList();
   const segments: Segment[] = [];
+  let imageArea = 0;
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   fnArray.forEach((fn, i) => {
@@ -39,6 +49,7 @@ async function horizontalSegments(page: PdfPage): Promise<Segment[]> {
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
     else if (fn === OPS.transform) ctm = multiply(args as unknown as Matrix, ctm);
+    else if (IMAGE_OPS.has(fn)) imageArea += Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]);
     else if (fn === OPS.constructPath) {
       const box = args[2] as Record<number, number> | undefined;
       if (!box) return;
@@ -47,7 +58,9 @@ async function horizontalSegments(page: PdfPage): Promise<Segment[]> {
       if (Math.abs(x2 - x1) > 4 && Math.abs(y2 - y1) < 2.5) segments.push({ x1: Math.min(x1, x2), x2: Math.max(x1, x2), y: (y1 + y2) / 2 });
     }
   });
-  return segments;
+  const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = page.view;
+  const pageArea = Math.abs((x2 - x1) * (y2 - y1));
+  return { segments, imageCover: pageArea ? Math.min(1, imageArea / pageArea) : 0 };
 }
 
 /** A text row of a page: its strings left to right, those crossed out, and its letter height. */
@@ -55,10 +68,11 @@ export interface PageRow extends StruckRow { height: number }
 
 /**
  * The page's text rows from pdf.js text items (grouped by baseline), with crossed-out items found
- * against the page's drawing operations and each row's letter height (headings are set larger).
+ * against the page's drawing operations and each row's letter height (headings are set larger);
+ * and how much of the page images cover (a scanned page is one image).
  */
-export async function pageRows(page: PdfPage): Promise<PageRow[]> {
-  const segments = await horizontalSegments(page);
+export async function pageLayout(page: PdfPage): Promise<{ rows: PageRow[]; imageCover: number }> {
+  const { segments, imageCover } = await drawing(page);
   const items = (await page.getTextContent()).items.filter((it): it is TextItem => typeof (it as TextItem).str === 'string' && (it as TextItem).str.trim() !== '');
   const crossed = (it: TextItem) => {
     const [x, y] = [it.transform[4]!, it.transform[5]!];
@@ -71,14 +85,39 @@ export async function pageRows(page: PdfPage): Promise<PageRow[]> {
     const key = [...rows.keys()].find((y) => Math.abs(y - it.transform[5]!) < 1.5) ?? it.transform[5]!;
     rows.set(key, [...(rows.get(key) ?? []), it]);
   }
-  return [...rows.values()].map((row) => ({
-    strings: row.sort((a, b) => a.transform[4]! - b.transform[4]!).map((it) => it.str.trim()),
-    struck: segments.length ? row.filter(crossed).map((it) => it.str.trim()) : [],
-    height: Math.max(...row.map((it) => it.height || Math.abs(it.transform[3]!))),
-  }));
+  return {
+    imageCover,
+    rows: [...rows.values()].map((row) => ({
+      strings: row.sort((a, b) => a.transform[4]! - b.transform[4]!).map((it) => it.str.trim()),
+      struck: segments.length ? row.filter(crossed).map((it) => it.str.trim()) : [],
+      height: Math.max(...row.map((it) => it.height || Math.abs(it.transform[3]!))),
+    })),
+  };
 }
 
-/** The letter height of body text: the height that carries the most characters. */
+/**
+ * One page's text lines as blocks: a `line` per text line (cleaning joins them into paragraphs),
+ * a heading for a line set larger than `body`, struck strings as struck runs. Text layers and OCR
+ * both come this way, so the same extraction rules read them.
+ */
+export function pageBlocks(page: number, lines: string[], rows: PageRow[], body: number): Block[] {
+  const levels = headingLevels(lines, rows, body);
+  const blocks: Block[] = [];
+  markStruck(lines, rows).forEach((line, i) => {
+    // Gaps between columns come as tabs: each tab starts a cell.
+    const tidy = line.map((r) => ({ ...r, text: r.text.replace(/\s*\t\s*/g, '\t') }));
+    const trimmed = makeBlock('line', tidy, page).inlines;
+    const runs = textOf(trimmed).includes('\t') ? splitCells(trimmed) : trimmed;
+    if (!textOf(runs).trim()) return;
+    const level = levels[i]!;
+    const prev = blocks[blocks.length - 1];
+    // A heading that wraps onto a second line is one heading.
+    if (level && prev?.kind === 'heading' && prev.level === level && levels[i - 1] === level) blocks[blocks.length - 1] = withRuns(prev, concatRuns(prev.inlines, ' ', runs));
+    else blocks.push(makeBlock(level ? 'heading' : 'line', runs, page, level || undefined));
+  });
+  return blocks;
+}
+
 export function bodyHeight(rows: PageRow[]): number {
   const chars = new Map<number, number>();
   for (const r of rows) { const h = Math.round(r.height * 2) / 2; chars.set(h, (chars.get(h) ?? 0) + r.strings.join('').length); }

@@ -1,14 +1,23 @@
 /** Reads one archive file into a RawDocument, choosing the reader from the name and checking the content agrees. */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { RawDocument, type Format } from '../lib/schema.ts';
 import { ReadError } from './read-error.ts';
 import { readText } from './read-text.ts';
-import { readPdf } from './read-pdf.ts';
+import { readPdf, type PdfText } from './read-pdf.ts';
 import { readDocx } from './read-docx.ts';
+import { ocrPages, type OcrProgress } from './ocr-pages.ts';
+import type { OcrSettings } from '../lib/config.ts';
 
-export interface ReadLimits { maxFileBytes: number; maxPages: number; parseTimeoutMs: number; maxUnzippedBytes?: number; maxTextChars?: number }
+export interface ReadLimits {
+  maxFileBytes: number; maxPages: number; parseTimeoutMs: number; maxUnzippedBytes?: number; maxTextChars?: number;
+  /** How scanned pages are read; default: Tesseract from PATH, one worker per core, nothing cached. */
+  ocr?: OcrSettings;
+}
+
+const DEFAULT_OCR: OcrSettings = { tesseract: 'tesseract', pdftoppm: 'pdftoppm', workers: os.availableParallelism(), pageTimeoutMs: 120_000, cacheDir: null };
 
 /** The default of MINUTES_MAX_TEXT_MB, in characters. */
 const MAX_TEXT_CHARS = 12_000_000;
@@ -19,7 +28,7 @@ export function formatOf(file: string): Format | null {
   return EXTENSIONS[path.extname(file).toLowerCase()] ?? null;
 }
 
-export async function readDocument(file: string, limits: ReadLimits): Promise<RawDocument> {
+export async function readDocument(file: string, limits: ReadLimits, ocrProgress?: OcrProgress): Promise<RawDocument> {
   const format = formatOf(file);
   if (!format) throw new ReadError(file, `unsupported file type "${path.extname(file) || '(none)'}" (supported: ${Object.keys(EXTENSIONS).join(' ')})`);
   const info = await stat(file).catch((err: NodeJS.ErrnoException) => { throw new ReadError(file, `cannot open: ${err.code ?? err.message}`); });
@@ -37,8 +46,21 @@ export async function readDocument(file: string, limits: ReadLimits): Promise<Ra
     if (format === 'docx') return { ...(await readDocx(file, bytes, limits.maxUnzippedBytes)), encoding: 'docx', metaTitle: null };
     return readText(file, bytes);
   });
-  checkTextSize(file, parsed.blocks, limits.maxTextChars ?? MAX_TEXT_CHARS);
-  return RawDocument.parse({ ...base, ...parsed });
+  // OCR runs outside the parse timeout: it takes seconds a page, and each page has its own timeout.
+  const pdf = format === 'pdf' ? (parsed as PdfText & { encoding: string }) : null;
+  const read = pdf?.scanned.length ? await withOcr(file, pdf, limits.ocr ?? DEFAULT_OCR, ocrProgress) : parsed;
+  checkTextSize(file, read.blocks, limits.maxTextChars ?? MAX_TEXT_CHARS);
+  return RawDocument.parse({ ...base, ...read });
+}
+
+/** The text pages' blocks and the scanned pages' OCR blocks, in page order. */
+async function withOcr(file: string, pdf: PdfText & { encoding: string }, settings: OcrSettings, progress?: OcrProgress) {
+  const ocr = await ocrPages(file, pdf.scanned, settings, progress);
+  const blocks = [...pdf.blocks, ...ocr.blocks].sort((a, b) => a.page - b.page);
+  if (!blocks.some((b) => /\p{L}{2}/u.test(b.text))) {
+    throw new ReadError(file, `no text layer on any of ${pdf.pageCount} pages, and OCR found no text in the page images`);
+  }
+  return { ...pdf, blocks, ocr: { pages: ocr.pages, confidence: ocr.confidence, engine: ocr.engine } };
 }
 
 /**

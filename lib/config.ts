@@ -3,6 +3,7 @@
  * Anything invalid is a one-line error naming the variable.
  */
 import { z } from 'zod';
+import os from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -45,8 +46,25 @@ const EnvSchema = z.object({
   MINUTES_MODEL_DIR: z.string().min(1).optional(),
   MINUTES_EMBEDDINGS: z.enum(['auto', 'off']).default('auto'),
   MINUTES_EMBED_BATCH: z.coerce.number().int().min(1).max(512).default(32),
+  MINUTES_OCR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  MINUTES_OCR_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  MINUTES_TESSERACT: z.string().min(1).default('tesseract'),
   MINUTES_ALLOWED_HOSTS: z.string().regex(/^[a-zA-Z0-9.:\[\]\-_, ]*$/, 'host names separated by commas').optional(),
 });
+
+/** How scanned PDF pages are read by OCR (ingest/ocr-pages.ts). */
+export interface OcrSettings {
+  /** Tesseract binary (a name on PATH or a path). */
+  tesseract: string;
+  /** pdftoppm binary. */
+  pdftoppm: string;
+  /** Pages read at the same time (one Tesseract process each). */
+  workers: number;
+  /** A page that takes longer is killed and its file reported. */
+  pageTimeoutMs: number;
+  /** Where OCR results are kept by page-image hash; null: not kept. */
+  cacheDir: string | null;
+}
 
 export interface Config {
   meiliUrl: string | null;
@@ -54,7 +72,7 @@ export interface Config {
   dataDir: string;
   meiliBinary: string | null;
   indexPrefix: string;
-  limits: { maxFileBytes: number; maxPages: number; parseTimeoutMs: number; maxUnzippedBytes: number; maxTextChars: number };
+  limits: { maxFileBytes: number; maxPages: number; parseTimeoutMs: number; maxUnzippedBytes: number; maxTextChars: number; ocr: OcrSettings };
   chunkWords: number;
   /** Basic auth for `minutes serve` (deployments beyond one workstation); null: open on 127.0.0.1. */
   uiAuth: { user: string; password: string } | null;
@@ -107,6 +125,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parseTimeoutMs: e.MINUTES_PARSE_TIMEOUT_MS,
       maxUnzippedBytes: Math.round(e.MINUTES_MAX_UNZIPPED_MB * 1024 * 1024),
       maxTextChars: Math.round(e.MINUTES_MAX_TEXT_MB * 1_000_000),
+      ocr: {
+        tesseract: e.MINUTES_TESSERACT,
+        pdftoppm: 'pdftoppm',
+        // Tesseract is single-threaded per page here: one process per core keeps every core busy.
+        workers: e.MINUTES_OCR_WORKERS ?? os.availableParallelism(),
+        pageTimeoutMs: e.MINUTES_OCR_TIMEOUT_MS,
+        cacheDir: path.join(path.resolve(e.MINUTES_DATA_DIR), 'ocr-cache'),
+      },
     },
     chunkWords: e.MINUTES_CHUNK_WORDS,
     allowedHosts: (e.MINUTES_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),

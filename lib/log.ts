@@ -14,6 +14,8 @@ export interface Reporter {
   error(msg: string, fields?: Record<string, unknown>): void;
   progressStart(total: number, label: string): void;
   progressTick(detail: string): void;
+  /** New detail for the current step without counting a step (OCR pages of a file). */
+  progressDetail(detail: string): void;
   progressStop(): void;
 }
 
@@ -42,7 +44,10 @@ export function createReporter(opts: { tty?: boolean; quiet?: boolean } = {}): R
       bar.start(total, 0, { detail: '' });
     },
     progressTick(detail) {
-      bar?.increment(1, { detail: detail.length > 40 ? `…${detail.slice(-39)}` : detail });
+      bar?.increment(1, { detail: shorten(detail) });
+    },
+    progressDetail(detail) {
+      bar?.update({ detail: shorten(detail) });
     },
     progressStop() {
       bar?.stop();
@@ -50,3 +55,5 @@ export function createReporter(opts: { tty?: boolean; quiet?: boolean } = {}): R
     },
   };
 }
+
+const shorten = (detail: string) => (detail.length > 40 ? `…${detail.slice(-39)}` : detail);

@@ -35,6 +35,16 @@ export const Block = z.object({
 });
 export type Block = z.infer<typeof Block>;
 
+/** Which pages were read by OCR, and how sure Tesseract was of their words (mean confidence, 0–100). */
+export const OcrInfo = z.object({
+  pages: z.array(z.object({ page: z.number().int().min(1), confidence: z.number().min(0).max(100) })),
+  /** Mean word confidence over all OCR'd pages. */
+  confidence: z.number().min(0).max(100),
+  /** The OCR engine and model ("tesseract-5.3.0-swe"). */
+  engine: z.string(),
+});
+export type OcrInfo = z.infer<typeof OcrInfo>;
+
 /** What a reader returns: the file's content as blocks, before cleaning. */
 export const RawDocument = z.object({
   source: z.string(),
@@ -48,6 +58,8 @@ export const RawDocument = z.object({
   /** Title from file metadata (PDF info, DOCX core properties), if any. */
   metaTitle: z.string().nullable(),
   blocks: z.array(Block),
+  /** Set when pages were read by OCR (no usable text layer). */
+  ocr: OcrInfo.optional(),
 });
 export type RawDocument = z.infer<typeof RawDocument>;
 
@@ -68,6 +80,8 @@ export const Evidence = z.object({
   page: z.number().int().min(1).nullable(),
   section: z.string().nullable(),
   quote: z.string(),
+  /** The quote is from a page read by OCR: its words may be misread. */
+  ocr: z.boolean().optional(),
   /** Id of the extraction rule that found the fact (scored per rule by `npm run score`). */
   rule: z.string().optional(),
 });
@@ -169,6 +183,8 @@ export const Extraction = z.object({
   pageCount: z.number().int().min(1),
   /** How many personal identity numbers were masked in this document. */
   personnummerMasked: z.number().int().nonnegative(),
+  /** Pages read by OCR, with Tesseract's confidence; absent when every page had a text layer. */
+  ocr: OcrInfo.optional(),
 });
 export type Extraction = z.infer<typeof Extraction>;
 
@@ -183,6 +199,8 @@ export const Chunk = z.object({
   text: z.string(),
   /** sha256 of `text`: the key of the embedding cache. */
   contentHash: z.string(),
+  /** Mean OCR confidence (0–100) of the page the passage starts on, when that page was read by OCR. */
+  ocrConfidence: z.number().optional(),
 });
 export type Chunk = z.infer<typeof Chunk>;
 

@@ -16,7 +16,7 @@ import { sameName } from '../extract/person-resolution.ts';
 import { normaliseOrganisation } from '../extract/organisations.ts';
 import type { Extraction } from '../lib/schema.ts';
 
-const Gold = z.object({
+export const Gold = z.object({
   file: z.string(),
   source: z.enum(['seeds', 'sample']),
   /** dev: the rules were developed looking at this document; heldout: annotated without running the extractor on it. */
@@ -92,7 +92,7 @@ export async function scoreGold(split?: 'dev' | 'heldout'): Promise<Score> {
 }
 
 /** Blind gold on real documents (format: tests/gold-real/README.md). */
-const RealGold = z.object({
+export const RealGold = z.object({
   file: z.string(),
   source: z.enum(['kungsbacka', 'authorities']),
   split: z.enum(['dev', 'setaside']),
@@ -181,7 +181,7 @@ export async function scoreRealGold(split: 'dev' | 'setaside', opts: RealGoldSel
   return score;
 }
 
-const emptyScore = (): Score => ({ docs: 0, fields: {}, accuracy: {}, rules: {} });
+export const emptyScore = (): Score => ({ docs: 0, fields: {}, accuracy: {}, rules: {} });
 
 export function f1(c: Counts): { precision: number; recall: number; f1: number } {
   const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;

@@ -24,7 +24,7 @@ let index: ArchiveIndex;
 const expected: Record<string, RegExp | 'indexed'> = {
   'trasig.pdf': /not a valid PDF|could not be read/,
   'krypterad.pdf': /encrypted PDF/,
-  'skannad.pdf': /no text layer .* needs OCR/,
+  'skannad.pdf': /no text layer on any of 1 pages, and no page image to read by OCR/,
   'avklippt.docx': /not a valid DOCX|could not be read/,
   'zip-bomb.docx': /zip bomb/,
   'egentligen-pdf.txt': /is a PDF file: rename it/,

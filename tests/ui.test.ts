@@ -7,7 +7,7 @@
  * every view at phone width (screenshots in test-output/).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -49,6 +49,8 @@ describe.skipIf(skip)('search page in a browser', () => {
       const date = `${2022 + (i % 2)}-${String(2 + i).padStart(2, '0')}-14`;
       writeFileSync(path.join(probeDir, `planeringsgruppen-${date}.md`), `# Minnesanteckningar Planeringsgruppen ${date}\n\nDatum ${date}\n\n## 1. Kommunens översiktsplan\n\nGruppen gick igenom hur kommunen arbetar med översiktsplanen och vilka remisser som väntar under våren.\n\n## 2. Övriga frågor\n\nNästa möte hålls i kommunhuset.\n`);
     }
+    // A scan without a text layer (read by Tesseract): its words are in the page image only.
+    copyFileSync(path.join(PROJECT_ROOT, 'tests', 'fixtures', 'scans', '212_varmlandsradet-2023-01-20-minnesanteckningar.pdf'), path.join(probeDir, 'skannad-212.pdf'));
     await runIngest(probeDir, { full: false, config, index, reporter });
     const idOf = async (fileName: string) => (await index.client.getDocuments<{ id: string }>(index.names.documents, { filter: `fileName = "${fileName}"`, fields: ['id'] })).results[0]!.id;
     probeId = await idOf('skriptprov.md');
@@ -135,6 +137,20 @@ describe.skipIf(skip)('search page in a browser', () => {
     await page.goto(`${server.url}/trender`);
     await page.waitForFunction(() => { const c = document.querySelector('canvas'); return c !== null && c.width > 100 && c.toDataURL().length > 5000; });
     await page.screenshot({ path: path.join(OUTPUT, 'ui-trender.png') });
+  });
+
+  it('finds and highlights a word that only a scanned page image holds, marked as read by OCR', async () => {
+    await page.goto(`${server.url}/?q=Strengsdal`);
+    await page.waitForSelector('.hit mark');
+    // The sample's own 212 (text layer) matches too; the scan is the hit marked OCR.
+    const hit = page.locator('.hit').filter({ has: page.locator('.ocr') }).first();
+    expect(await hit.locator('mark').first().innerText()).toBe('Strengsdal');
+    expect(await hit.locator('.ocr').first().innerText()).toMatch(/^OCR, \d{2,3} %$/);
+    await hit.locator('h2 a').click();
+    await page.waitForSelector('dd.ocr');
+    expect(await page.locator('dd.ocr').innerText()).toMatch(/OCR, \d{2,3} % \(s\. 1 lästa med OCR/);
+    expect(await page.locator('.doc-section .ocr').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(OUTPUT, 'ui-ocr.png') });
   });
 
   it('renders markup inside documents as inert text', async () => {

@@ -1,6 +1,6 @@
 /** One document: metadata, extracted facts with their evidence, and the sections with the hit passage scrolled into view. */
 import { useEffect, useState } from 'react';
-import { get, type DocumentRecord, type Evidence, type ProtocolDetail } from './api.ts';
+import { get, ocrLabel, type DocumentRecord, type Evidence, type ProtocolDetail } from './api.ts';
 import { label, useLabels } from './labels.ts';
 import { voteText } from '../../../lib/protocol-text.ts';
 import { Link } from './router.tsx';
@@ -43,7 +43,7 @@ function Paragraphs({ text, quote, ...marks }: { text: string; quote: string | n
 
 function EvidenceLink({ e }: { e?: Evidence }) {
   if (!e) return null;
-  return <a className="evidence" href={`#${encodeURIComponent(e.section ?? '')}`} data-quote={e.quote} title={e.quote}>{e.section ? `${e.section}` : 'källa'}{e.page ? `, s. ${e.page}` : ''}</a>;
+  return <a className="evidence" href={`#${encodeURIComponent(e.section ?? '')}`} data-quote={e.quote} title={e.quote}>{e.section ? `${e.section}` : 'källa'}{e.page ? `, s. ${e.page}` : ''}{e.ocr ? ' (OCR)' : ''}</a>;
 }
 
 /** Yrkanden, omröstning, reservationer and whom the decision was proposed to, where the protocol records them. */
@@ -81,6 +81,7 @@ export function DocumentView({ id, url }: { id: string; url: URL }) {
   const struckIn = (heading: string) => e.persons
     .filter((p) => p.attendance === 'absent' && p.evidence?.section === heading && !ABSENCE_HEADING.test(heading) && p.evidence.quote.startsWith(p.name))
     .map((p) => p.name);
+  const ocrPages = new Map((e.ocr?.pages ?? []).map((p) => [p.page, p.confidence]));
   // Clicking a fact's evidence marks its sentence in the section text.
   const onEvidence = (ev: React.MouseEvent) => { const q = (ev.target as HTMLElement).closest('a.evidence')?.getAttribute('data-quote'); if (q) setQuote(q); };
   return (
@@ -94,6 +95,7 @@ export function DocumentView({ id, url }: { id: string; url: URL }) {
         <dt>Organisation</dt><dd>{doc.organisation ?? '–'}</dd>
         {doc.location && <><dt>Plats</dt><dd>{doc.location}</dd></>}
         {doc.diarienummer && <><dt>Diarienummer</dt><dd>{doc.diarienummer}</dd></>}
+        {e.ocr && <><dt>OCR</dt><dd className="ocr">{ocrLabel(e.ocr.confidence)} (s. {e.ocr.pages.map((p) => p.page).join(', ')} lästa med OCR – orden kan vara felläsningar)</dd></>}
         <dt>Fil</dt><dd><a href={`/files/${doc.id}`} download>{doc.fileName}</a></dd>
       </dl>
       <div className="facts">
@@ -116,7 +118,7 @@ export function DocumentView({ id, url }: { id: string; url: URL }) {
           const struck = struckIn(s.heading);
           return (
             <section key={i} id={s.heading} className="doc-section">
-              <h3>{s.heading} <span className="page">s. {s.page}</span></h3>
+              <h3>{s.heading} <span className="page">s. {s.page}</span>{ocrPages.has(s.page) && <span className="ocr">{ocrLabel(ocrPages.get(s.page)!)}</span>}</h3>
               <Paragraphs text={s.text} quote={quote} words={words} struck={struck} />
             </section>
           );

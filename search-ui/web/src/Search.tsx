@@ -1,6 +1,6 @@
 /** The search page: one box, instant (debounced) results grouped per document, facets with counts, state in the URL. */
 import { useEffect, useRef, useState } from 'react';
-import { get, ApiError, type SearchResponse } from './api.ts';
+import { get, ApiError, ocrLabel, type SearchResponse } from './api.ts';
 import { FACETS, FILTER_PARAMS } from '../../../index/filter-params.ts';
 import { label, useLabels } from './labels.ts';
 import { Marked } from './marked.tsx';
@@ -153,6 +153,7 @@ export function Search({ url }: { url: URL }) {
                       {(h.passages.length ? h.passages : [h]).map((p) => (
                         <blockquote key={p.chunkId}>
                           <Link to={doc(p.heading)} className="section">{p.heading} (s. {p.page})</Link>
+                          {p.ocrConfidence !== undefined && <span className="ocr" title="Sidan är läst med OCR: orden kan vara felläsningar">{ocrLabel(p.ocrConfidence)}</span>}
                           <p><Marked html={p.snippet} /></p>
                         </blockquote>
                       ))}

@@ -1,5 +1,5 @@
 /** Typed calls to the search API. Errors carry the server's Swedish message. */
-export interface Passage { chunkId: string; docId: string; heading: string; sectionNumber: string | null; page: number; snippet: string }
+export interface Passage { chunkId: string; docId: string; heading: string; sectionNumber: string | null; page: number; ocrConfidence?: number; snippet: string }
 export interface Hit extends Passage {
   docId: string; title: string; date: string | null; body: string | null; bodyKey?: string | null; organisation: string | null; docType: string; fileName: string; score: number;
   passages: Passage[];
@@ -9,7 +9,8 @@ export interface ProtocolDetail {
   caseNumber: string | null; proposals: { by: string; party: string | null; text: string }[];
   vote: { yes: number | null; no: number | null; abstain: number | null } | null; reservations: string[]; proposedTo: string | null;
 }
-export interface Evidence { page: number | null; section: string | null; quote: string }
+export interface Evidence { page: number | null; section: string | null; quote: string; ocr?: boolean }
+export interface OcrInfo { pages: { page: number; confidence: number }[]; confidence: number; engine: string }
 export interface DocumentRecord {
   id: string; title: string; date: string | null; body: string | null; bodyKey?: string | null; organisation: string | null; docType: string; location: string | null; diarienummer: string | null;
   fileName: string; mandatePeriod: string | null; themes: string[];
@@ -21,6 +22,7 @@ export interface DocumentRecord {
     actions: { text: string; owner: string | null; evidence?: Evidence }[];
     themes: { id: string; label?: string; score: number; evidence?: Evidence }[];
     sections: { heading: string; number: string | null; text: string; page: number }[];
+    ocr?: OcrInfo;
   };
 }
 export interface PersonRecord {
@@ -38,6 +40,9 @@ export interface DecisionRow {
   date: string | null; body: string | null; organisation: string | null; title: string; section: string | null; decision: string;
   proposals: string; vote: string; reservations: string; proposedTo: string; file: string; docId: string;
 }
+
+/** "OCR, 91 %": a page read by OCR and how sure Tesseract was of its words. */
+export const ocrLabel = (confidence: number) => `OCR, ${Math.round(confidence)} %`;
 
 export class ApiError extends Error {}
 
