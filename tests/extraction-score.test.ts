@@ -70,21 +70,21 @@ describe('extraction against the real dev gold', async () => {
 
 /**
  * The set-aside real gold (tests/gold-real/setaside), annotated blind and not looked at while the
- * rules were written. The floors are its score when it was first run on the finished rules
- * (2026-12-01): they keep it from falling, they were not tuned against.
+ * rules were written. The floors are its score when it was run on the finished rules of each
+ * session (2026-12-01, 2026-12-02): they keep it from falling, they were not tuned against.
  */
 describe('extraction against the set-aside real gold', async () => {
   const score = await scoreRealGold('setaside');
   const F1 = (field: string) => f1(score.fields[field]!);
   const accuracy = (field: string) => score.accuracy[field]!.right / score.accuracy[field]!.total;
 
-  it('keeps the level first measured (persons 0.94, attendance 0.97, organisations 0.70, decisions R 0.83 / P 0.74, diarienummer 0.85, body 1.00)', () => {
+  it('keeps the level measured (2026-12-02: persons 0.94, attendance 0.96, organisations 0.70, decisions R 0.85 / P 0.94, diarienummer 0.85, body 1.00)', () => {
     expect(score.docs).toBe(10);
     expect(F1('persons').f1).toBeGreaterThanOrEqual(0.93);
     expect(accuracy('attendance')).toBeGreaterThanOrEqual(0.95);
     expect(F1('organisations').f1).toBeGreaterThanOrEqual(0.68);
-    expect(F1('decisions').recall).toBeGreaterThanOrEqual(0.8);
-    expect(F1('decisions').precision).toBeGreaterThanOrEqual(0.72);
+    expect(F1('decisions').recall).toBeGreaterThanOrEqual(0.82);
+    expect(F1('decisions').precision).toBeGreaterThanOrEqual(0.9);
     expect(F1('diarienummer').f1).toBeGreaterThanOrEqual(0.83);
     expect(accuracy('body')).toBeGreaterThanOrEqual(0.95);
     expect(accuracy('date')).toBe(1);
