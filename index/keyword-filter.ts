@@ -6,10 +6,10 @@
  */
 import type { MeiliClient } from './meili-client.ts';
 import type { IndexNames } from './settings.ts';
-import { TERMS_FILTER_FIELDS } from './records.ts';
+import { TERMS_FILTERABLE } from './records.ts';
 import { inList } from './filter.ts';
 
-const LEAN = new Set<string>([...TERMS_FILTER_FIELDS, 'id', 'docId', 'root', 'sha256']);
+const LEAN = new Set(TERMS_FILTERABLE);
 /** Words of Meilisearch's filter syntax, not field names. */
 const SYNTAX = new Set(['AND', 'OR', 'NOT', 'IN', 'TO', 'EXISTS', 'IS', 'NULL', 'EMPTY', 'CONTAINS', 'STARTS', 'WITH', 'true', 'false']);
 const PAGE = 10_000;

@@ -2,9 +2,10 @@
  * Keyword search in two stages: Meilisearch retrieves candidate passages (filters applied), the
  * project ranks them by BM25 over Swedish stems.
  *
- * Retrieval is OR over the query's terms, in two multi-search requests sent side by side. One only
- * counts: the passages and documents under the filter, and each term's passage and document
- * frequency (exact phrases of one stem on the stem fields: no typo, no prefix). The other fetches
+ * Retrieval is OR over the query's terms, in two multi-search requests sent side by side, over the
+ * lean passage records (index/records.ts). One only counts: the passages and documents under the
+ * filter, each term's passage frequency (exact phrases of one stem on the stem fields: no typo, no
+ * prefix) and document frequency (the documents' `stems` filter field). The other fetches
  * candidates, one query per term, each an equal share of CANDIDATE_BUDGET passages (at least
  * MIN_SHARE), plus the passages matching most terms at once. Each candidate comes with its stems, so its
  * frequency of every query term is counted here, exactly. (Meilisearch's `showMatchesPosition`
@@ -17,9 +18,9 @@ import type { QueryTerm } from '../lib/swedish-analysis.ts';
 import { and, quote } from './filter.ts';
 
 /**
- * Candidate passages per query, and those matching most terms at once. Each costs ~0.1 ms of
- * Meilisearch time (its stems are read and sent); measured in BENCHMARKS.md on data/eval and on
- * 10 000 generated documents.
+ * Candidate passages per query, and those matching most terms at once. Each costs ~0.03 ms of
+ * Meilisearch CPU (its lean record is read and its stems sent); fewer change the top 10 on a large
+ * archive (BENCHMARKS.md, 10 000 generated documents).
  */
 export const CANDIDATE_BUDGET = 300;
 const BEST_OVERALL = 40;
@@ -93,7 +94,7 @@ export async function rankByKeywords(client: MeiliClient, names: IndexNames, ter
   const scored = [...meta].map(([id, m]) => ({ id, docId: m.docId, ...passageScore(tf.get(id) ?? new Map(), m.length, stats, n, avgLength) }))
     .filter((p) => p.matched > 0);
   const byPassages = rankDocuments(scored);
-  const whole = documentScores(meta, tf, terms.map((t, i) => ({ ...stats[i]!, df: docDf[i]! })), allDocs!);
+  const whole = documentScores(meta, tf, stats.map((s, i) => ({ ...s, df: docDf[i]! })), allDocs!);
   const norm = (x: number, max: number) => (max > 0 ? x / max : 0);
   const maxP = Math.max(0, ...byPassages.map((d) => d.score));
   const maxD = Math.max(0, ...whole.values());

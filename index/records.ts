@@ -69,6 +69,8 @@ export type ChunkRecord = Pick<DocumentRecord, 'root' | 'source' | 'fileName' | 
  * document's names are most of a whole passage record's size.
  */
 export const TERMS_FILTER_FIELDS = ['year', 'dateTs', 'mandatePeriod', 'body', 'bodyKey', 'organisation', 'docType', 'themes', 'parties'] as const;
+/** Every field the lean passage records are filterable by: those, and what ingest deletes them by. */
+export const TERMS_FILTERABLE: readonly string[] = [...TERMS_FILTER_FIELDS, 'id', 'docId', 'root', 'sha256'];
 
 /** A passage as keyword retrieval reads it: its stems, its lengths, and the small filter fields. */
 export type PassageTermsRecord = Pick<DocumentRecord, 'root' | 'sha256' | (typeof TERMS_FILTER_FIELDS)[number]> & {

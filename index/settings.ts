@@ -1,6 +1,6 @@
 /** Index names and settings (DESIGN.md): Swedish locale everywhere so å/ä/ö are not folded into a/o. */
 import { swedishStopWords, synonymMap } from '../lib/reference-data.ts';
-import { TERMS_FILTER_FIELDS } from './records.ts';
+import { TERMS_FILTERABLE } from './records.ts';
 const FACETS = ['year', 'date', 'dateTs', 'body', 'bodyKey', 'organisation', 'docType', 'themes', 'persons', 'parties', 'mandatePeriod'];
 
 export interface IndexNames { documents: string; chunks: string; terms: string; people: string; saved: string; files: string }
@@ -89,7 +89,7 @@ export function termsSettings() {
     // The project ranks: Meilisearch only selects, so its per-hit ranking work is left out
     // (2 000 documents, 10 queries: 46.9 → 37.4 ms a search).
     rankingRules: ['words', 'sort'],
-    filterableAttributes: [...TERMS_FILTER_FIELDS, 'id', 'docId', 'root', 'sha256'],
+    filterableAttributes: [...TERMS_FILTERABLE],
     sortableAttributes: [],
     // Exact totals: a term's total hits is its passage frequency for BM25, and the archive's total its N.
     pagination: { maxTotalHits: 10_000_000 },

@@ -203,7 +203,7 @@ function cellRuns(runs: Inline[], cell: number): Inline[] {
 }
 
 /** Word's runs as marked runs: white space at a bold or struck run's edges stays unmarked. */
-export function inlineRuns(runs: Run[]): Inline[] {
+function inlineRuns(runs: Run[]): Inline[] {
   return runs.flatMap((r) => {
     const marks = { strong: r.bold, struck: r.strike };
     if (!(r.bold || r.strike) || !r.text.trim()) return [inline(r.text)];

@@ -8,8 +8,6 @@ import { ReadError } from './read-error.ts';
 import { run } from './ocr-tools.ts';
 import { bodyHeight, pageBlocks, pageLayout, type PageRow, type PdfPage } from './pdf-strike.ts';
 import type { Block } from '../lib/schema.ts';
-import { concatRuns, makeBlock, textOf, withRuns } from '../lib/blocks.ts';
-import { splitCells } from './text-blocks.ts';
 
 export interface PdfLimits { maxPages: number }
 

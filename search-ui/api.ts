@@ -87,12 +87,13 @@ export async function search(index: ArchiveIndex, params: URLSearchParams, dataD
   if (p.mode !== 'keyword' && !index.embedder) throw new HttpError(400, 'semantisk sökning kräver en inläst modell');
   // One hit per document with its best passages (the ranking scores every candidate passage), and
   // beside it the document total and facet counts from the documents index, by the same terms.
-  let [result, counts] = await Promise.all([
+  const countsFor = (q: string) => disjunctiveCounts(index.client, index.names, { q, filters, facets: FACET_FILTERS });
+  const [result, typed] = await Promise.all([
     searchPassages(index.client, index.names, { q: p.q, filters, mode: p.mode, ratio: p.ratio, sort: p.sort, limit: PAGE, offset: (p.page - 1) * PAGE }, index.embedder),
-    disjunctiveCounts(index.client, index.names, { q: p.q, filters, facets: FACET_FILTERS }),
+    countsFor(p.q),
   ]);
   // A misspelt query shows the hits of its suggested spelling: count those.
-  if (result.correctedQuery) counts = await disjunctiveCounts(index.client, index.names, { q: result.correctedQuery, filters, facets: FACET_FILTERS });
+  const counts = result.correctedQuery ? await countsFor(result.correctedQuery) : typed;
   const roots = await archiveRoots(index);
   result.hits = result.hits.filter((h) => servable(h.source, roots, dataDir));
   const relative = relativeTo(roots);
