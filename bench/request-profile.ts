@@ -25,7 +25,7 @@ class Recorder extends MeiliClient {
   override async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const b = body as { federation?: unknown; queries?: { limit?: number }[] } | undefined;
     const kind = b?.federation ? 'document counts (federated, facets)' : b?.queries ? (b.queries.every((q) => q.limit === 0) ? 'statistics (multi-search, limit 0)' : 'candidates (multi-search)')
-      : path.includes('/documents/fetch') ? 'page passages (documents/fetch)' : path.endsWith('/search') ? `document counts (${path.split('/')[2]} search, facets)` : `other ${path}`;
+      : path.includes('postings/documents/fetch') ? 'term postings (documents/fetch)' : path.includes('/documents/fetch') ? 'page passages (documents/fetch)' : path.endsWith('/search') ? `document counts (${path.split('/')[2]} search, facets)` : `other ${path}`;
     this.log?.push({ method, path, body, kind });
     return super.request<T>(method, path, body);
   }

@@ -141,6 +141,7 @@ export async function runIngest(root: string, opts: { full: boolean; config: Con
   // People are resolved across the whole archive, so any change rebuilds them; an unchanged run does not.
   const changed = summary.new + summary.changed + summary.removed > 0;
   summary.people = changed ? await index.rebuildPeople() : await index.peopleCount() ?? await index.rebuildPeople();
+  await index.refreshPostings(changed || Boolean(rebuild));
   summary.savedSearches = await newsSince(index.client, index.names, runStartMs);
   if (opts.evalQueries) {
     summary.evaluation = await evaluateAfterIngest(index, opts.evalQueries, absRoot, path.join(config.dataDir, 'eval-history.jsonl'));

@@ -5,6 +5,7 @@ import { toRecords, type DocumentRecord } from './records.ts';
 import { and, inList, quote } from './filter.ts';
 import { PersonResolver, personRecords, type DocumentPersons, type Mentions, type Extracted } from '../extract/index.ts';
 import { configureEmbedder, fillMissingVectors, vectorFields } from './vectors.ts';
+import { buildPostings, hasPostings, invalidatePostings } from './term-postings.ts';
 import type { Embedder } from './embedder.ts';
 import type { Person, PersonRecord } from '../lib/schema.ts';
 
@@ -31,6 +32,8 @@ export class ArchiveIndex {
   private vectorCache: string;
   /** Batches enqueued in Meilisearch and not yet confirmed indexed, oldest first, with their vectors by content hash. */
   private unconfirmed: { tasks: number[]; vectors: Map<string, number[] | null> }[] = [];
+  /** Whether this instance has marked the term postings stale (once, before its first change). */
+  private postingsStale = false;
 
   constructor(readonly client: MeiliClient, prefix = '', readonly embedder: Embedder | null = null, names?: IndexNames) {
     this.names = names ?? indexNames(prefix);
@@ -53,6 +56,7 @@ export class ArchiveIndex {
   async swapIn(target: ArchiveIndex): Promise<void> {
     const live = rebuilt(this.names);
     const fresh = rebuilt(target.names);
+    await this.stalePostings();
     await this.client.swapIndexes(live.map((name, i) => [name, fresh[i]!]));
     for (const name of fresh) await this.client.deleteIndex(name);
   }
@@ -139,6 +143,7 @@ export class ArchiveIndex {
    */
   async write(root: string, batch: (Extracted & { fileName: string; replaces?: boolean })[]): Promise<DocumentRecord[]> {
     if (!batch.length) return [];
+    await this.stalePostings();
     const built = batch.map((b) => toRecords(root, b.extraction, b.docId, b.chunks, b.fileName));
     const docs = built.map((b) => b.document);
     const records = built.flatMap((b) => b.chunks);
@@ -199,6 +204,22 @@ export class ArchiveIndex {
     return count;
   }
 
+  /**
+   * The term postings keyword search reads (index/term-postings.ts), rebuilt from the lean passage
+   * records after any change, or when they are missing (an older index, a run that stopped early).
+   */
+  async refreshPostings(changed: boolean): Promise<void> {
+    if (changed || !(await hasPostings(this.client, this.names))) await buildPostings(this.client, this.names);
+    this.postingsStale = false;
+  }
+
+  /** Before the passages change: searches stop trusting the postings until `refreshPostings`. */
+  private async stalePostings(): Promise<void> {
+    if (this.postingsStale) return;
+    await invalidatePostings(this.client, this.names);
+    this.postingsStale = true;
+  }
+
   /** Documents with the given person fields (only what resolution needs: no evidence quotes), page by page. */
   private async *documentPersons(fields: readonly string[], filter?: string): AsyncGenerator<DocumentPersons> {
     type Doc = { id: string; title: string; date: string | null; body: string | null; bodyKey?: string | null; extraction?: { persons?: Person[] } };
@@ -237,6 +258,7 @@ export class ArchiveIndex {
    */
   async remove(docIds: string[]): Promise<void> {
     if (!docIds.length) return;
+    await this.stalePostings();
     await this.client.deleteByFilter(this.names.terms, inList('docId', docIds));
     await this.client.deleteByFilter(this.names.chunks, inList('docId', docIds));
     await this.client.deleteByFilter(this.names.documents, inList('id', docIds));

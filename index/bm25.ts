@@ -28,17 +28,22 @@ export interface ScoredPassage { id: string; docId: string; score: number; match
  * The terms of a group count only when the passage has every one of them.
  */
 export function passageScore(tf: Map<string, number>, length: number, terms: TermStats[], n: number, avgLength: number): { score: number; matched: number } {
-  const incomplete = new Set(terms.filter((t) => t.group && !tf.get(t.term)).map((t) => t.group));
+  // Built only when a group lacks a term: this runs for every candidate passage of a search.
+  let incomplete: Set<string> | null = null;
+  for (const t of terms) if (t.group && !tf.get(t.term)) (incomplete ??= new Set()).add(t.group);
   let score = 0;
   let matched = 0;
   for (const t of terms) {
     const f = tf.get(t.term) ?? 0;
-    if (!f || (t.group && incomplete.has(t.group))) continue;
+    if (!f || (t.group && incomplete?.has(t.group))) continue;
     matched++;
     score += t.weight * termScore(f, t.df, n, length, avgLength);
   }
   return { score, matched };
 }
+
+/** Share of the document-level BM25 in a document's score; the rest is its passages' (best + share of second). */
+export const DOC_SHARE = 0.5;
 
 /** How much of a document's second-best passage counts (measured on data/eval: 1 = sum of the two best). */
 export const SECOND_PASSAGE_SHARE = 0.5;

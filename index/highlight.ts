@@ -21,9 +21,21 @@ export function escapeHtml(s: string): string {
  */
 export interface HighlightTerms { weights: Map<string, number>; typed: Set<string> }
 
+/** Each word form's weight, per set of terms: a page highlights ~60 passages, whose words repeat. */
+const known = new WeakMap<HighlightTerms, Map<string, number>>();
+
 /** The weight of the query term a word form matches, or 0: its stem, or a part of it that was typed ("arbetskraft" in "arbetskraftsbristen"). */
 function matchWeight(word: string, terms: HighlightTerms): number {
-  const w = word.toLowerCase();
+  const memo = known.get(terms) ?? known.set(terms, new Map()).get(terms)!;
+  let weight = memo.get(word);
+  if (weight === undefined) {
+    weight = weightOf(word.toLowerCase(), terms);
+    memo.set(word, weight);
+  }
+  return weight;
+}
+
+function weightOf(w: string, terms: HighlightTerms): number {
   const direct = terms.weights.get(stem(w));
   if (direct) return direct;
   let best = 0;
@@ -38,9 +50,10 @@ export function highlightSnippet(text: string, weights: HighlightTerms): { snipp
     const seen = new Set<string>();
     let score = 0;
     for (const m of s.matchAll(WORD)) {
-      const key = m[0].toLowerCase();
-      const w = matchWeight(key, weights);
-      if (w && !seen.has(stem(key))) { seen.add(stem(key)); score += w; }
+      const w = matchWeight(m[0], weights);
+      if (!w) continue;
+      const key = stem(m[0].toLowerCase());
+      if (!seen.has(key)) { seen.add(key); score += w; }
     }
     if (score > best.score) best = { sentence: s, score };
   }

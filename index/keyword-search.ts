@@ -1,21 +1,24 @@
 /**
- * Keyword search in two stages: Meilisearch retrieves candidate passages (filters applied), the
- * project ranks them by BM25 over Swedish stems.
+ * Keyword search in two stages: candidate passages (filters applied) with their statistics, then
+ * the project's BM25 over Swedish stems.
  *
- * Retrieval is OR over the query's terms, in two multi-search requests sent side by side, over the
- * lean passage records (index/records.ts). One only counts: the passages and documents under the
- * filter, each term's passage frequency (exact phrases of one stem on the stem fields: no typo, no
- * prefix) and document frequency (the documents' `stems` filter field). The other fetches
- * candidates, one query per term, each an equal share of CANDIDATE_BUDGET passages (at least
- * MIN_SHARE), plus the passages matching most terms at once. Each candidate comes with its stems, so its
- * frequency of every query term is counted here, exactly. (Meilisearch's `showMatchesPosition`
- * would give counts without the text but costs ~15×: 582 against 43 ms for 345 hits, 2 000 documents.)
+ * Candidates come from the term postings (index/term-postings.ts: each stem's best passages by
+ * impact, with exact frequencies) in one request. While those are stale (an ingest is writing), or
+ * under a filter when a stem's list is cut, Meilisearch is asked instead: two multi-search requests
+ * over the lean passage records (index/records.ts), side by side. One counts the passages and
+ * documents under the filter, each term's passage frequency (exact phrases of one stem on the stem
+ * fields: no typo, no prefix) and document frequency (the documents' `stems` filter field). The
+ * other fetches candidates, one query per term, each an equal share of CANDIDATE_BUDGET passages
+ * (at least MIN_SHARE), plus the passages matching most terms at once; each comes with its stems, so
+ * its frequency of every query term is counted here. (Meilisearch's `showMatchesPosition` would give
+ * counts without the text but costs ~15×: 582 against 43 ms for 345 hits, 2 000 documents.)
  */
 import type { MeiliClient } from './meili-client.ts';
-import type { IndexNames } from './settings.ts';
-import { passageScore, rankDocuments, type TermStats } from './bm25.ts';
+import { DOC_SHARE, passageScore, rankDocuments, type TermStats } from './bm25.ts';
 import type { QueryTerm } from '../lib/swedish-analysis.ts';
-import { and, quote } from './filter.ts';
+import { and, inList, quote } from './filter.ts';
+import { readPostings, type TermPostings } from './term-postings.ts';
+import { MAX_FACET_VALUES, type IndexNames } from './settings.ts';
 
 /**
  * Candidate passages per query, and those matching most terms at once. Each costs ~0.03 ms of
@@ -24,15 +27,20 @@ import { and, quote } from './filter.ts';
  */
 export const CANDIDATE_BUDGET = 300;
 const BEST_OVERALL = 40;
+/**
+ * Postings read per term without a filter (a record keeps up to 500). On 10 000 generated documents
+ * (103 queries) the top 10 agrees with exhaustive BM25 by 0.683 at 300, 0.645 at 250, 0.707 at all
+ * 500, against 0.183 for candidates asked of Meilisearch; Node's CPU per search is 7 ms at 250 and
+ * 10.6 ms at 500 (BENCHMARKS.md).
+ */
+export const POSTINGS_READ = 300;
 /** The least a term brings however many terms the query has. */
 const MIN_SHARE = 60;
 /** A compound part's occurrence counts this much of a word's (measured on data/eval, BENCHMARKS.md). */
 export const PART_TF = 0.5;
-/** Share of the document-level BM25 in a document's score; the rest is its passages' (best + share of second). */
-export const DOC_SHARE = 0.5;
 
 interface TermHit { id: string; docId: string; termCount: number; docTermCount: number; stems: string; partStems?: string }
-interface MultiSearchResponse { results: { hits: TermHit[]; estimatedTotalHits?: number; totalHits?: number }[] }
+interface MultiSearchResponse { results: { hits: TermHit[]; estimatedTotalHits?: number; totalHits?: number; facetDistribution?: Record<string, Record<string, number>> }[] }
 
 export interface RankedDocument { docId: string; score: number; passages: { id: string; score: number }[] }
 export interface KeywordRanking { documents: RankedDocument[]; terms: TermStats[]; candidates: number; retrievalMs: number; rankingMs: number }
@@ -53,48 +61,24 @@ const hasStem = (term: string) => `stems = ${quote(term)}`;
 /** The same filter for the documents index and for the lean passage records (index/keyword-filter.ts). */
 export interface KeywordFilter { documents: string | undefined; passages: string | undefined }
 
-export async function rankByKeywords(client: MeiliClient, names: IndexNames, terms: QueryTerm[], filters: KeywordFilter): Promise<KeywordRanking> {
+/** A candidate passage with what BM25 needs: its lengths and each query term's frequency in it. */
+interface Candidate { id: string; docId: string; length: number; docLength: number; tf: Map<string, number> }
+/** Candidates with the statistics under the filter: each term's passage and document frequency, and the totals. */
+interface Retrieved extends Counts { candidates: Map<string, Candidate> }
+
+export async function rankByKeywords(client: MeiliClient, names: IndexNames, terms: QueryTerm[], filters: KeywordFilter, perTerm = POSTINGS_READ): Promise<KeywordRanking> {
   const t0 = performance.now();
-  const filter = filters.passages;
-  // Counts and candidates side by side: each term brings an equal share of the budget.
-  const share = Math.max(MIN_SHARE, Math.floor(CANDIDATE_BUDGET / Math.max(terms.length, 1)));
-  const queries = terms.map((t) => termQuery(names.terms, phrase(t.term), filter, share));
-  // The passages with most of the terms: Meilisearch ranks first by how many query words match.
-  if (queries.length > 1) queries.push(termQuery(names.terms, terms.map((t) => phrase(t.term)).join(' '), filter, BEST_OVERALL, { matchingStrategy: 'frequency' }));
-  const [counts, candidates] = await Promise.all([
-    client.request<MultiSearchResponse>('POST', '/multi-search', {
-      queries: [
-        count(names.terms, null, filter, []),
-        count(names.documents, null, filters.documents, []),
-        ...terms.map((t) => count(names.terms, t.term, filter, ['stems', 'partStems'])),
-        ...terms.map((t) => count(names.documents, null, and(filters.documents, hasStem(t.term)), [])),
-      ],
-    }),
-    client.request<MultiSearchResponse>('POST', '/multi-search', { queries }),
-  ]);
-  const [allPassages, allDocs, ...rest] = counts.results.map(total);
-  const df = rest.slice(0, terms.length);
-  const docDf = rest.slice(terms.length);
-  const hits = candidates.results.flatMap((r) => r.hits);
+  const found = await fromPostings(client, names, terms, filters, perTerm);
   const retrievalMs = performance.now() - t0;
 
   const t1 = performance.now();
-  const stats: TermStats[] = terms.map((t, i) => ({ term: t.term, weight: t.weight, group: t.group, df: df[i]! }));
-  const wanted = new Set(terms.map((t) => t.term));
-  const tf = new Map<string, Map<string, number>>();
-  const meta = new Map<string, { docId: string; length: number; docLength: number }>();
-  for (const h of hits) {
-    if (meta.has(h.id)) continue;
-    meta.set(h.id, { docId: h.docId, length: h.termCount ?? 0, docLength: h.docTermCount ?? 0 });
-    tf.set(h.id, countTerms(h, wanted));
-  }
-  const n = allPassages!;
-  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(xs.length, 1);
-  const avgLength = mean([...meta.values()].map((m) => m.length));
-  const scored = [...meta].map(([id, m]) => ({ id, docId: m.docId, ...passageScore(tf.get(id) ?? new Map(), m.length, stats, n, avgLength) }))
+  const stats: TermStats[] = terms.map((t, i) => ({ term: t.term, weight: t.weight, group: t.group, df: found.df[i]! }));
+  const meta = [...found.candidates.values()];
+  const avgLength = meta.reduce((s, m) => s + m.length, 0) / Math.max(meta.length, 1);
+  const scored = meta.map((m) => ({ id: m.id, docId: m.docId, ...passageScore(m.tf, m.length, stats, found.passages, avgLength) }))
     .filter((p) => p.matched > 0);
   const byPassages = rankDocuments(scored);
-  const whole = documentScores(meta, tf, stats.map((s, i) => ({ ...s, df: docDf[i]! })), allDocs!);
+  const whole = documentScores(meta, stats.map((s, i) => ({ ...s, df: found.docDf[i]! })), found.documents);
   const norm = (x: number, max: number) => (max > 0 ? x / max : 0);
   const maxP = Math.max(0, ...byPassages.map((d) => d.score));
   const maxD = Math.max(0, ...whole.values());
@@ -104,6 +88,85 @@ export async function rankByKeywords(client: MeiliClient, names: IndexNames, ter
     passages: d.passages.map((p) => ({ id: p.id, score: p.score })),
   })).sort((a, b) => b.score - a.score || a.docId.localeCompare(b.docId));
   return { documents, terms: stats, candidates: scored.length, retrievalMs, rankingMs: performance.now() - t1 };
+}
+
+/** Statistics under a filter: totals, and each term's passage and document frequency. */
+interface Counts { passages: number; documents: number; df: number[]; docDf: number[] }
+
+/**
+ * Candidates from the term postings (index/term-postings.ts): one request without a filter. Under a
+ * filter they serve when every term's list is complete (each of its passages is in it): the
+ * documents of those passages the filter keeps, and the statistics counted under it, come in a
+ * second request. A cut list cannot say which of a common term's passages a filter keeps; then, or
+ * while the postings are stale, Meilisearch is asked (`fromMeilisearch`). (Taking a cut list's
+ * passages that the filter keeps, when there were enough, measured slower on 10 000 documents:
+ * 32.5 against 25.8 ms of CPU per filtered search, BENCHMARKS.md.)
+ */
+async function fromPostings(client: MeiliClient, names: IndexNames, terms: QueryTerm[], filters: KeywordFilter, perTerm: number): Promise<Retrieved> {
+  const read = await readPostings(client, names, terms.map((t) => t.term), filters.documents ? Infinity : perTerm);
+  const lists = read ? terms.map((t) => read.terms.get(t.term) ?? { df: 0, docDf: 0, complete: true, postings: [] }) : [];
+  if (!read || (filters.documents && !lists.every((l) => l.complete))) return fromMeilisearch(client, names, terms, filters);
+  if (!filters.documents) {
+    return collectPostings(terms, lists, null, { passages: read.passages, documents: read.documents, df: lists.map((l) => l.df), docDf: lists.map((l) => l.docDf) });
+  }
+  const docIds = [...new Set(lists.flatMap((l) => l.postings.map((p) => p.docId)))];
+  if (docIds.length > MAX_FACET_VALUES) return fromMeilisearch(client, names, terms, filters);
+  // Which of those documents the filter keeps: as facet values of the lean records, since reading
+  // the hits themselves (even their ids) costs Meilisearch ~0.2 ms per document record.
+  const keep = docIds.length ? [{ indexUid: names.terms, q: '', filter: and(filters.passages, inList('docId', docIds)), limit: 0, facets: ['docId'] }] : [];
+  const res = await client.request<MultiSearchResponse>('POST', '/multi-search', { queries: [...countQueries(names, terms, filters), ...keep] });
+  const allowed = new Set(Object.keys(res.results[2 + 2 * terms.length]?.facetDistribution?.docId ?? {}));
+  return collectPostings(terms, lists, allowed, countsOf(res, terms.length));
+}
+
+function collectPostings(terms: QueryTerm[], lists: TermPostings[], allowed: Set<string> | null, counts: Counts): Retrieved {
+  const candidates = new Map<string, Candidate>();
+  terms.forEach((t, i) => {
+    for (const p of lists[i]!.postings) {
+      if (allowed && !allowed.has(p.docId)) continue;
+      const c = candidates.get(p.id) ?? candidates.set(p.id, { id: p.id, docId: p.docId, length: p.length, docLength: p.docLength, tf: new Map() }).get(p.id)!;
+      c.tf.set(t.term, p.words + PART_TF * p.parts);
+    }
+  });
+  return { candidates, ...counts };
+}
+
+/** The passages and documents under the filter, and each term's passage frequency (exact phrase of one stem) and document frequency (the documents' stems). */
+function countQueries(names: IndexNames, terms: QueryTerm[], filters: KeywordFilter) {
+  return [
+    count(names.terms, null, filters.passages, []),
+    count(names.documents, null, filters.documents, []),
+    ...terms.map((t) => count(names.terms, t.term, filters.passages, ['stems', 'partStems'])),
+    ...terms.map((t) => count(names.documents, null, and(filters.documents, hasStem(t.term)), [])),
+  ];
+}
+
+function countsOf(res: MultiSearchResponse, n: number): Counts {
+  const [passages, documents, ...rest] = res.results.map(total);
+  return { passages: passages!, documents: documents!, df: rest.slice(0, n), docDf: rest.slice(n, 2 * n) };
+}
+
+/**
+ * Candidates asked of Meilisearch, when the postings cannot serve (being rebuilt, or a filter with
+ * a common term): counts and candidates side by side, each term an equal share of the budget, plus
+ * the passages with most of the terms.
+ */
+async function fromMeilisearch(client: MeiliClient, names: IndexNames, terms: QueryTerm[], filters: KeywordFilter): Promise<Retrieved> {
+  const filter = filters.passages;
+  const share = Math.max(MIN_SHARE, Math.floor(CANDIDATE_BUDGET / Math.max(terms.length, 1)));
+  const queries = terms.map((t) => termQuery(names.terms, phrase(t.term), filter, share));
+  // Meilisearch ranks first by how many query words match.
+  if (queries.length > 1) queries.push(termQuery(names.terms, terms.map((t) => phrase(t.term)).join(' '), filter, BEST_OVERALL, { matchingStrategy: 'frequency' }));
+  const [counts, found] = await Promise.all([
+    client.request<MultiSearchResponse>('POST', '/multi-search', { queries: countQueries(names, terms, filters) }).then((r) => countsOf(r, terms.length)),
+    client.request<MultiSearchResponse>('POST', '/multi-search', { queries }),
+  ]);
+  const wanted = new Set(terms.map((t) => t.term));
+  const candidates = new Map<string, Candidate>();
+  for (const h of found.results.flatMap((r) => r.hits)) {
+    if (!candidates.has(h.id)) candidates.set(h.id, { id: h.id, docId: h.docId, length: h.termCount ?? 0, docLength: h.docTermCount ?? 0, tf: countTerms(h, wanted) });
+  }
+  return { candidates, ...counts };
 }
 
 /** How often each wanted term occurs in a passage: a word counts 1, a compound's part PART_TF. */
@@ -134,13 +197,13 @@ export function occurrences(field: string, term: string): number {
  * the sum over its candidate passages (a passage without the term adds nothing), its length the
  * document's word count, its df the number of documents with the term.
  */
-function documentScores(meta: Map<string, { docId: string; docLength: number }>, tf: Map<string, Map<string, number>>, terms: TermStats[], n: number): Map<string, number> {
+function documentScores(candidates: Candidate[], terms: TermStats[], n: number): Map<string, number> {
   const docTf = new Map<string, Map<string, number>>();
   const docLength = new Map<string, number>();
-  for (const [id, m] of meta) {
-    docLength.set(m.docId, m.docLength);
-    const into = docTf.get(m.docId) ?? docTf.set(m.docId, new Map()).get(m.docId)!;
-    for (const [term, f] of tf.get(id) ?? []) into.set(term, (into.get(term) ?? 0) + f);
+  for (const c of candidates) {
+    docLength.set(c.docId, c.docLength);
+    const into = docTf.get(c.docId) ?? docTf.set(c.docId, new Map()).get(c.docId)!;
+    for (const [term, f] of c.tf) into.set(term, (into.get(term) ?? 0) + f);
   }
   const avg = [...docLength.values()].reduce((s, x) => s + x, 0) / Math.max(docLength.size, 1);
   return new Map([...docTf].map(([docId, f]) => [docId, passageScore(f, docLength.get(docId)!, terms, n, avg).score]));

@@ -3,10 +3,13 @@ import { swedishStopWords, synonymMap } from '../lib/reference-data.ts';
 import { TERMS_FILTERABLE } from './records.ts';
 const FACETS = ['year', 'date', 'dateTs', 'body', 'bodyKey', 'organisation', 'docType', 'themes', 'persons', 'parties', 'mandatePeriod'];
 
-export interface IndexNames { documents: string; chunks: string; terms: string; people: string; saved: string; files: string }
+/** Facet values the lean passage records give per facet (index/keyword-search.ts asks for `docId`). */
+export const MAX_FACET_VALUES = 10_000;
+
+export interface IndexNames { documents: string; chunks: string; terms: string; postings: string; people: string; saved: string; files: string }
 
 export function indexNames(prefix: string): IndexNames {
-  return { documents: `${prefix}documents`, chunks: `${prefix}chunks`, terms: `${prefix}passage_terms`, people: `${prefix}people`, saved: `${prefix}saved_searches`, files: `${prefix}files` };
+  return { documents: `${prefix}documents`, chunks: `${prefix}chunks`, terms: `${prefix}passage_terms`, postings: `${prefix}term_postings`, people: `${prefix}people`, saved: `${prefix}saved_searches`, files: `${prefix}files` };
 }
 
 /** Ingest state per file: hash, status (indexed/failed), the reason of a failure, when it was last processed. */
@@ -93,6 +96,8 @@ export function termsSettings() {
     sortableAttributes: [],
     // Exact totals: a term's total hits is its passage frequency for BM25, and the archive's total its N.
     pagination: { maxTotalHits: 10_000_000 },
+    // A filtered search learns which documents of its postings the filter keeps as `docId` facet values.
+    faceting: { maxValuesPerFacet: MAX_FACET_VALUES },
     displayedAttributes: ['*'],
   };
 }

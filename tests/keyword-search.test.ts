@@ -13,6 +13,7 @@ import { indexTerms, stem } from '../lib/swedish-analysis.ts';
 import { idf, termScore } from '../index/bm25.ts';
 import { filterFields, passageTermsFilter } from '../index/keyword-filter.ts';
 import { occurrences } from '../index/keyword-search.ts';
+import { buildPostings, hasPostings, invalidatePostings, readPostings } from '../index/term-postings.ts';
 import { SAMPLE_DIR, tempDir } from './helpers.ts';
 
 const reporter = createReporter({ tty: false, quiet: true });
@@ -156,6 +157,56 @@ describe('keyword ranking', () => {
   });
 });
 
+describe('term postings: a term\'s passages read at once instead of asked of Meilisearch', () => {
+  const QUERIES = ['kommun', 'brist på arbetskraft', 'Bredbandsutredningen', 'kollektivtrafiken i länet', 'Vilka beslut fattades om budgeten?'];
+  const ranking = async (index: ArchiveIndex, filter?: string) => Promise.all(QUERIES.map(async (q) => {
+    const r = await search(index, q, { limit: 200, ...(filter ? { filter } : {}) });
+    return { q, total: r.total, hits: r.hits.map((h) => [h.docId, h.score]) };
+  }));
+
+  it('rank as the candidates Meilisearch retrieves, with and without a filter, while they are complete', async () => {
+    for (const index of [sample, tiny]) {
+      expect(await hasPostings(index.client, index.names)).toBe(true);
+      const fromPostings = [await ranking(index), await ranking(index, 'year = 2023')];
+      await invalidatePostings(index.client, index.names);
+      expect(await readPostings(index.client, index.names, ['kommun'])).toBeNull();
+      const fromMeilisearch = [await ranking(index), await ranking(index, 'year = 2023')];
+      expect(fromPostings).toEqual(fromMeilisearch);
+      await index.refreshPostings(false);
+      expect(await hasPostings(index.client, index.names)).toBe(true);
+    }
+  });
+
+  it('keep a common stem\'s best passages and its exact frequencies, and serve a filter only when complete', async () => {
+    await buildPostings(tiny.client, tiny.names, 1);
+    const budget = (await readPostings(tiny.client, tiny.names, [stem('budget'), 'xqzwv']))!.terms;
+    // "budget" is in a.txt three times and once in b.txt: a.txt's passage has the higher impact.
+    expect(budget.get(stem('budget'))).toMatchObject({ df: 2, docDf: 2, complete: false, postings: [{ words: 3, parts: 0 }] });
+    expect(budget.has('xqzwv')).toBe(false);
+    // Under a filter an incomplete list cannot say which passages pass: Meilisearch is asked, and finds both.
+    const filtered = await search(tiny, 'budget', { filter: 'root EXISTS' });
+    expect(filtered.hits.map((h) => h.fileName)).toEqual(['a.txt', 'b.txt']);
+    expect((await buildPostings(tiny.client, tiny.names)).written).toBeGreaterThan(0);
+    expect(await buildPostings(tiny.client, tiny.names)).toMatchObject({ written: 0, removed: 0 });
+  });
+
+  it('go stale with the first change to the passages, and an ingest rebuilds them from what changed', async () => {
+    const dir = path.join(tmp.dir, 'postings');
+    mkdirSync(dir);
+    for (const [f, text] of Object.entries(TINY)) writeFileSync(path.join(dir, f), text);
+    const index = new ArchiveIndex(tiny.client, 'postings_');
+    await runIngest(dir, { full: false, config, index, reporter });
+    const { docId } = (await search(index, 'vägar')).hits.find((h) => h.fileName === 'd.txt')!;
+    await index.remove([docId]);
+    expect(await hasPostings(index.client, index.names)).toBe(false);
+    writeFileSync(path.join(dir, 'b.txt'), 'Skolan\n\nSkolan får en ny budget och en cykelväg.');
+    await runIngest(dir, { full: false, config, index, reporter });
+    expect(await hasPostings(index.client, index.names)).toBe(true);
+    expect((await search(index, 'cykelväg')).hits.map((h) => h.fileName)).toEqual(['b.txt']);
+    expect(await buildPostings(index.client, index.names)).toMatchObject({ written: 0, removed: 0 });
+  });
+});
+
 describe('the filter keyword retrieval applies to lean passage records', () => {
   it.each([
     ['year IN [2022, 2023] AND docType IN ["protokoll"]', ['year', 'docType'], true],
@@ -188,6 +239,7 @@ describe('an index written by an older version', () => {
     await runIngest(dir, { full: false, config, index: old, reporter });
     // What an older version left: no lean passage records, documents of an older shape.
     await old.client.deleteIndex(old.names.terms);
+    await old.client.deleteIndex(old.names.postings);
     const docs = await old.client.getDocuments<Record<string, unknown>>(old.names.documents, { limit: 100 });
     await old.client.addDocuments(old.names.documents, docs.results.map((d) => ({ ...d, recordVersion: RECORD_VERSION - 1 })));
     await expect(search(old, 'budget')).rejects.toBeInstanceOf(OutdatedIndexError);
