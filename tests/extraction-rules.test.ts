@@ -44,6 +44,23 @@ const cases: Case[] = [
   ['organisation-organ-form', 'Ärendet går till Kollektivtrafiknämnden som föreslår kommunfullmäktige att besluta.', ['Kollektivtrafiknämnden', 'Kommunfullmäktige'], []],
   ['organisation-naming-form', 'Avtal med Eksta Bostads AB och Stiftelsen Gamla Kungsbacka tecknas.', ['Eksta Bostads AB', 'Stiftelsen Gamla Kungsbacka'], ['Avtal']],
   ['organisation-naming-form', 'Nämnden beslutar att godkänna budgeten.', [], ['Nämnden']],
+  // Acronyms written alone and their genitive, names with only the first word capitalised, a genitive of a known name, a local branch.
+  ['organisation-lexicon', 'Enligt SKR och MSB ska EU:s regler gälla. Europeiska kommissionens förslag och Sveriges kommuner och regioner.',
+    ['Sveriges Kommuner och Regioner', 'Myndigheten för samhällsskydd och beredskap', 'Europeiska unionen', 'Europeiska kommissionen'], []],
+  ['organisation-lexicon', 'Utskick via PostNord Kungsbacka. Lokala BRÅ träffas. Avtal med Ellevio och E.ON.', ['PostNord Kungsbacka', 'Lokala BRÅ', 'Ellevio', 'E.ON'], ['PostNord', 'Brottsförebyggande rådet']],
+  // Not an acronym alone: a case number's prefix, a word of a heading in capitals, the first part of a compound, a party code.
+  ['organisation-lexicon', '§ 4 Dnr KS-2024-00011 och KS 2024/123\n\nBESLUT OM SKR OCH EU\n\nFrågan gäller EU-medel på EU-nivå. Anna Ek (S) och (M) yrkar.',
+    [], ['Kommunstyrelsen', 'Sveriges Kommuner och Regioner', 'Europeiska unionen']],
+  // Units in lower case, institutions capitalised mid-sentence, clubs, chambers of commerce, forums and groups with their field.
+  ['organisation-naming-form', 'Skicka till valkansliet och bygglovsavdelningens handläggare. Eleverna inom Kulturskolan och på Kompetenscentrum, som påverkar Vuxenutbildningen.',
+    ['valkansliet', 'bygglovsavdelningen', 'Kulturskolan', 'Kompetenscentrum', 'Vuxenutbildningen'], []],
+  ['organisation-naming-form', 'Bidrag till Onsala BK och IFK Göteborg. Norrbottens Handelskammare yttrar sig i kommun- och regionledningsforum och beredningsgruppen för miljö och samhällsbyggnad.',
+    ['Onsala BK', 'IFK Göteborg', 'Norrbottens Handelskammare', 'kommun- och regionledningsforum', 'beredningsgruppen för miljö och samhällsbyggnad'], []],
+  // Not names: a common noun at a sentence start, school forms, a place-named school, activities and places with a unit's head, "området".
+  ['organisation-naming-form', 'Grundskolan har fått medel. Barnen i Förskolan och Skårbyskolan. Vi arbetar med kapitalförvaltningen från huvudkontoret i Varla- och Kollaområdet, och beredningsgruppen för eventuell justering av punkterna. Arbetsgruppen träffas.',
+    [], ['Grundskolan', 'Förskolan', 'Skårbyskolan', 'kapitalförvaltningen', 'huvudkontoret', 'Varla- och Kollaområdet', 'Arbetsgruppen']],
+  // Political parties written out are no organisations (the annotators' rule), nor are persons and places.
+  ['organisation-naming-form', 'Socialdemokraterna och Moderaterna yrkar bifall. Anna Ek bor i Kungsbacka.', [], ['Socialdemokraterna', 'Moderaterna', 'Anna Ek', 'Kungsbacka']],
   ['own-organisation', 'KUNGSBACKA KOMMUN   SAMMANTRÄDESPROTOKOLL\nNämnden för Kultur & Fritid\n\nNämnden sammanträdde.', ['Kungsbacka kommun'], []],
   ['organisation-of-person', '## Närvarande\n\nKarin Lund (S)\tArvika kommun', ['Arvika kommun'], []],
   // decisions and actions
