@@ -39,6 +39,12 @@ const cases: Case[] = [
   ['presenter-line', '## 4. Information om budgeten\n\nMalin Vikner, Region Värmland, informerade om läget i länet och vad som händer framöver.', ['Malin Vikner present'], []],
   ['name-in-text', 'Anna Ek berättar om läget. En skrivelse från Bo Lund nämndes.', ['Anna Ek present', 'Bo Lund unknown'], ['Anna Ek unknown']],
   ['name-in-text', 'Gustaf Fröding Hotell och Region Värmland står för lokalen.', [], ['Gustaf Fröding present', 'Gustaf Fröding unknown']],
+  // A first name no list knows, where the sentence says a person stands there: a party code after, a title before.
+  ['name-in-text', 'Motion från Zlatko Petrović (S) och Xiomara Lind (KD). Arbetet leds av valsamordnare Ulrikke Brandt på 50 %.',
+    ['Zlatko Petrović unknown', 'Xiomara Lind unknown', 'Ulrikke Brandt unknown'], []],
+  // Not persons: a unit after a title, an institution named after a person, a hotel, a fund in the genitive, a bracket that is no party.
+  ['name-in-text', 'Frågan gick till förvaltningschef Service Fastighet. Medlemmar i Fredrika Bremerförbundet möts på Quality Hotel Selma Lagerlöf. Asta och Anders Brattströms stipendiefond delas ut. Projektet Grön Omställning (GO) fortsätter.',
+    [], ['Service Fastighet unknown', 'Fredrika Bremerförbundet unknown', 'Selma Lagerlöf unknown', 'Anders Brattströms unknown', 'Grön Omställning unknown']],
   // organisations
   ['organisation-lexicon', 'Avtalet med Karlstad kommun och Länsstyrelsen i Värmlands län.', ['Karlstads kommun', 'Länsstyrelsen i Värmlands län'], ['Karlstad']],
   ['organisation-organ-form', 'Ärendet går till Kollektivtrafiknämnden som föreslår kommunfullmäktige att besluta.', ['Kollektivtrafiknämnden', 'Kommunfullmäktige'], []],
