@@ -14,6 +14,8 @@ const FORM = String.raw`(?:${MINISTRY}|${PREFIX}?(?:19|20)\d{2}\s?[-–—/.:]\s
 const LABEL = String.raw`(?:Dnr|D\.nr|Diarienummer|Diarienr|Ärendenummer|Ärende\s?nr|Saksnr|Saksnummer|Vår(?:t)?\s+(?:referens|ref|dnr|beteckning)|Er(?:t)?\s+(?:referens|ref|dnr|beteckning))`;
 const END = String.raw`(?![\p{L}\d]|[-–/]\d)`;
 const LABELLED = new RegExp(String.raw`(?<![\p{L}])${LABEL}\.?[:\s]*(${FORM}${END}(?:\s*(?:,|och|samt|&)\s*${FORM}${END})*)`, 'giu');
+/** Some label's letters: most texts have none, and this test is far cheaper than the forms. */
+const LABEL_CUE = /dnr|diarie|ärende|saksn|ref|beteckning|d\.nr/i;
 const ONE = new RegExp(String.raw`${FORM}${END}`, 'gu');
 const BARE = new RegExp(String.raw`^${FORM}$`, 'u');
 
@@ -22,6 +24,7 @@ const tidy = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Every labelled case number in a text, each once, in order. */
 export function findCaseNumbers(text: string): string[] {
+  if (!LABEL_CUE.test(text)) return [];
   const all = [...text.matchAll(LABELLED)].flatMap((m) => [...m[1]!.matchAll(ONE)].map((n) => tidy(n[0])));
   return [...new Set(all.filter((c) => !ISO_DATE.test(c) && !isYearSpan(c)))];
 }

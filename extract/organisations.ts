@@ -12,11 +12,10 @@ import { organisationsByForm } from './organisation-forms.ts';
 
 /** A name that is an acronym: two to six letters, at least two of them capitals ("SKR", "SiS", "FoHM"). */
 const ACRONYM = /^(?=(?:.*\p{Lu}){2})[\p{Lu}][\p{L}]{1,5}$/u;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLength = (a: string, b: string) => b.length - a.length;
 
 /** Known names by their first word (letters and digits up to the first other character), longest first. */
-type KnownIndex = Map<string, { alias: string; acronym: boolean }[]>;
+type KnownIndex = Map<string, { alias: string; group: 'muni' | 'known' | 'acr' }[]>;
 interface Gazetteer { pattern: RegExp; lookup: Map<string, { name: string; kind: string }>; byFirst: KnownIndex }
 
 let gazetteer: Gazetteer | undefined;
@@ -24,14 +23,20 @@ function compile(): Gazetteer {
   if (gazetteer) return gazetteer;
   const lookup = new Map<string, { name: string; kind: string }>();
   const byFirst: KnownIndex = new Map();
-  const add = (alias: string, name: string, kind: string) => {
-    lookup.set(alias.toLowerCase(), { name, kind });
+  // A municipality ("X kommun") before a known name, then the longest name first, as an alternation would try them.
+  const rank = { muni: 0, known: 1, acr: 1 };
+  const index = (alias: string, group: 'muni' | 'known' | 'acr') => {
     const first = /^[\p{L}\d]+/u.exec(alias)?.[0];
     if (!first) return;
     const list = byFirst.get(first) ?? [];
-    if (!list.some((x) => x.alias === alias)) list.push({ alias, acronym: ACRONYM.test(alias) });
-    byFirst.set(first, list.sort((a, b) => byLength(a.alias, b.alias)));
+    if (!list.some((x) => x.alias === alias && x.group === group)) list.push({ alias, group });
+    byFirst.set(first, list.sort((a, b) => rank[a.group] - rank[b.group] || byLength(a.alias, b.alias)));
   };
+  const add = (alias: string, name: string, kind: string) => {
+    lookup.set(alias.toLowerCase(), { name, kind });
+    index(alias, ACRONYM.test(alias) ? 'acr' : 'known');
+  };
+  for (const m of municipalityList()) index(m.name, 'muni');
   for (const o of knownOrganisations()) {
     // A council's acronym ("KF") is known here; its name by its form (the organ rule).
     for (const a of o.kind === 'organ' ? o.aliases : [o.name, ...o.aliases]) {
@@ -42,12 +47,9 @@ function compile(): Gazetteer {
     }
   }
   for (const b of knownBodies()) for (const a of b.aliases) if (!/^(kommunstyrelsen|kommunfullmäktige|regionstyrelsen|regionfullmäktige|direktionen)$/i.test(a)) add(a, b.name, 'organ');
-  const munis = municipalityList().map((m) => escape(m.name)).sort(byLength).join('|');
-  // One word-start check for all alternatives, and "X kommun"/"X stad" in one alternative: measured
-  // on 1 000 generated documents, 669 → 414 ms for the same matches. The known names are looked up
-  // by their first word instead (knownHits): as one alternation of 700 names they cost a third more.
+  // One word-start check for the alternatives. Municipalities and known names are looked up by their
+  // first word instead (knownHits): as one alternation of 1 000 names they made extraction a third slower.
   const pattern = new RegExp(String.raw`(?<![\p{L}-])(?:` + [
-    String.raw`(?<muni>${munis})s?\s+(?:kommuns?|stad)(?![\p{L}])`,
     String.raw`(?<lst>[Ll]änsstyrelsen\s+i\s+(?:[\p{Lu}][\p{L}]+\s+){1,2}län)s?(?![\p{L}])`,
     // Committees and councils by their form: "Kollektivtrafiknämnden", "Kommunstyrelsen", "Regionala utvecklingsnämnden".
     String.raw`(?<organ>(?:Regionala\s+|Regional\s+)?[\p{Lu}][\p{Ll}-]*(?:nämnden|nämnd|styrelsen|fullmäktige|beredningen|utskottet))(?![\p{L}])`,
@@ -62,6 +64,8 @@ export interface LexiconHit { group: 'muni' | 'lst' | 'known' | 'acr' | 'organ' 
 
 /** A name in the genitive is the name: "Europeiska kommissionens förslag", "Riksbankens". */
 const KNOWN_END = /^s?(?![\p{L}])/u;
+/** "Karlstad kommun", "Karlstads kommun", "Göteborgs stad". */
+const MUNI_END = /^s?\s+(?:kommuns?|stad)(?![\p{L}])/u;
 /**
  * An acronym written alone ("SKR", "enligt MSB", "EU:s"), not the first part of a compound ("EU-nivå"),
  * nor a case number's prefix ("KS-2024-00012", "KS 2024/12"), nor a word among capitals ("BESLUT OM EU").
@@ -76,13 +80,16 @@ function knownHits(text: string, byFirst: KnownIndex): LexiconHit[] {
   for (const m of text.matchAll(RUN)) {
     if (m.index < from || text[m.index - 1] === '-') continue;
     const run = m[0];
-    const candidates = byFirst.get(run) ?? (run.endsWith('s') ? byFirst.get(run.slice(0, -1)) : undefined);
+    // The run may be a genitive ("Karlstads kommun", "Skolverkets"): both readings are candidates.
+    const exact = byFirst.get(run);
+    const genitive = run.endsWith('s') ? byFirst.get(run.slice(0, -1)) : undefined;
+    const candidates = exact && genitive ? [...genitive.filter((c) => c.group === 'muni'), ...exact, ...genitive.filter((c) => c.group !== 'muni')] : exact ?? genitive;
     if (!candidates) continue;
-    for (const { alias, acronym } of candidates) {
+    for (const { alias, group } of candidates) {
       if (!text.startsWith(alias, m.index)) continue;
-      const end = (acronym ? ACRONYM_END : KNOWN_END).exec(text.slice(m.index + alias.length, m.index + alias.length + 6));
-      if (!end || (acronym && /\p{Lu}{2}\s$/u.test(text.slice(Math.max(0, m.index - 3), m.index)))) continue;
-      hits.push({ group: acronym ? 'acr' : 'known', value: alias, index: m.index, text: alias + end[0] });
+      const end = (group === 'acr' ? ACRONYM_END : group === 'muni' ? MUNI_END : KNOWN_END).exec(text.slice(m.index + alias.length, m.index + alias.length + 12));
+      if (!end || (group === 'acr' && /\p{Lu}{2}\s$/u.test(text.slice(Math.max(0, m.index - 3), m.index)))) continue;
+      hits.push({ group, value: alias, index: m.index, text: alias + end[0] });
       from = m.index + alias.length + end[0].length;
       break;
     }

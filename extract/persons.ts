@@ -207,15 +207,20 @@ function signature(plainText: string, docIsMeeting: boolean): Found[] {
 
 /** A party code in brackets right after: "Shabnam Zamani (S), Per Gunnarsson (S) och …". */
 const PARTY_AFTER = /^\s*\(([A-Za-zÅÄÖåäö]{1,4})\)/;
-/** A title right before, in lower case: "valsamordnare Sabina Blomqvist", "kommunjurist Linnéa Princis", "enligt ordförande Thure Sandén". */
-const TITLE_BEFORE = /(?:^|[\s,(])(?:\p{Ll}+(?:chef|direktör|ledare|strateg|samordnare|utvecklare|sekreterare|handläggare|controller|ansvarig|jurist|ekonom|revisor|arkitekt|ingenjör|inspektör|planerare|koordinator|administratör|assistent|specialist|analytiker|rådgivare|konsult|pedagog|kurator|sköterska|läkare|polis)|chef|ordförande|ledamoten|ersättaren|rektor|föredragande|kommunalråd|oppositionsråd|regionråd)\s+$/u;
+/** The ends of titles written before a name in lower case: "valsamordnare", "kommunjurist", "ordförande". */
+const TITLE_HEADS = 'chef|direktör|ledare|strateg|samordnare|utvecklare|sekreterare|handläggare|controller|ansvarig|jurist|ekonom|revisor|arkitekt|ingenjör|inspektör|planerare|koordinator|administratör|assistent|specialist|analytiker|rådgivare|konsult|pedagog|kurator|sköterska|läkare|polis|ordförande|ledamoten|ersättaren|rektor|föredragande|kommunalråd|oppositionsråd|regionråd';
+/** A title right before: "valsamordnare Sabina Blomqvist", "kommunjurist Linnéa Princis", "enligt ordförande Thure Sandén". */
+const TITLE_BEFORE = new RegExp(String.raw`(?:^|[\s,(])\p{Ll}*(?:${TITLE_HEADS})\s+$`, 'u');
+
+/** Either cue in a sentence at all: most sentences have none, and this test is far cheaper than reading their names. */
+const CONTEXT_CUE = new RegExp(String.raw`\([A-Za-zÅÄÖåäö]{1,4}\)|(?:${TITLE_HEADS})\s+\p{Lu}`, 'u');
 
 /**
  * Names whose first name no list knows, where the sentence says a person stands there: a party
  * code after the name or a title before it (the first-name list holds the common names only).
  */
 function namesByContext(sentence: string): NameHit[] {
-  if (!sentence.includes('(') && !/\p{Ll}\s+\p{Lu}/u.test(sentence)) return [];
+  if (!CONTEXT_CUE.test(sentence)) return [];
   const first = firstNameSet();
   return findNames(sentence, { anyFirstName: true }).filter((h) => {
     if (first.has(h.name.split(' ')[0]!)) return false;
