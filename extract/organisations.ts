@@ -204,12 +204,14 @@ export const ownOrganisation: Rule<Organisation, OrgInput> = {
 
 /**
  * The organisations persons are listed with ("Anna Ek, Region Värmland"); one the lexicon does not
- * know only from the protocol's attendance block, where it stands in brackets ("Fanny Nilsson (EY)").
+ * know only from an attendance list or block, where it stands in brackets ("Fanny Nilsson (EY)",
+ * "Olof Olsson (Svensk nationell datatjänst)").
  */
 export const organisationOfPerson: Rule<Organisation, OrgInput> = {
   id: 'organisation-of-person', field: 'organisations',
   run: ({ persons }) => persons.flatMap((p, k): Found[] => {
-    const bracketed = p.evidence?.rule === ATTENDANCE_BLOCK_RULE && !!p.organisation && p.organisation.length >= 2 && p.evidence.quote.includes(`(${p.organisation})`);
+    const listed = p.evidence?.rule === ATTENDANCE_BLOCK_RULE || p.evidence?.rule === 'attendance-list' || p.evidence?.rule === 'attendance-table';
+    const bracketed = listed && !!p.organisation && p.organisation.length >= 2 && p.evidence!.quote.includes(`(${p.organisation})`);
     const o = p.organisation ? normaliseOrganisation(p.organisation) ?? (bracketed ? { name: p.organisation, kind: 'organisation' } : null) : null;
     return o ? [{ value: { ...o, evidence: p.evidence && by(organisationOfPerson, p.evidence) }, at: [Infinity, 1, k] }] : [];
   }),

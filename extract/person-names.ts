@@ -70,7 +70,8 @@ export function findNames(text: string, opts: { anyFirstName?: boolean } = {}): 
   return hits;
 }
 
-export interface ListedPerson { name: string; party: string | null; descriptor: string; index: number }
+/** `bracket`: what stands in brackets right after the name when it is no party code ("Olof Olsson (Svensk nationell datatjänst)"). */
+export interface ListedPerson { name: string; party: string | null; descriptor: string; index: number; bracket: string | null }
 
 /**
  * A run of names with what follows each: "Anna Tyrén, Coompanion Alexander Zuniga, Hela Sverige
@@ -83,6 +84,7 @@ export function parseNameList(text: string, opts: { anyFirstName?: boolean } = {
     const rest = text.slice(h.end, hits[i + 1]?.index ?? text.length);
     const party = /^\s*\(([A-Za-zÅÄÖåäö]{1,4})\)/.exec(rest);
     const code = party && partyCodes().has(party[1]!.toUpperCase()) ? party[1]!.toUpperCase() : null;
+    const bracket = code ? null : /^\s*\(([^()]{2,60})\)/.exec(rest)?.[1]!.trim() ?? null;
     // Only what follows a comma (or a party code and a comma) describes the person: "Irén Lejegren hälsade …" has no descriptor.
     const described = /^\s*(\([^)]*\))?\s*[,:–-]/.test(rest) || /^\s*\t/.test(rest);
     const descriptor = !described ? '' : rest
@@ -91,7 +93,7 @@ export function parseNameList(text: string, opts: { anyFirstName?: boolean } = {
       .replace(/^(?:[\s,:;–-]|och\b|samt\b)+/i, '')
       .replace(/(?:[\s,:;–-]|\boch|\bsamt)+$/i, '')
       .trim();
-    return { name: h.name, party: code, descriptor, index: h.index };
+    return { name: h.name, party: code, descriptor, index: h.index, bracket };
   });
 }
 

@@ -150,8 +150,23 @@ function listRow(text: string, mode: Mode, runs: Inline[] = [], struckCells = fa
   return withSharedDescriptors(parseNameList(plain(text.replace(/^-\s+/, '')), { anyFirstName: true })).map((p) => {
     const { role, organisation } = splitDescriptor(p.descriptor);
     const absent = mode === 'absent' || struckNames.has(p.name) || (struckCells && struckNames.size === 0);
-    return { name: p.name, party: p.party, organisation, role, attendance: absent ? 'absent' : 'present', rank: 3 };
+    return { name: p.name, party: p.party, organisation: organisation ?? organisationInBracket(p.bracket), role, attendance: absent ? 'absent' : 'present', rank: 3 };
   });
+}
+
+/** How one takes part, not who one comes from: "(Teams)", "(på distans)", "(§ 1–5)", "(ersättare)". */
+const NOT_AN_ORGANISATION = /^(teams|zoom|skype|digitalt|distans|på distans|via |deltar |ej |från |till |tjänstgör|ersätter|punkt|§|kl\.?)|\d/i;
+
+/**
+ * A bracket after a name in an attendance list names the person's organisation ("Olof Olsson
+ * (Svensk nationell datatjänst)", "Patrik Wahlgren (SCB)") when it is a name: capitalised words, no
+ * role, no way of taking part, no party written out.
+ */
+function organisationInBracket(bracket: string | null): string | null {
+  if (!bracket || NOT_AN_ORGANISATION.test(bracket) || splitDescriptor(bracket).role) return null;
+  if (normaliseOrganisation(bracket)) return bracket;
+  if ([...partyCodes().values()].some((p) => p.toLowerCase() === bracket.toLowerCase())) return null;
+  return /^\p{Lu}[\p{L}&.-]*(?:\s+(?:\p{Lu}[\p{L}&.-]*|\p{Ll}+))*$/u.test(bracket) && bracket.split(/\s+/).length <= 6 ? bracket : null;
 }
 
 /** A signature under a role opens with a short line ("Ordförande Lisa Andersson"), not with a sentence ("Ordförande Lisa Andersson (M) rapporterar från …"). */

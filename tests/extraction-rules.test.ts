@@ -69,6 +69,9 @@ const cases: Case[] = [
   ['organisation-naming-form', 'Socialdemokraterna och Moderaterna yrkar bifall. Anna Ek bor i Kungsbacka.', [], ['Socialdemokraterna', 'Moderaterna', 'Anna Ek', 'Kungsbacka']],
   ['own-organisation', 'KUNGSBACKA KOMMUN   SAMMANTRÄDESPROTOKOLL\nNämnden för Kultur & Fritid\n\nNämnden sammanträdde.', ['Kungsbacka kommun'], []],
   ['organisation-of-person', '## Närvarande\n\nKarin Lund (S)\tArvika kommun', ['Arvika kommun'], []],
+  // A bracket after a name in an attendance list is the person's organisation, unless it is a party, a role or a way of taking part.
+  ['organisation-of-person', 'Närvarande\n\nOlof Olsson (Nationellt forskningsdatanätverk)\n\nPer Holm (Teams)\n\nEva Berg (Moderaterna)\n\nBo Lund (ordförande)\n\nAnna Ek (§ 1-5)',
+    ['Nationellt forskningsdatanätverk'], ['Teams', 'Moderaterna', 'ordförande', '§ 1-5']],
   // decisions and actions
   ['beslut-block', '# Protokoll Kulturnämnden\n\n## § 5 Budget\n\nSammanfattning av ärendet\n\nKommunfullmäktige beslutade 2019 om ramarna.\n\nBeslut\n\nNämnden beslutar att\n\n1. anta budgeten\n2. uppdra åt förvaltningen att följa upp',
     ['Nämnden beslutar att 1. anta budgeten 2. uppdra åt förvaltningen att följa upp'], ['Kommunfullmäktige beslutade 2019 om ramarna.']],
