@@ -19,13 +19,16 @@ const LABEL_CUE = /dnr|diarie|ärende|saksn|ref|beteckning|d\.nr/i;
 const ONE = new RegExp(String.raw`${FORM}${END}`, 'gu');
 const BARE = new RegExp(String.raw`^${FORM}$`, 'u');
 
+/** A number wrapped at a dash or slash ("KS-2024-\n00826", "KS-\n2024-00826") is one number. */
+const mendWrapped = (text: string) => (text.includes('\n') ? text.replace(/(?<=[\p{Lu}\d])([-–/])[ \t]*\n\s*(?=\d)/gu, '$1') : text);
+
 /** Spaces collapsed, dashes kept as written: "KS 2023–00456" stays itself, "KFT - 2024" does not occur. */
 const tidy = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Every labelled case number in a text, each once, in order. */
 export function findCaseNumbers(text: string): string[] {
   if (!LABEL_CUE.test(text)) return [];
-  const all = [...text.matchAll(LABELLED)].flatMap((m) => [...m[1]!.matchAll(ONE)].map((n) => tidy(n[0])));
+  const all = [...mendWrapped(text).matchAll(LABELLED)].flatMap((m) => [...m[1]!.matchAll(ONE)].map((n) => tidy(n[0])));
   return [...new Set(all.filter((c) => !ISO_DATE.test(c) && !isYearSpan(c)))];
 }
 
@@ -47,10 +50,10 @@ const STRONG = /(?<![\p{L}\d-])([\p{Lu}]{1,6}-(?:19|20)\d{2}-\d{3,6}|[\p{Lu}]{1,
 
 /** Unlabelled case numbers of a distinctive shape; a number wrapped at its dash ("KS-2024-\n00826") is mended. */
 export function findUnlabelledCaseNumbers(text: string): string[] {
-  return [...new Set([...text.replace(/-\s*\n\s*(?=\d)/g, '-').matchAll(STRONG)].map((m) => tidy(m[1]!)).filter((c) => !isYearSpan(c.replace(/^\p{L}+\s?/u, ''))))];
+  return [...new Set([...mendWrapped(text).matchAll(STRONG)].map((m) => tidy(m[1]!)).filter((c) => !isYearSpan(c.replace(/^\p{L}+\s?/u, ''))))];
 }
 
-const CASE_COLUMN = /^(beteckning|dnr|diarienummer|diarienr|ärendenummer|ärendenr|ärende ?nr|saksnr)\.?$/i;
+const CASE_COLUMN = /^(beteckning|vår beteckning|ärendebeteckning|dnr|diarienummer|diarienr|ärendenummer|ärendenr|ärende ?nr|saksnr|referens)\.?$/i;
 
 /**
  * Case numbers in a table column headed "Beteckning", "Dnr" … (a kallelse's agenda table):
@@ -58,6 +61,8 @@ const CASE_COLUMN = /^(beteckning|dnr|diarienummer|diarienr|ärendenummer|ärend
  */
 export function caseNumbersInTable(rows: string[][]): string[] {
   const column = rows[0]?.findIndex((c) => CASE_COLUMN.test(c.trim())) ?? -1;
-  if (column < 0) return [];
-  return rows.slice(1).map((r) => (r[column] ?? '').trim()).filter(isCaseNumber);
+  if (column >= 0) return rows.slice(1).map((r) => mendWrapped(r[column] ?? '').replace(/\s*\n\s*/g, '').trim()).filter(isCaseNumber);
+  // Without a header, a cell that is a number of a shape no other value has ("KS-2024-00123") still is one.
+  return rows.flatMap((r) => r.map((c) => mendWrapped(c).trim()).filter((c) => STRONG_CELL.test(c)));
 }
+const STRONG_CELL = new RegExp(String.raw`^(?:${STRONG.source})$`, 'u');

@@ -18,6 +18,7 @@ describe('diarienummer forms', () => {
     ['Diarienummer SBF-BN 2024-0012', ['SBF-BN 2024-0012']],
     ['Vårt dnr: BUN 2024/77  Er referens: Fi2024/01234', ['BUN 2024/77', 'Fi2024/01234']],
     ['Ärende nr 2025.123', ['2025.123']],
+    ['§ 12 Dnr KS-2024-\n00826 och Dnr BN-\n2025-000147', ['KS-2024-00826', 'BN-2025-000147']],
   ];
   it.each(found)('finds it in %s', (text, want) => expect(findCaseNumbers(text)).toEqual(want));
 
@@ -49,5 +50,8 @@ describe('case numbers without a label', async () => {
   it('reads the "Beteckning" column of an agenda table, and no other', () => {
     expect(caseNumbersInTable([['', 'Ärende', 'Beteckning', 'Förslag'], ['1.', 'Förändring av ärendelista', '2024-00001', ''], ['', 'Val av justerare', '', 'Ordinarie: Reneé Sylvan (S)']])).toEqual(['2024-00001']);
     expect(caseNumbersInTable([['Namn', 'Parti'], ['Anna Ek', 'M']])).toEqual([]);
+    // Another column label, a number wrapped in its cell; without a header only a prefixed number counts, not a bare one or a date.
+    expect(caseNumbersInTable([['Nr', 'Ärende', 'Ärendenr'], ['1', 'Budget', 'BN-2025-\n000147']])).toEqual(['BN-2025-000147']);
+    expect(caseNumbersInTable([['1.', 'Budget 2025', 'KS-2024-00123'], ['2.', 'Taxor', '2024-00124'], ['3.', 'Möte', '2024-05-12']])).toEqual(['KS-2024-00123']);
   });
 });
