@@ -62,7 +62,9 @@ const FORMS = new RegExp(String.raw`(?<![\p{L}-])(?:` + [
   // (in lower case too, a compound: "kommunstyrelsens förvaltning", "skolstyrelsens arbetsutskott")
   String.raw`(?<gen>(?:[\p{Lu}][\p{L}]*|\p{Ll}{3,})(?:nämndens|styrelsens)\s+(?:förvaltning|arbetsutskott|kansli))`,
   // Companies: "Eksta Bostads AB", "Kommuninvest i Sverige AB", "Ernst & Young AB"; kommanditbolag, ASA/AS (Norwegian)
-  String.raw`(?<company>${CAP}(?:\s+(?:&\s+|i\s+)?${CAP}){0,3}\s+(?:AB|HB|KB|ASA|AS)(?:\s+\(publ\))?)(?![\p{L}])`,
+  String.raw`(?<company>${CAP}(?:\s+(?:&\s+|i\s+)?${CAP}){0,3}\s+(?:AB|HB|KB|ASA|AS|Aktiebolag|aktiebolag|Handelsbolag|Kommanditbolag|Oy|GmbH|Ltd|A\/S|ApS)(?:\s+\(publ\))?)(?![\p{L}])`,
+  // State bodies named "Statens …" ("Statens kulturråd", "Statens historiska museer", "Statens haverikommission"); county councils and Norwegian county governors by their seat
+  String.raw`(?<state>Statens\s+(?:\p{Ll}+\s+){0,2}\p{Ll}*(?:verk|institut|råd|nämnd|kommission|museer|anstalt|styrelse|servicecenter|vegvesen|inspektion)|(?:Landstinget|Statsforvalteren|Statsforvaltaren)\s+i\s+${CAP}(?:\s+län)?)(?![\p{L}])`,
   String.raw`(?<foundation>Stiftelsen\s+${CAP}(?:\s+${CAP}){0,3})`,
   // "Asta och Anders Brattströms stipendiefond", "Må vägförening", "Nordhallands Hembygdsförening"
   String.raw`(?<assoc>${CAP}(?:\s+${CAP})?\s+[\p{L}]*(?:förening|föreningen|förbund|förbundet|klubb|klubben))(?![\p{L}])`,
@@ -91,10 +93,10 @@ const LISTED = ['company', 'assoc', 'fund'];
 
 export interface FormHit { name: string; index: number; kind: string }
 
-const KIND: Record<string, string> = { group: 'organ', club: 'förening', chamber: 'förening', lowunit: 'organ', inst: 'organ', for: 'organ', forlow: 'organ', court: 'myndighet', univ: 'universitet', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ', amp: 'organ' };
+const KIND: Record<string, string> = { state: 'myndighet', group: 'organ', club: 'förening', chamber: 'förening', lowunit: 'organ', inst: 'organ', for: 'organ', forlow: 'organ', court: 'myndighet', univ: 'universitet', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ', amp: 'organ' };
 
 /** Every form needs one of these literals: most passages have none, and this test is far cheaper than the forms. */
-const TRIGGER = /IF|IK|BK|FF|SK|FK|HK|GoIF|BoIS|andelskammar|församling|pastorat|forum|rådet|beredningen|delegationen|kommittén|gruppen|skolan|centr|utbildningen|institutet|trafiken|banken|börsen|biblioteket|museet|teatern|tjänsten|akademien|kammaren|bolaget|hamnen|enheten|AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|rätten i|universitet|högskola|Högskolan|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån|Inspektionen|nämnden|avdelningen|enheten|förvaltningen|inspektionen) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet|revisionen| & /;
+const TRIGGER = /Statens|Landstinget|Statsforval|ktiebolag|andelsbolag|ommanditbolag|Oy|GmbH|Ltd|A\/S|ApS|IF|IK|BK|FF|SK|FK|HK|GoIF|BoIS|andelskammar|församling|pastorat|forum|rådet|beredningen|delegationen|kommittén|gruppen|skolan|centr|utbildningen|institutet|trafiken|banken|börsen|biblioteket|museet|teatern|tjänsten|akademien|kammaren|bolaget|hamnen|enheten|AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|rätten i|universitet|högskola|Högskolan|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån|Inspektionen|nämnden|avdelningen|enheten|förvaltningen|inspektionen) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet|revisionen| & /;
 
 /** "Grundskolan", "Arbetsgruppen", "Riksbanken" (the lexicon's): a head whose first part is generic. */
 const INSTITUTION_PARTS = new RegExp(String.raw`^(.+?)s?${INSTITUTION}$`, 'u');
