@@ -61,8 +61,6 @@ const CASE_COLUMN = /^(beteckning|vår beteckning|ärendebeteckning|dnr|diarienu
  */
 export function caseNumbersInTable(rows: string[][]): string[] {
   const column = rows[0]?.findIndex((c) => CASE_COLUMN.test(c.trim())) ?? -1;
-  if (column >= 0) return rows.slice(1).map((r) => mendWrapped(r[column] ?? '').replace(/\s*\n\s*/g, '').trim()).filter(isCaseNumber);
-  // Without a header, a cell that is a number of a shape no other value has ("KS-2024-00123") still is one.
-  return rows.flatMap((r) => r.map((c) => mendWrapped(c).trim()).filter((c) => STRONG_CELL.test(c)));
+  if (column < 0) return [];
+  return rows.slice(1).map((r) => mendWrapped(r[column] ?? '').replace(/\s*\n\s*/g, '').trim()).filter(isCaseNumber);
 }
-const STRONG_CELL = new RegExp(String.raw`^(?:${STRONG.source})$`, 'u');

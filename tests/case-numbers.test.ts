@@ -50,8 +50,8 @@ describe('case numbers without a label', async () => {
   it('reads the "Beteckning" column of an agenda table, and no other', () => {
     expect(caseNumbersInTable([['', 'Ärende', 'Beteckning', 'Förslag'], ['1.', 'Förändring av ärendelista', '2024-00001', ''], ['', 'Val av justerare', '', 'Ordinarie: Reneé Sylvan (S)']])).toEqual(['2024-00001']);
     expect(caseNumbersInTable([['Namn', 'Parti'], ['Anna Ek', 'M']])).toEqual([]);
-    // Another column label, a number wrapped in its cell; without a header only a prefixed number counts, not a bare one or a date.
+    // Another column label, a number wrapped in its cell; without such a header no cell (a list of delegation decisions, of letters received).
     expect(caseNumbersInTable([['Nr', 'Ärende', 'Ärendenr'], ['1', 'Budget', 'BN-2025-\n000147']])).toEqual(['BN-2025-000147']);
-    expect(caseNumbersInTable([['1.', 'Budget 2025', 'KS-2024-00123'], ['2.', 'Taxor', '2024-00124'], ['3.', 'Möte', '2024-05-12']])).toEqual(['KS-2024-00123']);
+    expect(caseNumbersInTable([['1.', 'Budget 2025', 'KS-2024-00123'], ['2.', 'Taxor', '2024-00124']])).toEqual([]);
   });
 });
