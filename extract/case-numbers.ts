@@ -1,20 +1,35 @@
 /**
- * Diarienummer (case numbers) as Swedish and Norwegian bodies write them: an organ prefix, a year
- * and a serial joined by dashes or slashes ("KFT-2024-00011", "KS 2023–00456", "KS 2023/214",
- * "RS/240542", "ABC/220099", "23RS1234"), after "Dnr", "Diarienummer" or "Ärendenummer".
+ * Diarienummer (case numbers) as Swedish and Norwegian bodies write them: an organ prefix (one part
+ * or several, "SBF-BN"), a year and a serial joined by dashes, slashes, dots or a colon
+ * ("KFT-2024-00011", "KS 2023–00456", "KS 2023/214", "KS/2023:456", "RS/240542", "ABC/220099",
+ * "23RS1234"), the Government Offices' ministry form ("Ju2024/00970", "Fi2023/01234"), a serial
+ * before its year ("5919-2024", "123/2024"); after "Dnr", "Diarienummer", "Ärendenummer", "Vårt dnr",
+ * "Er referens" …, several after one label ("Dnr KS-2024-00011, KS-2024-00012 och …").
  */
 import { ISO_DATE } from '../lib/swedish-dates.ts';
-const PREFIX = String.raw`(?:[\p{Lu}]{1,6}(?:[\s-]|\/)?)`;
-const FORM = String.raw`(?:${PREFIX}?(?:19|20)\d{2}\s?[-–—/.]\s?\d{1,6}|${PREFIX}\/\d{4,8}|\d{2}[\p{Lu}]{1,4}\d{3,6}|${PREFIX}?\d{4}[-–/]\d{3,6})`;
-const LABELLED = new RegExp(String.raw`(?<![\p{L}])(?:Dnr|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Saksnr|Vår referens)\.?[:\s]*(${FORM})(?![\p{L}\d]|[-–/]\d)`, 'giu');
+const PREFIX = String.raw`(?:[\p{Lu}]{1,6}(?:[-/][\p{Lu}]{1,6}){0,2}(?:[\s-]|\/)?)`;
+/** A ministry's code, capital then lower case, written onto the year: "Ju2024/00970", "Fi2023/01234", "S2024/00123". */
+const MINISTRY = String.raw`[\p{Lu}][\p{Ll}]?(?:19|20)\d{2}\/\d{3,6}`;
+const FORM = String.raw`(?:${MINISTRY}|${PREFIX}?(?:19|20)\d{2}\s?[-–—/.:]\s?\d{1,6}|${PREFIX}\/\d{4,8}|\d{2}[\p{Lu}]{1,4}\d{3,6}|${PREFIX}?\d{4}[-–/]\d{3,6}|\d{1,6}[-/](?:19|20)\d{2})`;
+const LABEL = String.raw`(?:Dnr|D\.nr|Diarienummer|Diarienr|Ärendenummer|Ärende\s?nr|Saksnr|Saksnummer|Vår(?:t)?\s+(?:referens|ref|dnr|beteckning)|Er(?:t)?\s+(?:referens|ref|dnr|beteckning))`;
+const END = String.raw`(?![\p{L}\d]|[-–/]\d)`;
+const LABELLED = new RegExp(String.raw`(?<![\p{L}])${LABEL}\.?[:\s]*(${FORM}${END}(?:\s*(?:,|och|samt|&)\s*${FORM}${END})*)`, 'giu');
+/** Some label's letters: most texts have none, and this test is far cheaper than the forms. */
+const LABEL_CUE = /dnr|diarie|ärende|saksn|ref|beteckning|d\.nr/i;
+const ONE = new RegExp(String.raw`${FORM}${END}`, 'gu');
 const BARE = new RegExp(String.raw`^${FORM}$`, 'u');
+
+/** A number wrapped at a dash or slash ("KS-2024-\n00826", "KS-\n2024-00826") is one number. */
+const mendWrapped = (text: string) => (text.includes('\n') ? text.replace(/(?<=[\p{Lu}\d])([-–/])[ \t]*\n\s*(?=\d)/gu, '$1') : text);
 
 /** Spaces collapsed, dashes kept as written: "KS 2023–00456" stays itself, "KFT - 2024" does not occur. */
 const tidy = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Every labelled case number in a text, each once, in order. */
 export function findCaseNumbers(text: string): string[] {
-  return [...new Set([...text.matchAll(LABELLED)].map((m) => tidy(m[1]!)).filter((c) => !ISO_DATE.test(c)))];
+  if (!LABEL_CUE.test(text)) return [];
+  const all = [...mendWrapped(text).matchAll(LABELLED)].flatMap((m) => [...m[1]!.matchAll(ONE)].map((n) => tidy(n[0])));
+  return [...new Set(all.filter((c) => !ISO_DATE.test(c) && !isYearSpan(c)))];
 }
 
 /** The first labelled case number in a text, or null. */
@@ -22,20 +37,23 @@ export function firstCaseNumber(text: string): string | null {
   return findCaseNumbers(text)[0] ?? null;
 }
 
+/** "2024-2025", "2024/2025": a span of years, not a serial. */
+const isYearSpan = (c: string) => { const m = /^((?:19|20)\d{2})[-–/]((?:19|20)\d{2})$/.exec(c); return !!m && Number(m[2]) > Number(m[1]) && Number(m[2]) - Number(m[1]) < 10; };
+
 /** A value that is a case number by itself (a "Diarienummer" field's value, a table's "Beteckning" cell). */
 export function isCaseNumber(value: string): boolean {
-  return BARE.test(value.trim()) && !ISO_DATE.test(value.trim());
+  return BARE.test(value.trim()) && !ISO_DATE.test(value.trim()) && !isYearSpan(value.trim());
 }
 
 /** Shapes distinctive enough to count without a label, in an item's title: "KS-2024-00583", "KN2024/02249". */
-const STRONG = /(?<![\p{L}\d-])([\p{Lu}]{1,6}-(?:19|20)\d{2}-\d{3,6}|[\p{Lu}]{1,6}\s?(?:19|20)\d{2}\/\d{2,6})(?![\p{L}\d])/gu;
+const STRONG = /(?<![\p{L}\d-])([\p{Lu}]{1,6}-(?:19|20)\d{2}-\d{3,6}|[\p{Lu}]{1,6}\s?(?:19|20)\d{2}\/\d{2,6}|[\p{Lu}][\p{Ll}]?(?:19|20)\d{2}\/\d{3,6})(?![\p{L}\d])/gu;
 
 /** Unlabelled case numbers of a distinctive shape; a number wrapped at its dash ("KS-2024-\n00826") is mended. */
 export function findUnlabelledCaseNumbers(text: string): string[] {
-  return [...new Set([...text.replace(/-\s*\n\s*(?=\d)/g, '-').matchAll(STRONG)].map((m) => tidy(m[1]!)))];
+  return [...new Set([...mendWrapped(text).matchAll(STRONG)].map((m) => tidy(m[1]!)).filter((c) => !isYearSpan(c.replace(/^\p{L}+\s?/u, ''))))];
 }
 
-const CASE_COLUMN = /^(beteckning|dnr|diarienummer|diarienr|ärendenummer|ärendenr|ärende ?nr|saksnr)\.?$/i;
+const CASE_COLUMN = /^(beteckning|vår beteckning|ärendebeteckning|dnr|diarienummer|diarienr|ärendenummer|ärendenr|ärende ?nr|saksnr|referens)\.?$/i;
 
 /**
  * Case numbers in a table column headed "Beteckning", "Dnr" … (a kallelse's agenda table):
@@ -44,5 +62,5 @@ const CASE_COLUMN = /^(beteckning|dnr|diarienummer|diarienr|ärendenummer|ärend
 export function caseNumbersInTable(rows: string[][]): string[] {
   const column = rows[0]?.findIndex((c) => CASE_COLUMN.test(c.trim())) ?? -1;
   if (column < 0) return [];
-  return rows.slice(1).map((r) => (r[column] ?? '').trim()).filter(isCaseNumber);
+  return rows.slice(1).map((r) => mendWrapped(r[column] ?? '').replace(/\s*\n\s*/g, '').trim()).filter(isCaseNumber);
 }

@@ -1,7 +1,9 @@
 /**
  * The case numbers a document gives for its items: each "§ N  Dnr …" heading's, the numbers an
  * item's title carries ("Beredning av motion … (KS-2024-00583)"), and an agenda table's
- * "Beteckning" column (a kallelse). Numbers in running text (documents a case refers to) are not.
+ * "Beteckning" column (a kallelse). Numbers in running text, labelled or not, are those of other
+ * cases and documents that an item refers to ("inkomna skrivelser: … KS-2023-00686", "ärende med
+ * dnr 8796-2024"), and so are a table's other cells: the annotators' rule counts the items' own.
  */
 import type { DocContext } from './context.ts';
 import { cellTexts } from '../lib/blocks.ts';

@@ -11,34 +11,60 @@
 const CAP = String.raw`[\p{Lu}][\p{L}-]*`;
 const LOW = String.raw`[\p{Ll}][\p{L}-]*`;
 /** Words that end the name of a public body or association. */
-const SUFFIX = String.raw`(?:förvaltningen|förvaltning|avdelningen|kontoret|departementet|myndigheten|verket|inspektionen|domstolen|kansliet|förbundet|föreningen|förening|stiftelsen|ombudet|direktoratet|tilsynet)`;
+const SUFFIX = String.raw`(?:förvaltningen|förvaltning|avdelningen|kontoret|departementet|myndigheten|verket|inspektionen|domstolen|kansliet|förbundet|föreningen|förening|stiftelsen|ombudet|direktoratet|tilsynet|forum|forumet|(?<!om)rådet|beredningen|delegationen|kommittén)`;
 /** The same for a single word, without "-verket" (a "regelverket" is no agency; the known agencies are in the lexicon). */
 const WORD_SUFFIX = String.raw`(?:förvaltningen|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|förbundet|föreningen|stiftelsen|ombudet|direktoratet|tilsynet|revisionen)`;
+/**
+ * A municipality's units in lower case mid-sentence are names too ("till valkansliet",
+ * "bygglovsavdelningens arbete", "socialförvaltningen"): a compound whose head is a unit's noun.
+ */
+const LOWER_UNIT = String.raw`(?:förvaltningen|avdelningen|enheten|kontoret|kansliet)`;
+/** Compounds with those heads that name an activity or a place, not a unit ("kapitalförvaltningen", "huvudkontoret"). */
+const NOT_A_UNIT = /^(kapital|fastighets|fonds|tillgångs|egendoms|portfölj|skogs|huvud|hem|stor|mät|mått|tids|bas|räkne|samma|land|förvaltnings|enhets)/;
+/**
+ * Heads that make a capitalised compound the proper name of an institution when it stands
+ * mid-sentence, where Swedish capitalises only names ("inom Kulturskolan", "på Kompetenscentrum",
+ * "påverkar Vuxenutbildningen", "Namnberedningsgruppen", "Hallandstrafiken", "Stockholmsbörsen").
+ * At a sentence start the same word may be a common noun ("Grundskolan har …"), so it is not read there.
+ */
+const INSTITUTION = String.raw`(?:centrum|centret|utbildningen|gruppen|(?<!om)rådet|institutet|trafiken|banken|börsen|biblioteket|museet|teatern|tjänsten|kansliet|revisionen|akademien|kammaren|bolaget|hamnen|förvaltningen|avdelningen|enheten|kontoret)`;
+/**
+ * Generic first parts: "inom Förvaltningen", "Arbetsgruppen". (Of schools only the arts schools that
+ * municipalities run as units count: one named by its place, "Skårbyskolan", is a building.)
+ */
+const GENERIC_INSTITUTION = /^(grund|för|gymnasie|grundsär|sär|hög|folkhög|yrkes|fritids|fri|kommun|fristående|lågstadie|mellanstadie|högstadie|special|riks|mål|arbets|styr|projekt|referens|risk|ålders|elev|barn|personal|hem|rikt|regel|rätt)$/;
 /** Sentence words that are no part of a name before it ("Med Eksta Bostads AB"). */
 const FUNCTION_WORD = /^(med|och|av|till|för|att|från|enligt|genom|där|som|den|det|de|en|ett|om|i|på|vid|när|hos|mot|inom|samt|eller|även|både|nu|då)$/i;
 /** Words that end a lower-case "för …" phrase: the sentence goes on after the name. */
-const STOP = /^(beslutar|beslutade|har|hade|ska|skall|kan|noterar|föreslår|anser|godkänner|informerar|är|var|som|och|att|i|på|om|med|till|från|för|den|det|enligt|inom|under)$/i;
+const STOP = /^(av|beslutar|beslutade|har|hade|ska|skall|kan|noterar|föreslår|anser|godkänner|informerar|är|var|som|och|att|i|på|om|med|till|från|för|den|det|enligt|inom|under)$/i;
 
 /** Bodies named "X för …"; mid-sentence in lower case too ("nämnden för Vård & Omsorg", "gemensamma nämnden för …"). */
 const FOR_HEAD = String.raw`(?:[Gg]emensamma\s+)?(?:[Ff]örvaltningen|[Nn]ämnden|[Aa]vdelningen|[Ee]nheten|[Mm]yndigheten|Stiftelsen|Centrum|Center|Centret|Institutet|Rådet|[Kk]ansliet|Byrån|[Ii]nspektionen)`;
 /** Those whose field may be written in lower case ("Avdelningen för penningpolitik", "avdelningen för marknader"): not a lower-case "nämnden för beslut". */
 const FOR_HEAD_LOW = String.raw`(?:Förvaltningen|Nämnden|Myndigheten|Stiftelsen|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån|[Aa]vdelningen|[Ee]nheten|[Ii]nspektionen|[Gg]emensamma\s+nämnden)`;
+/** Working groups and committees with a field: "beredningsgruppen för miljö och samhällsbyggnad", "arbetsgruppen för krisberedskap". */
+const GROUP_HEAD = String.raw`(?:(?:[Bb]erednings|[Ss]tyr|[Rr]eferens|[Ss]amverkans|[Ll]ednings|[Aa]rbets)gruppen|[Dd]elegationen|[Kk]ommittén)`;
 
 const FORMS = new RegExp(String.raw`(?<![\p{L}-])(?:` + [
   // "Förvaltningen för Kultur & Fritid", "Nämnden för Förskola och Grundskola", "Avdelningen för penningpolitik", "Myndigheten för samhällsskydd och beredskap"
   String.raw`(?<for>${FOR_HEAD}\s+för\s+${CAP}(?:\s*&\s*${CAP}|\s+och\s+${CAP})?)`,
   // (a body named next ends the name: "avdelningen för finansiell stabilitet och enheten för …")
   String.raw`(?<forlow>${FOR_HEAD_LOW}\s+för\s+(?!(?:att|en|ett|den|det|de|sin|sitt|sina)\s)${LOW}(?:\s+(?!och\s+${FOR_HEAD}\s)${LOW}){0,3})`,
+  // (a group's field is a noun or two joined by "och", then the sentence goes on: not "beredningsgruppen för eventuell justering av …")
+  String.raw`(?<group>${GROUP_HEAD}\s+för\s+${LOW}(?:\s+och\s+${LOW})?)(?=\s*[.,;:)]|\s*$|\s+(?:som|har|ska|skall|kommer|är|var|och|i|på|med|att|inom|under)\s)`,
   // "Bygg- och miljöförvaltningen", "Landsbygds- och Infrastrukturdepartementet", "mark- och miljödomstolen"
   String.raw`(?<pair>[\p{L}][\p{L}-]*-\s+och\s+[\p{L}][\p{L}]*${SUFFIX})`,
   // Courts by their seat: "Förvaltningsrätten i Stockholm", "Kammarrätten i Göteborg"
   String.raw`(?<court>(?:Förvaltningsrätten|Kammarrätten|Tingsrätten|Hovrätten)\s+i\s+${CAP})`,
   // "Uppsala universitet", "Högskolan i Halmstad"
-  String.raw`(?<univ>${CAP}\s+(?:universitet|högskola)|Högskolan\s+i\s+${CAP})(?![\p{L}])`,
+  String.raw`(?<univ>${CAP}\s+(?:universitet|högskola)|Högskolan\s+i\s+${CAP})s?(?![\p{L}])`,
   // "Kommunstyrelsens förvaltning", "Byggnadsnämndens arbetsutskott"
-  String.raw`(?<gen>[\p{Lu}][\p{L}]*(?:nämndens|styrelsens)\s+(?:förvaltning|arbetsutskott|kansli))`,
+  // (in lower case too, a compound: "kommunstyrelsens förvaltning", "skolstyrelsens arbetsutskott")
+  String.raw`(?<gen>(?:[\p{Lu}][\p{L}]*|\p{Ll}{3,})(?:nämndens|styrelsens)\s+(?:förvaltning|arbetsutskott|kansli))`,
   // Companies: "Eksta Bostads AB", "Kommuninvest i Sverige AB", "Ernst & Young AB"; kommanditbolag, ASA/AS (Norwegian)
-  String.raw`(?<company>${CAP}(?:\s+(?:&\s+|i\s+)?${CAP}){0,3}\s+(?:AB|HB|KB|ASA|AS)(?:\s+\(publ\))?)(?![\p{L}])`,
+  String.raw`(?<company>${CAP}(?:\s+(?:&\s+|i\s+)?${CAP}){0,3}\s+(?:AB|HB|KB|ASA|AS|Aktiebolag|aktiebolag|Handelsbolag|Kommanditbolag|Oy|GmbH|Ltd|A\/S|ApS)(?:\s+\(publ\))?)(?![\p{L}])`,
+  // State bodies named "Statens …" ("Statens kulturråd", "Statens historiska museer", "Statens haverikommission"); county councils and Norwegian county governors by their seat
+  String.raw`(?<state>Statens\s+(?:\p{Ll}+\s+){0,2}\p{Ll}*(?:verk|institut|råd|nämnd|kommission|museer|anstalt|styrelse|servicecenter|vegvesen|inspektion)|(?:Landstinget|Statsforvalteren|Statsforvaltaren)\s+i\s+${CAP}(?:\s+län)?)(?![\p{L}])`,
   String.raw`(?<foundation>Stiftelsen\s+${CAP}(?:\s+${CAP}){0,3})`,
   // "Asta och Anders Brattströms stipendiefond", "Må vägförening", "Nordhallands Hembygdsförening"
   String.raw`(?<assoc>${CAP}(?:\s+${CAP})?\s+[\p{L}]*(?:förening|föreningen|förbund|förbundet|klubb|klubben))(?![\p{L}])`,
@@ -49,6 +75,14 @@ const FORMS = new RegExp(String.raw`(?<![\p{L}-])(?:` + [
   String.raw`(?<rescue>(?:Räddningstjänsten|[\p{Lu}][\p{Ll}]+(?:förbundet|föreningen))\s+${CAP})(?![\p{L}])`,
   // A municipal unit named by two fields ("Gymnasium & Arbetsmarknad", "Individ & Familjeomsorg"), not inside an organ's name ("nämnden för Kultur & Fritid")
   String.raw`(?<![Ff]ör\s)(?<amp>${CAP}\s+&\s+${CAP}(?:\s+arbetsutskott)?)(?![\p{L}])`,
+  // Sports clubs: "Kungsbacka IF", "Onsala BK", "IFK Göteborg", "IK Sleipner"
+  String.raw`(?<club>${CAP}(?:\s+${CAP})?\s+(?:IF|IK|BK|FF|SK|FK|GIF|HK|IBK|BTK|GoIF|BoIS)|(?:IFK|IK|BK|AIK|GIF)\s+${CAP})(?![\p{L}])`,
+  // A chamber of commerce, a parish: "Norrbottens Handelskammare", "Kungsbacka församling"
+  String.raw`(?<chamber>${CAP}(?:\s+${CAP})?\s+(?:[Hh]andelskammare|[Hh]andelskammaren|församling|pastorat))(?![\p{L}])`,
+  // A unit in lower case: "till valkansliet", "bygglovsavdelningens arbete" (the genitive is the unit)
+  String.raw`(?<![\p{L}-])(?<lowunit>\p{Ll}{3,}${LOWER_UNIT})s?(?![\p{L}])`,
+  // A capitalised compound mid-sentence (after a lower-case word, a comma or a colon on its line): "inom Kulturskolan", "uppdatering Kulturskolan"
+  String.raw`(?<=[\p{Ll}\d,:]\s{1,3})(?<inst>[\p{Lu}][\p{Ll}]{2,}${INSTITUTION}|(?:Kultur|Musik|Dans)skolan)s?(?![\p{L}])`,
   // One capitalised word with a body's ending: "Kommunledningskontoret", "Valmyndigheten", "Regeringskansliet" (also in the genitive: "Kommunledningskontorets tjänsteskrivelse")
   String.raw`(?<word>[\p{Lu}][\p{Ll}]+${WORD_SUFFIX})s?(?![\p{L}])`,
 ].join('|') + ')', 'gu');
@@ -59,10 +93,17 @@ const LISTED = ['company', 'assoc', 'fund'];
 
 export interface FormHit { name: string; index: number; kind: string }
 
-const KIND: Record<string, string> = { for: 'organ', forlow: 'organ', court: 'myndighet', univ: 'universitet', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ', amp: 'organ' };
+const KIND: Record<string, string> = { state: 'myndighet', group: 'organ', club: 'förening', chamber: 'förening', lowunit: 'organ', inst: 'organ', for: 'organ', forlow: 'organ', court: 'myndighet', univ: 'universitet', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ', amp: 'organ' };
 
 /** Every form needs one of these literals: most passages have none, and this test is far cheaper than the forms. */
-const TRIGGER = /AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|rätten i|universitet|högskola|Högskolan|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån|Inspektionen|nämnden|avdelningen|enheten|förvaltningen|inspektionen) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet|revisionen| & /;
+const TRIGGER = /Statens|Landstinget|Statsforval|ktiebolag|andelsbolag|ommanditbolag|Oy|GmbH|Ltd|A\/S|ApS|IF|IK|BK|FF|SK|FK|HK|GoIF|BoIS|andelskammar|församling|pastorat|forum|rådet|beredningen|delegationen|kommittén|gruppen|skolan|centr|utbildningen|institutet|trafiken|banken|börsen|biblioteket|museet|teatern|tjänsten|akademien|kammaren|bolaget|hamnen|enheten|AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|rätten i|universitet|högskola|Högskolan|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån|Inspektionen|nämnden|avdelningen|enheten|förvaltningen|inspektionen) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet|revisionen| & /;
+
+/** "Grundskolan", "Arbetsgruppen", "Riksbanken" (the lexicon's): a head whose first part is generic. */
+const INSTITUTION_PARTS = new RegExp(String.raw`^(.+?)s?${INSTITUTION}$`, 'u');
+function isGenericInstitution(word: string): boolean {
+  const m = INSTITUTION_PARTS.exec(word.toLowerCase());
+  return !m || GENERIC_INSTITUTION.test(m[1]!);
+}
 
 export function organisationsByForm(text: string): FormHit[] {
   const hits: FormHit[] = [];
@@ -74,6 +115,8 @@ export function organisationsByForm(text: string): FormHit[] {
     // A sentence word before a company or association name is not part of it.
     while (words.length > 2 && FUNCTION_WORD.test(words[0]!)) { index += words[0]!.length + 1; words = words.slice(1); }
     const after = text.slice(m.index + m[0].length);
+    // A name cut where its block ends ("nämnden för Gymnasium &" at a page break) is not the whole name.
+    if (/^\s*&\s*$/.test(after)) continue;
     if (group === 'for' || group === 'forlow') {
       // The sentence goes on after a lower-case name: a verb or function word ends it ("och" only when no name word follows).
       const ends = (w: string | undefined) => w === undefined || STOP.test(w) || /(ade|ar|er|ades|as)$/.test(w);
@@ -89,6 +132,7 @@ export function organisationsByForm(text: string): FormHit[] {
       else if (/^\p{Lu}.*s$/u.test(last) && /^\s+\p{Ll}/u.test(after)) words[words.length - 1] = last.slice(0, -1);
     }
     if (group === 'rescue' && FUNCTION_WORD.test(words.at(-1)!)) continue;
+    if ((group === 'lowunit' && NOT_A_UNIT.test(value)) || (group === 'inst' && !/skolan$/.test(value) && isGenericInstitution(value))) continue;
     // "Strandstädningsföreningen Vrakats ansökan": the genitive of the name.
     if (group === 'rescue' && /s$/.test(words.at(-1)!) && /^\s+\p{Ll}/u.test(after)) words[words.length - 1] = words.at(-1)!.slice(0, -1);
     // A unit named in a person's title ("verksamhetschef Fritid & Mötesplatser", "förvaltning: Styrning & Ekonomi") is part of the title.

@@ -28,7 +28,11 @@ const NOT_NAME_WORDS = new Set([
 /** Titles written before a name in run-together lists ("Verksamhetsledare", "Administratör"). */
 const ROLE_NOUN = /(ledare|chef|direktör|strateg|ansvarig|handläggare|sekreterare|samordnare|koordinator|administratör|ordförande|ledamot|ersättare)$/iu;
 /** Words that follow a place or institution named after a person ("Gustaf Fröding Hotell", "Frödingsskolan"). */
-const FOLLOWED_BY_PLACE = /^\s*(Hotell|Hotel|Conference|Center|skolan|gymnasiet|gatan|vägen|salen|Arena|AB|Airport)\b/u;
+const FOLLOWED_BY_PLACE = /^\s*(Hotell|Hotel|Conference|Center|skolan|gymnasiet|gatan|vägen|salen|Arena|AB|Airport|\p{Ll}*(?:fond|fonden|stiftelse|stipendium|stipendiet|pris|priset))(?![\p{L}])/u;
+/** …or come before it ("Quality Hotel Selma Lagerlöf", "Stiftelsen Anna Ek"). */
+const PRECEDED_BY_PLACE = /(?:Hotel|Hotell|Restaurang|Café|Kafé|Villa|Stiftelsen|Föreningen|Fonden|Priset|Skolan|Teatern)\s+$/u;
+/** A last word with the head of an institution's name makes the phrase that institution: "Fredrika Bremerförbundet", "Carl Larssongården". */
+const INSTITUTION_HEAD = /(?:förbundet|föreningen|skolan|gymnasiet|stiftelsen|institutet|sällskapet|huset|centret|salen|gården|parken|torget|gatan|vägen|priset|fonden|akademien)$/u;
 
 export interface NameHit { name: string; index: number; end: number }
 
@@ -60,13 +64,14 @@ export function findNames(text: string, opts: { anyFirstName?: boolean } = {}): 
     if (words.length < 2 || /^[\p{Lu}]\.?$/u.test(words.at(-1)!)) continue;
     // "Röda Korset Värmland" in a list of names is an organisation.
     if (!first.has(words[0]!) && (normaliseOrganisation(name) || normaliseOrganisation(words.slice(0, 2).join(' ')))) continue;
-    if (FOLLOWED_BY_PLACE.test(text.slice(end))) continue;
+    if (FOLLOWED_BY_PLACE.test(text.slice(end)) || INSTITUTION_HEAD.test(words.at(-1)!) || PRECEDED_BY_PLACE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     hits.push({ name, index: m.index, end });
   }
   return hits;
 }
 
-export interface ListedPerson { name: string; party: string | null; descriptor: string; index: number }
+/** `bracket`: what stands in brackets right after the name when it is no party code ("Olof Olsson (Svensk nationell datatjänst)"). */
+export interface ListedPerson { name: string; party: string | null; descriptor: string; index: number; bracket: string | null }
 
 /**
  * A run of names with what follows each: "Anna Tyrén, Coompanion Alexander Zuniga, Hela Sverige
@@ -79,6 +84,7 @@ export function parseNameList(text: string, opts: { anyFirstName?: boolean } = {
     const rest = text.slice(h.end, hits[i + 1]?.index ?? text.length);
     const party = /^\s*\(([A-Za-zÅÄÖåäö]{1,4})\)/.exec(rest);
     const code = party && partyCodes().has(party[1]!.toUpperCase()) ? party[1]!.toUpperCase() : null;
+    const bracket = code ? null : /^\s*\(([^()]{2,60})\)/.exec(rest)?.[1]!.trim() ?? null;
     // Only what follows a comma (or a party code and a comma) describes the person: "Irén Lejegren hälsade …" has no descriptor.
     const described = /^\s*(\([^)]*\))?\s*[,:–-]/.test(rest) || /^\s*\t/.test(rest);
     const descriptor = !described ? '' : rest
@@ -87,7 +93,7 @@ export function parseNameList(text: string, opts: { anyFirstName?: boolean } = {
       .replace(/^(?:[\s,:;–-]|och\b|samt\b)+/i, '')
       .replace(/(?:[\s,:;–-]|\boch|\bsamt)+$/i, '')
       .trim();
-    return { name: h.name, party: code, descriptor, index: h.index };
+    return { name: h.name, party: code, descriptor, index: h.index, bracket };
   });
 }
 

@@ -17,7 +17,9 @@ export interface PersonMention {
   evidence: Evidence;
 }
 
-const tokens = (name: string) => name.toLowerCase().split(/\s+/);
+/** Accents that Swedish spelling leaves out at will ("Linnéa"/"Linnea", "André"/"Andre"); å, ä, ö are letters of their own. */
+const foldAccents = (s: string) => s.replace(/[éèêë]/g, 'e').replace(/[áàâ]/g, 'a').replace(/[íìï]/g, 'i').replace(/[óòô]/g, 'o').replace(/[úùûü]/g, 'u');
+const tokens = (name: string) => foldAccents(name.toLowerCase()).split(/\s+/);
 
 function editDistance(a: string, b: string): number {
   const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
@@ -51,6 +53,11 @@ export function sameName(a: string, b: string): boolean {
   const y = tokens(b);
   if (x.join(' ') === y.join(' ')) return true;
   // A slip in the first name ("Elenore"/"Eleonore") needs the rest to be identical.
+  // A signature may add a first name in front ("Eva Charlotte Wallenstein" is "Charlotte Wallenstein").
+  if (Math.min(x.length, y.length) >= 2 && Math.abs(x.length - y.length) === 1) {
+    const [s, l] = x.length < y.length ? [x, y] : [y, x];
+    if (l.slice(1).join(' ') === s.join(' ')) return true;
+  }
   if (x[0] !== y[0]) return x.length === y.length && x.slice(1).join(' ') === y.slice(1).join(' ') && spellingSlip(x[0]!, y[0]!);
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   if (long.length - short.length > 1) return false;

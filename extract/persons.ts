@@ -5,14 +5,14 @@
  */
 import type { Block, Person } from '../lib/schema.ts';
 import { plain, sentences, wrappedLines } from '../lib/text.ts';
-import { findNames, parseNameList, splitDescriptor, type ListedPerson } from './person-names.ts';
+import { findNames, parseNameList, splitDescriptor, type ListedPerson, type NameHit } from './person-names.ts';
 import { mergePersons, type PersonMention } from './person-resolution.ts';
 import { ATTENDANCE_BLOCK_RULE, readAttendanceBlock, type AttendanceBlock } from './attendance-block.ts';
 import { normaliseOrganisation } from './organisations.ts';
 import type { DocContext } from './context.ts';
 import { ITEM_SUBHEADING } from './protocol-items.ts';
-import { firstNameSet } from '../lib/reference-data.ts';
-import { decompound } from '../lib/swedish-compounds.ts';
+import { firstNameSet, partyCodes } from '../lib/reference-data.ts';
+import { decompound, isDictionaryWord } from '../lib/swedish-compounds.ts';
 import { by, perDocument, runRules, type Rule } from './rules.ts';
 import { boldLead, boldLine, cellRuns, startsStruck, struckTexts, textOf } from '../lib/blocks.ts';
 import type { Inline } from '../lib/schema.ts';
@@ -150,8 +150,23 @@ function listRow(text: string, mode: Mode, runs: Inline[] = [], struckCells = fa
   return withSharedDescriptors(parseNameList(plain(text.replace(/^-\s+/, '')), { anyFirstName: true })).map((p) => {
     const { role, organisation } = splitDescriptor(p.descriptor);
     const absent = mode === 'absent' || struckNames.has(p.name) || (struckCells && struckNames.size === 0);
-    return { name: p.name, party: p.party, organisation, role, attendance: absent ? 'absent' : 'present', rank: 3 };
+    return { name: p.name, party: p.party, organisation: organisation ?? organisationInBracket(p.bracket), role, attendance: absent ? 'absent' : 'present', rank: 3 };
   });
+}
+
+/** How one takes part, not who one comes from: "(Teams)", "(på distans)", "(§ 1–5)", "(ersättare)". */
+const NOT_AN_ORGANISATION = /^(teams|zoom|skype|digitalt|distans|på distans|via |deltar |ej |från |till |tjänstgör|ersätter|punkt|§|kl\.?)|\d/i;
+
+/**
+ * A bracket after a name in an attendance list names the person's organisation ("Olof Olsson
+ * (Svensk nationell datatjänst)", "Patrik Wahlgren (SCB)") when it is a name: capitalised words, no
+ * role, no way of taking part, no party written out.
+ */
+function organisationInBracket(bracket: string | null): string | null {
+  if (!bracket || NOT_AN_ORGANISATION.test(bracket) || splitDescriptor(bracket).role) return null;
+  if (normaliseOrganisation(bracket)) return bracket;
+  if ([...partyCodes().values()].some((p) => p.toLowerCase() === bracket.toLowerCase())) return null;
+  return /^\p{Lu}[\p{L}&.-]*(?:\s+(?:\p{Lu}[\p{L}&.-]*|\p{Ll}+))*$/u.test(bracket) && bracket.split(/\s+/).length <= 6 ? bracket : null;
 }
 
 /** A signature under a role opens with a short line ("Ordförande Lisa Andersson"), not with a sentence ("Ordförande Lisa Andersson (M) rapporterar från …"). */
@@ -205,6 +220,32 @@ function signature(plainText: string, docIsMeeting: boolean): Found[] {
   }));
 }
 
+/** A party code in brackets right after: "Shabnam Zamani (S), Per Gunnarsson (S) och …". */
+const PARTY_AFTER = /^\s*\(([A-Za-zÅÄÖåäö]{1,4})\)/;
+/** The ends of titles written before a name in lower case: "valsamordnare", "kommunjurist", "ordförande". */
+const TITLE_HEADS = 'chef|direktör|ledare|strateg|samordnare|utvecklare|sekreterare|handläggare|controller|ansvarig|jurist|ekonom|revisor|arkitekt|ingenjör|inspektör|planerare|koordinator|administratör|assistent|specialist|analytiker|rådgivare|konsult|pedagog|kurator|sköterska|läkare|polis|ordförande|ledamoten|ersättaren|rektor|föredragande|kommunalråd|oppositionsråd|regionråd';
+/** A title right before: "valsamordnare Sabina Blomqvist", "kommunjurist Linnéa Princis", "enligt ordförande Thure Sandén". */
+const TITLE_BEFORE = new RegExp(String.raw`(?:^|[\s,(])\p{Ll}*(?:${TITLE_HEADS})\s+$`, 'u');
+
+/** Either cue in a sentence at all: most sentences have none, and this test is far cheaper than reading their names. */
+const CONTEXT_CUE = new RegExp(String.raw`\([A-Za-zÅÄÖåäö]{1,4}\)|(?:${TITLE_HEADS})\s+\p{Lu}`, 'u');
+
+/**
+ * Names whose first name no list knows, where the sentence says a person stands there: a party
+ * code after the name or a title before it (the first-name list holds the common names only).
+ */
+function namesByContext(sentence: string): NameHit[] {
+  if (!CONTEXT_CUE.test(sentence)) return [];
+  const first = firstNameSet();
+  return findNames(sentence, { anyFirstName: true }).filter((h) => {
+    if (first.has(h.name.split(' ')[0]!)) return false;
+    const party = PARTY_AFTER.exec(sentence.slice(h.end));
+    if (party && partyCodes().has(party[1]!.toUpperCase())) return true;
+    // After a title a unit may stand instead ("förvaltningschef Service Fastighet"): its words are all dictionary words, a person's name seldom is.
+    return TITLE_BEFORE.test(sentence.slice(Math.max(0, h.index - 40), h.index)) && !h.name.split(' ').every(isDictionaryWord);
+  });
+}
+
 /**
  * Names in running text, sentence by sentence: present when they speak — named before the
  * sentence's first verb of speaking ("Lars Nilsson, Kommunstyrelsens ordförande och Martin Willén,
@@ -215,7 +256,7 @@ function prose(text: string): Found[] {
   const out: Found[] = [];
   // A line break inside a paragraph is layout: "Patrik Jervne" / "Henestam (V)" is one name.
   for (const sentence of wrappedLines(text).flatMap(sentences)) {
-    const names = findNames(sentence);
+    const names = [...findNames(sentence), ...namesByContext(sentence)].sort((a, b) => a.index - b.index);
     if (!names.length) continue;
     // Where the sentence's verbs of speaking are: a name before one of them is its subject.
     const lastVerb = Math.max(-1, ...[...sentence.matchAll(SPEECH_ALL)].map((m) => m.index));

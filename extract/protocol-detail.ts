@@ -17,7 +17,8 @@ const TRIGGERS = /yrkar|reserver|röstar|omröstning|avstår|föreslår|dnr|diar
 export function protocolDetail(heading: string, text: string): ProtocolDetail | null {
   const all = `${heading}\n${text}`;
   if (!TRIGGERS.test(all)) return null;
-  const caseNumber = firstCaseNumber(all);
+  // The item's own number stands in its heading or on the lines right under it; one further down is another case's ("ärende med dnr …").
+  const caseNumber = firstCaseNumber(heading) ?? firstCaseNumber(text.split('\n').slice(0, 2).join('\n'));
   const proposals: ProtocolDetail['proposals'] = [];
   const reservations: string[] = [];
   let vote = null as ProtocolDetail['vote'];

@@ -99,6 +99,11 @@ function finalStem(part: string): string | null {
   return null;
 }
 
+/** A word of the dictionary (common nouns, and the proper nouns it lists): "service", "fastighet". */
+export function isDictionaryWord(word: string): boolean {
+  return lexicon().has(word.toLowerCase());
+}
+
 const cache = new Map<string, string[] | null>();
 
 /** The parts of a compound (dictionary stems), or null when the word is not one. */

@@ -10,10 +10,20 @@ describe('diarienummer forms', () => {
     ['Diarienummer RS/240542', ['RS/240542']],
     ['Dnr 23RS1234', ['23RS1234']],
     ['Dnr 2024-00123', ['2024-00123']],
+    // Several after one label, a serial before its year, a colon, a prefix of two parts, other labels.
+    ['Dnr KS-2024-00011, KS-2024-00012 och KS-2024-00013', ['KS-2024-00011', 'KS-2024-00012', 'KS-2024-00013']],
+    ['ärende med dnr 5919-2024, gällande sanktionsavgift', ['5919-2024']],
+    ['Dnr: 123/2024', ['123/2024']],
+    ['Dnr KS/2023:456', ['KS/2023:456']],
+    ['Diarienummer SBF-BN 2024-0012', ['SBF-BN 2024-0012']],
+    ['Vårt dnr: BUN 2024/77  Er referens: Fi2024/01234', ['BUN 2024/77', 'Fi2024/01234']],
+    ['Ärende nr 2025.123', ['2025.123']],
+    ['§ 12 Dnr KS-2024-\n00826 och Dnr BN-\n2025-000147', ['KS-2024-00826', 'BN-2025-000147']],
   ];
   it.each(found)('finds it in %s', (text, want) => expect(findCaseNumbers(text)).toEqual(want));
 
-  const none = ['Datum 2024-01-24', 'Dnr saknas', 'KF §137 Uppdrag', 'Klockan 17:00-20:00', 'Dnr 2024-01-24'];
+  // Not case numbers: dates, a span of years, a law's SFS number or a time without a label, a traffic regulation's county code.
+  const none = ['Datum 2024-01-24', 'Dnr saknas', 'KF §137 Uppdrag', 'Klockan 17:00-20:00', 'Dnr 2024-01-24', 'Dnr 2024-2025', 'säkerhetsskyddslagen (2018:585)', 'med diarienummer 1384 2026-00048'];
   it.each(none)('finds none in %s', (text) => expect(findCaseNumbers(text)).toEqual([]));
 
   it('knows a bare case number from a date', () => {
@@ -30,7 +40,9 @@ describe('case numbers without a label', async () => {
     ['Beredning av motion - Kulturell allemansrätt på skoltid (KS-2024-00583)', ['KS-2024-00583']],
     ['pyrotekniska varor - KS-2024-\n00826', ['KS-2024-00826']],
     ['tillståndsförfaranden för förnybar energi, KN2024/02249', ['KN2024/02249']],
+    ['remiss av promemorian Biträde åt väljare (Ju2024/00970)', ['Ju2024/00970']],
     ['Investeringsplan 2025-2029', []],
+    ['Budget 2024/2025 och Rapport 2023/24, KS 2024/2025', []],
     ['Datum 2024-01-24, kl. 2024-00001', []],
   ];
   it.each(cases)('%s', (text, want) => expect(findUnlabelledCaseNumbers(text)).toEqual(want));
@@ -38,5 +50,8 @@ describe('case numbers without a label', async () => {
   it('reads the "Beteckning" column of an agenda table, and no other', () => {
     expect(caseNumbersInTable([['', 'Ärende', 'Beteckning', 'Förslag'], ['1.', 'Förändring av ärendelista', '2024-00001', ''], ['', 'Val av justerare', '', 'Ordinarie: Reneé Sylvan (S)']])).toEqual(['2024-00001']);
     expect(caseNumbersInTable([['Namn', 'Parti'], ['Anna Ek', 'M']])).toEqual([]);
+    // Another column label, a number wrapped in its cell; without such a header no cell (a list of delegation decisions, of letters received).
+    expect(caseNumbersInTable([['Nr', 'Ärende', 'Ärendenr'], ['1', 'Budget', 'BN-2025-\n000147']])).toEqual(['BN-2025-000147']);
+    expect(caseNumbersInTable([['1.', 'Budget 2025', 'KS-2024-00123'], ['2.', 'Taxor', '2024-00124']])).toEqual([]);
   });
 });

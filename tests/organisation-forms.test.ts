@@ -29,12 +29,15 @@ describe('organisations by naming form', () => {
     ['en studie från Uppsala universitet', ['Uppsala universitet']],
     ['rapporterar från Samordningsförbundet\nHalland. Strandstädningsföreningen Vrakats ansökan', ['Samordningsförbundet Halland', 'Strandstädningsföreningen Vrakat']],
     ['Beslutet skickas till\nPostNord Kungsbacka\nNordhallands Hembygdsförening', ['Nordhallands Hembygdsförening']],
+    ['Bidrag från Statens kulturråd och Statens historiska museer till Landstinget i Värmland', ['Statens kulturråd', 'Statens historiska museer', 'Landstinget i Värmland']],
+    ['Avtal med Kungsbacka Vatten Aktiebolag och Nordic Consulting Oy', ['Kungsbacka Vatten Aktiebolag', 'Nordic Consulting Oy']],
+    ['skrivelse från Statsforvalteren i Innlandet', ['Statsforvalteren i Innlandet']],
     ['Marie Persson, verksamhetschef Fritid & Mötesplatser, informerar', []],
     ['ansökan till nämnden för beslut och förvaltningen för att utreda', []],
   ];
   it.each(found)('%s', (text, want) => expect(organisationsByForm(text).map((h) => h.name)).toEqual(want));
 
-  const none = ['Nämnden beslutar att godkänna budgeten.', 'Anna Ek (M) yrkar bifall.', 'Mötet hölls i Stadshuset.', 'förvaltningen informerar nämnden'];
+  const none = ['Nämnden beslutar att godkänna budgeten.', 'Anna Ek (M) yrkar bifall.', 'Mötet hölls i Stadshuset.', 'förvaltningen informerar nämnden', 'Statens budget och statens bidrag ökar.', 'Enligt PBL och KPIF ska VA-taxan öka.'];
   it.each(none)('finds none in %s', (text) => expect(organisationsByForm(text)).toEqual([]));
 });
 
