@@ -32,13 +32,28 @@ const cases: Case[] = [
     ['Anna Ek present', 'Bo Lund present', 'Per Holm present', 'Eva Berg absent'], ['Anna Ek absent']],
   ['attendance-table', '## Närvarande\n\nKarin Lund (S)\tArvika kommun\n~~Olof Dahl (M)~~\tEda kommun', ['Karin Lund present', 'Olof Dahl absent'], ['Arvika kommun present']],
   ['attendance-table', '# Protokoll\n\n## § 4 Avtal\n\nExploateringshandläggare\tServitutsavtal Äskatorp 5:23 - Teleledningar\nHandläggare\tKasra Hassirian', ['Kasra Hassirian present'], ['Servitutsavtal Äskatorp present']],
+  // An agenda table: names stand after "Föredragande:" or a time slot, or carry a party code; a case title or proposal's capitalised words are no names.
+  ['attendance-table', '# Kallelse\n\n| | Ärende | Beteckning | Förslag |\n| --- | --- | --- | --- |\n| | Val av justerare | | Anna-Karin Granberg (SD) Per-Axel Carlsson (M) |\n| 1. | Årsredovisning 2025 13.00–14.00 Christina Hermansson Somayeh Jamshidi | 2026-00083 | Nämnden godkänner. |\n| 2. | Planerat utbud Föredragande: Cindia Escalante Mattsson, gymnasiechef 19.00-19.15 | GA-2025-00040 | Nämnden beslutar att: 1. Avveckla Restaurang- och livsmedelsprogrammet vid Elof Lindälvs gymnasium |\n| 3. | Omorganisation Fastighet | SE-2025-00429 | Nämnden noterar informationen. |\n| 4. | Utdelning ur Arvid och Hildur Anderssons donationsfond | 2025-00953 | |',
+    ['Anna-Karin Granberg present', 'Per-Axel Carlsson present', 'Christina Hermansson present', 'Somayeh Jamshidi present', 'Cindia Escalante Mattsson present'],
+    ['Avveckla Restaurang present', 'Elof Lindälvs present', 'Omorganisation Fastighet present', 'Hildur Anderssons present', 'Christina Hermansson Somayeh Jamshidi present']],
+  // Prose that a PDF's gaps cut into cells is no attendance list.
+  ['attendance-table', 'Referensgrupp 5\n\nI avsnittet introduceras ett nytt begrepp\tFoundations Specifikation\tsom betäckning för\no\tSemantic Style Guide på hög nivå', [], ['Foundations Specifikation present', 'Semantic Style Guide present']],
+  // A label in a table row's first cell heads the one-name lines after it.
+  ['attendance-list', 'Penningpolitiskt protokoll\n\nNÄRVARANDE :\tStefan Ingves, ordförande\n\nHenry Ohlsson\n\nLena Strömberg (§ 1-3A)\n\nDet antecknades att Henry Ohlsson skulle skriva protokollet.',
+    ['Henry Ohlsson present', 'Lena Strömberg present'], []],
   ['attendance-list', 'Närvarande: Anna Ek (S), Hagfors; Bo Lund (C), Kil\n\n## Frånvarande\n\n- Eva Berg (M)', ['Anna Ek present', 'Bo Lund present', 'Eva Berg absent'], ['Hagfors present']],
   ['signature-line', 'Protokoll\n\nVid protokollet\nErik Norinder', ['Erik Norinder present'], []],
  ['presenter-line', '# Protokoll\n\n§ 5 Dnr KFT-2026-00100\nInformation om boenden\n\nBeslut\n\nNämnden noterar informationen.\n\nSammanfattning av ärendet\n\nMarie Persson, verksamhetschef, uppdaterar nämnden kring arbetet.', ['Marie Persson present'], []],
+  // Signatures side by side, their roles on the line under them.
+  ['signature-line', 'Protokoll\n\nNiclas Nilsson                    Sofie Axelsson\nordförande                        sekreterare', ['Niclas Nilsson present', 'Sofie Axelsson present'], []],
   ['signature-line', 'Protokoll\n\nOrdförande Lisa Andersson (M) rapporterar från rådslaget som\nFrån Kungsbacka deltog flera.', [], ['Från Kungsbacka present']],
   ['presenter-line', '## 4. Information om budgeten\n\nMalin Vikner, Region Värmland, informerade om läget i länet och vad som händer framöver.', ['Malin Vikner present'], []],
   ['name-in-text', 'Anna Ek berättar om läget. En skrivelse från Bo Lund nämndes.', ['Anna Ek present', 'Bo Lund unknown'], ['Anna Ek unknown']],
   ['name-in-text', 'Gustaf Fröding Hotell och Region Värmland står för lokalen.', [], ['Gustaf Fröding present', 'Gustaf Fröding unknown']],
+  // An unknown first name with a party code after it or a title before it; a genitive that names a fund is no person.
+  ['name-in-text', 'En motion från Shabnam Zamani (S) har inkommit. Nämnden anställer valsamordnare Sabina Blomqvist. Ur Asta och Anders Brattströms stipendiefond delas medel ut.',
+    ['Shabnam Zamani unknown', 'Sabina Blomqvist unknown'], ['Anders Brattströms unknown']],
+  ['name-in-text', 'Omorganisation Fastighet (Service) och Digital Flanders (EU) nämndes.', [], ['Omorganisation Fastighet unknown', 'Digital Flanders unknown']],
   // organisations
   ['organisation-lexicon', 'Avtalet med Karlstad kommun och Länsstyrelsen i Värmlands län.', ['Karlstads kommun', 'Länsstyrelsen i Värmlands län'], ['Karlstad']],
   ['organisation-organ-form', 'Ärendet går till Kollektivtrafiknämnden som föreslår kommunfullmäktige att besluta.', ['Kollektivtrafiknämnden', 'Kommunfullmäktige'], []],
