@@ -78,6 +78,12 @@ const cases: Case[] = [
   ['decision-sentence', '## 6. Samverkan\n\nLedamöterna ställer sig bakom förslaget att frågan flyttas. Frågan diskuterades.', ['Ledamöterna ställer sig bakom förslaget att frågan flyttas.'], ['Frågan diskuterades.']],
   ['decision-sentence', '## 4. Dagordningen\n\nDagordning godkänns, med tillägg om val av Stefan Friberg som justerare\nvid behov.', ['Dagordning godkänns, med tillägg om val av Stefan Friberg som justerare vid behov.'], []],
   ['decision-sentence', '## 7. Övrigt\n\nOrdföranden ställer proposition på förslaget och finner att nämnden bifaller det. Beslut behöver tas om detta i höst.', [], ['Ordföranden ställer proposition på förslaget och finner att nämnden bifaller det.', 'Beslut behöver tas om detta i höst.']],
+  // In a § item the organ decides; news of another body, a decision referred to and a member's opinion are not decisions; a summary repeats the items.
+  ['decision-sentence', '# Protokoll\n\n## § 2 Det ekonomiska läget\n\nECB beslutade i december att utöka obligationsköpen. Köpen fortsätter enligt den plan som beslutades i december. Vice riksbankschef Henry Ohlsson sade att han ställer sig bakom förslaget att hålla räntan oförändrad.\n\n## § 3 Beslut om räntan\n\nDirektionen beslutade enligt protokollsbilaga A. Paragrafen förklarades omedelbart justerad.',
+    ['Direktionen beslutade enligt protokollsbilaga A.', 'Paragrafen förklarades omedelbart justerad.'],
+    ['ECB beslutade i december att utöka obligationsköpen.', 'Köpen fortsätter enligt den plan som beslutades i december.', 'Vice riksbankschef Henry Ohlsson sade att han ställer sig bakom förslaget att hålla räntan oförändrad.']],
+  ['decision-sentence', '# Protokoll\n\n## Sammanfattning\n\nVid mötet beslutade direktionen att behålla reporäntan.\n\n## 3. Utbildning\n\nRådet ställer sig bakom förslaget. Ingrid menade att rådet ställer sig bakom det mesta.',
+    ['Rådet ställer sig bakom förslaget.'], ['Vid mötet beslutade direktionen att behålla reporäntan.', 'Ingrid menade att rådet ställer sig bakom det mesta.']],
   ['action-sentence', '## 6. Samverkan\n\nEwa Lindberg tar med frågan till skolcheferna.', ['Ewa Lindberg tar med frågan till skolcheferna.'], []],
 ];
 
