@@ -53,6 +53,9 @@ describe('person names', () => {
     expect(sameName('Maria Öberg', 'Maria Berg')).toBe(false);
     expect(sameName('Maria Hallberg', 'Maria Svensson Hallberg')).toBe(true);
     expect(sameName('Eva Sund', 'Ewa Sund')).toBe(false);
+    expect(sameName('Julia Ryding-Wikberg', 'Julia Ryding Wikberg')).toBe(true);
+    expect(sameName('Karl-Erik Berg', 'Karl Erik Berg')).toBe(true);
+    expect(sameName('Anna-Karin Berg', 'Anna Berg')).toBe(false);
   });
 });
 
