@@ -41,16 +41,16 @@ const PAST_REFERENCE = new RegExp(String.raw`${B}(som|tidigare|redan|nyligen|ova
 /** Reported speech or opinion: "sade inledningsvis att han ställer sig bakom", "menade att", "ansåg att". */
 const REPORTED = new RegExp(String.raw`${B}(sade|sa|säger|säga|menade|menar|ansåg|anser|tyckte|tycker|framhöll|framhåller|betonade|poängterade|påpekade|föreslog|bedömde|bedömer|argumenterade|hävdade|uttryckte)${E}.*${B}att\s`, 'iu');
 /** Verbs whose subject decides ("ECB beslutade …" is news, "Direktionen beslutade …" a decision). */
-const ACTIVE = /^(beslutar|beslutade|beslöt|fattat|fattade|fattar|godkänner|godkände|fastställde|tillstyrker|avslår|bifaller|ställer|enades|enas|noterar|antar)/iu;
+const ACTIVE = /^(?:beslutar|beslutade|beslöt|godkänner|godkände|fastställde|tillstyrker|avslår|bifaller|antar)$|^(?:fattat|fattade|fattar|ställer|enades|enas|noterar)\s/iu;
 /** The organ as subject: its clause before the verb names a body of the meeting, maybe with a few words after ("Ledamöterna på dagens möte"). */
 const ORGAN_SUBJECT = new RegExp(String.raw`${B}[\p{L}-]*(nämnd|styrelse|direktion|råd|utskott|fullmäktige|möte|sammanträde|revisor(er)?|revision|ledamöter|grupp|beredning|presidi|församling)(en|et|n|na|t|erna)?${E}(\s+\p{L}+){0,4}\s*$`, 'iu');
 
 /** Whether one of the sentence's decision verbs records this meeting's decision. */
-function recordsDecision(sentence: string, protocolItem: boolean): boolean {
+function recordsDecision(sentence: string, agendaItem: boolean): boolean {
   for (const m of sentence.matchAll(DECISION_ALL)) {
     const before = sentence.slice(0, m.index);
     if (PAST_REFERENCE.test(before) || REPORTED.test(before)) continue;
-    if (protocolItem && ACTIVE.test(m[0]) && !ORGAN_SUBJECT.test(before.split(/[,;:]\s|\s(?:och|att)\s/).at(-1)!)) continue;
+    if (agendaItem && ACTIVE.test(m[0]) && !ORGAN_SUBJECT.test(before.split(/[,;:]\s|\s(?:och|att)\s/).at(-1)!)) continue;
     return true;
   }
   return false;
@@ -105,11 +105,11 @@ export const itemOpening = decisionRule('item-opening', (item) => item.opening);
 export const decisionWithList = decisionRule('decision-with-list', (item) => item.lists);
 /**
  * A sentence (or an agenda heading) that records a decision, outside any Beslut block. A summary
- * section repeats the items' decisions; in a § item of a protocol the organ decides (its name,
+ * section repeats the items' decisions; in a numbered agenda item the organ decides (its name,
  * "Nämnden", "Direktionen", "Ledamöterna", or a passive), not another body or a speaker.
  */
 export const decisionSentence = decisionRule('decision-sentence', (item) => SUMMARY.test(item.section.heading.replace(/^(§\s*)?\d+[a-z]?[.)]?\s+/, '')) ? [] : item.candidates
-  .filter((s) => !isAction(s) && isDecision(s) && !/\?$/.test(s) && recordsDecision(s, item.section.number?.startsWith('§') === true))
+  .filter((s) => !isAction(s) && isDecision(s) && !/\?$/.test(s) && recordsDecision(s, item.section.number !== null))
   .map((s) => ({ text: s.replace(/^beslut\s*:\s*/i, ''), quote: s })));
 
 export const DECISION_RULES = [beslutBlock, itemOpening, decisionWithList, decisionSentence];

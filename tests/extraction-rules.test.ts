@@ -82,8 +82,8 @@ const cases: Case[] = [
   ['decision-sentence', '# Protokoll\n\n## § 2 Det ekonomiska läget\n\nECB beslutade i december att utöka obligationsköpen. Köpen fortsätter enligt den plan som beslutades i december. Vice riksbankschef Henry Ohlsson sade att han ställer sig bakom förslaget att hålla räntan oförändrad.\n\n## § 3 Beslut om räntan\n\nDirektionen beslutade enligt protokollsbilaga A. Paragrafen förklarades omedelbart justerad.',
     ['Direktionen beslutade enligt protokollsbilaga A.', 'Paragrafen förklarades omedelbart justerad.'],
     ['ECB beslutade i december att utöka obligationsköpen.', 'Köpen fortsätter enligt den plan som beslutades i december.', 'Vice riksbankschef Henry Ohlsson sade att han ställer sig bakom förslaget att hålla räntan oförändrad.']],
-  ['decision-sentence', '# Protokoll\n\n## Sammanfattning\n\nVid mötet beslutade direktionen att behålla reporäntan.\n\n## 3. Utbildning\n\nRådet ställer sig bakom förslaget. Ingrid menade att rådet ställer sig bakom det mesta.',
-    ['Rådet ställer sig bakom förslaget.'], ['Vid mötet beslutade direktionen att behålla reporäntan.', 'Ingrid menade att rådet ställer sig bakom det mesta.']],
+  ['decision-sentence', '# Protokoll\n\n## Sammanfattning\n\nVid mötet beslutade direktionen att behålla reporäntan.\n\n## 3. Utbildning\n\nRådet ställer sig bakom förslaget. Ingrid menade att rådet ställer sig bakom det mesta. Regeringen beslutade i maj om nya regler. Dagordningen godkändes.',
+    ['Rådet ställer sig bakom förslaget.', 'Dagordningen godkändes.'], ['Vid mötet beslutade direktionen att behålla reporäntan.', 'Ingrid menade att rådet ställer sig bakom det mesta.', 'Regeringen beslutade i maj om nya regler.']],
   ['action-sentence', '## 6. Samverkan\n\nEwa Lindberg tar med frågan till skolcheferna.', ['Ewa Lindberg tar med frågan till skolcheferna.'], []],
 ];
 
