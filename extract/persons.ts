@@ -18,7 +18,7 @@ import { boldLead, boldLine, cellRuns, startsStruck, struckTexts, textOf } from 
 import type { Inline } from '../lib/schema.ts';
 
 const ABSENT_HEADING = /^(frånvarande|anmält förhinder|förhinder|ej närvarande|frånvarande ledamöter)\b/i;
-const PRESENT_HEADING = /^(närvarande|deltagande|ledamöter|beslutande|ersättare|tjänstgörande|övriga närvarande|övriga deltagare|deltagare|inbjudna|i tjänsten|politiker|justerare|vid protokollet|närvarande ledamöter)\b/i;
+const PRESENT_HEADING = /^(närvarande|deltagande|ledamöter|beslutande|ersättare|tjänstgörande|tjänstepersoner|tjänstemän|adjungerade|personalföreträdare|övriga närvarande|övriga deltagare|deltagare|inbjudna|i tjänsten|politiker|justerare|vid protokollet|närvarande ledamöter)\b/i;
 const SIGNATURE = /^(vid protokollet|vid anteckningarna|justeras|justerat|anteckningar (skrivna|justeras) av|för \p{Lu}|sekreterare|ordförande)(?![\p{L}])/iu;
 /** "Närvarande: A (S), ordförande, Hagfors; B (C), Kil" — a labelled list in one paragraph. */
 const INLINE_LIST = /^\**(närvarande|närvarande ledamöter|deltagande|deltagare|beslutande|övriga närvarande|frånvarande|anmält förhinder|förhinder)\**\s*:\s*\**\s*(.+)$/isu;
@@ -62,11 +62,15 @@ const reading = perDocument((ctx: PersonInput): Reading => {
       else if (block.kind === 'heading') listMode = null;
     }
     if (block.kind === 'table-row') {
-      // A label in a row's first cell ("NÄRVARANDE : | Stefan Ingves, ordförande") heads the names
-      // that follow it, in the table and in the one-name lines after it, as a heading would.
-      const head = plain(textOf(cellRuns(block)[0] ?? [])).replace(/[:*]/g, '').trim();
-      if (ABSENT_HEADING.test(head)) listMode = 'absent';
-      else if (PRESENT_HEADING.test(head) && head.split(/\s+/).length <= 3) listMode = 'present';
+      // A label in a row's first cell, with a colon or alone ("NÄRVARANDE : | Stefan Ingves,
+      // ordförande"), heads the names that follow it, in the table and in the one-name lines after
+      // it, as a heading would; a column header ("Ledamöter | Ersättare") heads only its column.
+      const cells = cellRuns(block);
+      const cell = plain(textOf(cells[0] ?? []));
+      const head = cell.replace(/[:*]/g, '').trim();
+      const labels = /:\s*$/.test(cell) || cells.slice(1).every((c) => !textOf(c).trim());
+      if (labels && ABSENT_HEADING.test(head)) listMode = 'absent';
+      else if (labels && PRESENT_HEADING.test(head) && head.split(/\s+/).length <= 3) listMode = 'present';
       return [{ kind: 'table', mode: listMode }];
     }
     const inline = block.kind === 'paragraph' ? INLINE_LIST.exec(text.trim()) : null;

@@ -36,6 +36,9 @@ const cases: Case[] = [
   ['attendance-table', '# Kallelse\n\n| | Ärende | Beteckning | Förslag |\n| --- | --- | --- | --- |\n| | Val av justerare | | Anna-Karin Granberg (SD) Per-Axel Carlsson (M) |\n| 1. | Årsredovisning 2025 13.00–14.00 Christina Hermansson Somayeh Jamshidi | 2026-00083 | Nämnden godkänner. |\n| 2. | Planerat utbud Föredragande: Cindia Escalante Mattsson, gymnasiechef 19.00-19.15 | GA-2025-00040 | Nämnden beslutar att: 1. Avveckla Restaurang- och livsmedelsprogrammet vid Elof Lindälvs gymnasium |\n| 3. | Omorganisation Fastighet | SE-2025-00429 | Nämnden noterar informationen. |\n| 4. | Utdelning ur Arvid och Hildur Anderssons donationsfond | 2025-00953 | |',
     ['Anna-Karin Granberg present', 'Per-Axel Carlsson present', 'Christina Hermansson present', 'Somayeh Jamshidi present', 'Cindia Escalante Mattsson present'],
     ['Avveckla Restaurang present', 'Elof Lindälvs present', 'Omorganisation Fastighet present', 'Hildur Anderssons present', 'Christina Hermansson Somayeh Jamshidi present']],
+  // A label cell heads names with any first name; a column header does not head the text after the table.
+  ['attendance-table', '# Protokoll\n\nTjänstepersoner\tKarl Persson, förvaltningschef Somayeh Jamshidi, ekonom', ['Karl Persson present', 'Somayeh Jamshidi present'], []],
+  ['attendance-list', '# Protokoll\n\nLedamöter\tErsättare\nAnna Ek (S)\tBo Lund (S)\n\nOmorganisation Fastighet', [], ['Omorganisation Fastighet present']],
   // Prose that a PDF's gaps cut into cells is no attendance list.
   ['attendance-table', 'Referensgrupp 5\n\nI avsnittet introduceras ett nytt begrepp\tFoundations Specifikation\tsom betäckning för\no\tSemantic Style Guide på hög nivå', [], ['Foundations Specifikation present', 'Semantic Style Guide present']],
   // A label in a table row's first cell heads the one-name lines after it.
