@@ -149,8 +149,8 @@ function findBody(title: string, lines: string[], text: string): string | null {
   const best = [...counts].filter(([, n]) => n > 0).sort((x, y) => y[1] - x[1])[0];
   if (best) return best[0];
   // A title that names an organ unknown to the lexicon is the organ's name, as written, without
-  // the document type and date ("Strukturella Metadata - Referensgrupp 18 nov").
-  const generic = /(?<![\p{L}])[\p{L}-]*(?:rådet|råd|styrelsen|nämnden|nämnd|beredningen|utskottet|fullmäktige|referensgrupp(?:en)?|arbetsgrupp(?:en)?|direktionen|revisionen)(?![\p{L}])/iu.exec(title);
+  // the document type and date ("Strukturella Metadata - Referensgrupp 18 nov", "Styrgrupp e-arkiv").
+  const generic = /(?<![\p{L}])[\p{L}-]*(?:rådet|råd|styrelsen|nämnden|nämnd|beredningen|utskottet|fullmäktige|grupp(?:en)?|nätverk(?:et)?|direktionen|revisionen)(?![\p{L}])/iu.exec(title);
   if (!generic) return null;
   // A meeting's number after the organ is no part of its name ("Referensgrupp 5", "Referensgrupp 6 den 24 februari 2025").
   const asWritten = withoutTrailingDate(title.replace(TYPE_WORDS, ' ').trim()).replace(/\s+/g, ' ').trim()

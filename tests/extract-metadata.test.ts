@@ -51,6 +51,8 @@ describe('metadata from text', () => {
     expect(groupNotes('Strukturella Metadata - Referensgrupp 6 den 24 februari 2025', staff)).toMatchObject({
       docType: 'minnesanteckningar', body: 'Strukturella Metadata - Referensgrupp', organisation: 'Myndigheten för digital förvaltning', date: '2025-02-24',
     });
+    expect(groupNotes('Styrgrupp e-arkiv 3 mars 2025', staff).body).toBe('Styrgrupp e-arkiv');
+    expect(groupNotes('Nätverket för arkivarier 4', staff).body).toBe('Nätverket för arkivarier 4');
     // "drivs av" names the owner even when no participant's organisation leads.
     expect(groupNotes('Arbetsgrupp 5 metadata', staff.slice(0, 2), 'Arbetet drivs av Lantmäteriet och pågår hela året.').organisation).toBe('Lantmäteriet');
   });
