@@ -42,8 +42,8 @@ const PAST_REFERENCE = new RegExp(String.raw`${B}(som|tidigare|redan|nyligen|ova
 const REPORTED = new RegExp(String.raw`${B}(sade|sa|säger|säga|menade|menar|ansåg|anser|tyckte|tycker|framhöll|framhåller|betonade|poängterade|påpekade|föreslog|bedömde|bedömer|argumenterade|hävdade|uttryckte)${E}.*${B}att\s`, 'iu');
 /** Verbs whose subject decides ("ECB beslutade …" is news, "Direktionen beslutade …" a decision). */
 const ACTIVE = /^(?:beslutar|beslutade|beslöt|godkänner|godkände|fastställde|tillstyrker|avslår|bifaller|antar)$|^(?:fattat|fattade|fattar|ställer|enades|enas|noterar)\s/iu;
-/** The organ as subject: its clause before the verb names a body of the meeting, maybe with a few words after ("Ledamöterna på dagens möte"). */
-const ORGAN_SUBJECT = new RegExp(String.raw`${B}[\p{L}-]*(nämnd|styrelse|direktion|råd|utskott|fullmäktige|möte|sammanträde|revisor(er)?|revision|ledamöter|grupp|beredning|presidi|församling)(en|et|n|na|t|erna)?${E}(\s+\p{L}+){0,4}\s*$`, 'iu');
+/** The organ as subject: its clause before the verb names a body of the meeting, maybe with a few words after ("Ledamöterna på dagens möte", "Nämnden för Kultur & Fritid"), or the meeting itself ("Vi enades om"). */
+const ORGAN_SUBJECT = new RegExp(String.raw`${B}[\p{L}-]*(nämnd|styrelse|direktion|råd|utskott|fullmäktige|möte|sammanträde|revisor(er)?|revision|ledamöter|grupp|beredning|presidi|församling)(en|et|n|na|t|erna)?${E}(\s+[\p{L}&-]+){0,4}\s*$|${B}(vi|man|deltagarna|samtliga|alla)\s*$`, 'iu');
 
 /** Whether one of the sentence's decision verbs records this meeting's decision. */
 function recordsDecision(sentence: string, agendaItem: boolean): boolean {
