@@ -20,8 +20,8 @@ import type { Inline } from '../lib/schema.ts';
 const ABSENT_HEADING = /^(frånvarande|anmält förhinder|förhinder|ej närvarande|frånvarande ledamöter)\b/i;
 const PRESENT_HEADING = /^(närvarande|deltagande|ledamöter|beslutande|ersättare|tjänstgörande|tjänstepersoner|tjänstemän|adjungerade|personalföreträdare|övriga närvarande|övriga deltagare|deltagare|inbjudna|i tjänsten|politiker|justerare|vid protokollet|närvarande ledamöter)\b/i;
 const SIGNATURE = /^(vid protokollet|vid anteckningarna|justeras|justerat|anteckningar (skrivna|justeras) av|för \p{Lu}|sekreterare|ordförande)(?![\p{L}])/iu;
-/** "Närvarande: A (S), ordförande, Hagfors; B (C), Kil" — a labelled list in one paragraph. */
-const INLINE_LIST = /^\**(närvarande|närvarande ledamöter|deltagande|deltagare|beslutande|övriga närvarande|frånvarande|anmält förhinder|förhinder)\**\s*:\s*\**\s*(.+)$/isu;
+/** "Närvarande: A (S), ordförande, Hagfors; B (C), Kil", "Närvarande från direktionen: …" — a labelled list in one paragraph. */
+const INLINE_LIST = /^\**(närvarande|närvarande ledamöter|deltagande|deltagare|beslutande|övriga närvarande|frånvarande|anmält förhinder|förhinder)(?:(?:\s+(?:från|av|för|i))?\s+\p{Ll}[\p{L}-]*){0,2}\**\s*:\s*\**\s*(.+)$/isu;
 /** Verbs of speaking and presenting: the names before one in its sentence are the ones speaking. */
 const SPEECH = /(?<![\p{L}])(berättar|berättade|informerar|informerade|konstaterar|konstaterade|poängterar|poängterade|menar|menade|frågar|frågade|redovisar|redovisade|rekommenderar|hälsar|hälsade|föreslår|föreslog|ställer|lyfter|lyfte|kompletterar|kompletterade|uppmanar|uppmanade|tackar|tackade|visar|visade|presenterar|presenterade|introducerar|introducerade|inledde|inleder|redogjorde|redogör|svarar|svarade|betonar|betonade|understryker|påminner|påminde|gick igenom|går igenom|medverkar|medverkade|var processledare|var moderator|yrkar|yrkade|öppnar|öppnade|avslutar|avslutade|ber|bad)(?![\p{L}])/iu;
 /** A verb right before a name ("berättar Fredric Norlin"). */

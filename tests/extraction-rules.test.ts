@@ -44,6 +44,11 @@ const cases: Case[] = [
   // A label in a table row's first cell heads the one-name lines after it.
   ['attendance-list', 'Penningpolitiskt protokoll\n\nNÄRVARANDE :\tStefan Ingves, ordförande\n\nHenry Ohlsson\n\nLena Strömberg (§ 1-3A)\n\nDet antecknades att Henry Ohlsson skulle skriva protokollet.',
     ['Henry Ohlsson present', 'Lena Strömberg present'], []],
+  // Attendance forms of a protocol: a label with the group named ("Närvarande direktionen", "Närvarande från direktionen:"), names with titles, partial attendance.
+  ['attendance-list', 'Penningpolitiskt protokoll\n\nNärvarande direktionen\n\nStefan Ingves, riksbankschef\n\nHenry Ohlsson, vice riksbankschef\n\nÖvriga närvarande\n\nJens Vahlquist (§ 1-3A)\n\n§ 1. Läget\n\nJens Vahlquist inledde.',
+    ['Stefan Ingves present', 'Henry Ohlsson present', 'Jens Vahlquist present'], []],
+  ['attendance-list', 'Penningpolitiskt protokoll\n\nNärvarande från direktionen: Stefan Ingves, ordförande\n\nHenry Ohlsson\n\nFrånvarande: Kerstin af Jochnick\n\n§ 1. Läget\n\nText.',
+    ['Stefan Ingves present', 'Henry Ohlsson present', 'Kerstin af Jochnick absent'], []],
   ['attendance-list', 'Närvarande: Anna Ek (S), Hagfors; Bo Lund (C), Kil\n\n## Frånvarande\n\n- Eva Berg (M)', ['Anna Ek present', 'Bo Lund present', 'Eva Berg absent'], ['Hagfors present']],
   ['signature-line', 'Protokoll\n\nVid protokollet\nErik Norinder', ['Erik Norinder present'], []],
  ['presenter-line', '# Protokoll\n\n§ 5 Dnr KFT-2026-00100\nInformation om boenden\n\nBeslut\n\nNämnden noterar informationen.\n\nSammanfattning av ärendet\n\nMarie Persson, verksamhetschef, uppdaterar nämnden kring arbetet.', ['Marie Persson present'], []],
