@@ -47,10 +47,12 @@ const ORGAN_SUBJECT = new RegExp(String.raw`${B}[\p{L}-]*(nämnd|styrelse|direkt
 
 /** Whether one of the sentence's decision verbs records this meeting's decision. */
 function recordsDecision(sentence: string, agendaItem: boolean): boolean {
-  for (const m of sentence.matchAll(DECISION_ALL)) {
+  // An exec loop on the shared expression (matchAll would copy it for every sentence).
+  DECISION_ALL.lastIndex = 0;
+  for (let m = DECISION_ALL.exec(sentence); m; m = DECISION_ALL.exec(sentence)) {
     const before = sentence.slice(0, m.index);
-    if (PAST_REFERENCE.test(before) || REPORTED.test(before)) continue;
-    if (agendaItem && ACTIVE.test(m[0]) && !ORGAN_SUBJECT.test(before.split(/[,;:]\s|\s(?:och|att)\s/).at(-1)!)) continue;
+    if (PAST_REFERENCE.test(before.slice(-24)) || (before.includes('att ') && REPORTED.test(before))) continue;
+    if (agendaItem && ACTIVE.test(m[0]) && !ORGAN_SUBJECT.test(before.split(/[,;:]\s|\s(?:och|att)\s/).at(-1)!.slice(-80))) continue;
     return true;
   }
   return false;

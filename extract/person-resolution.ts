@@ -50,7 +50,8 @@ export function sameName(a: string, b: string): boolean {
   const x = tokens(a);
   const y = tokens(b);
   // A hyphen lost in the text layer or OCR ("Ryding-Wikberg"/"Ryding Wikberg") is the same name.
-  if (x.join(' ') === y.join(' ') || x.join(' ').replace(/-/g, ' ') === y.join(' ').replace(/-/g, ' ')) return true;
+  if (x.join(' ') === y.join(' ')) return true;
+  if ((a.includes('-') || b.includes('-')) && x.join(' ').replace(/-/g, ' ') === y.join(' ').replace(/-/g, ' ')) return true;
   // A slip in the first name ("Elenore"/"Eleonore") needs the rest to be identical.
   if (x[0] !== y[0]) return x.length === y.length && x.slice(1).join(' ') === y.slice(1).join(' ') && spellingSlip(x[0]!, y[0]!);
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];

@@ -65,10 +65,10 @@ const reading = perDocument((ctx: PersonInput): Reading => {
       // A label in a row's first cell, with a colon or alone ("NÄRVARANDE : | Stefan Ingves,
       // ordförande"), heads the names that follow it, in the table and in the one-name lines after
       // it, as a heading would; a column header ("Ledamöter | Ersättare") heads only its column.
-      const cells = cellRuns(block);
-      const cell = plain(textOf(cells[0] ?? []));
+      const tab = text.indexOf('\t');
+      const cell = tab < 0 ? text : text.slice(0, tab);
       const head = cell.replace(/[:*]/g, '').trim();
-      const labels = /:\s*$/.test(cell) || cells.slice(1).every((c) => !textOf(c).trim());
+      const labels = /:\s*$/.test(cell) || tab < 0 || !text.slice(tab).replace(/\t/g, '').trim();
       if (labels && ABSENT_HEADING.test(head)) listMode = 'absent';
       else if (labels && PRESENT_HEADING.test(head) && head.split(/\s+/).length <= 3) listMode = 'present';
       return [{ kind: 'table', mode: listMode }];
@@ -151,7 +151,7 @@ function tableRow(block: Block, mode: Mode | null): Found[] {
   // that the PDF's gaps cut into cells ("Omorganisation Fastighet", "Semantic Style Guide på hög nivå").
   if (cells.length < 2) return [];
   const titled = splitDescriptor(first).role !== null;
-  return cells.slice(1).flatMap((cell) => textCell(plain(textOf(cell)), cell, titled));
+  return cells.slice(1).flatMap((cell) => textCell(textOf(cell), cell, titled));
 }
 
 /** Where a cell of text says that names follow: "Föredragande:", or an agenda item's time slot ("13.00–14.00 Christina Hermansson"). */
@@ -190,7 +190,7 @@ const isSignatureLine = (text: string) => !/^(ordförande|sekreterare)/i.test(te
 
 /** Signatures side by side: "Fredrik Hansson (C)      Namita Magnusson" over "ordförande      sekreterare". */
 const SIGNING_ROLE = /(?:vice\s+)?(?:ordförande|sekreterare|justerare|protokollförare|kommunsekreterare|nämndsekreterare)/giu;
-const rolesUnderNames = (text: string) => { const lines = text.split('\n'); return lines.length === 2 && !lines[1]!.replace(SIGNING_ROLE, '').trim(); };
+const rolesUnderNames = (text: string) => { const nl = text.indexOf('\n'); return nl > 0 && !text.includes('\n', nl + 1) && !text.slice(nl + 1).replace(SIGNING_ROLE, '').trim(); };
 
 /** "**Anna Elverskog**" with the role on the next line: a signature. */
 function boldNameLine(block: Block): boolean {
@@ -250,27 +250,38 @@ function signature(plainText: string, docIsMeeting: boolean): Found[] {
 }
 
 const TITLES = String.raw`(?:samordnare|chef|handläggare|strateg|direktör|sekreterare|ordförande|ansvarig|ledare|jurist|inspektör|arkivarie|utredare|controller)`;
-/** A title in lower case right before a name ("valsamordnare Sabina Blomqvist"). */
-const TITLE_BEFORE = new RegExp(String.raw`(?<![\p{L}])\p{Ll}[\p{Ll}-]*${TITLES}\s+$`, 'u');
-/** Whether a sentence could hold such evidence at all: most do not, and are read once. */
-const EVIDENCE_HINT = new RegExp(String.raw`\(|${TITLES}\s+\p{Lu}`, 'u');
+/** Where an unknown first name may still start a name: before a party code ("Shabnam Zamani (S)"), after a title in lower case ("valsamordnare Sabina Blomqvist"). */
+const PARTY_AFTER = /\s*\(([A-Za-zÅÄÖåäö]{1,3})\)/g;
+const TITLE = new RegExp(String.raw`${TITLES}\s+(?=\p{Lu})`, 'gu');
+/** The title ends a word that starts in lower case ("valsamordnare", not "Samordnare"). */
+const inLowerCaseWord = (text: string, at: number) => { let i = at; while (i > 0 && /[\p{L}-]/u.test(text[i - 1]!)) i--; return /\p{Ll}/u.test(text[i]!); };
 
 /**
  * Names in running text: a known first name, or a name whose first name is unknown but that a
- * party code follows ("Shabnam Zamani (S), Per Gunnarsson (S)") or a title precedes.
+ * party code follows ("Shabnam Zamani (S), Per Gunnarsson (S)") or a title precedes. Only the
+ * words next to such evidence are read again, so the cost stays with the sentences that have it.
  */
 function proseNames(sentence: string): NameHit[] {
   const known = findNames(sentence);
-  if (!EVIDENCE_HINT.test(sentence)) return known;
-  const more = findNames(sentence, { anyFirstName: true }).filter((h) => !known.some((k) => k.index < h.end && h.index < k.end)
-    && (partyCode(sentence.slice(h.end)) !== null || TITLE_BEFORE.test(sentence.slice(Math.max(0, h.index - 40), h.index))));
-  return more.length ? [...known, ...more].sort((a, b) => a.index - b.index) : known;
-}
-
-/** The party code in brackets that opens `after` ("(S)", "(kd)"), when it is one. */
-function partyCode(after: string): string | null {
-  const code = /^\s*\(([A-Za-zÅÄÖåäö]{1,3})\)/.exec(after)?.[1]?.toUpperCase();
-  return code && partyCodes().has(code) ? code : null;
+  const more: NameHit[] = [];
+  // exec loops on shared expressions: matchAll would copy the expression for every sentence.
+  if (sentence.includes('(')) {
+    PARTY_AFTER.lastIndex = 0;
+    for (let m = PARTY_AFTER.exec(sentence); m; m = PARTY_AFTER.exec(sentence)) {
+      if (!partyCodes().has(m[1]!.toUpperCase()) || known.some((k) => k.end === m!.index)) continue;
+      const from = Math.max(0, m.index - 60);
+      const hit = findNames(sentence.slice(from, m.index), { anyFirstName: true }).at(-1);
+      if (hit && from + hit.end === m.index) more.push({ name: hit.name, index: from + hit.index, end: m.index });
+    }
+  }
+  TITLE.lastIndex = 0;
+  for (let m = TITLE.exec(sentence); m; m = TITLE.exec(sentence)) {
+    const at = m.index + m[0].length;
+    if (!inLowerCaseWord(sentence, m.index) || known.some((k) => k.index === at)) continue;
+    const hit = findNames(sentence.slice(at, at + 60), { anyFirstName: true })[0];
+    if (hit?.index === 0) more.push({ name: hit.name, index: at, end: at + hit.end });
+  }
+  return more.length ? [...known, ...more.filter((h) => !known.some((k) => k.index < h.end && h.index < k.end))].sort((a, b) => a.index - b.index) : known;
 }
 
 /**

@@ -45,26 +45,27 @@ describe('extraction against the real dev gold', async () => {
   const F1 = (field: string) => f1(score.fields[field]!);
   const accuracy = (field: string) => score.accuracy[field]!.right / score.accuracy[field]!.total;
 
-  it('scores every dev gold document (batch 1: 14, batch 2: 10)', () => {
-    expect(score.docs).toBeGreaterThanOrEqual(24);
+  it('scores every dev gold document (batch 1: 14, batch 2: 10, batch 3: 6)', () => {
+    expect(score.docs).toBeGreaterThanOrEqual(30);
     console.log(formatScore(score));
   });
 
   // First blind scores: batch 1 persons 0.86, attendance 0.47, organisations 0.47, decisions R 0.11 / P 0.12,
   // diarienummer 0, body 0.14; batch 2 (on the first session's rules) persons 0.95, attendance 1.00,
-  // organisations 0.65, decisions R 0.73 / P 0.84, diarienummer 0.94, body 0.80. Floors: the level
-  // reached on both batches (2026-12-02) less a small margin.
+  // organisations 0.65, decisions R 0.73 / P 0.84, diarienummer 0.94, body 0.80; batch 3 (on the
+  // second session's rules) persons 0.88, attendance 0.84, decisions R 1.00 / P 0.20, body 0.67.
+  // Floors: the level reached on the batches (2026-12-02) less a small margin.
   it('keeps the levels reached', () => {
-    expect(F1('persons').f1).toBeGreaterThanOrEqual(0.97);
+    expect(F1('persons').f1).toBeGreaterThanOrEqual(0.98);
     expect(accuracy('attendance')).toBeGreaterThanOrEqual(0.98);
     expect(F1('organisations').f1).toBeGreaterThanOrEqual(0.81);
     expect(F1('decisions').recall).toBeGreaterThanOrEqual(0.97);
     expect(F1('decisions').precision).toBeGreaterThanOrEqual(0.97);
     expect(F1('diarienummer').f1).toBeGreaterThanOrEqual(0.97);
-    expect(accuracy('body')).toBeGreaterThanOrEqual(0.95);
-    expect(accuracy('organisation')).toBeGreaterThanOrEqual(0.9);
+    expect(accuracy('body')).toBeGreaterThanOrEqual(0.97);
+    expect(accuracy('organisation')).toBeGreaterThanOrEqual(0.95);
     expect(accuracy('date')).toBe(1);
-    expect(accuracy('docType')).toBeGreaterThanOrEqual(0.9);
+    expect(accuracy('docType')).toBeGreaterThanOrEqual(0.95);
   });
 });
 
