@@ -33,6 +33,24 @@ const ENTRY = new RegExp(String.raw`((?:[\p{Lu}][\p{L}'’-]*\s+){0,3}[\p{Lu}][\
 const ROLE_WORD = /^(ordförande|vice|ledamot|ersättare|tjänstgörande)$/i;
 const REPLACES = /^[\s,]*(?:§§?\s*[\d\s,–-]*)?(?:ersätter|för)\s*(.*)$/iu;
 
+/** A signature label with its name elsewhere ("Sekreterare", OCR's "Ordförand:«"). */
+const BARE_LABEL = /^(?:sekreterare|ordförand\p{L}*|protokolljusterare|justerare|justerande|underskrifter)[^\p{L}]*$/iu;
+
+/**
+ * A line that is one person and nothing else: "Alireza Sherzad (S)" (an ersättare), "Karl Persson,
+ * förvaltningschef" (a tjänsteperson), "Erik Norinder".
+ */
+function nameLine(line: string): { name: string; party: string | null; role: string | null }[] {
+  const hit = findNames(line, { anyFirstName: true })[0];
+  if (!hit || hit.index !== 0) return [];
+  const rest = line.slice(hit.end).trim();
+  const party = new RegExp(String.raw`^${PARTY}$`, 'u').exec(rest)?.[1] ?? null;
+  if (party) return [{ name: hit.name, party, role: 'ersättare' }];
+  const title = /^,\s*(\p{Ll}[\p{L}-]*)$/u.exec(rest)?.[1];
+  if (title) return [{ name: hit.name, party: null, role: title }];
+  return rest ? [] : [{ name: hit.name, party: null, role: null }];
+}
+
 interface Entry { name: string; party: string; start: number; end: number }
 
 function entries(line: string): Entry[] {
@@ -65,6 +83,7 @@ export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []
   const used = new Set<number>();
   let zone: 'members' | 'others' | 'absent' | 'signatures' = 'members';
   let pending: { partial: string } | null = null;
+  let bareLabels = false;
   const page = blocks[lines[start]!.block]!.page;
   // "Fanny Nilsson (EY)", "Nina Wiklander (Wikom)": what stands in brackets is a party only when it is a party code, else the person's organisation.
   const mention = (name: string, code: string | null, role: string | null, attendance: PersonMention['attendance'], line: { text: string; block: number }): PersonMention => ({
@@ -91,7 +110,12 @@ export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []
       if (hit) addPresent(mention(hit.name, party, role, 'present', line));
       continue;
     }
-    if (zone === 'signatures') continue;
+    if (zone === 'signatures') {
+      // OCR may read the signature labels as a column of their own, the block's remaining names after them.
+      if (BARE_LABEL.test(raw)) bareLabels = true;
+      else if (bareLabels) for (const p of nameLine(raw)) addPresent(mention(p.name, p.party, p.role, 'present', line));
+      continue;
+    }
     if (OTHERS.test(raw)) { zone = 'others'; pending = null; }
     else if (zone === 'absent' && LABELS.test(raw) && !ABSENT.test(raw)) zone = 'members';
     const text = stripLabels(raw);

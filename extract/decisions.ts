@@ -34,6 +34,30 @@ const NOT_DECISION = /\b(behöver|kommer att|ska|skall|kan|bör|inför|innan|om 
 
 const ACTION = new RegExp(String.raw`${B}(tar (också |även |själv )?med (sig )?(frågan|diskussionen|det|detta|synpunkterna|informationen)|kommer att (ringa|lyfta|återkomma|fortsätta|ta fram|skicka|rapportera|bjuda|kontakta|presentera|informera|undersöka|se över|bevaka|sammanställa|delta)|återkommer|får i uppdrag|ges i uppdrag|bjuds in till|ansvarar för att|ska återkomma|skall (prata|återkomma|bevaka|delta|ta fram)|uppdras att)${E}`, 'iu');
 
+const DECISION_ALL = new RegExp(DECISION.source, 'giu');
+const SUMMARY = /^(sammanfattning|sammandrag|i korthet|summary)(?![\p{L}])/iu;
+/** A decision referred to, not taken: "den plan som beslutades i december", "de tidigare beslutade köpen". */
+const PAST_REFERENCE = new RegExp(String.raw`${B}(som|tidigare|redan|nyligen|ovan)\s+$`, 'iu');
+/** Reported speech or opinion: "sade inledningsvis att han ställer sig bakom", "menade att", "ansåg att". */
+const REPORTED = new RegExp(String.raw`${B}(sade|sa|säger|säga|menade|menar|ansåg|anser|tyckte|tycker|framhöll|framhåller|betonade|poängterade|påpekade|föreslog|bedömde|bedömer|argumenterade|hävdade|uttryckte)${E}.*${B}att\s`, 'iu');
+/** Verbs whose subject decides ("ECB beslutade …" is news, "Direktionen beslutade …" a decision). */
+const ACTIVE = /^(?:beslutar|beslutade|beslöt|godkänner|godkände|fastställde|tillstyrker|avslår|bifaller|antar)$|^(?:fattat|fattade|fattar|ställer|enades|enas|noterar)\s/iu;
+/** The organ as subject: its clause before the verb names a body of the meeting, maybe with a few words after ("Ledamöterna på dagens möte", "Nämnden för Kultur & Fritid"), or the meeting itself ("Vi enades om"). */
+const ORGAN_SUBJECT = new RegExp(String.raw`${B}[\p{L}-]*(nämnd|styrelse|direktion|råd|utskott|fullmäktige|möte|sammanträde|revisor(er)?|revision|ledamöter|grupp|beredning|presidi|församling)(en|et|n|na|t|erna)?${E}(\s+[\p{L}&-]+){0,4}\s*$|${B}(vi|man|deltagarna|samtliga|alla)\s*$`, 'iu');
+
+/** Whether one of the sentence's decision verbs records this meeting's decision. */
+function recordsDecision(sentence: string, agendaItem: boolean): boolean {
+  // An exec loop on the shared expression (matchAll would copy it for every sentence).
+  DECISION_ALL.lastIndex = 0;
+  for (let m = DECISION_ALL.exec(sentence); m; m = DECISION_ALL.exec(sentence)) {
+    const before = sentence.slice(0, m.index);
+    if (PAST_REFERENCE.test(before.slice(-24)) || (before.includes('att ') && REPORTED.test(before))) continue;
+    if (agendaItem && ACTIVE.test(m[0]) && !ORGAN_SUBJECT.test(before.split(/[,;:]\s|\s(?:och|att)\s/).at(-1)!.slice(-80))) continue;
+    return true;
+  }
+  return false;
+}
+
 type DecisionInput = Pick<PersonContext, 'sections' | 'persons' | 'notYetHeld'>;
 
 const isDecision = (t: string) => DECISION.test(t) && !NOT_DECISION.test(t);
@@ -81,9 +105,13 @@ export const beslutBlock = decisionRule('beslut-block', (item) => item.blocks);
 export const itemOpening = decisionRule('item-opening', (item) => item.opening);
 /** "Direktionen beslutade" / "Nämnden beslutar att:" followed by its points: one decision, points included. */
 export const decisionWithList = decisionRule('decision-with-list', (item) => item.lists);
-/** A sentence (or an agenda heading) that records a decision, outside any Beslut block. */
-export const decisionSentence = decisionRule('decision-sentence', (item) => item.candidates
-  .filter((s) => !isAction(s) && isDecision(s) && !/\?$/.test(s))
+/**
+ * A sentence (or an agenda heading) that records a decision, outside any Beslut block. A summary
+ * section repeats the items' decisions; in a numbered agenda item the organ decides (its name,
+ * "Nämnden", "Direktionen", "Ledamöterna", or a passive), not another body or a speaker.
+ */
+export const decisionSentence = decisionRule('decision-sentence', (item) => SUMMARY.test(item.section.heading.replace(/^(§\s*)?\d+[a-z]?[.)]?\s+/, '')) ? [] : item.candidates
+  .filter((s) => !isAction(s) && isDecision(s) && !/\?$/.test(s) && recordsDecision(s, item.section.number !== null))
   .map((s) => ({ text: s.replace(/^beslut\s*:\s*/i, ''), quote: s })));
 
 export const DECISION_RULES = [beslutBlock, itemOpening, decisionWithList, decisionSentence];

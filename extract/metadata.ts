@@ -8,6 +8,7 @@ import { fieldValue, hasHeaderField } from './header-fields.ts';
 import { readLetterhead } from './letterhead.ts';
 import { DOC_TYPE_LABEL, DOC_TYPE_PATTERNS, TYPE_FIRST, TYPE_WORDS } from '../lib/swedish-documents.ts';
 import { isCaseNumber } from './case-numbers.ts';
+import { normaliseOrganisation } from './organisations.ts';
 
 export interface Metadata {
   title: string;
@@ -34,7 +35,7 @@ export function extractMetadata(ctx: MetadataInput): Metadata {
   const heading = findTitle(ctx, metaTitle);
   // A letterhead protocol has no title line: its first paragraphs are the attendance block.
   const found = letterhead.body && heading && blocks[heading.index]?.kind !== 'heading' ? null : heading;
-  const docType = findDocType([found?.title ?? '', letterhead.typeWord ?? '', fileName.replace(/[-_]/g, ' ')], ctx.fullText);
+  const docType = findDocType([found?.title ?? '', letterhead.typeWord ?? '', fileName.replace(/[-_]/g, ' ')], ctx.fullText, ctx.line);
   const documentDate = dateIn(fieldValue(lines, /datum|dokumentdatum/, hasFullDate), null);
   const meetingField = fieldValue(lines, /tid|sammanträdesdatum|mötesdatum|sammanträde/, (v) => findDates(v).length > 0);
   const meetingDate = dateIn(meetingField, documentDate) ?? dateIn(found?.title ?? null, documentDate) ?? dateIn(fileName.replace(/_/g, ' '), null);
@@ -45,7 +46,7 @@ export function extractMetadata(ctx: MetadataInput): Metadata {
     titleBlocks: found && found.index >= 0 ? [found.index, ...(found.extra ? [found.index + found.extra] : [])] : [],
     docType,
     body,
-    organisation: letterhead.organisation ?? findOrganisation(body, lines, ctx.fullText),
+    organisation: letterhead.organisation ?? findOrganisation(body, lines, ctx.fullText, ctx.line),
     date,
     documentDate: documentDate !== date ? documentDate : null,
     location: findLocation(lines, ctx.plain),
@@ -104,8 +105,21 @@ function findTitle(ctx: Pick<DocContext, 'blocks' | 'plain' | 'line'>, metaTitle
 
 const PERSON_NAME = /^[\p{Lu}][\p{Ll}-]+((\s+(de|af|von|van|der|la))?\s+[\p{Lu}][\p{Ll}-]+){1,3}$/u;
 
-/** The type the title names, else the letterhead's type in capitals, else the file name's; else the type the text names most. */
-function findDocType(sources: string[], text: string): DocType {
+/** A list of who took part: the record of a held meeting. */
+const ATTENDANCE_LABEL = /^(närvarande|deltagare|deltagande|närvarande ledamöter)\s*:?(\s|$)/iu;
+
+/**
+ * The type the title names, else the letterhead's type in capitals, else the file name's; else the
+ * type the text names most; else, for a text that never names its type but lists who took part,
+ * the record it is: a protocol with § items and justering, else minnesanteckningar.
+ */
+function findDocType(sources: string[], text: string, lines: string[]): DocType {
+  const named = namedDocType(sources, text);
+  if (named !== 'other' || !lines.slice(0, 30).some((l) => ATTENDANCE_LABEL.test(l))) return named;
+  return /(^|\n)§\s*\d/.test(text) && /(?<![\p{L}])juster(as|at|ad|are)(?![\p{L}])/iu.test(text) ? 'protokoll' : 'minnesanteckningar';
+}
+
+function namedDocType(sources: string[], text: string): DocType {
   for (const source of sources) {
     const hit = DOC_TYPE_PATTERNS.find(([, re]) => re.test(source));
     if (hit) return hit[0];
@@ -135,23 +149,48 @@ function findBody(title: string, lines: string[], text: string): string | null {
   const best = [...counts].filter(([, n]) => n > 0).sort((x, y) => y[1] - x[1])[0];
   if (best) return best[0];
   // A title that names an organ unknown to the lexicon is the organ's name, as written, without
-  // the document type and date ("Strukturella Metadata - Referensgrupp 18 nov").
-  const generic = /(?<![\p{L}])[\p{L}-]*(?:rådet|råd|styrelsen|nämnden|nämnd|beredningen|utskottet|fullmäktige|referensgrupp(?:en)?|arbetsgrupp(?:en)?|direktionen|revisionen)(?![\p{L}])/iu.exec(title);
+  // the document type and date ("Strukturella Metadata - Referensgrupp 18 nov", "Styrgrupp e-arkiv").
+  const generic = /(?<![\p{L}])[\p{L}-]*(?:rådet|råd|styrelsen|nämnden|nämnd|beredningen|utskottet|fullmäktige|grupp(?:en)?|nätverk(?:et)?|direktionen|revisionen)(?![\p{L}])/iu.exec(title);
   if (!generic) return null;
-  const asWritten = withoutTrailingDate(title.replace(TYPE_WORDS, ' ').trim()).replace(/\s+/g, ' ').trim();
+  // A meeting's number after the organ is no part of its name ("Referensgrupp 5", "Referensgrupp 6 den 24 februari 2025").
+  const asWritten = withoutTrailingDate(title.replace(TYPE_WORDS, ' ').trim()).replace(/\s+/g, ' ').trim()
+    .replace(new RegExp(String.raw`(${generic[0]})\s+(?:nr\.?\s*)?\d{1,3}(?:\s+den)?$`, 'iu'), '$1');
   return (asWritten.split(' ').length <= 8 ? asWritten : generic[0]).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }
 
 const ORG_PATTERN = /\b(Region [\p{Lu}][\p{Ll}]+(?: län)?|[\p{Lu}][\p{Ll}]+(?:s)? kommun|Sveriges riksbank|Länsstyrelsen i [\p{Lu}][\p{Ll}]+ län)\b/gu;
 
-function findOrganisation(body: string | null, lines: string[], text: string): string | null {
+/** "Arbetet … drivs av Myndigheten för digital förvaltning": who runs the work owns the group. */
+const RUN_BY = /(?<![\p{L}])(?:drivs|leds|samordnas|sammankallas|arrangeras)\s+av\s+([\p{Lu}][\p{L}\s-]{2,60}?)(?=[.,;:()]|\s+och\s|\s+i\s+samarbete|$)/gu;
+/** A participant line: "Matthias Palmér (Digg)". */
+const PARTICIPANT = /^[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+){1,3}\s*\(([^)]{2,60})\)$/u;
+
+function findOrganisation(body: string | null, lines: string[], text: string, blockLines: string[]): string | null {
   const known = knownBodies().find((b) => b.name === body)?.organisation;
   if (known) return known;
   const inHeader = lines.slice(0, 12).join('\n').match(ORG_PATTERN);
   if (inHeader?.[0]) return inHeader[0];
+  const runBy = [...text.matchAll(RUN_BY)].map((m) => normaliseOrganisation(m[1]!.trim())?.name).find(Boolean);
+  if (runBy) return runBy;
   const counts = new Map<string, number>();
   for (const m of text.matchAll(ORG_PATTERN)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? hostOfParticipants(blockLines);
+}
+
+/**
+ * The organisation most of the participants come from, when one clearly leads ("(Digg)" after four
+ * names, no other after more than two) and the lexicon knows it: the host of a group whose owner
+ * is otherwise only in its logo.
+ */
+function hostOfParticipants(blockLines: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const l of blockLines.slice(0, 60)) {
+    const org = PARTICIPANT.exec(l)?.[1];
+    const name = org ? normaliseOrganisation(org)?.name : undefined;
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  return first && first[1] >= 3 && first[1] > (second?.[1] ?? 0) + 1 ? first[0] : null;
 }
 
 function findLocation(lines: string[], plainBlocks: string[]): string | null {

@@ -34,6 +34,9 @@ const PRECEDED_BY_PLACE = /(?:Hotel|Hotell|Restaurang|Café|Kafé|Villa|Stiftels
 /** A last word with the head of an institution's name makes the phrase that institution: "Fredrika Bremerförbundet", "Carl Larssongården". */
 const INSTITUTION_HEAD = /(?:förbundet|föreningen|skolan|gymnasiet|stiftelsen|institutet|sällskapet|huset|centret|salen|gården|parken|torget|gatan|vägen|priset|fonden|akademien)$/u;
 
+/** What is named in a person's genitive ("Anders Brattströms stipendiefond", "Elof Lindälvs gymnasium"): the thing, not the person. */
+const NAMESAKE = /^\s+\p{Ll}*(?:fond|fonden|stipendium|stipendiet|gymnasium|gymnasiet|skola|skolan|pris|priset|stiftelse|minne)(?![\p{L}])/u;
+
 export interface NameHit { name: string; index: number; end: number }
 
 /**
@@ -47,15 +50,17 @@ export function findNames(text: string, opts: { anyFirstName?: boolean } = {}): 
   const re = new RegExp(NAME.source, NAME.flags);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let words = [m[1]!, ...m[2]!.trim().split(/\s+/)];
-    // "Coompanion Alexander Zuniga", "Administratör Sofia Nordström": the name starts at a known
-    // first name further on (or nowhere here): try again from the next word.
-    const laterFirst = words.findIndex((w, i) => i >= 1 && first.has(w) && i + 1 < words.length && !first.has(words[0]!));
+    // "Coompanion Alexander Zuniga", "Administratör Sofia Nordström": the name starts at the known
+    // first name after the first word: try again from the next word. Two words before a known
+    // first name are a name of their own ("Niclas Nilsson Sofie Axelsson").
+    const laterFirst = words.length > 2 && first.has(words[1]!) && !first.has(words[0]!) ? 1 : -1;
     if (!isFirst(words[0]!) || laterFirst > 0) { re.lastIndex = m.index + words[0]!.length; continue; }
     // Cut at a word that cannot be in a name ("Malin Wikner Region …"), and between two run-together
     // names ("Jenny Dahlin Lars Sätterberg"): a known first name after a complete name starts the next one.
     let cut = words.findIndex((w, i) => i > 0 && (NOT_NAME_WORDS.has(w) || ROLE_NOUN.test(w)));
     if (cut < 0) cut = words.findIndex((w, i) => i >= 2 && first.has(w) && i + 1 < words.length);
     if (cut > 0) words = words.slice(0, cut);
+    words = words.slice(0, nameLength(words));
     // "Sofie Axelsson Kungsbacka kommun": the place of an organisation is no surname.
     if (words.length > 2 && /^\s+(kommuns?|stad|läns?|kommune)(?![\p{L}])/u.test(m.input.slice(m.index + words.join(' ').length))) words = words.slice(0, -1);
     const name = words.join(' ');
@@ -64,10 +69,24 @@ export function findNames(text: string, opts: { anyFirstName?: boolean } = {}): 
     if (words.length < 2 || /^[\p{Lu}]\.?$/u.test(words.at(-1)!)) continue;
     // "Röda Korset Värmland" in a list of names is an organisation.
     if (!first.has(words[0]!) && (normaliseOrganisation(name) || normaliseOrganisation(words.slice(0, 2).join(' ')))) continue;
-    if (FOLLOWED_BY_PLACE.test(text.slice(end)) || INSTITUTION_HEAD.test(words.at(-1)!) || PRECEDED_BY_PLACE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (FOLLOWED_BY_PLACE.test(text.slice(end)) || INSTITUTION_HEAD.test(words.at(-1)!) || PRECEDED_BY_PLACE.test(text.slice(Math.max(0, m.index - 12), m.index)) || (name.endsWith('s') && NAMESAKE.test(text.slice(end)))) continue;
     hits.push({ name, index: m.index, end });
   }
   return hits;
+}
+
+const PARTICLE = /^(de|De|af|von|van|der|la)$/;
+
+/**
+ * Where a run of name words ends when two names stand together without a known first name between
+ * them: a surname with a particle closes a name ("Kerstin af Jochnick | Henry Ohlsson"), and four
+ * plain words are two names ("Christina Hermansson | Somayeh Jamshidi"): no name in the gold has
+ * four plain words, while two-part surnames keep three ("Cindia Escalante Mattsson").
+ */
+function nameLength(words: string[]): number {
+  const particle = words.findIndex((w, i) => i > 0 && PARTICLE.test(w));
+  if (particle > 0) return particle + 2;
+  return words.length === 4 && !words.some((w) => /^[\p{Lu}]\.?$/u.test(w)) ? 2 : words.length;
 }
 
 /** `bracket`: what stands in brackets right after the name when it is no party code ("Olof Olsson (Svensk nationell datatjänst)"). */

@@ -51,7 +51,9 @@ function spellingSlip(a: string, b: string): boolean {
 export function sameName(a: string, b: string): boolean {
   const x = tokens(a);
   const y = tokens(b);
+  // A hyphen lost in the text layer or OCR ("Ryding-Wikberg"/"Ryding Wikberg") is the same name.
   if (x.join(' ') === y.join(' ')) return true;
+  if ((a.includes('-') || b.includes('-')) && x.join(' ').replace(/-/g, ' ') === y.join(' ').replace(/-/g, ' ')) return true;
   // A slip in the first name ("Elenore"/"Eleonore") needs the rest to be identical.
   // A signature may add a first name in front ("Eva Charlotte Wallenstein" is "Charlotte Wallenstein").
   if (Math.min(x.length, y.length) >= 2 && Math.abs(x.length - y.length) === 1) {

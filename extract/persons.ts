@@ -18,10 +18,10 @@ import { boldLead, boldLine, cellRuns, startsStruck, struckTexts, textOf } from 
 import type { Inline } from '../lib/schema.ts';
 
 const ABSENT_HEADING = /^(frånvarande|anmält förhinder|förhinder|ej närvarande|frånvarande ledamöter)\b/i;
-const PRESENT_HEADING = /^(närvarande|deltagande|ledamöter|beslutande|ersättare|tjänstgörande|övriga närvarande|övriga deltagare|deltagare|inbjudna|i tjänsten|politiker|justerare|vid protokollet|närvarande ledamöter)\b/i;
+const PRESENT_HEADING = /^(närvarande|deltagande|ledamöter|beslutande|ersättare|tjänstgörande|tjänstepersoner|tjänstemän|adjungerade|personalföreträdare|övriga närvarande|övriga deltagare|deltagare|inbjudna|i tjänsten|politiker|justerare|vid protokollet|närvarande ledamöter)\b/i;
 const SIGNATURE = /^(vid protokollet|vid anteckningarna|justeras|justerat|anteckningar (skrivna|justeras) av|för \p{Lu}|sekreterare|ordförande)(?![\p{L}])/iu;
-/** "Närvarande: A (S), ordförande, Hagfors; B (C), Kil" — a labelled list in one paragraph. */
-const INLINE_LIST = /^\**(närvarande|närvarande ledamöter|deltagande|deltagare|beslutande|övriga närvarande|frånvarande|anmält förhinder|förhinder)\**\s*:\s*\**\s*(.+)$/isu;
+/** "Närvarande: A (S), ordförande, Hagfors; B (C), Kil", "Närvarande från direktionen: …" — a labelled list in one paragraph. */
+const INLINE_LIST = /^\**(närvarande|närvarande ledamöter|deltagande|deltagare|beslutande|övriga närvarande|frånvarande|anmält förhinder|förhinder)(?:(?:\s+(?:från|av|för|i))?\s+\p{Ll}[\p{L}-]*){0,2}\**\s*:\s*\**\s*(.+)$/isu;
 /** Verbs of speaking and presenting: the names before one in its sentence are the ones speaking. */
 const SPEECH = /(?<![\p{L}])(berättar|berättade|informerar|informerade|konstaterar|konstaterade|poängterar|poängterade|menar|menade|frågar|frågade|redovisar|redovisade|rekommenderar|hälsar|hälsade|föreslår|föreslog|ställer|lyfter|lyfte|kompletterar|kompletterade|uppmanar|uppmanade|tackar|tackade|visar|visade|presenterar|presenterade|introducerar|introducerade|inledde|inleder|redogjorde|redogör|svarar|svarade|betonar|betonade|understryker|påminner|påminde|gick igenom|går igenom|medverkar|medverkade|var processledare|var moderator|yrkar|yrkade|öppnar|öppnade|avslutar|avslutade|ber|bad)(?![\p{L}])/iu;
 /** A verb right before a name ("berättar Fredric Norlin"). */
@@ -61,7 +61,18 @@ const reading = perDocument((ctx: PersonInput): Reading => {
       else if (PRESENT_HEADING.test(label)) { listMode = 'present'; if (block.kind === 'heading' || label.split(' ').length <= 3) return []; }
       else if (block.kind === 'heading') listMode = null;
     }
-    if (block.kind === 'table-row') return [{ kind: 'table', mode: listMode }];
+    if (block.kind === 'table-row') {
+      // A label in a row's first cell, with a colon or alone ("NÄRVARANDE : | Stefan Ingves,
+      // ordförande"), heads the names that follow it, in the table and in the one-name lines after
+      // it, as a heading would; a column header ("Ledamöter | Ersättare") heads only its column.
+      const tab = text.indexOf('\t');
+      const cell = tab < 0 ? text : text.slice(0, tab);
+      const head = cell.replace(/[:*]/g, '').trim();
+      const labels = /:\s*$/.test(cell) || tab < 0 || !text.slice(tab).replace(/\t/g, '').trim();
+      if (labels && ABSENT_HEADING.test(head)) listMode = 'absent';
+      else if (labels && PRESENT_HEADING.test(head) && head.split(/\s+/).length <= 3) listMode = 'present';
+      return [{ kind: 'table', mode: listMode }];
+    }
     const inline = block.kind === 'paragraph' ? INLINE_LIST.exec(text.trim()) : null;
     if (inline) {
       // "DELTAGANDE: Stefan Ingves, ordförande" with one name a line after it: the list goes on.
@@ -69,7 +80,7 @@ const reading = perDocument((ctx: PersonInput): Reading => {
       return [{ kind: 'list', mode: listMode, items: inline[2]!.split(/;\s*/) }];
     }
     if (block.kind === 'list-item' && listMode) return [{ kind: 'list', mode: listMode, items: [text] }];
-    if (block.kind === 'paragraph' && SIGNATURE.test(line) && isSignatureLine(text) || boldNameLine(block)) return [{ kind: 'signature' }];
+    if (block.kind === 'paragraph' && (SIGNATURE.test(line) && isSignatureLine(text) || rolesUnderNames(ctx.plain[i]!)) || boldNameLine(block)) return [{ kind: 'signature' }];
     if (listMode && block.kind === 'paragraph' && !/[.!?]$/.test(line) && line.split(/\s+/).length <= 40) return [{ kind: 'list', mode: listMode, items: [text] }];
     listMode = null;
     if (block.kind === 'heading') return [{ kind: 'presenter', text: headingPresenter(line) }];
@@ -103,7 +114,7 @@ export const attendanceTable = roleRule('attendance-table', 'table', (role, i, c
 /** Lists under "Närvarande", "Frånvarande" … (labelled inline, bulleted, or a name a line). */
 export const attendanceList = roleRule('attendance-list', 'list', (role, i, ctx) => role.items.flatMap((item) => listRow(item, role.mode, ctx.blocks[i]!.inlines)));
 /** Signature lines ("Vid protokollet", "**Anna Elverskog**" / "Sekreterare"). */
-export const signatureLine = roleRule('signature-line', 'signature', (_, i, ctx) => signature(ctx.plain[i]!, ctx.isMeeting && !ctx.notYetHeld));
+export const signatureLine = roleRule('signature-line', 'signature', (_, i, ctx) => (rolesUnderNames(ctx.plain[i]!) ? sideBySide : signature)(ctx.plain[i]!, ctx.isMeeting && !ctx.notYetHeld));
 /** Who presents an agenda item: named in its heading or on the line right under it. */
 export const presenterLine = roleRule('presenter-line', 'presenter', (role) => presenters(role.text));
 /** Names in running text: present when they speak, else mentioned. */
@@ -134,17 +145,37 @@ function tableRow(block: Block, mode: Mode | null): Found[] {
   }
   // A label cell ("Politiker", "Inbjudna", "Närvarande") followed by names run together.
   const labelled = ABSENT_HEADING.test(first) || PRESENT_HEADING.test(first);
-  const rowMode = ABSENT_HEADING.test(first) ? 'absent' : mode ?? (labelled || cells.length > 1 ? 'present' : null);
-  if (!rowMode || /^(plats|tid|datum|lokal)\b/i.test(first)) return [];
-  const found = listRow(rest, rowMode, others, others.some((r) => r.struck));
-  // Outside an attendance list or label, a row of any table ("Exploateringshandläggare | Servitutsavtal Äskatorp 5:23"):
-  // an unknown first word that is a Swedish compound ("servitut|avtal") is a thing, not a first name.
-  return mode !== null || labelled ? found : found.filter((p) => !isCompoundNoun(p.name.split(' ')[0]!));
+  if (/^(plats|tid|datum|lokal)\b/i.test(first)) return [];
+  if (mode !== null || labelled) return listRow(rest, ABSENT_HEADING.test(first) ? 'absent' : mode ?? 'present', others, others.some((r) => r.struck));
+  // Outside an attendance list a row's cells are text: a case title, a proposal, a line of prose
+  // that the PDF's gaps cut into cells ("Omorganisation Fastighet", "Semantic Style Guide på hög nivå").
+  if (cells.length < 2) return [];
+  const titled = splitDescriptor(first).role !== null;
+  return cells.slice(1).flatMap((cell) => textCell(textOf(cell), cell, titled));
 }
 
-/** A list of names; a name inside a struck run is absent, and so is every name of a row whose cells are struck without a struck name. */
+/** Where a cell of text says that names follow: "Föredragande:", or an agenda item's time slot ("13.00–14.00 Christina Hermansson"). */
+const PRESENTERS_FOLLOW = /(?<![\p{L}])(?:föredragande|föredragare|medverkande)\s*:|(?<![\d.:])\d{1,2}[.:]\d{2}\s*[–-]\s*\d{1,2}[.:]\d{2}(?![\d])/iu;
+
+/**
+ * The persons of a table cell outside an attendance list. A name there needs more than its shape:
+ * a known first name or a party code ("Initiativ från Stefan Jägnert (SD) om …", "väljer Karin
+ * Green (C) som justerare"), or it stands where names stand: after a presenter's label or time
+ * slot, or alone in its cell beside a title ("Handläggare | Kasra Hassirian").
+ */
+function textCell(text: string, runs: Inline[], titled: boolean): Found[] {
+  const marker = PRESENTERS_FOLLOW.exec(text);
+  const head = marker ? text.slice(0, marker.index) : text;
+  const named = listRow(head, 'present', runs);
+  const alone = titled && named.length === 1 && head.trim().length <= named[0]!.name.length + 8 && !isCompoundNoun(named[0]!.name.split(' ')[0]!);
+  const shown = alone ? named : named.filter((p) => p.party !== null || firstNameSet().has(p.name.split(' ')[0]!));
+  return [...shown, ...(marker ? listRow(text.slice(marker.index + marker[0].length), 'present', runs) : [])];
+}
+
+/** An unknown first word that is a Swedish compound ("servitut|avtal") is a thing, not a first name. */
 const isCompoundNoun = (word: string) => !firstNameSet().has(word) && decompound(word.toLowerCase()) !== null;
 
+/** A list of names; a name inside a struck run is absent, and so is every name of a row whose cells are struck without a struck name. */
 function listRow(text: string, mode: Mode, runs: Inline[] = [], struckCells = false): Found[] {
   const struckNames = new Set(struckTexts(runs).flatMap((t) => findNames(plain(t), { anyFirstName: true }).map((h) => h.name)));
   return withSharedDescriptors(parseNameList(plain(text.replace(/^-\s+/, '')), { anyFirstName: true })).map((p) => {
@@ -171,6 +202,10 @@ function organisationInBracket(bracket: string | null): string | null {
 
 /** A signature under a role opens with a short line ("Ordförande Lisa Andersson"), not with a sentence ("Ordförande Lisa Andersson (M) rapporterar från …"). */
 const isSignatureLine = (text: string) => !/^(ordförande|sekreterare)/i.test(text.trim()) || text.split('\n')[0]!.trim().split(/\s+/).length <= 6;
+
+/** Signatures side by side: "Fredrik Hansson (C)      Namita Magnusson" over "ordförande      sekreterare". */
+const SIGNING_ROLE = /(?:vice\s+)?(?:ordförande|sekreterare|justerare|protokollförare|kommunsekreterare|nämndsekreterare)/giu;
+const rolesUnderNames = (text: string) => { const nl = text.indexOf('\n'); return nl > 0 && !text.includes('\n', nl + 1) && !text.slice(nl + 1).replace(SIGNING_ROLE, '').trim(); };
 
 /** "**Anna Elverskog**" with the role on the next line: a signature. */
 function boldNameLine(block: Block): boolean {
@@ -208,6 +243,15 @@ function presenters(text: string): Found[] {
     const { role, organisation } = splitDescriptor(p.descriptor);
     return { name: p.name, party: p.party, organisation, role: role ?? 'föredragande', attendance: 'present', rank: 2 };
   });
+}
+
+/** Names over their roles, column by column: the k-th name signs in the k-th role. */
+function sideBySide(plainText: string, docIsMeeting: boolean): Found[] {
+  const [names, roles] = plainText.split('\n') as [string, string];
+  const signing = roles.match(SIGNING_ROLE) ?? [];
+  return parseNameList(names, { anyFirstName: true }).map((p, k): Found => ({
+    name: p.name, party: p.party, organisation: null, role: signing[k]?.toLowerCase().replace(/\s+/g, ' ') ?? null, attendance: docIsMeeting ? 'present' : 'unknown', rank: 2,
+  }));
 }
 
 /** Signature blocks: "**Anna Elverskog**\nSekreterare", "Anteckningar justeras av\nFredrik Larsson, ordf. Värmlandsrådet". */
@@ -256,7 +300,8 @@ function prose(text: string): Found[] {
   const out: Found[] = [];
   // A line break inside a paragraph is layout: "Patrik Jervne" / "Henestam (V)" is one name.
   for (const sentence of wrappedLines(text).flatMap(sentences)) {
-    const names = [...findNames(sentence), ...namesByContext(sentence)].sort((a, b) => a.index - b.index);
+    const known = findNames(sentence);
+    const names = [...known, ...namesByContext(sentence).filter((h) => !known.some((k) => k.index < h.end && h.index < k.end))].sort((a, b) => a.index - b.index);
     if (!names.length) continue;
     // Where the sentence's verbs of speaking are: a name before one of them is its subject.
     const lastVerb = Math.max(-1, ...[...sentence.matchAll(SPEECH_ALL)].map((m) => m.index));

@@ -53,6 +53,15 @@ describe('protocol first-page block', () => {
       'Sekreterare   Simon Nissen                  Paragrafer §§ 1-7',
       'Protokolljusterare Per-Axel Landström (S)',
     ], { 'Monica Neptun': 'present L ledamot', 'Simon Nissen': 'present - sekreterare', 'Per-Axel Landström': 'present S justerare' }],
+    ['OCR reads the signature labels as a column of their own: the names after them are at the meeting; a date or label line is no person', [
+      'Beslutande Ledamöter Tjänstgörande ersättare',
+      'Annika Hedman (C), Ordförande',
+      'Övriga närvarande Ersättare Tjänstepersoner',
+      'Plats och tid för justering',
+      'Sekreterare', 'Ordförand:«', 'Protokolljusterare',
+      'Alireza Sherzad (S)', 'Digitalt, 2026-04-27', 'Erik Norinder', 'Annika Hedman (C)',
+      'Karl Persson, förvaltningschef', 'Vård & Omsorg', 'Paragrafer §§ 47-57',
+    ], { 'Annika Hedman': 'present C ledamot', 'Alireza Sherzad': 'present S ersättare', 'Erik Norinder': 'present - null', 'Karl Persson': 'present - förvaltningschef' }],
     ['frånvarande are absent', ['Beslutande    Ledamöter', 'Per Holm (S)', 'Frånvarande', 'Eva Berg (S)'], { 'Per Holm': 'present S ledamot', 'Eva Berg': 'absent S ledamot' }],
   ];
   it.each(cases)('%s', (_, lines, want) => expect(read(para(lines.join('\n')))).toEqual(want));

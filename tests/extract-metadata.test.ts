@@ -40,6 +40,28 @@ describe('metadata from text', () => {
     const { extraction: e } = extractDocument(fromText('Referensgrupp strukturella metadata\n\nVi gick igenom förslaget och alla hade synpunkter på det.', 'notes-2024-11-18.txt'), { chunkWords: 250 });
     expect(e).toMatchObject({ date: '2024-11-18', docType: 'other' });
   });
+
+  const groupNotes = (title: string, participants: string[], more = '') => extractDocument(fromText([
+    `# ${title}`, '', 'Närvarande', '', ...participants.flatMap((p) => [p, '']),
+    'Bakgrund', '', 'Syftet med gruppen är att arbeta fram en profil för datadelning mellan myndigheterna.', '', more,
+  ].join('\n'), 'inspec.txt'), { chunkWords: 250 }).extraction;
+  const staff = ['Benny Lund (Bolagsverket)', 'Matthias Palmér (Digg)', 'Mattias Ekhem (Digg)', 'Michalis Vassilas (Digg)', 'Olov Johansson (SGU)', 'Peter Israelsson (Digg)'];
+
+  it('reads notes that never name their type: minnesanteckningar of the group in the title, owned by the host of its participants', () => {
+    expect(groupNotes('Strukturella Metadata - Referensgrupp 6 den 24 februari 2025', staff)).toMatchObject({
+      docType: 'minnesanteckningar', body: 'Strukturella Metadata - Referensgrupp', organisation: 'Myndigheten för digital förvaltning', date: '2025-02-24',
+    });
+    expect(groupNotes('Styrgrupp e-arkiv 3 mars 2025', staff).body).toBe('Styrgrupp e-arkiv');
+    expect(groupNotes('Nätverket för arkivarier 4', staff).body).toBe('Nätverket för arkivarier 4');
+    // "drivs av" names the owner even when no participant's organisation leads.
+    expect(groupNotes('Arbetsgrupp 5 metadata', staff.slice(0, 2), 'Arbetet drivs av Lantmäteriet och pågår hela året.').organisation).toBe('Lantmäteriet');
+  });
+
+  it('names no owner when no participant organisation leads; a record with § items and justering is a protocol', () => {
+    expect(groupNotes('Referensgrupp 5', ['Benny Lund (Bolagsverket)', 'Erik Mossing (Bolagsverket)', 'Olov Johansson (SGU)', 'Tomas Lindberg (SGU)']).organisation).toBeNull();
+    // A record with § items and justering is a protocol.
+    expect(groupNotes('Referensgrupp 5', staff, '§ 1 Val av justerare\n\nBenny Lund utses till justerare.\n\nJusteras: Benny Lund').docType).toBe('protokoll');
+  });
 });
 
 describe.skipIf(!HAS_SEEDS)('metadata of the real seeds', () => {

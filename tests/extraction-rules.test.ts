@@ -32,9 +32,28 @@ const cases: Case[] = [
     ['Anna Ek present', 'Bo Lund present', 'Per Holm present', 'Eva Berg absent'], ['Anna Ek absent']],
   ['attendance-table', '## Närvarande\n\nKarin Lund (S)\tArvika kommun\n~~Olof Dahl (M)~~\tEda kommun', ['Karin Lund present', 'Olof Dahl absent'], ['Arvika kommun present']],
   ['attendance-table', '# Protokoll\n\n## § 4 Avtal\n\nExploateringshandläggare\tServitutsavtal Äskatorp 5:23 - Teleledningar\nHandläggare\tKasra Hassirian', ['Kasra Hassirian present'], ['Servitutsavtal Äskatorp present']],
+  // An agenda table: names stand after "Föredragande:" or a time slot, or carry a party code; a case title or proposal's capitalised words are no names.
+  ['attendance-table', '# Kallelse\n\n| | Ärende | Beteckning | Förslag |\n| --- | --- | --- | --- |\n| | Val av justerare | | Anna-Karin Granberg (SD) Per-Axel Carlsson (M) |\n| 1. | Årsredovisning 2025 13.00–14.00 Christina Hermansson Somayeh Jamshidi | 2026-00083 | Nämnden godkänner. |\n| 2. | Planerat utbud Föredragande: Cindia Escalante Mattsson, gymnasiechef 19.00-19.15 | GA-2025-00040 | Nämnden beslutar att: 1. Avveckla Restaurang- och livsmedelsprogrammet vid Elof Lindälvs gymnasium |\n| 3. | Omorganisation Fastighet | SE-2025-00429 | Nämnden noterar informationen. |\n| 4. | Utdelning ur Arvid och Hildur Anderssons donationsfond | 2025-00953 | |',
+    ['Anna-Karin Granberg present', 'Per-Axel Carlsson present', 'Christina Hermansson present', 'Somayeh Jamshidi present', 'Cindia Escalante Mattsson present'],
+    ['Avveckla Restaurang present', 'Elof Lindälvs present', 'Omorganisation Fastighet present', 'Hildur Anderssons present', 'Christina Hermansson Somayeh Jamshidi present']],
+  // A label cell heads names with any first name; a column header does not head the text after the table.
+  ['attendance-table', '# Protokoll\n\nTjänstepersoner\tKarl Persson, förvaltningschef Somayeh Jamshidi, ekonom', ['Karl Persson present', 'Somayeh Jamshidi present'], []],
+  ['attendance-list', '# Protokoll\n\nLedamöter\tErsättare\nAnna Ek (S)\tBo Lund (S)\n\nOmorganisation Fastighet', [], ['Omorganisation Fastighet present']],
+  // Prose that a PDF's gaps cut into cells is no attendance list.
+  ['attendance-table', 'Referensgrupp 5\n\nI avsnittet introduceras ett nytt begrepp\tFoundations Specifikation\tsom betäckning för\no\tSemantic Style Guide på hög nivå', [], ['Foundations Specifikation present', 'Semantic Style Guide present']],
+  // A label in a table row's first cell heads the one-name lines after it.
+  ['attendance-list', 'Penningpolitiskt protokoll\n\nNÄRVARANDE :\tStefan Ingves, ordförande\n\nHenry Ohlsson\n\nLena Strömberg (§ 1-3A)\n\nDet antecknades att Henry Ohlsson skulle skriva protokollet.',
+    ['Henry Ohlsson present', 'Lena Strömberg present'], []],
+  // Attendance forms of a protocol: a label with the group named ("Närvarande direktionen", "Närvarande från direktionen:"), names with titles, partial attendance.
+  ['attendance-list', 'Penningpolitiskt protokoll\n\nNärvarande direktionen\n\nStefan Ingves, riksbankschef\n\nHenry Ohlsson, vice riksbankschef\n\nÖvriga närvarande\n\nJens Vahlquist (§ 1-3A)\n\n§ 1. Läget\n\nJens Vahlquist inledde.',
+    ['Stefan Ingves present', 'Henry Ohlsson present', 'Jens Vahlquist present'], []],
+  ['attendance-list', 'Penningpolitiskt protokoll\n\nNärvarande från direktionen: Stefan Ingves, ordförande\n\nHenry Ohlsson\n\nFrånvarande: Kerstin af Jochnick\n\n§ 1. Läget\n\nText.',
+    ['Stefan Ingves present', 'Henry Ohlsson present', 'Kerstin af Jochnick absent'], []],
   ['attendance-list', 'Närvarande: Anna Ek (S), Hagfors; Bo Lund (C), Kil\n\n## Frånvarande\n\n- Eva Berg (M)', ['Anna Ek present', 'Bo Lund present', 'Eva Berg absent'], ['Hagfors present']],
   ['signature-line', 'Protokoll\n\nVid protokollet\nErik Norinder', ['Erik Norinder present'], []],
  ['presenter-line', '# Protokoll\n\n§ 5 Dnr KFT-2026-00100\nInformation om boenden\n\nBeslut\n\nNämnden noterar informationen.\n\nSammanfattning av ärendet\n\nMarie Persson, verksamhetschef, uppdaterar nämnden kring arbetet.', ['Marie Persson present'], []],
+  // Signatures side by side, their roles on the line under them.
+  ['signature-line', 'Protokoll\n\nNiclas Nilsson                    Sofie Axelsson\nordförande                        sekreterare', ['Niclas Nilsson present', 'Sofie Axelsson present'], []],
   ['signature-line', 'Protokoll\n\nOrdförande Lisa Andersson (M) rapporterar från rådslaget som\nFrån Kungsbacka deltog flera.', [], ['Från Kungsbacka present']],
   ['presenter-line', '## 4. Information om budgeten\n\nMalin Vikner, Region Värmland, informerade om läget i länet och vad som händer framöver.', ['Malin Vikner present'], []],
   ['name-in-text', 'Anna Ek berättar om läget. En skrivelse från Bo Lund nämndes.', ['Anna Ek present', 'Bo Lund unknown'], ['Anna Ek unknown']],
@@ -45,6 +64,10 @@ const cases: Case[] = [
   // Not persons: a unit after a title, an institution named after a person, a hotel, a fund in the genitive, a bracket that is no party.
   ['name-in-text', 'Frågan gick till förvaltningschef Service Fastighet. Medlemmar i Fredrika Bremerförbundet möts på Quality Hotel Selma Lagerlöf. Asta och Anders Brattströms stipendiefond delas ut. Projektet Grön Omställning (GO) fortsätter.',
     [], ['Service Fastighet unknown', 'Fredrika Bremerförbundet unknown', 'Selma Lagerlöf unknown', 'Anders Brattströms unknown', 'Grön Omställning unknown']],
+  // An unknown first name with a party code after it or a title before it; a genitive that names a fund is no person.
+  ['name-in-text', 'En motion från Shabnam Zamani (S) har inkommit. Nämnden anställer valsamordnare Sabina Blomqvist. Ur Asta och Anders Brattströms stipendiefond delas medel ut.',
+    ['Shabnam Zamani unknown', 'Sabina Blomqvist unknown'], ['Anders Brattströms unknown']],
+  ['name-in-text', 'Omorganisation Fastighet (Service) och Digital Flanders (EU) nämndes.', [], ['Omorganisation Fastighet unknown', 'Digital Flanders unknown']],
   // organisations
   ['organisation-lexicon', 'Avtalet med Karlstad kommun och Länsstyrelsen i Värmlands län.', ['Karlstads kommun', 'Länsstyrelsen i Värmlands län'], ['Karlstad']],
   ['organisation-organ-form', 'Ärendet går till Kollektivtrafiknämnden som föreslår kommunfullmäktige att besluta.', ['Kollektivtrafiknämnden', 'Kommunfullmäktige'], []],
@@ -89,6 +112,12 @@ const cases: Case[] = [
   ['decision-sentence', '## 6. Samverkan\n\nLedamöterna ställer sig bakom förslaget att frågan flyttas. Frågan diskuterades.', ['Ledamöterna ställer sig bakom förslaget att frågan flyttas.'], ['Frågan diskuterades.']],
   ['decision-sentence', '## 4. Dagordningen\n\nDagordning godkänns, med tillägg om val av Stefan Friberg som justerare\nvid behov.', ['Dagordning godkänns, med tillägg om val av Stefan Friberg som justerare vid behov.'], []],
   ['decision-sentence', '## 7. Övrigt\n\nOrdföranden ställer proposition på förslaget och finner att nämnden bifaller det. Beslut behöver tas om detta i höst.', [], ['Ordföranden ställer proposition på förslaget och finner att nämnden bifaller det.', 'Beslut behöver tas om detta i höst.']],
+  // In a § item the organ decides; news of another body, a decision referred to and a member's opinion are not decisions; a summary repeats the items.
+  ['decision-sentence', '# Protokoll\n\n## § 2 Det ekonomiska läget\n\nECB beslutade i december att utöka obligationsköpen. Köpen fortsätter enligt den plan som beslutades i december. Vice riksbankschef Henry Ohlsson sade att han ställer sig bakom förslaget att hålla räntan oförändrad.\n\n## § 3 Beslut om räntan\n\nDirektionen beslutade enligt protokollsbilaga A. Paragrafen förklarades omedelbart justerad.\n\n## § 4 Lokaler\n\nNämnden för Kultur & Fritid beslutar att hyra lokalen.',
+    ['Direktionen beslutade enligt protokollsbilaga A.', 'Paragrafen förklarades omedelbart justerad.', 'Nämnden för Kultur & Fritid beslutar att hyra lokalen.'],
+    ['ECB beslutade i december att utöka obligationsköpen.', 'Köpen fortsätter enligt den plan som beslutades i december.', 'Vice riksbankschef Henry Ohlsson sade att han ställer sig bakom förslaget att hålla räntan oförändrad.']],
+  ['decision-sentence', '# Protokoll\n\n## Sammanfattning\n\nVid mötet beslutade direktionen att behålla reporäntan.\n\n## 3. Utbildning\n\nRådet ställer sig bakom förslaget. Ingrid menade att rådet ställer sig bakom det mesta. Regeringen beslutade i maj om nya regler. Dagordningen godkändes. Vi enades om att ses i maj.',
+    ['Rådet ställer sig bakom förslaget.', 'Dagordningen godkändes.', 'Vi enades om att ses i maj.'], ['Vid mötet beslutade direktionen att behålla reporäntan.', 'Ingrid menade att rådet ställer sig bakom det mesta.', 'Regeringen beslutade i maj om nya regler.']],
   ['action-sentence', '## 6. Samverkan\n\nEwa Lindberg tar med frågan till skolcheferna.', ['Ewa Lindberg tar med frågan till skolcheferna.'], []],
 ];
 

@@ -17,6 +17,15 @@ describe('person names', () => {
     expect(names('Nya Perspektiv och Barnrättsdagarna i Karlstad, Stiftelsen Allmänna Barnhuset.')).toEqual([]);
   });
 
+  it('splits names run together without a known first name between them', () => {
+    // A particle's surname closes a name; four plain words are two names; three stay one.
+    expect(names('Kerstin af Jochnick Cecilia Skingsley', true)).toEqual(['Kerstin af Jochnick', 'Cecilia Skingsley']);
+    expect(names('13.00–14.00 Christina Hermansson Somayeh Jamshidi', true)).toEqual(['Christina Hermansson', 'Somayeh Jamshidi']);
+    expect(names('Niclas Nilsson Sofie Axelsson', true)).toEqual(['Niclas Nilsson', 'Sofie Axelsson']);
+    expect(names('Cindia Escalante Mattsson, gymnasiechef', true)).toEqual(['Cindia Escalante Mattsson']);
+    expect(names('Coompanion Alexander Zuniga', true)).toEqual(['Alexander Zuniga']);
+  });
+
   it('splits run-together name and organisation lists', () => {
     const list = parseNameList('Anna Tyrén, Coompanion Alexander Zuniga, Hela Sverige skall leva Monica Ekström, Brottsofferjouren Thomas Sundenhammar, RF-SISU', { anyFirstName: true });
     expect(list.map((p) => [p.name, p.descriptor])).toEqual([
@@ -44,6 +53,9 @@ describe('person names', () => {
     expect(sameName('Maria Öberg', 'Maria Berg')).toBe(false);
     expect(sameName('Maria Hallberg', 'Maria Svensson Hallberg')).toBe(true);
     expect(sameName('Eva Sund', 'Ewa Sund')).toBe(false);
+    expect(sameName('Julia Ryding-Wikberg', 'Julia Ryding Wikberg')).toBe(true);
+    expect(sameName('Karl-Erik Berg', 'Karl Erik Berg')).toBe(true);
+    expect(sameName('Anna-Karin Berg', 'Anna Berg')).toBe(false);
   });
 });
 
