@@ -13,7 +13,16 @@ import { organisationsByForm } from './organisation-forms.ts';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLength = (a: string, b: string) => b.length - a.length;
 
-interface Gazetteer { pattern: RegExp; lookup: Map<string, { name: string; kind: string }> }
+interface Gazetteer {
+  /** The lexicon's pattern for a name that starts with this character (sticky, so it matches there or not at all). */
+  at: (first: string) => RegExp;
+  /** Characters other than letters that a known name starts with. */
+  otherStarts: Set<string>;
+  lookup: Map<string, { name: string; kind: string }>;
+}
+
+const LETTER = /\p{L}/u;
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && LETTER.test(String.fromCodePoint(c)));
 
 let gazetteer: Gazetteer | undefined;
 function compile(): Gazetteer {
@@ -23,20 +32,51 @@ function compile(): Gazetteer {
   const add = (alias: string, name: string, kind: string) => { lookup.set(alias.toLowerCase(), { name, kind }); names.push(alias); };
   for (const o of knownOrganisations()) for (const a of [o.name, ...o.aliases]) add(a, o.name, o.kind);
   for (const b of knownBodies()) for (const a of b.aliases) if (!/^(kommunstyrelsen|kommunfullmäktige|regionstyrelsen|regionfullmäktige|direktionen)$/i.test(a)) add(a, b.name, 'organ');
-  const munis = municipalityList().map((m) => escape(m.name)).sort(byLength).join('|');
-  const known = names.sort(byLength).map(escape).join('|');
-  // One word-start check for all alternatives, and "X kommun"/"X stad" in one alternative: measured
-  // on 1 000 generated documents, 669 → 414 ms for the same matches.
-  const pattern = new RegExp(String.raw`(?<![\p{L}-])(?:` + [
-    String.raw`(?<muni>${munis})s?\s+(?:kommuns?|stad)(?![\p{L}])`,
+  // Longest first (municipalities by their escaped length, as the one pattern had them).
+  const munis = municipalityList().map((m) => m.name).sort((a, b) => escape(b).length - escape(a).length);
+  const known = names.sort(byLength);
+  // A word's first character rules out the names that begin with another: each character gets the
+  // pattern with only its own names (the same alternatives in the same order, so the same match),
+  // built when first needed. Measured on the 1 526 generated documents: 0.66 → 0.2 ms a document.
+  const starting = (list: string[], first: string) => list.filter((n) => n.startsWith(first)).map(escape).join('|') || '(?!)';
+  const patternFor = (first: string) => new RegExp(String.raw`(?<![\p{L}-])(?:` + [
+    String.raw`(?<muni>${starting(munis, first)})s?\s+(?:kommuns?|stad)(?![\p{L}])`,
     String.raw`(?<lst>[Ll]änsstyrelsen\s+i\s+(?:[\p{Lu}][\p{L}]+\s+){1,2}län)(?![\p{L}])`,
-    String.raw`(?<known>${known})(?![\p{L}])`,
+    String.raw`(?<known>${starting(known, first)})(?![\p{L}])`,
     // Committees and councils by their form: "Kollektivtrafiknämnden", "Kommunstyrelsen", "Regionala utvecklingsnämnden".
     String.raw`(?<organ>(?:Regionala\s+|Regional\s+)?[\p{Lu}][\p{Ll}-]*(?:nämnden|nämnd|styrelsen|fullmäktige|beredningen|utskottet))(?![\p{L}])`,
     // Written in lower case mid-sentence: "föreslår kommunfullmäktige", "kollektivtrafiknämnden har fattat beslut".
     String.raw`(?<lower>(?:[Hh]älso-\s+och\s+|[Kk]ultur-\s+och\s+|[Rr]egionala\s+)?(?:kommun|region)?[\p{Ll}]*(?:nämnden|fullmäktige|kommunstyrelsen|regionstyrelsen))(?![\p{L}])`,
-  ].join('|') + ')', 'gu');
-  return (gazetteer = { pattern, lookup });
+  ].join('|') + ')', 'uy');
+  const byFirst = new Map<string, RegExp>();
+  const at = (first: string) => { let re = byFirst.get(first); if (!re) byFirst.set(first, (re = patternFor(first))); return re; };
+  const otherStarts = new Set([...munis, ...known].map((n) => String.fromCodePoint(n.codePointAt(0)!)).filter((c) => !LETTER.test(c)));
+  return (gazetteer = { at, otherStarts, lookup });
+}
+
+/**
+ * The lexicon's matches in a text, as a global scan of the whole pattern finds them: tried only where
+ * a word starts (a letter, or a character a name starts with, not after a letter or hyphen: the
+ * pattern's own look-behind), and after a match from its end on.
+ */
+function lexiconMatches(text: string): RegExpExecArray[] {
+  const { at, otherStarts } = compile();
+  const out: RegExpExecArray[] = [];
+  let afterWord = false;
+  for (let p = 0; p < text.length;) {
+    const c = text.codePointAt(p)!;
+    const width = c > 0xffff ? 2 : 1;
+    const letter = isLetter(c);
+    if (!afterWord && (letter || (otherStarts.size > 0 && otherStarts.has(String.fromCodePoint(c))))) {
+      const re = at(String.fromCodePoint(c));
+      re.lastIndex = p;
+      const m = re.exec(text);
+      if (m) { out.push(m); p += m[0].length; afterWord = /[\p{L}-]$/u.test(m[0]); continue; }
+    }
+    afterWord = letter || c === 45;
+    p += width;
+  }
+  return out;
 }
 
 const municipalityByName = () => new Map(municipalityList().map((m) => [m.name.toLowerCase(), m]));
@@ -64,10 +104,7 @@ type OrgInput = Pick<PersonContext, 'blocks' | 'plain' | 'blockSection' | 'perso
 type Found = Finding<Organisation>;
 
 /** One scan of every block with the lexicon's pattern, shared by the rules that read its groups. */
-const lexiconHits = perDocument((ctx: Pick<OrgInput, 'plain'>) => {
-  const { pattern } = compile();
-  return ctx.plain.map((text) => [...text.matchAll(pattern)]);
-});
+const lexiconHits = perDocument((ctx: Pick<OrgInput, 'plain'>) => ctx.plain.map(lexiconMatches));
 
 const evidenceAt = (ctx: Pick<OrgInput, 'blocks' | 'plain' | 'blockSection'>, i: number, index: number) =>
   ({ page: ctx.blocks[i]!.page, section: ctx.blockSection[i] ?? null, quote: quoteAround(ctx.plain[i]!, index) });
