@@ -40,7 +40,9 @@ export function findNames(text: string, opts: { anyFirstName?: boolean } = {}): 
   const first = firstNameSet();
   const isFirst = (w: string) => first.has(w) || (opts.anyFirstName === true && !partyCodes().has(w) && !NOT_NAME_WORDS.has(w) && !ROLE_NOUN.test(w));
   const hits: NameHit[] = [];
-  const re = new RegExp(NAME.source, NAME.flags);
+  // The one pattern, from the start (nothing this loop calls finds names).
+  const re = NAME;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let words = [m[1]!, ...m[2]!.trim().split(/\s+/)];
     // "Coompanion Alexander Zuniga", "Administratör Sofia Nordström": the name starts at a known

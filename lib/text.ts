@@ -2,10 +2,10 @@
 
 /** Text on as few spaces as it needs: a table row's tabs become " | ", runs of spaces one, ends trimmed. */
 export function plain(text: string): string {
-  return text
-    .replace(/\s*\t\s*/g, ' | ')
-    .replace(/[ \u00a0]+/g, ' ')
-    .trim();
+  // Most blocks have no tab and no double or no-break space: those replacements would change nothing.
+  const cells = text.includes('\t') ? text.replace(/\s*\t\s*/g, ' | ') : text;
+  const spaced = cells.includes('  ') || cells.includes('\u00a0') ? cells.replace(/[ \u00a0]+/g, ' ') : cells;
+  return spaced.trim();
 }
 
 /** One line of plain text (newlines folded), for titles, snippets and index fields. */
@@ -13,8 +13,19 @@ export function oneLine(text: string): string {
   return plain(text).replace(/\s*\n\s*/g, ' ').trim();
 }
 
+const SPACE = /\s/;
+
+/** The words between white space (`\s`, as `split(/\s+/)` has them), counted without making them. */
 export function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(text[i]!);
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 /** Sentence split that leaves "bl.a." and "kl. 9" alone: a break needs an upper-case letter or quote after it. */
