@@ -69,6 +69,16 @@ export function sameName(a: string, b: string): boolean {
   return li <= 0 || short.length === long.length - 1;
 }
 
+/** The clusters indexed under any of a name's keys, once each, in the order they were made. */
+function candidatesUnder<C extends { order: number }>(sets: (Set<C> | undefined)[]): C[] {
+  const all = new Set<C>();
+  for (const set of sets) if (set) for (const c of set) all.add(c);
+  return all.size > 1 ? [...all].sort((a, b) => a.order - b.order) : [...all];
+}
+
+/** The first mention's value of a field that has one. */
+const firstValue = <K extends 'party' | 'organisation' | 'role'>(c: PersonMention[], k: K) => c.find((m) => m[k])?.[k] ?? null;
+
 export function mergePersons(mentions: PersonMention[]): Person[] {
   const ordered = [...mentions].sort((a, b) => b.rank - a.rank || b.name.length - a.name.length);
   // Names that can be the same person share their first word, or everything after it (see
@@ -79,7 +89,7 @@ export function mergePersons(mentions: PersonMention[]): Person[] {
   const keysOf = (name: string) => { const t = tokens(name); return [`f ${t[0]}`, `r ${t.slice(1).join(' ')}`]; };
   for (const m of ordered) {
     const keys = keysOf(m.name);
-    const candidates = [...new Set(keys.flatMap((k) => [...(byKey.get(k) ?? [])]))].sort((a, b) => a.order - b.order);
+    const candidates = candidatesUnder(keys.map((k) => byKey.get(k)));
     let cluster = candidates.find((c) => c.names.has(m.name) || [...c.names].some((n) => sameName(n, m.name)));
     if (!cluster) clusters.push((cluster = { order: clusters.length, mentions: [], names: new Set() }));
     cluster.mentions.push(m);
@@ -91,13 +101,12 @@ export function mergePersons(mentions: PersonMention[]): Person[] {
   const firstSeen = new Map(clusters.map((c) => [c, Math.min(...c.mentions.map((m) => position.get(m)!))]));
   return clusters.sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!).map(({ mentions: c }) => {
     const lead = c[0]!;
-    const pick = <K extends 'party' | 'organisation' | 'role'>(k: K) => c.find((m) => m[k])?.[k] ?? null;
     const aliases = [...new Set(c.map((m) => m.name))].filter((n) => n !== lead.name);
     return {
       name: lead.name,
-      party: pick('party'),
-      organisation: pick('organisation'),
-      role: pick('role'),
+      party: firstValue(c, 'party'),
+      organisation: firstValue(c, 'organisation'),
+      role: firstValue(c, 'role'),
       attendance: lead.attendance,
       ...(aliases.length ? { aliases } : {}),
       evidence: lead.evidence,
