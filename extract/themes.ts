@@ -89,6 +89,13 @@ export function documentThemes(sections: Section[], hits: Map<string, number>[] 
 
 /** The first sentence of a section that mentions the theme (or its heading). */
 function quoteFor(section: Section, theme: CompiledTheme): string {
-  const hit = sentences(section.text).find((s) => hitsIn(s).has(theme));
+  const hit = sentences(section.text).find((s) => mentions(s, theme));
   return (hit ?? section.heading).trim().slice(0, 300);
+}
+
+/** Whether `hitsIn(text)` counts the theme, without counting the others. */
+function mentions(text: string, theme: CompiledTheme): boolean {
+  const lower = text.toLowerCase();
+  if ((lower.match(WORD) ?? []).some((w) => themesOfWord(w).includes(theme))) return true;
+  return theme.phrases !== null && [...lower.matchAll(theme.phrases)].some((m) => !BODY_NAME.test(m[0]));
 }
