@@ -21,7 +21,8 @@ export function wordCount(text: string): number {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(text[i]!);
+    // Between U+0080 and U+167F only the no-break space is white space (Swedish letters are not).
+    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0 || (c >= 0x1680 && SPACE.test(text[i]!));
     if (!space && !inWord) words++;
     inWord = !space;
   }
