@@ -9,6 +9,7 @@ import { by, perDocument, runRules, type Finding, type Rule } from './rules.ts';
 import { ATTENDANCE_BLOCK_RULE } from './attendance-block.ts';
 import { knownBodies, knownOrganisations, municipalityList } from '../lib/reference-data.ts';
 import { organisationsByForm } from './organisation-forms.ts';
+import { isLetterChar, wordStartMatches } from '../lib/word-starts.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLength = (a: string, b: string) => b.length - a.length;
@@ -20,9 +21,6 @@ interface Gazetteer {
   otherStarts: Set<string>;
   lookup: Map<string, { name: string; kind: string }>;
 }
-
-const LETTER = /\p{L}/u;
-const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && LETTER.test(String.fromCodePoint(c)));
 
 let gazetteer: Gazetteer | undefined;
 function compile(): Gazetteer {
@@ -50,33 +48,8 @@ function compile(): Gazetteer {
   ].join('|') + ')', 'uy');
   const byFirst = new Map<string, RegExp>();
   const at = (first: string) => { let re = byFirst.get(first); if (!re) byFirst.set(first, (re = patternFor(first))); return re; };
-  const otherStarts = new Set([...munis, ...known].map((n) => String.fromCodePoint(n.codePointAt(0)!)).filter((c) => !LETTER.test(c)));
+  const otherStarts = new Set([...munis, ...known].map((n) => String.fromCodePoint(n.codePointAt(0)!)).filter((c) => !isLetterChar(c)));
   return (gazetteer = { at, otherStarts, lookup });
-}
-
-/**
- * The lexicon's matches in a text, as a global scan of the whole pattern finds them: tried only where
- * a word starts (a letter, or a character a name starts with, not after a letter or hyphen: the
- * pattern's own look-behind), and after a match from its end on.
- */
-function lexiconMatches(text: string): RegExpExecArray[] {
-  const { at, otherStarts } = compile();
-  const out: RegExpExecArray[] = [];
-  let afterWord = false;
-  for (let p = 0; p < text.length;) {
-    const c = text.codePointAt(p)!;
-    const width = c > 0xffff ? 2 : 1;
-    const letter = isLetter(c);
-    if (!afterWord && (letter || (otherStarts.size > 0 && otherStarts.has(String.fromCodePoint(c))))) {
-      const re = at(String.fromCodePoint(c));
-      re.lastIndex = p;
-      const m = re.exec(text);
-      if (m) { out.push(m); p += m[0].length; afterWord = /[\p{L}-]$/u.test(m[0]); continue; }
-    }
-    afterWord = letter || c === 45;
-    p += width;
-  }
-  return out;
 }
 
 const municipalityByName = () => new Map(municipalityList().map((m) => [m.name.toLowerCase(), m]));
@@ -104,7 +77,10 @@ type OrgInput = Pick<PersonContext, 'blocks' | 'plain' | 'blockSection' | 'perso
 type Found = Finding<Organisation>;
 
 /** One scan of every block with the lexicon's pattern, shared by the rules that read its groups. */
-const lexiconHits = perDocument((ctx: Pick<OrgInput, 'plain'>) => ctx.plain.map(lexiconMatches));
+const lexiconHits = perDocument((ctx: Pick<OrgInput, 'plain'>) => {
+  const { at, otherStarts } = compile();
+  return ctx.plain.map((text) => wordStartMatches(text, at, otherStarts));
+});
 
 const evidenceAt = (ctx: Pick<OrgInput, 'blocks' | 'plain' | 'blockSection'>, i: number, index: number) =>
   ({ page: ctx.blocks[i]!.page, section: ctx.blockSection[i] ?? null, quote: quoteAround(ctx.plain[i]!, index) });
