@@ -14,7 +14,10 @@ const HEADING_WEIGHT = 3;
 interface CompiledTheme { def: ThemeDefinition; prefixes: string[]; infixes: string[]; phrases: RegExp | null }
 
 let compiled: CompiledTheme[] | undefined;
+/** The shortest word term: a shorter word starts with none and contains none. */
+let shortestTerm = 0;
 function themes(): CompiledTheme[] {
+  if (!compiled) shortestTerm = Math.min(...themeTaxonomy().flatMap((d) => d.terms.filter((t) => !/\s/.test(t)).map((t) => t.replace(/^\*/, '').length)));
   return (compiled ??= themeTaxonomy().map((def) => {
     const single = def.terms.filter((t) => !/\s/.test(t));
     const phrases = def.terms.filter((t) => /\s/.test(t)).map((t) => t.replace(/^\*/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
@@ -33,7 +36,9 @@ const WORD = /[\p{L}\d][\p{L}\d-]*/gu;
 
 /** Which themes a word belongs to, memoised: the same words recur across an archive. */
 const wordThemes = new Map<string, CompiledTheme[]>();
+const NO_THEMES: CompiledTheme[] = [];
 function themesOfWord(w: string): CompiledTheme[] {
+  if (w.length < shortestTerm) return NO_THEMES;
   let hit = wordThemes.get(w);
   if (!hit) {
     hit = BODY_NAME.test(w) ? [] : themes().filter((t) => t.prefixes.some((p) => w.startsWith(p)) || t.infixes.some((p) => w.includes(p)));
