@@ -153,15 +153,19 @@ export function extractOrganisations(ctx: OrgInput): Organisation[] {
   // The document's own organ, however it is inflected ("Valnämnd", "Valnämnden"), is listed once, as the header names it.
   const bodyKey = ownBody ? key(ownBody).replace(/(en|et|n)$/, '') : null;
   // "Kultur & Fritid" alone in the protocol of "Nämnden för Kultur & Fritid" is the body's own field.
-  const isOwnBody = (name: string) => bodyKey !== null && (key(name).replace(/(en|et|n)$/, '') === bodyKey || key(ownBody!).endsWith(` för ${key(name)}`));
-  if (ownBody) found.set(key(ownBody), { name: ownBody, kind: 'organ' });
+  const ownKey = ownBody ? key(ownBody) : null;
+  const isOwnBody = (k: string) => bodyKey !== null && (k.replace(/(en|et|n)$/, '') === bodyKey || ownKey!.endsWith(` för ${k}`));
+  if (ownBody) found.set(ownKey!, { name: ownBody, kind: 'organ' });
   for (const o of runRules(ORGANISATION_RULES, ctx)) {
-    if (GENERIC.test(o.name) || isOwnBody(o.name) || found.has(key(o.name))) continue;
-    found.set(key(o.name), o);
+    if (GENERIC.test(o.name)) continue;
+    const k = key(o.name);
+    if (isOwnBody(k) || found.has(k)) continue;
+    found.set(k, o);
   }
   // "Länsstyrelsen" after "Länsstyrelsen i Värmlands län" is that one, named short.
-  const all = [...found.values()];
-  return all.filter((o) => !all.some((p) => p !== o && key(p.name).startsWith(`${key(o.name)} i `)));
+  // Each name's key computed once (it is the one the name is stored under), not for every pair.
+  const all = [...found].map(([k, o]) => ({ o, k }));
+  return all.filter(({ o, k }) => !all.some((p) => p.o !== o && p.k.startsWith(`${k} i `))).map(({ o }) => o);
 }
 
 function quoteAround(text: string, index: number): string {

@@ -47,8 +47,11 @@ function spellingSlip(a: string, b: string): boolean {
 
 /** Same first name; the rest equal word by word, allowing an initial for a word and a one-letter slip in long words. */
 export function sameName(a: string, b: string): boolean {
-  const x = tokens(a);
-  const y = tokens(b);
+  return sameTokens(tokens(a), tokens(b));
+}
+
+/** `sameName` of two names already split into lower-case words. */
+function sameTokens(x: string[], y: string[]): boolean {
   if (x.join(' ') === y.join(' ')) return true;
   // A slip in the first name ("Elenore"/"Eleonore") needs the rest to be identical.
   if (x[0] !== y[0]) return x.length === y.length && x.slice(1).join(' ') === y.slice(1).join(' ') && spellingSlip(x[0]!, y[0]!);
@@ -86,11 +89,15 @@ export function mergePersons(mentions: PersonMention[]): Person[] {
   type Cluster = { order: number; mentions: PersonMention[]; names: Set<string> };
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Set<Cluster>>();
-  const keysOf = (name: string) => { const t = tokens(name); return [`f ${t[0]}`, `r ${t.slice(1).join(' ')}`]; };
+  // Each spelling split into words once, not at every comparison.
+  const split = new Map<string, string[]>();
+  const tokensOf = (name: string) => { let t = split.get(name); if (!t) split.set(name, (t = tokens(name))); return t; };
+  const keysOf = (name: string) => { const t = tokensOf(name); return [`f ${t[0]}`, `r ${t.slice(1).join(' ')}`]; };
   for (const m of ordered) {
     const keys = keysOf(m.name);
     const candidates = candidatesUnder(keys.map((k) => byKey.get(k)));
-    let cluster = candidates.find((c) => c.names.has(m.name) || [...c.names].some((n) => sameName(n, m.name)));
+    const own = tokensOf(m.name);
+    let cluster = candidates.find((c) => c.names.has(m.name) || [...c.names].some((n) => sameTokens(tokensOf(n), own)));
     if (!cluster) clusters.push((cluster = { order: clusters.length, mentions: [], names: new Set() }));
     cluster.mentions.push(m);
     if (cluster.names.has(m.name)) continue;
