@@ -25,10 +25,10 @@ const formsIn = (text: string): Forms => ({
 
 interface Gazetteer {
   /**
-   * The lexicon's pattern for a name that starts with this character in a text with these forms
+   * For a text with these forms: the lexicon's pattern for a name that starts with a character
    * (sticky, so it matches there or not at all), or null when none can.
    */
-  at: (first: string, forms: Forms) => RegExp | null;
+  at: (forms: Forms) => (first: string) => RegExp | null;
   /** Characters other than letters that a known name starts with. */
   otherStarts: Set<string>;
   lookup: Map<string, { name: string; kind: string }>;
@@ -69,12 +69,17 @@ function compile(): Gazetteer {
       lower ? String.raw`(?<lower>(?:[Hh]älso-\s+och\s+|[Kk]ultur-\s+och\s+|[Rr]egionala\s+)?(?:kommun|region)?[\p{Ll}]*(?:nämnden|fullmäktige|kommunstyrelsen|regionstyrelsen))(?![\p{L}])` : `(?<lower>${NEVER})`,
     ].join('|') + ')', 'uy');
   };
-  const patterns = new Map<string, RegExp | null>();
-  const at = (first: string, forms: Forms) => {
-    const k = `${first}${+forms.muni}${+forms.lst}${+forms.organ}`;
-    let re = patterns.get(k);
-    if (re === undefined) patterns.set(k, (re = patternFor(first, forms)));
-    return re;
+  // One table of patterns by first character for each set of forms (eight sets).
+  const tables = new Map<number, (first: string) => RegExp | null>();
+  const at = (forms: Forms) => {
+    const set = +forms.muni | (+forms.lst << 1) | (+forms.organ << 2);
+    let table = tables.get(set);
+    if (!table) {
+      const byFirst = new Map<string, RegExp | null>();
+      table = (first) => { let re = byFirst.get(first); if (re === undefined) byFirst.set(first, (re = patternFor(first, forms))); return re; };
+      tables.set(set, table);
+    }
+    return table;
   };
   const otherStarts = new Set([...munis, ...known].map((n) => String.fromCodePoint(n.codePointAt(0)!)).filter((c) => !isLetterChar(c)));
   return (gazetteer = { at, otherStarts, lookup });
@@ -107,10 +112,7 @@ type Found = Finding<Organisation>;
 /** One scan of every block with the lexicon's pattern, shared by the rules that read its groups. */
 const lexiconHits = perDocument((ctx: Pick<OrgInput, 'plain'>) => {
   const { at, otherStarts } = compile();
-  return ctx.plain.map((text) => {
-    const forms = formsIn(text);
-    return wordStartMatches(text, (first) => at(first, forms), otherStarts);
-  });
+  return ctx.plain.map((text) => wordStartMatches(text, at(formsIn(text)), otherStarts));
 });
 
 const evidenceAt = (ctx: Pick<OrgInput, 'blocks' | 'plain' | 'blockSection'>, i: number, index: number) =>
