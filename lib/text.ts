@@ -31,6 +31,8 @@ export function wordCount(text: string): number {
 
 /** Sentence split that leaves "bl.a." and "kl. 9" alone: a break needs an upper-case letter or quote after it. */
 export function sentences(paragraph: string): string[] {
+  // Without a line break or a sentence mark there is nothing to split.
+  if (!/[.!?\n]/.test(paragraph)) { const s = paragraph.trim(); return s ? [s] : []; }
   return paragraph.split(/(?<=[.!?])\s+(?=[\p{Lu}"”\d§])|\n+/u).map((s) => s.trim()).filter(Boolean);
 }
 
@@ -52,6 +54,8 @@ export function joinLines(text: string): string {
  * line ending a sentence stand apart ("a) … köpen" / "Denna paragraf förklarades omedelbart justerad.").
  */
 export function wrappedLines(paragraph: string): string[] {
+  // One line is its own running text.
+  if (!paragraph.includes('\n')) { const line = paragraph.trim(); return line ? [line] : []; }
   const groups: string[][] = [];
   for (const line of paragraph.split('\n').map((l) => l.trim()).filter(Boolean)) {
     const group = groups.at(-1);
