@@ -1,5 +1,5 @@
 /** Section-sized passages for the index: one per section, long sections split at paragraph or sentence boundaries. */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Chunk, Section } from '../lib/schema.ts';
 import { sentences, wordCount } from '../lib/text.ts';
 
@@ -18,7 +18,8 @@ export function makeChunks(docId: string, sections: Section[], maxWords: number)
         sectionNumber: section.number,
         page: section.page,
         text,
-        contentHash: createHash('sha256').update(`${section.heading}\n${text}`).digest('hex'),
+        // One-shot hashing: a hash object for every passage costs more than the hash itself.
+        contentHash: hash('sha256', `${section.heading}\n${text}`, 'hex'),
       });
     }
   }
