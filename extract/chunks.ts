@@ -1,5 +1,5 @@
 /** Section-sized passages for the index: one per section, long sections split at paragraph or sentence boundaries. */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Chunk, Section } from '../lib/schema.ts';
 import { sentences, wordCount } from '../lib/text.ts';
 
@@ -18,37 +18,46 @@ export function makeChunks(docId: string, sections: Section[], maxWords: number)
         sectionNumber: section.number,
         page: section.page,
         text,
-        contentHash: createHash('sha256').update(`${section.heading}\n${text}`).digest('hex'),
+        // One-shot hashing: a hash object for every passage costs more than the hash itself.
+        contentHash: hash('sha256', `${section.heading}\n${text}`, 'hex'),
       });
     }
   }
   return chunks;
 }
 
+/** A piece of text with its word count, counted once. */
+interface Unit { text: string; words: number }
+
 function splitText(text: string, maxWords: number): string[] {
-  const units = text.split(/\n\n+/).flatMap((p) => (wordCount(p) > maxWords ? sentences(p) : [p])).flatMap((u) => hardSplit(u, maxWords));
+  const units: Unit[] = [];
+  for (const p of text.split(/\n\n+/)) {
+    const n = wordCount(p);
+    if (n <= maxWords) units.push({ text: p, words: n });
+    else for (const s of sentences(p)) units.push(...hardSplit(s, maxWords));
+  }
   const out: string[] = [];
   let current: string[] = [];
   let words = 0;
   for (const unit of units) {
-    const n = wordCount(unit);
-    if (current.length && words + n > maxWords) {
+    if (current.length && words + unit.words > maxWords) {
       out.push(current.join('\n\n'));
       current = [];
       words = 0;
     }
-    current.push(unit);
-    words += n;
+    current.push(unit.text);
+    words += unit.words;
   }
   if (current.length) out.push(current.join('\n\n'));
   return out;
 }
 
 /** A hard limit: text without paragraph or sentence breaks (lower-case sentence starts, lists) is cut every `maxWords` words. */
-function hardSplit(unit: string, maxWords: number): string[] {
-  if (wordCount(unit) <= maxWords) return [unit];
+function hardSplit(unit: string, maxWords: number): Unit[] {
+  const n = wordCount(unit);
+  if (n <= maxWords) return [{ text: unit, words: n }];
   const words = unit.split(/\s+/).filter(Boolean);
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i += maxWords) out.push(words.slice(i, i + maxWords).join(' '));
+  const out: Unit[] = [];
+  for (let i = 0; i < words.length; i += maxWords) out.push({ text: words.slice(i, i + maxWords).join(' '), words: Math.min(maxWords, words.length - i) });
   return out;
 }

@@ -61,6 +61,7 @@ function recordsDecision(sentence: string, agendaItem: boolean): boolean {
 type DecisionInput = Pick<PersonContext, 'sections' | 'persons' | 'notYetHeld'>;
 
 const isDecision = (t: string) => DECISION.test(t) && !NOT_DECISION.test(t);
+const isAction = (s: string) => ACTION.test(s);
 /** An item that opens with its body adopting something ("Kommunrevisionen antar revisionsberättelsen"). */
 const ADOPTS = /^(?:[\p{Lu}][\p{L}&-]*\s+){1,5}antar(?![\p{L}])/u;
 
@@ -79,7 +80,9 @@ const items = perDocument((ctx: Pick<DecisionInput, 'sections'>) => ctx.sections
   const stated = blocks.length > 0 || opening.length > 0;
   const { lists, rest } = stated ? { lists: [], rest: '' } : decisionLists(section.text, isDecision);
   const candidates = stated ? [] : [...(/[.:]$/.test(heading) || heading.split(' ').length <= 8 ? [heading] : []), ...proseSentences(rest)];
-  return { section, detail, blocks, opening, lists, candidates };
+  // Which candidates are actions, tested once for both the decision and the action rule.
+  const actions = new Set(candidates.filter(isAction));
+  return { section, detail, blocks, opening, lists, candidates, actions };
 }));
 
 type Item = ReturnType<typeof items>[number];
@@ -97,7 +100,6 @@ function decisionRule(id: string, texts: (item: Item) => (string | { text: strin
   return rule;
 }
 
-const isAction = (s: string) => ACTION.test(s);
 
 /** The text under an item's "Beslut" subheading, numbered and bulleted points included. */
 export const beslutBlock = decisionRule('beslut-block', (item) => item.blocks);
@@ -111,7 +113,7 @@ export const decisionWithList = decisionRule('decision-with-list', (item) => ite
  * "Nämnden", "Direktionen", "Ledamöterna", or a passive), not another body or a speaker.
  */
 export const decisionSentence = decisionRule('decision-sentence', (item) => SUMMARY.test(item.section.heading.replace(/^(§\s*)?\d+[a-z]?[.)]?\s+/, '')) ? [] : item.candidates
-  .filter((s) => !isAction(s) && isDecision(s) && !/\?$/.test(s) && recordsDecision(s, item.section.number !== null))
+  .filter((s) => !item.actions.has(s) && isDecision(s) && !/\?$/.test(s) && recordsDecision(s, item.section.number !== null))
   .map((s) => ({ text: s.replace(/^beslut\s*:\s*/i, ''), quote: s })));
 
 export const DECISION_RULES = [beslutBlock, itemOpening, decisionWithList, decisionSentence];
@@ -119,7 +121,7 @@ export const DECISION_RULES = [beslutBlock, itemOpening, decisionWithList, decis
 /** What someone will do ("tar med frågan till …", "kommer att återkomma"), with its owner. */
 export const actionSentence: Rule<Action, DecisionInput> = {
   id: 'action-sentence', field: 'actions',
-  run: (ctx) => items(ctx).flatMap((item, i) => item.candidates.filter(isAction).map((text) => ({
+  run: (ctx) => items(ctx).flatMap((item, i) => item.candidates.filter((s) => item.actions.has(s)).map((text) => ({
     value: { text, owner: ownerOf(text, ctx.persons), evidence: { page: item.section.page, section: item.section.heading, quote: text.slice(0, 400) } }, at: [i],
   }))),
 };

@@ -135,17 +135,25 @@ function aliasRegex(alias: string): RegExp {
   return new RegExp(`(?<![\\p{L}])${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'giu');
 }
 
+/** The known bodies' aliases, longest first, each with its pattern: built once, not for every document. */
+let bodyAliases: { a: string; name: string; re: RegExp }[] | undefined;
+const knownAliases = () => (bodyAliases ??= knownBodies()
+  .flatMap((b) => b.aliases.map((a) => ({ a, name: b.name })))
+  .sort((x, y) => y.a.length - x.a.length)
+  .map((x) => ({ ...x, re: aliasRegex(x.a) })));
+/** Whether the alias stands in the text (its shared global pattern read from the start). */
+const names = (re: RegExp, text: string) => { re.lastIndex = 0; return re.test(text); };
+
 /** A known body named in the title or header; else the known body the text names most; else a "…rådet/…styrelsen" in the title. */
 function findBody(title: string, lines: string[], text: string): string | null {
-  const bodies = knownBodies();
   // Longest alias first so "Specifika samverkansrådet för skola …" wins over "Specifika samverkansrådet".
-  const aliases = bodies.flatMap((b) => b.aliases.map((a) => ({ a, name: b.name }))).sort((x, y) => y.a.length - x.a.length);
+  const aliases = knownAliases();
   for (const source of [title, lines.slice(0, 12).join('\n')]) {
-    const hit = aliases.find(({ a }) => aliasRegex(a).test(source));
+    const hit = aliases.find(({ re }) => names(re, source));
     if (hit) return hit.name;
   }
   const counts = new Map<string, number>();
-  for (const { a, name } of aliases) counts.set(name, (counts.get(name) ?? 0) + (text.match(aliasRegex(a)) ?? []).length);
+  for (const { re, name } of aliases) counts.set(name, (counts.get(name) ?? 0) + (text.match(re) ?? []).length);
   const best = [...counts].filter(([, n]) => n > 0).sort((x, y) => y[1] - x[1])[0];
   if (best) return best[0];
   // A title that names an organ unknown to the lexicon is the organ's name, as written, without

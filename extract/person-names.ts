@@ -43,18 +43,25 @@ export interface NameHit { name: string; index: number; end: number }
  * Names in a text. `anyFirstName` accepts an unknown capitalised first word too: for attendance
  * lists and speaker lines, where the layout already says that names stand there.
  */
+/** A word that can open a name: a known first name, or with `anyFirstName` any word but a party code, a non-name or a title. */
+function canOpenName(w: string, first: Set<string>, anyFirstName: boolean): boolean {
+  return first.has(w) || (anyFirstName && !partyCodes().has(w) && !NOT_NAME_WORDS.has(w) && !ROLE_NOUN.test(w));
+}
+
 export function findNames(text: string, opts: { anyFirstName?: boolean } = {}): NameHit[] {
   const first = firstNameSet();
-  const isFirst = (w: string) => first.has(w) || (opts.anyFirstName === true && !partyCodes().has(w) && !NOT_NAME_WORDS.has(w) && !ROLE_NOUN.test(w));
+  const anyFirstName = opts.anyFirstName === true;
   const hits: NameHit[] = [];
-  const re = new RegExp(NAME.source, NAME.flags);
+  // The one pattern, from the start (nothing this loop calls finds names).
+  const re = NAME;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let words = [m[1]!, ...m[2]!.trim().split(/\s+/)];
     // "Coompanion Alexander Zuniga", "Administratör Sofia Nordström": the name starts at the known
     // first name after the first word: try again from the next word. Two words before a known
     // first name are a name of their own ("Niclas Nilsson Sofie Axelsson").
     const laterFirst = words.length > 2 && first.has(words[1]!) && !first.has(words[0]!) ? 1 : -1;
-    if (!isFirst(words[0]!) || laterFirst > 0) { re.lastIndex = m.index + words[0]!.length; continue; }
+    if (!canOpenName(words[0]!, first, anyFirstName) || laterFirst > 0) { re.lastIndex = m.index + words[0]!.length; continue; }
     // Cut at a word that cannot be in a name ("Malin Wikner Region …"), and between two run-together
     // names ("Jenny Dahlin Lars Sätterberg"): a known first name after a complete name starts the next one.
     let cut = words.findIndex((w, i) => i > 0 && (NOT_NAME_WORDS.has(w) || ROLE_NOUN.test(w)));

@@ -49,11 +49,16 @@ function spellingSlip(a: string, b: string): boolean {
 
 /** Same first name; the rest equal word by word, allowing an initial for a word and a one-letter slip in long words. */
 export function sameName(a: string, b: string): boolean {
-  const x = tokens(a);
-  const y = tokens(b);
+  return sameTokens(tokens(a), tokens(b));
+}
+
+/** `sameName` of two names already split into lower-case words. */
+function sameTokens(x: string[], y: string[]): boolean {
+  const xs = x.join(' ');
+  const ys = y.join(' ');
+  if (xs === ys) return true;
   // A hyphen lost in the text layer or OCR ("Ryding-Wikberg"/"Ryding Wikberg") is the same name.
-  if (x.join(' ') === y.join(' ')) return true;
-  if ((a.includes('-') || b.includes('-')) && x.join(' ').replace(/-/g, ' ') === y.join(' ').replace(/-/g, ' ')) return true;
+  if ((xs.includes('-') || ys.includes('-')) && xs.replace(/-/g, ' ') === ys.replace(/-/g, ' ')) return true;
   // A slip in the first name ("Elenore"/"Eleonore") needs the rest to be identical.
   // A signature may add a first name in front ("Eva Charlotte Wallenstein" is "Charlotte Wallenstein").
   if (Math.min(x.length, y.length) >= 2 && Math.abs(x.length - y.length) === 1) {
@@ -78,6 +83,16 @@ export function sameName(a: string, b: string): boolean {
   return li <= 0 || short.length === long.length - 1;
 }
 
+/** The clusters indexed under any of a name's keys, once each, in the order they were made. */
+function candidatesUnder<C extends { order: number }>(sets: (Set<C> | undefined)[]): C[] {
+  const all = new Set<C>();
+  for (const set of sets) if (set) for (const c of set) all.add(c);
+  return all.size > 1 ? [...all].sort((a, b) => a.order - b.order) : [...all];
+}
+
+/** The first mention's value of a field that has one. */
+const firstValue = <K extends 'party' | 'organisation' | 'role'>(c: PersonMention[], k: K) => c.find((m) => m[k])?.[k] ?? null;
+
 export function mergePersons(mentions: PersonMention[]): Person[] {
   const ordered = [...mentions].sort((a, b) => b.rank - a.rank || b.name.length - a.name.length);
   // Names that can be the same person share their first word, or everything after it (see
@@ -85,11 +100,15 @@ export function mergePersons(mentions: PersonMention[]): Person[] {
   type Cluster = { order: number; mentions: PersonMention[]; names: Set<string> };
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Set<Cluster>>();
-  const keysOf = (name: string) => { const t = tokens(name); return [`f ${t[0]}`, `r ${t.slice(1).join(' ')}`]; };
+  // Each spelling split into words once, not at every comparison.
+  const split = new Map<string, string[]>();
+  const tokensOf = (name: string) => { let t = split.get(name); if (!t) split.set(name, (t = tokens(name))); return t; };
+  const keysOf = (name: string) => { const t = tokensOf(name); return [`f ${t[0]}`, `r ${t.slice(1).join(' ')}`]; };
   for (const m of ordered) {
     const keys = keysOf(m.name);
-    const candidates = [...new Set(keys.flatMap((k) => [...(byKey.get(k) ?? [])]))].sort((a, b) => a.order - b.order);
-    let cluster = candidates.find((c) => c.names.has(m.name) || [...c.names].some((n) => sameName(n, m.name)));
+    const candidates = candidatesUnder(keys.map((k) => byKey.get(k)));
+    const own = tokensOf(m.name);
+    let cluster = candidates.find((c) => c.names.has(m.name) || [...c.names].some((n) => sameTokens(tokensOf(n), own)));
     if (!cluster) clusters.push((cluster = { order: clusters.length, mentions: [], names: new Set() }));
     cluster.mentions.push(m);
     if (cluster.names.has(m.name)) continue;
@@ -100,13 +119,12 @@ export function mergePersons(mentions: PersonMention[]): Person[] {
   const firstSeen = new Map(clusters.map((c) => [c, Math.min(...c.mentions.map((m) => position.get(m)!))]));
   return clusters.sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!).map(({ mentions: c }) => {
     const lead = c[0]!;
-    const pick = <K extends 'party' | 'organisation' | 'role'>(k: K) => c.find((m) => m[k])?.[k] ?? null;
     const aliases = [...new Set(c.map((m) => m.name))].filter((n) => n !== lead.name);
     return {
       name: lead.name,
-      party: pick('party'),
-      organisation: pick('organisation'),
-      role: pick('role'),
+      party: firstValue(c, 'party'),
+      organisation: firstValue(c, 'organisation'),
+      role: firstValue(c, 'role'),
       attendance: lead.attendance,
       ...(aliases.length ? { aliases } : {}),
       evidence: lead.evidence,

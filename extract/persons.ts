@@ -13,7 +13,7 @@ import type { DocContext } from './context.ts';
 import { ITEM_SUBHEADING } from './protocol-items.ts';
 import { firstNameSet, partyCodes } from '../lib/reference-data.ts';
 import { decompound, isDictionaryWord } from '../lib/swedish-compounds.ts';
-import { by, perDocument, runRules, type Rule } from './rules.ts';
+import { by, perDocument, runRules, type Finding, type Rule } from './rules.ts';
 import { boldLead, boldLine, cellRuns, startsStruck, struckTexts, textOf } from '../lib/blocks.ts';
 import type { Inline } from '../lib/schema.ts';
 
@@ -94,12 +94,20 @@ const reading = perDocument((ctx: PersonInput): Reading => {
 function roleRule<K extends Role['kind']>(id: string, kind: K, find: (role: Extract<Role, { kind: K }>, i: number, ctx: PersonInput) => Found[]): Rule<PersonMention, PersonInput> {
   const rule: Rule<PersonMention, PersonInput> = {
     id, field: 'persons',
-    run: (ctx) => reading(ctx).roles.flatMap((roles, i) => roles.filter((r): r is Extract<Role, { kind: K }> => r.kind === kind).flatMap((role) => {
-      const found = find(role, i, ctx);
-      if (!found.length) return [];
-      const evidence = by(rule, { page: ctx.blocks[i]!.page, section: ctx.blockSection[i] ?? null, quote: ctx.line[i]!.slice(0, 300) });
-      return found.map((p) => ({ value: { ...p, evidence }, at: [i] }));
-    })),
+    // Loops rather than a filter and flat maps for each of the rules over every block: the same findings in the same order.
+    run: (ctx) => {
+      const out: Finding<PersonMention>[] = [];
+      reading(ctx).roles.forEach((roles, i) => {
+        for (const role of roles) {
+          if (role.kind !== kind) continue;
+          const found = find(role as Extract<Role, { kind: K }>, i, ctx);
+          if (!found.length) continue;
+          const evidence = by(rule, { page: ctx.blocks[i]!.page, section: ctx.blockSection[i] ?? null, quote: ctx.line[i]!.slice(0, 300) });
+          for (const p of found) out.push({ value: { ...p, evidence }, at: [i] });
+        }
+      });
+      return out;
+    },
   };
   return rule;
 }

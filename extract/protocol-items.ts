@@ -79,8 +79,9 @@ export function decisionLists(sectionText: string, isDecision: (text: string) =>
   const lists: string[] = [];
   const kept: string[] = [];
   for (let i = 0; i < paragraphs.length; i++) {
-    const lead = joinLines(paragraphs[i]!);
-    if (!(LEAD_IN.test(lead) && isDecision(lead) && POINT.test(paragraphs[i + 1]?.trim() ?? ''))) { kept.push(paragraphs[i]!); continue; }
+    // The cheap test first: most paragraphs have no point after them.
+    const lead = POINT.test(paragraphs[i + 1]?.trim() ?? '') ? joinLines(paragraphs[i]!) : null;
+    if (!(lead !== null && LEAD_IN.test(lead) && isDecision(lead))) { kept.push(paragraphs[i]!); continue; }
     const parts = [lead];
     let j = i + 1;
     // Points, and lower-case lines that continue a point across a page or column break.

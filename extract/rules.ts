@@ -24,7 +24,9 @@ const before = (a: number[], b: number[]) => {
 
 /** Every rule's findings, in document order; at the same place, in the order the rules are listed. */
 export function runRules<T, C>(rules: Rule<T, C>[], ctx: C): T[] {
-  return rules.flatMap((r) => r.run(ctx)).sort((a, b) => before(a.at, b.at)).map((f) => f.value);
+  const found: Finding<T>[] = [];
+  for (const r of rules) for (const f of r.run(ctx)) found.push(f);
+  return found.sort((a, b) => before(a.at, b.at)).map((f) => f.value);
 }
 
 /** Evidence named for the rule that found it. */

@@ -14,7 +14,10 @@ const HEADING_WEIGHT = 3;
 interface CompiledTheme { def: ThemeDefinition; prefixes: string[]; infixes: string[]; phrases: RegExp | null }
 
 let compiled: CompiledTheme[] | undefined;
+/** The shortest word term: a shorter word starts with none and contains none. */
+let shortestTerm = 0;
 function themes(): CompiledTheme[] {
+  if (!compiled) shortestTerm = Math.min(...themeTaxonomy().flatMap((d) => d.terms.filter((t) => !/\s/.test(t)).map((t) => t.replace(/^\*/, '').length)));
   return (compiled ??= themeTaxonomy().map((def) => {
     const single = def.terms.filter((t) => !/\s/.test(t));
     const phrases = def.terms.filter((t) => /\s/.test(t)).map((t) => t.replace(/^\*/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
@@ -33,7 +36,9 @@ const WORD = /[\p{L}\d][\p{L}\d-]*/gu;
 
 /** Which themes a word belongs to, memoised: the same words recur across an archive. */
 const wordThemes = new Map<string, CompiledTheme[]>();
+const NO_THEMES: CompiledTheme[] = [];
 function themesOfWord(w: string): CompiledTheme[] {
+  if (w.length < shortestTerm) return NO_THEMES;
   let hit = wordThemes.get(w);
   if (!hit) {
     hit = BODY_NAME.test(w) ? [] : themes().filter((t) => t.prefixes.some((p) => w.startsWith(p)) || t.infixes.some((p) => w.includes(p)));
@@ -89,6 +94,13 @@ export function documentThemes(sections: Section[], hits: Map<string, number>[] 
 
 /** The first sentence of a section that mentions the theme (or its heading). */
 function quoteFor(section: Section, theme: CompiledTheme): string {
-  const hit = sentences(section.text).find((s) => hitsIn(s).has(theme));
+  const hit = sentences(section.text).find((s) => mentions(s, theme));
   return (hit ?? section.heading).trim().slice(0, 300);
+}
+
+/** Whether `hitsIn(text)` counts the theme, without counting the others. */
+function mentions(text: string, theme: CompiledTheme): boolean {
+  const lower = text.toLowerCase();
+  if ((lower.match(WORD) ?? []).some((w) => themesOfWord(w).includes(theme))) return true;
+  return theme.phrases !== null && [...lower.matchAll(theme.phrases)].some((m) => !BODY_NAME.test(m[0]));
 }

@@ -43,9 +43,13 @@ function maskBlock(block: Block, mask: (text: string) => string): Block {
 }
 
 /** NFC; soft hyphens and zero-width characters dropped; NBSP and odd hyphens made plain. */
+const ODD_CHARS = /[\u00ad\u200b\u200c\u200d\ufeff\u2010\u2011\u00a0]/;
+
 export function normaliseChars(text: string): string {
-  return text
-    .normalize('NFC')
+  const nfc = text.normalize('NFC');
+  // Most runs have none of the characters replaced below.
+  if (!ODD_CHARS.test(nfc)) return nfc;
+  return nfc
     .replace(/[\u00ad\u200b\u200c\u200d\ufeff]/g, '')
     .replace(/[\u2010\u2011]/g, '-')
     .replace(/\u00a0/g, ' ');
@@ -59,7 +63,12 @@ export function mendParagraphSign(text: string): string {
 }
 
 /** Digits vary between pages ("Sida 2 (5)"), so repeated margins are compared with digits masked. */
-const marginKey = (text: string) => text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+const marginKey = (text: string) => {
+  const digits = /\d/.test(text) ? text.replace(/\d+/g, '#') : text;
+  // Single spaces are left as they are: only other white space, or more than one, needs folding.
+  const spaced = /[^\S ]|  /.test(digits) ? digits.replace(/\s+/g, ' ') : digits;
+  return spaced.trim().toLowerCase();
+};
 const isPageNumber = (text: string) => /^(sida|page|s\.)?\s*#(\s*(\(#\)|av #|\/ ?#|of #))?$/.test(marginKey(text));
 
 /** "Arvika kommun — Protokoll — Sida 2 (5)" → "Arvika kommun — Protokoll": the header kept once must not say page 1. */

@@ -92,8 +92,9 @@ export function cellRuns(block: Block): Inline[][] {
   return Array.from(cells, (c) => c ?? []);
 }
 
-/** A table row's cells as text. */
-export const cellTexts = (block: Block): string[] => cellRuns(block).map(textOf);
+/** A table row's cells as text (a block without cells is one, unless it has no runs). */
+export const cellTexts = (block: Block): string[] =>
+  hasCells(block) ? cellRuns(block).map(textOf) : block.inlines.length ? [textOf(block.inlines)] : [];
 
 /** The texts of the struck-through runs. */
 export const struckTexts = (inlines: Inline[]): string[] => inlines.filter((r) => r.struck && r.text.trim()).map((r) => r.text);

@@ -50,6 +50,8 @@ function resolveYear(m: number, d: number, ref: string | null): number | null {
 
 /** Every date expression in `text`, in order. Yearless dates need `ref` (ISO) or are skipped. */
 export function findDates(text: string, ref: string | null = null): RawDate[] {
+  // Every form has digits: most blocks of running text have none.
+  if (!/\d/.test(text)) return [];
   const found: RawDate[] = [];
   const taken: [number, number][] = [];
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);

@@ -2,10 +2,10 @@
 
 /** Text on as few spaces as it needs: a table row's tabs become " | ", runs of spaces one, ends trimmed. */
 export function plain(text: string): string {
-  return text
-    .replace(/\s*\t\s*/g, ' | ')
-    .replace(/[ \u00a0]+/g, ' ')
-    .trim();
+  // Most blocks have no tab and no double or no-break space: those replacements would change nothing.
+  const cells = text.includes('\t') ? text.replace(/\s*\t\s*/g, ' | ') : text;
+  const spaced = cells.includes('  ') || cells.includes('\u00a0') ? cells.replace(/[ \u00a0]+/g, ' ') : cells;
+  return spaced.trim();
 }
 
 /** One line of plain text (newlines folded), for titles, snippets and index fields. */
@@ -13,12 +13,26 @@ export function oneLine(text: string): string {
   return plain(text).replace(/\s*\n\s*/g, ' ').trim();
 }
 
+const SPACE = /\s/;
+
+/** The words between white space (`\s`, as `split(/\s+/)` has them), counted without making them. */
 export function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Between U+0080 and U+167F only the no-break space is white space (Swedish letters are not).
+    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0 || (c >= 0x1680 && SPACE.test(text[i]!));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 /** Sentence split that leaves "bl.a." and "kl. 9" alone: a break needs an upper-case letter or quote after it. */
 export function sentences(paragraph: string): string[] {
+  // Without a line break or a sentence mark there is nothing to split.
+  if (!/[.!?\n]/.test(paragraph)) { const s = paragraph.trim(); return s ? [s] : []; }
   return paragraph.split(/(?<=[.!?])\s+(?=[\p{Lu}"”\d§])|\n+/u).map((s) => s.trim()).filter(Boolean);
 }
 
@@ -40,6 +54,8 @@ export function joinLines(text: string): string {
  * line ending a sentence stand apart ("a) … köpen" / "Denna paragraf förklarades omedelbart justerad.").
  */
 export function wrappedLines(paragraph: string): string[] {
+  // One line is its own running text.
+  if (!paragraph.includes('\n')) { const line = paragraph.trim(); return line ? [line] : []; }
   const groups: string[][] = [];
   for (const line of paragraph.split('\n').map((l) => l.trim()).filter(Boolean)) {
     const group = groups.at(-1);

@@ -1,0 +1,39 @@
+/**
+ * The text helpers' short cuts (issue 13's speed work) against the plain formulas they replace:
+ * the same result on every text, Swedish letters, every kind of white space and sentence marks
+ * included. And the word-start scan against the global pattern it stands in for.
+ */
+import { describe, expect, it } from 'vitest';
+import { plain, sentences, wordCount, wrappedLines } from '../lib/text.ts';
+
+// The formulas as they were before the short cuts.
+const plainRef = (t: string) => t.replace(/\s*\t\s*/g, ' | ').replace(/[ \u00a0]+/g, ' ').trim();
+const wordCountRef = (t: string) => t.split(/\s+/).filter(Boolean).length;
+const sentencesRef = (p: string) => p.split(/(?<=[.!?])\s+(?=[\p{Lu}"”\d§])|\n+/u).map((s) => s.trim()).filter(Boolean);
+
+/** Texts from pieces of Swedish minutes and odd characters, reproducibly random. */
+function texts(n: number): string[] {
+  const pieces = ['Nämnden', 'beslutar', 'att', 'godkänna', 'Åsa', 'Öberg', '(S)', 'Kungsbacka kommun', 'Karlstad', 'kommunstyrelsen',
+    'Hälso- och sjukvårdsnämnden', '§ 12', '2024-01-24', 'bl.a.', 'kl. 9', '.', '!', '?', ':', '-', 'e-post', 'Region-Halland', '𝐀bc', 'İstanbul'];
+  const spaces = [' ', ' ', ' ', '  ', '\t', '\n', '\n\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\r\n', '\v', '\u2028', '\u1680', ''];
+  let seed = 7;
+  const rand = (k: number) => { seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31; return Math.floor((seed / 2 ** 31) * k); };
+  return Array.from({ length: n }, () => Array.from({ length: 1 + rand(14) }, () => pieces[rand(pieces.length)]! + spaces[rand(spaces.length)]!).join(''));
+}
+
+describe('text helpers', () => {
+  const samples = ['', ' ', '\n', 'ett', ' två  ord ', 'Anna Ek\tS', 'rad ett\nrad två', 'Slut. Nästa mening', ...texts(3000)];
+
+  it('count words, fold spaces and split sentences as the plain formulas do', () => {
+    expect(samples.filter((t) => wordCount(t) !== wordCountRef(t))).toEqual([]);
+    expect(samples.filter((t) => plain(t) !== plainRef(t))).toEqual([]);
+    expect(samples.filter((t) => JSON.stringify(sentences(t)) !== JSON.stringify(sentencesRef(t)))).toEqual([]);
+    expect(wordCount('Nämnden\u00a0beslutar\u3000att\tgodkänna')).toBe(4);
+  });
+
+  it('keep a one-line paragraph as one running line, trimmed', () => {
+    expect(wrappedLines('  Kommunstyrelsen beslutar.  ')).toEqual(['Kommunstyrelsen beslutar.']);
+    expect(wrappedLines('   ')).toEqual([]);
+    expect(wrappedLines('Ärendet gäller\nbudgeten för 2025.')).toEqual(['Ärendet gäller budgeten för 2025.']);
+  });
+});
