@@ -16,7 +16,7 @@ const byLength = (a: string, b: string) => b.length - a.length;
 
 /** Known names by their first word (letters and digits up to the first other character), longest first. */
 type KnownIndex = Map<string, { alias: string; group: 'muni' | 'known' | 'acr' }[]>;
-interface Gazetteer { pattern: RegExp; lookup: Map<string, { name: string; kind: string }>; byFirst: KnownIndex; firstChars: Set<string> }
+interface Gazetteer { pattern: RegExp; lookup: Map<string, { name: string; kind: string }>; byFirst: KnownIndex; runs: RegExp }
 
 let gazetteer: Gazetteer | undefined;
 function compile(): Gazetteer {
@@ -56,9 +56,7 @@ function compile(): Gazetteer {
     // Written in lower case mid-sentence: "föreslår kommunfullmäktige", "kollektivtrafiknämnden har fattat beslut".
     String.raw`(?<lower>(?:[Hh]älso-\s+och\s+|[Kk]ultur-\s+och\s+|[Rr]egionala\s+)?(?:kommun|region)?[\p{Ll}]*(?:nämnden|fullmäktige|kommunstyrelsen|regionstyrelsen))(?![\p{L}])`,
   ].join('|') + ')', 'gu');
-  // A word whose first character starts no known name needs no lookup (most words start in lower case).
-  const firstChars = new Set([...byFirst.keys()].map((k) => k[0]!));
-  return (gazetteer = { pattern, lookup, byFirst, firstChars });
+  return (gazetteer = { pattern, lookup, byFirst, runs: runsStartingWith(new Set([...byFirst.keys()].map((k) => k[0]!))) });
 }
 
 /** A hit of the lexicon in a text: which kind of name (the alternative or the known list) and where. */
@@ -73,14 +71,22 @@ const MUNI_END = /^s?\s+(?:kommuns?|stad)(?![\p{L}])/u;
  * nor a case number's prefix ("KS-2024-00012", "KS 2024/12"), nor a word among capitals ("BESLUT OM EU").
  */
 const ACRONYM_END = /^(?::s|s)?(?![\p{L}\d-]|\s?[-–/]?\s?\d|\s\p{Lu}{2})|^(?![\p{L}\d-]|\s?[-–/]?\s?\d|\s\p{Lu}{2})/u;
-const RUN = /[\p{L}\d]+/gu;
+/**
+ * The runs of letters and digits (whole, as /[\p{L}\d]+/ finds them) that start with one of `chars`:
+ * a word whose first character starts no known name needs no lookup, and most words start in lower case.
+ * (The first character is tested before the look behind at the run's start, which is the dearer test.)
+ */
+function runsStartingWith(chars: Set<string>): RegExp {
+  const set = [...chars].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
+  return new RegExp(String.raw`[${set}](?<![\p{L}\d].)[\p{L}\d]*`, 'gu');
+}
 
 /** Known names and acronyms, longest first at each word start, as an alternation would find them. */
-function knownHits(text: string, { byFirst, firstChars }: Gazetteer): LexiconHit[] {
+function knownHits(text: string, { byFirst, runs }: Gazetteer): LexiconHit[] {
   const hits: LexiconHit[] = [];
   let from = 0;
-  for (const m of text.matchAll(RUN)) {
-    if (!firstChars.has(text[m.index]!) || m.index < from || text[m.index - 1] === '-') continue;
+  for (const m of text.matchAll(runs)) {
+    if (m.index < from || text[m.index - 1] === '-') continue;
     const run = m[0];
     // The run may be a genitive ("Karlstads kommun", "Skolverkets"): both readings are candidates.
     const exact = byFirst.get(run);
