@@ -234,7 +234,13 @@ export function extractOrganisations(ctx: OrgInput): Organisation[] {
   const ownBody = ctx.meta.body;
   const found = new Map<string, Organisation>();
   // "Nämnden för Gymnasium och Arbetsmarknad" is "Nämnden för Gymnasium & Arbetsmarknad".
-  const key = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').replace(/ och /g, ' & ');
+  // (Each name's key once: the same names are compared many times, with each other at the end.)
+  const keys = new Map<string, string>();
+  const key = (name: string) => {
+    let k = keys.get(name);
+    if (k === undefined) keys.set(name, (k = name.toLowerCase().replace(/\s+/g, ' ').replace(/ och /g, ' & ')));
+    return k;
+  };
   // The document's own organ, however it is inflected ("Valnämnd", "Valnämnden"), is listed once, as the header names it.
   const bodyKey = ownBody ? key(ownBody).replace(/(en|et|n)$/, '') : null;
   // "Kultur & Fritid" alone in the protocol of "Nämnden för Kultur & Fritid" is the body's own field.
