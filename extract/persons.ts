@@ -299,6 +299,14 @@ function namesByContext(sentence: string): NameHit[] {
 }
 
 /**
+ * What every name the name pattern finds holds: a capitalised word's last (lower-case) letter, space,
+ * then the next part's capital or particle ("Anna Nilsson", "Karin de Vries"). Joining a paragraph's
+ * lines and splitting it into sentences makes no such place, so a block without one has no names,
+ * and most blocks are spared the sentence split.
+ */
+const MAY_HOLD_NAME = /\p{Ll}\s+(?:\p{Lu}|(?:de|af|von|van|der|la)\s)/u;
+
+/**
  * Names in running text, sentence by sentence: present when they speak — named before the
  * sentence's first verb of speaking ("Lars Nilsson, Kommunstyrelsens ordförande och Martin Willén,
  * Kommundirektör, Kristinehamns kommun, redovisade …") or right after one ("berättar Fredric
@@ -306,6 +314,7 @@ function namesByContext(sentence: string): NameHit[] {
  */
 function prose(text: string): Found[] {
   const out: Found[] = [];
+  if (!MAY_HOLD_NAME.test(text)) return out;
   // A line break inside a paragraph is layout: "Patrik Jervne" / "Henestam (V)" is one name.
   for (const sentence of wrappedLines(text).flatMap(sentences)) {
     const known = findNames(sentence);
