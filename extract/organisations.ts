@@ -9,6 +9,7 @@ import { by, perDocument, runRules, type Finding, type Rule } from './rules.ts';
 import { ATTENDANCE_BLOCK_RULE } from './attendance-block.ts';
 import { knownBodies, knownOrganisations, municipalityList } from '../lib/reference-data.ts';
 import { organisationsByForm } from './organisation-forms.ts';
+import { matchesOf } from '../lib/text.ts';
 
 /** A name that is an acronym: two to six letters, at least two of them capitals ("SKR", "SiS", "FoHM"). */
 const ACRONYM = /^(?=(?:.*\p{Lu}){2})[\p{Lu}][\p{L}]{1,5}$/u;
@@ -85,7 +86,7 @@ function runsStartingWith(chars: Set<string>): RegExp {
 function knownHits(text: string, { byFirst, runs }: Gazetteer): LexiconHit[] {
   const hits: LexiconHit[] = [];
   let from = 0;
-  for (const m of text.matchAll(runs)) {
+  for (const m of matchesOf(runs, text)) {
     if (m.index < from || text[m.index - 1] === '-') continue;
     const run = m[0];
     // The run may be a genitive ("Karlstads kommun", "Skolverkets"): both readings are candidates.
@@ -112,7 +113,7 @@ const ALTERNATIVES_NEED = /nämnd|styrelsen|fullmäktige|beredningen|utskottet/;
 function lexiconIn(text: string): LexiconHit[] {
   const gazetteer = compile();
   const order = ['muni', 'lst', 'known', 'acr', 'organ', 'lower'];
-  const all = [...(ALTERNATIVES_NEED.test(text) ? [...text.matchAll(gazetteer.pattern)] : []).map((m): LexiconHit => {
+  const all = [...(ALTERNATIVES_NEED.test(text) ? [...matchesOf(gazetteer.pattern, text)] : []).map((m): LexiconHit => {
     const [group, value] = Object.entries(m.groups!).find(([, v]) => v !== undefined)!;
     return { group: group as LexiconHit['group'], value, index: m.index, text: m[0] };
   }), ...knownHits(text, gazetteer)].sort((a, b) => a.index - b.index || order.indexOf(a.group) - order.indexOf(b.group));

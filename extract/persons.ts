@@ -4,7 +4,7 @@
  * which beats a mention in running text (unknown, or present when the person speaks).
  */
 import type { Block, Person } from '../lib/schema.ts';
-import { plain, sentences, wrappedLines } from '../lib/text.ts';
+import { matchesOf, plain, sentences, wrappedLines } from '../lib/text.ts';
 import { findNames, parseNameList, splitDescriptor, type ListedPerson, type NameHit } from './person-names.ts';
 import { mergePersons, type PersonMention } from './person-resolution.ts';
 import { ATTENDANCE_BLOCK_RULE, readAttendanceBlock, type AttendanceBlock } from './attendance-block.ts';
@@ -321,7 +321,8 @@ function prose(text: string): Found[] {
     const names = [...known, ...namesByContext(sentence).filter((h) => !known.some((k) => k.index < h.end && h.index < k.end))].sort((a, b) => a.index - b.index);
     if (!names.length) continue;
     // Where the sentence's verbs of speaking are: a name before one of them is its subject.
-    const lastVerb = Math.max(-1, ...[...sentence.matchAll(SPEECH_ALL)].map((m) => m.index));
+    let lastVerb = -1;
+    for (const m of matchesOf(SPEECH_ALL, sentence)) lastVerb = m.index;
     for (const h of names) {
       const after = sentence.slice(h.end);
       const speaks = h.index < lastVerb || SPEECH_BEFORE.test(sentence.slice(Math.max(0, h.index - 20), h.index));
