@@ -53,7 +53,7 @@ const FOR_NEED = new RegExp(String.raw`(?:[Ff]örvaltningen|[Nn]ämnden|[Aa]vdel
  * only in a text with its `need` (a literal every match of the form contains): one alternation of
  * all twenty tried each of them at every word of every block, and most blocks hold one or two forms.
  */
-const FORM_LIST: { group: string; source: string; need: RegExp }[] = [
+export const FORM_LIST: { group: string; source: string; need: RegExp }[] = [
   // "Förvaltningen för Kultur & Fritid", "Nämnden för Förskola och Grundskola", "Avdelningen för penningpolitik", "Myndigheten för samhällsskydd och beredskap"
   { group: 'for', source: String.raw`(?<for>${FOR_HEAD}\s+för\s+${CAP}(?:\s*&\s*${CAP}|\s+och\s+${CAP})?)`, need: FOR_NEED },
   // (a body named next ends the name: "avdelningen för finansiell stabilitet och enheten för …")
@@ -102,13 +102,13 @@ interface FormMatch { group: string; value: string; index: number; length: numbe
  * The matches of the forms' alternation, leftmost first: where two start together the earlier form
  * wins, and the search goes on after the match, as one regular expression of all of them would.
  */
-function* formMatches(text: string): Generator<FormMatch> {
-  const live = FORMS.filter((f) => f.need.test(text)).map((f) => ({ f, next: null as RegExpExecArray | null, from: -1 }));
+export function* formMatches(text: string): Generator<FormMatch> {
+  const live = FORMS.filter((f) => f.need.test(text)).map((f) => ({ f, next: null as RegExpExecArray | null, searched: false }));
   for (let at = 0; ;) {
     let best: (typeof live)[number] | undefined;
     for (const l of live) {
       // A form's next match is searched again only once the search has passed where it was found.
-      if (l.from < 0 || (l.next && l.next.index < at)) { l.f.pattern.lastIndex = at; l.next = l.f.pattern.exec(text); l.from = at; }
+      if (!l.searched || (l.next && l.next.index < at)) { l.f.pattern.lastIndex = at; l.next = l.f.pattern.exec(text); l.searched = true; }
       if (l.next && (!best || l.next.index < best.next!.index)) best = l;
     }
     if (!best) return;
