@@ -1,6 +1,6 @@
 /** Document metadata: title, docType, body, organisation, date, location, diarienummer. */
 import type { DocType } from '../lib/schema.ts';
-import { wordCount } from '../lib/text.ts';
+import { matchesOf, wordCount } from '../lib/text.ts';
 import type { DocContext } from './context.ts';
 import { knownBodies } from '../lib/reference-data.ts';
 import { findDates, ISO_DATE, withoutTrailingDate } from '../lib/swedish-dates.ts';
@@ -178,10 +178,10 @@ function findOrganisation(body: string | null, lines: string[], text: string, bl
   if (known) return known;
   const inHeader = lines.slice(0, 12).join('\n').match(ORG_PATTERN);
   if (inHeader?.[0]) return inHeader[0];
-  const runBy = [...text.matchAll(RUN_BY)].map((m) => normaliseOrganisation(m[1]!.trim())?.name).find(Boolean);
+  const runBy = [...matchesOf(RUN_BY, text)].map((m) => normaliseOrganisation(m[1]!.trim())?.name).find(Boolean);
   if (runBy) return runBy;
   const counts = new Map<string, number>();
-  for (const m of text.matchAll(ORG_PATTERN)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  for (const m of matchesOf(ORG_PATTERN, text)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? hostOfParticipants(blockLines);
 }
 

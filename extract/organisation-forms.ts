@@ -45,47 +45,78 @@ const FOR_HEAD_LOW = String.raw`(?:Förvaltningen|Nämnden|Myndigheten|Stiftelse
 /** Working groups and committees with a field: "beredningsgruppen för miljö och samhällsbyggnad", "arbetsgruppen för krisberedskap". */
 const GROUP_HEAD = String.raw`(?:(?:[Bb]erednings|[Ss]tyr|[Rr]eferens|[Ss]amverkans|[Ll]ednings|[Aa]rbets)gruppen|[Dd]elegationen|[Kk]ommittén)`;
 
-const FORMS = new RegExp(String.raw`(?<![\p{L}-])(?:` + [
+/** The head of a "X för …" body and its "för": both forms need it. */
+const FOR_NEED = new RegExp(String.raw`(?:[Ff]örvaltningen|[Nn]ämnden|[Aa]vdelningen|[Ee]nheten|[Mm]yndigheten|Stiftelsen|Centrum|Center|Centret|Institutet|Rådet|[Kk]ansliet|Byrån|[Ii]nspektionen)\s+för\s`);
+
+/**
+ * The naming forms in the order an alternation of them would try them. Each is matched alone, and
+ * only in a text with its `need` (a literal every match of the form contains): one alternation of
+ * all twenty tried each of them at every word of every block, and most blocks hold one or two forms.
+ */
+export const FORM_LIST: { group: string; source: string; need: RegExp }[] = [
   // "Förvaltningen för Kultur & Fritid", "Nämnden för Förskola och Grundskola", "Avdelningen för penningpolitik", "Myndigheten för samhällsskydd och beredskap"
-  String.raw`(?<for>${FOR_HEAD}\s+för\s+${CAP}(?:\s*&\s*${CAP}|\s+och\s+${CAP})?)`,
+  { group: 'for', source: String.raw`(?<for>${FOR_HEAD}\s+för\s+${CAP}(?:\s*&\s*${CAP}|\s+och\s+${CAP})?)`, need: FOR_NEED },
   // (a body named next ends the name: "avdelningen för finansiell stabilitet och enheten för …")
-  String.raw`(?<forlow>${FOR_HEAD_LOW}\s+för\s+(?!(?:att|en|ett|den|det|de|sin|sitt|sina)\s)${LOW}(?:\s+(?!och\s+${FOR_HEAD}\s)${LOW}){0,3})`,
+  { group: 'forlow', source: String.raw`(?<forlow>${FOR_HEAD_LOW}\s+för\s+(?!(?:att|en|ett|den|det|de|sin|sitt|sina)\s)${LOW}(?:\s+(?!och\s+${FOR_HEAD}\s)${LOW}){0,3})`, need: FOR_NEED },
   // (a group's field is a noun or two joined by "och", then the sentence goes on: not "beredningsgruppen för eventuell justering av …")
-  String.raw`(?<group>${GROUP_HEAD}\s+för\s+${LOW}(?:\s+och\s+${LOW})?)(?=\s*[.,;:)]|\s*$|\s+(?:som|har|ska|skall|kommer|är|var|och|i|på|med|att|inom|under)\s)`,
+  { group: 'group', source: String.raw`(?<group>${GROUP_HEAD}\s+för\s+${LOW}(?:\s+och\s+${LOW})?)(?=\s*[.,;:)]|\s*$|\s+(?:som|har|ska|skall|kommer|är|var|och|i|på|med|att|inom|under)\s)`, need: /(?:gruppen|[Dd]elegationen|[Kk]ommittén)\s+för\s/ },
   // "Bygg- och miljöförvaltningen", "Landsbygds- och Infrastrukturdepartementet", "mark- och miljödomstolen"
-  String.raw`(?<pair>[\p{L}][\p{L}-]*-\s+och\s+[\p{L}][\p{L}]*${SUFFIX})`,
+  { group: 'pair', source: String.raw`(?<pair>[\p{L}][\p{L}-]*-\s+och\s+[\p{L}][\p{L}]*${SUFFIX})`, need: /-\s+och\s/ },
   // Courts by their seat: "Förvaltningsrätten i Stockholm", "Kammarrätten i Göteborg"
-  String.raw`(?<court>(?:Förvaltningsrätten|Kammarrätten|Tingsrätten|Hovrätten)\s+i\s+${CAP})`,
+  { group: 'court', source: String.raw`(?<court>(?:Förvaltningsrätten|Kammarrätten|Tingsrätten|Hovrätten)\s+i\s+${CAP})`, need: /rätten\s+i\s/ },
   // "Uppsala universitet", "Högskolan i Halmstad"
-  String.raw`(?<univ>${CAP}\s+(?:universitet|högskola)|Högskolan\s+i\s+${CAP})s?(?![\p{L}])`,
+  { group: 'univ', source: String.raw`(?<univ>${CAP}\s+(?:universitet|högskola)|Högskolan\s+i\s+${CAP})s?(?![\p{L}])`, need: /universitet|högskola|Högskolan/ },
   // "Kommunstyrelsens förvaltning", "Byggnadsnämndens arbetsutskott"
   // (in lower case too, a compound: "kommunstyrelsens förvaltning", "skolstyrelsens arbetsutskott")
-  String.raw`(?<gen>(?:[\p{Lu}][\p{L}]*|\p{Ll}{3,})(?:nämndens|styrelsens)\s+(?:förvaltning|arbetsutskott|kansli))`,
+  { group: 'gen', source: String.raw`(?<gen>(?:[\p{Lu}][\p{L}]*|\p{Ll}{3,})(?:nämndens|styrelsens)\s+(?:förvaltning|arbetsutskott|kansli))`, need: /(?:nämndens|styrelsens)\s+(?:förvaltning|arbetsutskott|kansli)/ },
   // Companies: "Eksta Bostads AB", "Kommuninvest i Sverige AB", "Ernst & Young AB"; kommanditbolag, ASA/AS (Norwegian)
-  String.raw`(?<company>${CAP}(?:\s+(?:&\s+|i\s+)?${CAP}){0,3}\s+(?:AB|HB|KB|ASA|AS|Aktiebolag|aktiebolag|Handelsbolag|Kommanditbolag|Oy|GmbH|Ltd|A\/S|ApS)(?:\s+\(publ\))?)(?![\p{L}])`,
+  { group: 'company', source: String.raw`(?<company>${CAP}(?:\s+(?:&\s+|i\s+)?${CAP}){0,3}\s+(?:AB|HB|KB|ASA|AS|Aktiebolag|aktiebolag|Handelsbolag|Kommanditbolag|Oy|GmbH|Ltd|A\/S|ApS)(?:\s+\(publ\))?)(?![\p{L}])`, need: /\s(?:AB|HB|KB|AS|Aktiebolag|aktiebolag|Handelsbolag|Kommanditbolag|Oy|GmbH|Ltd|A\/S|ApS)/ },
   // State bodies named "Statens …" ("Statens kulturråd", "Statens historiska museer", "Statens haverikommission"); county councils and Norwegian county governors by their seat
-  String.raw`(?<state>Statens\s+(?:\p{Ll}+\s+){0,2}\p{Ll}*(?:verk|institut|råd|nämnd|kommission|museer|anstalt|styrelse|servicecenter|vegvesen|inspektion)|(?:Landstinget|Statsforvalteren|Statsforvaltaren)\s+i\s+${CAP}(?:\s+län)?)(?![\p{L}])`,
-  String.raw`(?<foundation>Stiftelsen\s+${CAP}(?:\s+${CAP}){0,3})`,
+  { group: 'state', source: String.raw`(?<state>Statens\s+(?:\p{Ll}+\s+){0,2}\p{Ll}*(?:verk|institut|råd|nämnd|kommission|museer|anstalt|styrelse|servicecenter|vegvesen|inspektion)|(?:Landstinget|Statsforvalteren|Statsforvaltaren)\s+i\s+${CAP}(?:\s+län)?)(?![\p{L}])`, need: /Statens|Landstinget|Statsforval/ },
+  { group: 'foundation', source: String.raw`(?<foundation>Stiftelsen\s+${CAP}(?:\s+${CAP}){0,3})`, need: /Stiftelsen/ },
   // "Asta och Anders Brattströms stipendiefond", "Må vägförening", "Nordhallands Hembygdsförening"
-  String.raw`(?<assoc>${CAP}(?:\s+${CAP})?\s+[\p{L}]*(?:förening|föreningen|förbund|förbundet|klubb|klubben))(?![\p{L}])`,
-  String.raw`(?<fund>${CAP}(?:\s+(?:och\s+)?${CAP}){0,3}\s+[\p{L}]*(?:stipendiefond|fond))(?![\p{L}])`,
+  { group: 'assoc', source: String.raw`(?<assoc>${CAP}(?:\s+${CAP})?\s+[\p{L}]*(?:förening|föreningen|förbund|förbundet|klubb|klubben))(?![\p{L}])`, need: /förening|förbund|klubb/ },
+  { group: 'fund', source: String.raw`(?<fund>${CAP}(?:\s+(?:och\s+)?${CAP}){0,3}\s+[\p{L}]*(?:stipendiefond|fond))(?![\p{L}])`, need: /fond/ },
   // Norwegian: "Eidskog kommune", "Innlandet fylkeskommune"
-  String.raw`(?<norsk>${CAP}\s+(?:fylkes)?kommune)(?![\p{L}])`,
+  { group: 'norsk', source: String.raw`(?<norsk>${CAP}\s+(?:fylkes)?kommune)(?![\p{L}])`, need: /kommune(?![\p{L}])/u },
   // A body named with its area: "Räddningstjänsten Storgöteborg", "Samordningsförbundet Halland", "Strandstädningsföreningen Vrakat"
-  String.raw`(?<rescue>(?:Räddningstjänsten|[\p{Lu}][\p{Ll}]+(?:förbundet|föreningen))\s+${CAP})(?![\p{L}])`,
+  { group: 'rescue', source: String.raw`(?<rescue>(?:Räddningstjänsten|[\p{Lu}][\p{Ll}]+(?:förbundet|föreningen))\s+${CAP})(?![\p{L}])`, need: /(?:Räddningstjänsten|förbundet|föreningen)\s/ },
   // A municipal unit named by two fields ("Gymnasium & Arbetsmarknad", "Individ & Familjeomsorg"), not inside an organ's name ("nämnden för Kultur & Fritid")
-  String.raw`(?<![Ff]ör\s)(?<amp>${CAP}\s+&\s+${CAP}(?:\s+arbetsutskott)?)(?![\p{L}])`,
+  { group: 'amp', source: String.raw`(?<![Ff]ör\s)(?<amp>${CAP}\s+&\s+${CAP}(?:\s+arbetsutskott)?)(?![\p{L}])`, need: /\s&\s/ },
   // Sports clubs: "Kungsbacka IF", "Onsala BK", "IFK Göteborg", "IK Sleipner"
-  String.raw`(?<club>${CAP}(?:\s+${CAP})?\s+(?:IF|IK|BK|FF|SK|FK|GIF|HK|IBK|BTK|GoIF|BoIS)|(?:IFK|IK|BK|AIK|GIF)\s+${CAP})(?![\p{L}])`,
+  { group: 'club', source: String.raw`(?<club>${CAP}(?:\s+${CAP})?\s+(?:IF|IK|BK|FF|SK|FK|GIF|HK|IBK|BTK|GoIF|BoIS)|(?:IFK|IK|BK|AIK|GIF)\s+${CAP})(?![\p{L}])`, need: /IF|IK|BK|FF|SK|FK|HK|BTK|BoIS/ },
   // A chamber of commerce, a parish: "Norrbottens Handelskammare", "Kungsbacka församling"
-  String.raw`(?<chamber>${CAP}(?:\s+${CAP})?\s+(?:[Hh]andelskammare|[Hh]andelskammaren|församling|pastorat))(?![\p{L}])`,
+  { group: 'chamber', source: String.raw`(?<chamber>${CAP}(?:\s+${CAP})?\s+(?:[Hh]andelskammare|[Hh]andelskammaren|församling|pastorat))(?![\p{L}])`, need: /andelskammar|församling|pastorat/ },
   // A unit in lower case: "till valkansliet", "bygglovsavdelningens arbete" (the genitive is the unit)
-  String.raw`(?<![\p{L}-])(?<lowunit>\p{Ll}{3,}${LOWER_UNIT})s?(?![\p{L}])`,
+  { group: 'lowunit', source: String.raw`(?<![\p{L}-])(?<lowunit>\p{Ll}{3,}${LOWER_UNIT})s?(?![\p{L}])`, need: new RegExp(LOWER_UNIT) },
   // A capitalised compound mid-sentence (after a lower-case word, a comma or a colon on its line): "inom Kulturskolan", "uppdatering Kulturskolan"
-  String.raw`(?<=[\p{Ll}\d,:]\s{1,3})(?<inst>[\p{Lu}][\p{Ll}]{2,}${INSTITUTION}|(?:Kultur|Musik|Dans)skolan)s?(?![\p{L}])`,
+  { group: 'inst', source: String.raw`(?<=[\p{Ll}\d,:]\s{1,3})(?<inst>[\p{Lu}][\p{Ll}]{2,}${INSTITUTION}|(?:Kultur|Musik|Dans)skolan)s?(?![\p{L}])`, need: new RegExp(`${INSTITUTION}|skolan`) },
   // One capitalised word with a body's ending: "Kommunledningskontoret", "Valmyndigheten", "Regeringskansliet" (also in the genitive: "Kommunledningskontorets tjänsteskrivelse")
-  String.raw`(?<word>[\p{Lu}][\p{Ll}]+${WORD_SUFFIX})s?(?![\p{L}])`,
-].join('|') + ')', 'gu');
+  { group: 'word', source: String.raw`(?<word>[\p{Lu}][\p{Ll}]+${WORD_SUFFIX})s?(?![\p{L}])`, need: new RegExp(WORD_SUFFIX) },
+];
+const FORMS = FORM_LIST.map((f) => ({ ...f, pattern: new RegExp(String.raw`(?<![\p{L}-])(?:${f.source})`, 'gu') }));
+
+interface FormMatch { group: string; value: string; index: number; length: number }
+
+/**
+ * The matches of the forms' alternation, leftmost first: where two start together the earlier form
+ * wins, and the search goes on after the match, as one regular expression of all of them would.
+ */
+export function* formMatches(text: string): Generator<FormMatch> {
+  const live = FORMS.filter((f) => f.need.test(text)).map((f) => ({ f, next: null as RegExpExecArray | null, searched: false }));
+  for (let at = 0; ;) {
+    let best: (typeof live)[number] | undefined;
+    for (const l of live) {
+      // A form's next match is searched again only once the search has passed where it was found.
+      if (!l.searched || (l.next && l.next.index < at)) { l.f.pattern.lastIndex = at; l.next = l.f.pattern.exec(text); l.searched = true; }
+      if (l.next && (!best || l.next.index < best.next!.index)) best = l;
+    }
+    if (!best) return;
+    const m = best.next!;
+    yield { group: best.f.group, value: m.groups![best.f.group]!, index: m.index, length: m[0].length };
+    at = m.index + m[0].length;
+  }
+}
 
 const AFTER_TITLE = /(?:chef|ledare|strateg|samordnare|utvecklare|controller|handläggare|förvaltning|kontoret)[\s,:]*$/iu;
 /** Forms that are a run of capitalised words, which a list a name a line can run together. */
@@ -108,13 +139,13 @@ function isGenericInstitution(word: string): boolean {
 export function organisationsByForm(text: string): FormHit[] {
   const hits: FormHit[] = [];
   if (!TRIGGER.test(text)) return hits;
-  for (const m of text.matchAll(FORMS)) {
-    const [group, value] = Object.entries(m.groups!).find(([, v]) => v !== undefined)!;
+  for (const m of formMatches(text)) {
+    const { group, value } = m;
     let words = value.replace(/\s+/g, ' ').trim().split(' ');
     let index = m.index;
     // A sentence word before a company or association name is not part of it.
     while (words.length > 2 && FUNCTION_WORD.test(words[0]!)) { index += words[0]!.length + 1; words = words.slice(1); }
-    const after = text.slice(m.index + m[0].length);
+    const after = text.slice(m.index + m.length);
     // A name cut where its block ends ("nämnden för Gymnasium &" at a page break) is not the whole name.
     if (/^\s*&\s*$/.test(after)) continue;
     if (group === 'for' || group === 'forlow') {
@@ -142,7 +173,7 @@ export function organisationsByForm(text: string): FormHit[] {
       const lineStart = text.lastIndexOf('\n', index) + 1;
       const breakAt = text.indexOf('\n', index);
       if (breakAt - lineStart < 50 && !/[&-]\s*$|\boch\s*$/.test(text.slice(lineStart, breakAt))) {
-        const rest = text.slice(breakAt + 1, m.index + m[0].length).trim().split(/\s+/);
+        const rest = text.slice(breakAt + 1, m.index + m.length).trim().split(/\s+/);
         if (rest.length < 2) continue;
         index = breakAt + 1 + (text.slice(breakAt + 1).length - text.slice(breakAt + 1).trimStart().length);
         words = rest;

@@ -9,6 +9,7 @@ import { by, perDocument, runRules, type Finding, type Rule } from './rules.ts';
 import { ATTENDANCE_BLOCK_RULE } from './attendance-block.ts';
 import { knownBodies, knownOrganisations, municipalityList } from '../lib/reference-data.ts';
 import { organisationsByForm } from './organisation-forms.ts';
+import { matchesOf } from '../lib/text.ts';
 
 /** A name that is an acronym: two to six letters, at least two of them capitals ("SKR", "SiS", "FoHM"). */
 const ACRONYM = /^(?=(?:.*\p{Lu}){2})[\p{Lu}][\p{L}]{1,5}$/u;
@@ -16,7 +17,7 @@ const byLength = (a: string, b: string) => b.length - a.length;
 
 /** Known names by their first word (letters and digits up to the first other character), longest first. */
 type KnownIndex = Map<string, { alias: string; group: 'muni' | 'known' | 'acr' }[]>;
-interface Gazetteer { pattern: RegExp; lookup: Map<string, { name: string; kind: string }>; byFirst: KnownIndex }
+interface Gazetteer { pattern: RegExp; lookup: Map<string, { name: string; kind: string }>; byFirst: KnownIndex; runs: RegExp }
 
 let gazetteer: Gazetteer | undefined;
 function compile(): Gazetteer {
@@ -56,7 +57,7 @@ function compile(): Gazetteer {
     // Written in lower case mid-sentence: "föreslår kommunfullmäktige", "kollektivtrafiknämnden har fattat beslut".
     String.raw`(?<lower>(?:[Hh]älso-\s+och\s+|[Kk]ultur-\s+och\s+|[Rr]egionala\s+)?(?:kommun|region)?[\p{Ll}]*(?:nämnden|fullmäktige|kommunstyrelsen|regionstyrelsen))(?![\p{L}])`,
   ].join('|') + ')', 'gu');
-  return (gazetteer = { pattern, lookup, byFirst });
+  return (gazetteer = { pattern, lookup, byFirst, runs: runsStartingWith(new Set([...byFirst.keys()].map((k) => k[0]!))) });
 }
 
 /** A hit of the lexicon in a text: which kind of name (the alternative or the known list) and where. */
@@ -71,13 +72,21 @@ const MUNI_END = /^s?\s+(?:kommuns?|stad)(?![\p{L}])/u;
  * nor a case number's prefix ("KS-2024-00012", "KS 2024/12"), nor a word among capitals ("BESLUT OM EU").
  */
 const ACRONYM_END = /^(?::s|s)?(?![\p{L}\d-]|\s?[-–/]?\s?\d|\s\p{Lu}{2})|^(?![\p{L}\d-]|\s?[-–/]?\s?\d|\s\p{Lu}{2})/u;
-const RUN = /[\p{L}\d]+/gu;
+/**
+ * The runs of letters and digits (whole, as /[\p{L}\d]+/ finds them) that start with one of `chars`:
+ * a word whose first character starts no known name needs no lookup, and most words start in lower case.
+ * (The first character is tested before the look behind at the run's start, which is the dearer test.)
+ */
+function runsStartingWith(chars: Set<string>): RegExp {
+  const set = [...chars].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
+  return new RegExp(String.raw`[${set}](?<![\p{L}\d].)[\p{L}\d]*`, 'gu');
+}
 
 /** Known names and acronyms, longest first at each word start, as an alternation would find them. */
-function knownHits(text: string, byFirst: KnownIndex): LexiconHit[] {
+function knownHits(text: string, { byFirst, runs }: Gazetteer): LexiconHit[] {
   const hits: LexiconHit[] = [];
   let from = 0;
-  for (const m of text.matchAll(RUN)) {
+  for (const m of matchesOf(runs, text)) {
     if (m.index < from || text[m.index - 1] === '-') continue;
     const run = m[0];
     // The run may be a genitive ("Karlstads kommun", "Skolverkets"): both readings are candidates.
@@ -97,14 +106,17 @@ function knownHits(text: string, byFirst: KnownIndex): LexiconHit[] {
   return hits;
 }
 
+/** Every alternative of the lexicon's pattern ends in one of these: a far cheaper test than the pattern, which most blocks fail. */
+const ALTERNATIVES_NEED = /nämnd|styrelsen|fullmäktige|beredningen|utskottet/;
+
 /** The alternatives' hits and the known names', leftmost first and in the alternatives' order where two start together. */
 function lexiconIn(text: string): LexiconHit[] {
-  const { pattern, byFirst } = compile();
+  const gazetteer = compile();
   const order = ['muni', 'lst', 'known', 'acr', 'organ', 'lower'];
-  const all = [...[...text.matchAll(pattern)].map((m): LexiconHit => {
+  const all = [...(ALTERNATIVES_NEED.test(text) ? [...matchesOf(gazetteer.pattern, text)] : []).map((m): LexiconHit => {
     const [group, value] = Object.entries(m.groups!).find(([, v]) => v !== undefined)!;
     return { group: group as LexiconHit['group'], value, index: m.index, text: m[0] };
-  }), ...knownHits(text, byFirst)].sort((a, b) => a.index - b.index || order.indexOf(a.group) - order.indexOf(b.group));
+  }), ...knownHits(text, gazetteer)].sort((a, b) => a.index - b.index || order.indexOf(a.group) - order.indexOf(b.group));
   const out: LexiconHit[] = [];
   for (const h of all) if (!out.length || h.index >= out.at(-1)!.index + out.at(-1)!.text.length) out.push(h);
   return out;
@@ -223,7 +235,13 @@ export function extractOrganisations(ctx: OrgInput): Organisation[] {
   const ownBody = ctx.meta.body;
   const found = new Map<string, Organisation>();
   // "Nämnden för Gymnasium och Arbetsmarknad" is "Nämnden för Gymnasium & Arbetsmarknad".
-  const key = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').replace(/ och /g, ' & ');
+  // (Each name's key once: the same names are compared many times, with each other at the end.)
+  const keys = new Map<string, string>();
+  const key = (name: string) => {
+    let k = keys.get(name);
+    if (k === undefined) keys.set(name, (k = name.toLowerCase().replace(/\s+/g, ' ').replace(/ och /g, ' & ')));
+    return k;
+  };
   // The document's own organ, however it is inflected ("Valnämnd", "Valnämnden"), is listed once, as the header names it.
   const bodyKey = ownBody ? key(ownBody).replace(/(en|et|n)$/, '') : null;
   // "Kultur & Fritid" alone in the protocol of "Nämnden för Kultur & Fritid" is the body's own field.

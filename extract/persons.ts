@@ -4,7 +4,7 @@
  * which beats a mention in running text (unknown, or present when the person speaks).
  */
 import type { Block, Person } from '../lib/schema.ts';
-import { plain, sentences, wrappedLines } from '../lib/text.ts';
+import { matchesOf, plain, sentences, wrappedLines } from '../lib/text.ts';
 import { findNames, parseNameList, splitDescriptor, type ListedPerson, type NameHit } from './person-names.ts';
 import { mergePersons, type PersonMention } from './person-resolution.ts';
 import { ATTENDANCE_BLOCK_RULE, readAttendanceBlock, type AttendanceBlock } from './attendance-block.ts';
@@ -299,6 +299,14 @@ function namesByContext(sentence: string): NameHit[] {
 }
 
 /**
+ * What every name the name pattern finds holds: a capitalised word's last (lower-case) letter, space,
+ * then the next part's capital or particle ("Anna Nilsson", "Karin de Vries"). Joining a paragraph's
+ * lines and splitting it into sentences makes no such place, so a block without one has no names,
+ * and most blocks are spared the sentence split.
+ */
+const MAY_HOLD_NAME = /\p{Ll}\s+(?:\p{Lu}|(?:de|af|von|van|der|la)\s)/u;
+
+/**
  * Names in running text, sentence by sentence: present when they speak — named before the
  * sentence's first verb of speaking ("Lars Nilsson, Kommunstyrelsens ordförande och Martin Willén,
  * Kommundirektör, Kristinehamns kommun, redovisade …") or right after one ("berättar Fredric
@@ -306,13 +314,15 @@ function namesByContext(sentence: string): NameHit[] {
  */
 function prose(text: string): Found[] {
   const out: Found[] = [];
+  if (!MAY_HOLD_NAME.test(text)) return out;
   // A line break inside a paragraph is layout: "Patrik Jervne" / "Henestam (V)" is one name.
   for (const sentence of wrappedLines(text).flatMap(sentences)) {
     const known = findNames(sentence);
     const names = [...known, ...namesByContext(sentence).filter((h) => !known.some((k) => k.index < h.end && h.index < k.end))].sort((a, b) => a.index - b.index);
     if (!names.length) continue;
     // Where the sentence's verbs of speaking are: a name before one of them is its subject.
-    const lastVerb = Math.max(-1, ...[...sentence.matchAll(SPEECH_ALL)].map((m) => m.index));
+    let lastVerb = -1;
+    for (const m of matchesOf(SPEECH_ALL, sentence)) lastVerb = m.index;
     for (const h of names) {
       const after = sentence.slice(h.end);
       const speaks = h.index < lastVerb || SPEECH_BEFORE.test(sentence.slice(Math.max(0, h.index - 20), h.index));

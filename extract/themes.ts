@@ -5,7 +5,7 @@
  */
 import type { Section, Theme } from '../lib/schema.ts';
 import { themeTaxonomy, type ThemeDefinition } from '../lib/reference-data.ts';
-import { sentences } from '../lib/text.ts';
+import { matchesOf, sentences } from '../lib/text.ts';
 
 export const THEME_THRESHOLD = 0.4;
 const HEADING_WEIGHT = 3;
@@ -57,7 +57,7 @@ function hitsIn(text: string): Map<CompiledTheme, number> {
   for (const w of lower.match(WORD) ?? []) for (const t of themesOfWord(w)) hits.set(t, (hits.get(t) ?? 0) + 1);
   for (const t of themes()) {
     if (!t.phrases) continue;
-    for (const m of lower.matchAll(t.phrases)) if (!BODY_NAME.test(m[0])) hits.set(t, (hits.get(t) ?? 0) + 1);
+    for (const m of matchesOf(t.phrases, lower)) if (!BODY_NAME.test(m[0])) hits.set(t, (hits.get(t) ?? 0) + 1);
   }
   return hits;
 }
@@ -102,5 +102,5 @@ function quoteFor(section: Section, theme: CompiledTheme): string {
 function mentions(text: string, theme: CompiledTheme): boolean {
   const lower = text.toLowerCase();
   if ((lower.match(WORD) ?? []).some((w) => themesOfWord(w).includes(theme))) return true;
-  return theme.phrases !== null && [...lower.matchAll(theme.phrases)].some((m) => !BODY_NAME.test(m[0]));
+  return theme.phrases !== null && [...matchesOf(theme.phrases, lower)].some((m) => !BODY_NAME.test(m[0]));
 }

@@ -51,17 +51,19 @@ export function textToBlocks(input: string): Block[] {
         rawLine = rawLine.slice(end + 3);
         inComment = false;
       }
-      rawLine = rawLine.replace(/<!--[\s\S]*?-->/g, '');
+      // (Most lines hold no comment: the replacement is tried only on those that do.)
+      if (rawLine.includes('<!--')) rawLine = rawLine.replace(/<!--[\s\S]*?-->/g, '');
       const open = rawLine.indexOf('<!--');
       if (open >= 0) { rawLine = rawLine.slice(0, open); inComment = true; }
       // A line that held only a comment is no blank line: it does not end a paragraph.
       if (!rawLine.trim() && sourceLine.trim()) continue;
-      const line = rawLine.replace(/\s+$/, '');
+      // trimEnd removes what /\s+$/ does (white space and line terminators), without a regular expression.
+      const line = rawLine.trimEnd();
       if (!line.trim()) { flush(); continue; }
       const heading = HEADING.exec(line);
       // A Markdown table row ("| 1. | Val av justerare | 2024-00001 |"): its cells, as in tab tables;
       // the separator row ("| --- | --- |") is no text.
-      if (/^\s*\|.*\|\s*$/.test(line)) {
+      if (line.includes('|') && /^\s*\|.*\|\s*$/.test(line)) {
         flush();
         if (!/^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$/.test(line)) {
           const cells = line.trim().slice(1, -1).split('|').map((c) => c.replace(/<br\s*\/?>/gi, ' ').replace(/\s+/g, ' ').trim());

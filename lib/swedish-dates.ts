@@ -5,6 +5,7 @@
  * months after it: minutes look ahead (next meetings, deadlines) more often than back.
  */
 import type { DateMention } from './schema.ts';
+import { matchesOf } from './text.ts';
 
 const MONTHS: Record<string, number> = {
   januari: 1, jan: 1, februari: 2, feb: 2, mars: 3, mar: 3, april: 4, apr: 4, maj: 5, juni: 6, jun: 6,
@@ -57,11 +58,11 @@ export function findDates(text: string, ref: string | null = null): RawDate[] {
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
   const add = (r: RawDate, end: number) => { if (!overlaps(r.index, end)) { found.push(r); taken.push([r.index, end]); } };
 
-  for (const m of text.matchAll(ISO)) {
+  for (const m of matchesOf(ISO, text)) {
     const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     if (iso) add({ date: iso, text: m[0], index: m.index, hasYear: true }, m.index + m[0].length);
   }
-  for (const m of text.matchAll(NAMED)) {
+  for (const m of matchesOf(NAMED, text)) {
     const month = MONTHS[m[3]!.toLowerCase()]!;
     const day = Number(m[1]);
     const endDay = m[2] ? Number(m[2]) : null;
@@ -72,7 +73,7 @@ export function findDates(text: string, ref: string | null = null): RawDate[] {
     const end = endDay !== null && endDay > day ? isoDate(year, month, endDay) : null;
     add({ date: iso, ...(end ? { endDate: end } : {}), text: m[0].replace(/\.$/, ''), index: m.index, hasYear: Boolean(m[4]) }, m.index + m[0].length);
   }
-  for (const m of text.matchAll(SLASH)) {
+  for (const m of matchesOf(SLASH, text)) {
     const day = Number(m[1]);
     const month = Number(m[2]);
     if (month < 1 || month > 12) continue;

@@ -29,6 +29,30 @@ export function wordCount(text: string): number {
   return words;
 }
 
+/**
+ * The matches `text.matchAll(re)` yields, from the shared global expression itself: matchAll copies
+ * the expression at every call, which in the per-sentence and per-block loops cost more than the
+ * search. Like the copy, the search starts at the expression's `lastIndex` and leaves it as it was,
+ * also while the loop body runs (which may use the same expression).
+ */
+export function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray> {
+  if (!re.global) throw new TypeError(`matchesOf needs a global expression: ${re}`);
+  const start = re.lastIndex;
+  try {
+    for (let at = start; at <= text.length;) {
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (!m) return;
+      // An empty match moves on by one character (a code point under the u flag), as matchAll does.
+      at = m[0] ? re.lastIndex : re.lastIndex + (re.unicode && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1);
+      re.lastIndex = start;
+      yield m;
+    }
+  } finally {
+    re.lastIndex = start;
+  }
+}
+
 /** Sentence split that leaves "bl.a." and "kl. 9" alone: a break needs an upper-case letter or quote after it. */
 export function sentences(paragraph: string): string[] {
   // Without a line break or a sentence mark there is nothing to split.

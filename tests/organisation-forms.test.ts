@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { organisationsByForm } from '../extract/organisation-forms.ts';
+import { FORM_LIST, formMatches, organisationsByForm } from '../extract/organisation-forms.ts';
 
 describe('organisations by naming form', () => {
   const found: [string, string[]][] = [
@@ -52,5 +52,34 @@ describe('organisations of a document', async () => {
   it('lists the own body once as the header names it, not its field alone or its other inflections', () => {
     expect(names('Kultur & Fritid informerar. Nämnden beslutar. Valnämnden tackar Gymnasium & Arbetsmarknad.', 'Nämnden för Kultur & Fritid')).toEqual(['Nämnden för Kultur & Fritid', 'Valnämnden', 'Gymnasium & Arbetsmarknad']);
     expect(names('Valnämnden sammanträder.', 'Valnämnd')).toEqual(['Valnämnd']);
+  });
+});
+
+describe('naming forms matched one by one', () => {
+  // The one alternation of all forms that the separate searches stand in for.
+  const ALL = new RegExp(String.raw`(?<![\p{L}-])(?:${FORM_LIST.map((f) => f.source).join('|')})`, 'gu');
+  const viaAlternation = (text: string) => [...text.matchAll(ALL)].map((m) => {
+    const [group, value] = Object.entries(m.groups!).find(([, v]) => v !== undefined)!;
+    return { group, value, index: m.index, length: m[0].length };
+  });
+  const texts = [
+    'Nämnden för Kultur & Fritid och Bygg- och miljöförvaltningen, Kungsbacka IF och Eksta Bostads AB.',
+    'Förvaltningen för Kultur & Fritids tjänsteskrivelse; Kommunledningskontoret och Valmyndigheten yttrar sig.',
+    // Forms that overlap and start together: the earlier form takes the place, the later ones search on after it.
+    'inom Kulturskolan och Stiftelsen Gamla Kungsbacka, Statens kulturråd, Förvaltningsrätten i Göteborg.',
+    'Samordningsförbundet Halland och Må vägförening; Norrbottens Handelskammare, Kungsbacka församling.',
+    'Asta och Anders Brattströms stipendiefond, Uppsala universitet, Högskolan i Halmstad, Eidskog kommune.',
+    'gemensamma nämnden för hemsjukvård och hjälpmedel, avdelningen för finansiell stabilitet och enheten för marknader',
+    'beredningsgruppen för miljö och samhällsbyggnad har träffats; till valkansliet, kommunstyrelsens förvaltning',
+    'Gymnasium & Arbetsmarknad, IFK Göteborg, Ernst & Young AB',
+    'Ingen organisation alls i den här meningen.',
+  ];
+
+  it('finds what the one alternation of all forms finds, in the same order', () => {
+    for (const t of texts) expect([...formMatches(t)]).toEqual(viaAlternation(t));
+  });
+
+  it('finds something in each of these texts (the comparison is not between two empty lists)', () => {
+    expect(texts.slice(0, -1).every((t) => viaAlternation(t).length > 0)).toBe(true);
   });
 });

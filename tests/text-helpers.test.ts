@@ -4,7 +4,7 @@
  * included. And the word-start scan against the global pattern it stands in for.
  */
 import { describe, expect, it } from 'vitest';
-import { plain, sentences, wordCount, wrappedLines } from '../lib/text.ts';
+import { matchesOf, plain, sentences, wordCount, wrappedLines } from '../lib/text.ts';
 
 // The formulas as they were before the short cuts.
 const plainRef = (t: string) => t.replace(/\s*\t\s*/g, ' | ').replace(/[ \u00a0]+/g, ' ').trim();
@@ -35,5 +35,37 @@ describe('text helpers', () => {
     expect(wrappedLines('  Kommunstyrelsen beslutar.  ')).toEqual(['Kommunstyrelsen beslutar.']);
     expect(wrappedLines('   ')).toEqual([]);
     expect(wrappedLines('Ärendet gäller\nbudgeten för 2025.')).toEqual(['Ärendet gäller budgeten för 2025.']);
+  });
+});
+
+describe('matchesOf', () => {
+  const texts = ['Anna Nilsson berättade, och Per Åberg frågade.', '', 'åäö 😀 x😀y', 'beslutade beslutade'];
+  const patterns = [/(?<![\p{L}])(berättade|frågade|beslutade)(?![\p{L}])/giu, /x*/g, /(?:)/gu, /\p{Lu}\p{Ll}+/gu];
+  const found = (it: Iterable<RegExpMatchArray>) => [...it].map((m) => [m.index, m[0]]);
+
+  it('finds what matchAll finds, empty matches and characters outside the BMP included', () => {
+    for (const re of patterns) for (const t of texts) expect(found(matchesOf(re, t))).toEqual(found(t.matchAll(re)));
+  });
+
+  it('keeps its place when the loop body uses the same expression', () => {
+    const re = /\p{Lu}\p{Ll}+/gu;
+    const outer: string[] = [];
+    for (const m of matchesOf(re, 'Anna och Per')) { outer.push(m[0]); expect(found(matchesOf(re, 'Eva Ek')).length).toBe(2); }
+    expect(outer).toEqual(['Anna', 'Per']);
+  });
+
+  it('refuses an expression that is not global, as matchAll does', () => {
+    expect(() => [...matchesOf(/a/, 'aa')]).toThrow(TypeError);
+  });
+});
+
+describe('matchesOf and lastIndex', () => {
+  it('starts where the expression stands and leaves it there, as matchAll does', () => {
+    const re = /\p{Lu}\p{Ll}+/gu;
+    re.lastIndex = 3;
+    expect([...matchesOf(re, 'Anna och Per')].map((m) => m[0])).toEqual(['Per']);
+    expect(re.lastIndex).toBe(3);
+    for (const _ of matchesOf(re, 'Anna och Per')) break;
+    expect(re.lastIndex).toBe(3);
   });
 });
