@@ -126,7 +126,9 @@ export function queryTerms(q: string, synonyms: Record<string, string[]> = {}, t
     const parts = (decompound(w) ?? []).map(stem);
     for (const part of parts) add(part, EXPANSION_WEIGHT['compound-part'], 'compound-part', parts.length > 1 ? `parts of ${w}` : null);
     const expand = (syn: string, from: 'synonym' | 'thesaurus') => {
-      const synTerms = [...new Set(indexTerms(syn).words)];
+      // A thesaurus word whose stem is a function word ("sinande" → "sin") would match that word's
+      // other forms all over the archive.
+      const synTerms = [...new Set(indexTerms(syn).words)].filter((t) => from === 'synonym' || !isStopWord(t));
       for (const t of synTerms) add(t, EXPANSION_WEIGHT[from], from, synTerms.length > 1 ? `synonym ${syn}` : null);
     };
     for (const syn of synonyms[w] ?? []) expand(syn, 'synonym');
