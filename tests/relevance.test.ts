@@ -69,9 +69,9 @@ describe('keyword ranking on the judged archive set', () => {
   it.each(['question', 'paraphrase', 'keyword'])('is at least as good as the peer on %s queries', (kind) => {
     expect(avg(ours, kind)).toBeGreaterThanOrEqual(avg(peer, kind));
   });
-  it('leaves a query without hits only when no document has any of its words, and says which', () => {
+  it('returns hits for every query (the thesaurus reaches a paraphrase that shares no word with the archive)', () => {
     for (const z of zeroHits) expect(z.unknown, z.q).toEqual(tokens(z.q).filter((w) => !isStopWord(w)));
-    expect(zeroHits.length).toBeLessThanOrEqual(2);
+    expect(zeroHits).toEqual([]);
   });
 });
 
