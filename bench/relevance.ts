@@ -2,7 +2,7 @@
  * Ranking quality beside the Swedish-BM25 peer, in the same run, on every eval set: nDCG@10, MRR
  * and Recall@10 per query kind and split, and the zero-hit count.
  *
- *   npx tsx bench/relevance.ts [--set sample|archive] [--mode keyword,hybrid] [--split dev|holdout] [--per-query] [--record]
+ *   npx tsx bench/relevance.ts [--set sample|archive] [--mode keyword,hybrid] [--ratio 0.1,0.2] [--split dev|holdout] [--per-query] [--record]
  *                              [--model NAME --model-dir DIR]
  *
  * Hybrid and semantic modes use the project's tiny model (data/models/minutes-tiny-sv) unless
@@ -83,13 +83,16 @@ try {
     const index = new ArchiveIndex(client, `${set.name}_`, embedder);
     for (const root of set.roots) await runIngest(path.join(PROJECT_ROOT, root), { full: false, config, index, reporter: createReporter({ tty: false, quiet: true }) });
     const systems: [string, Row[]][] = [];
-    for (const mode of modes) {
+    // --ratio 0.1,0.2: hybrid once per semantic share, on the one ingest (embedding is what costs).
+    const ratios = (opt('ratio') ?? '').split(',').filter(Boolean).map(Number);
+    const runs: { mode: (typeof modes)[number]; ratio?: number }[] = modes.flatMap((mode) => (mode === 'hybrid' && ratios.length ? ratios.map((ratio) => ({ mode, ratio })) : [{ mode }]));
+    for (const { mode, ratio } of runs) {
       const rows: Row[] = [];
       for (const q of queries) {
-        const res = await searchPassages(client, index.names, { q: q.q, limit: K, mode, ...(opt('ratio') ? { ratio: Number(opt('ratio')) } : {}) }, embedder);
+        const res = await searchPassages(client, index.names, { q: q.q, limit: K, mode, ...(ratio === undefined ? {} : { ratio }) }, embedder);
         rows.push(row(q, res.hits.map((h) => h.fileName)));
       }
-      systems.push([mode === 'keyword' ? 'ours keyword' : `ours ${mode} (${model})`, rows]);
+      systems.push([mode === 'keyword' ? 'ours keyword' : `ours ${mode}${ratio === undefined ? '' : ` ${ratio}`} (${model})`, rows]);
     }
     systems.push(['Swedish BM25 (peer)', await peerRows(set.roots, queries, config.limits)]);
     out.push(`### ${set.name}: ${set.queries} (${queries.length} queries)${opt('split') ? `, split ${opt('split')}` : ''}`, '', ...table(set.name, systems), '');

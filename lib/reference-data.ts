@@ -61,3 +61,19 @@ export function synonymMap(): Record<string, string[]> {
   }
   return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, [...v]]));
 }
+
+/**
+ * The Swedish thesaurus (data/thesaurus-sv.dat, Viggo Kann's synonym list as LibreOffice ships it;
+ * licence in data/thesaurus-sv.NOTICE): each headword with its synonyms, in the file's order.
+ */
+export const thesaurusEntries: () => { head: string; synonyms: string[] }[] = once(() => {
+  const entries: { head: string; synonyms: string[] }[] = [];
+  const lines = readFileSync(path.join(PROJECT_ROOT, 'data', 'thesaurus-sv.dat'), 'utf8').split('\n');
+  // MyThes format: "headword|N", then N lines "|synonym|synonym…" (the first field, a part of speech, is empty here).
+  for (const line of lines.slice(1)) {
+    if (!line.trim()) continue;
+    if (!line.startsWith('|')) entries.push({ head: line.slice(0, line.indexOf('|')).trim(), synonyms: [] });
+    else entries.at(-1)?.synonyms.push(...line.split('|').slice(1).map((w) => w.trim()).filter(Boolean));
+  }
+  return entries;
+});

@@ -10,7 +10,7 @@
  */
 import { stemmer as snowballSwedish } from '@orama/stemmers/swedish';
 import { decompound } from './swedish-compounds.ts';
-import { swedishStopWords } from './reference-data.ts';
+import { swedishStopWords, thesaurusEntries } from './reference-data.ts';
 
 /** Letters and digits; a hyphen or apostrophe inside a word splits it ("Karl-Erik" → karl, erik). */
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -73,7 +73,7 @@ export interface QueryTerm {
   term: string;
   /** 1 for a word the analyst typed; less for what the query was expanded with. */
   weight: number;
-  from: 'word' | 'compound-part' | 'synonym';
+  from: 'word' | 'compound-part' | 'synonym' | 'thesaurus';
   /**
    * Terms of one group count only together: the parts of a typed compound ("kvarnholm" and
    * "utredning" for "Kvarnholmsutredningen"), the words of a multi-word synonym. A passage with
@@ -82,14 +82,39 @@ export interface QueryTerm {
   group: string | null;
 }
 
-/** Weights of expansions, measured on data/eval (see BENCHMARKS.md, "keyword ranking"). */
-export const EXPANSION_WEIGHT = { 'compound-part': 0.5, synonym: 0.5 } as const;
+/**
+ * Weights of expansions, measured on data/eval (see BENCHMARKS.md, "keyword ranking"): the
+ * project's own synonym groups, and the general thesaurus (swept on the dev queries only).
+ */
+export const EXPANSION_WEIGHT = { 'compound-part': 0.5, synonym: 0.5, thesaurus: 0.2 } as const;
+
+/**
+ * Thesaurus synonyms a query word is expanded with: the first of its headword's list (the same
+ * stem), at most this many. More cost a term lookup each and measured no better (BENCHMARKS.md).
+ */
+export const THESAURUS_PER_WORD = 3;
+
+let byStem: Map<string, string[]> | undefined;
+/** Stem → thesaurus synonyms: an inflected query word ("utredningarna") meets its headword ("utredning"). */
+export function thesaurusByStem(): Map<string, string[]> {
+  if (byStem) return byStem;
+  byStem = new Map();
+  for (const { head, synonyms } of thesaurusEntries()) {
+    const words = tokens(head);
+    // A query word is one token: a phrase or a hyphenated headword ("TV-apparat") is never looked up.
+    if (words.length !== 1) continue;
+    const key = stem(words[0]!);
+    const list = byStem.get(key) ?? [];
+    if (list.length < THESAURUS_PER_WORD) byStem.set(key, [...list, ...synonyms].slice(0, THESAURUS_PER_WORD));
+  }
+  return byStem;
+}
 
 /**
  * A query's terms, each once with its highest weight: the typed content words' stems, their
- * compound parts, and synonyms (each synonym analysed like text).
+ * compound parts, synonyms and thesaurus synonyms (each analysed like text).
  */
-export function queryTerms(q: string, synonyms: Record<string, string[]> = {}): QueryTerm[] {
+export function queryTerms(q: string, synonyms: Record<string, string[]> = {}, thesaurus: Map<string, string[]> = new Map()): QueryTerm[] {
   const terms = new Map<string, QueryTerm>();
   const add = (term: string, weight: number, from: QueryTerm['from'], group: string | null) => {
     const seen = terms.get(term);
@@ -100,10 +125,14 @@ export function queryTerms(q: string, synonyms: Record<string, string[]> = {}): 
   for (const w of words) {
     const parts = (decompound(w) ?? []).map(stem);
     for (const part of parts) add(part, EXPANSION_WEIGHT['compound-part'], 'compound-part', parts.length > 1 ? `parts of ${w}` : null);
-    for (const syn of synonyms[w] ?? []) {
-      const synTerms = [...new Set(indexTerms(syn).words)];
-      for (const t of synTerms) add(t, EXPANSION_WEIGHT.synonym, 'synonym', synTerms.length > 1 ? `synonym ${syn}` : null);
-    }
+    const expand = (syn: string, from: 'synonym' | 'thesaurus') => {
+      // A thesaurus word whose stem is a function word ("sinande" → "sin") would match that word's
+      // other forms all over the archive.
+      const synTerms = [...new Set(indexTerms(syn).words)].filter((t) => from === 'synonym' || !isStopWord(t));
+      for (const t of synTerms) add(t, EXPANSION_WEIGHT[from], from, synTerms.length > 1 ? `synonym ${syn}` : null);
+    };
+    for (const syn of synonyms[w] ?? []) expand(syn, 'synonym');
+    for (const syn of thesaurus.get(stem(w)) ?? []) expand(syn, 'thesaurus');
   }
   return [...terms.values()];
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indexTerms, queryTerms, snowball, stem, tokens, isStopWord } from '../lib/swedish-analysis.ts';
+import { indexTerms, queryTerms, snowball, stem, tokens, isStopWord, thesaurusByStem, EXPANSION_WEIGHT, THESAURUS_PER_WORD } from '../lib/swedish-analysis.ts';
 import { idf, termScore, passageScore, rankDocuments } from '../index/bm25.ts';
 import { highlightSnippet } from '../index/highlight.ts';
 import { PROJECT_ROOT } from '../lib/config.ts';
@@ -50,6 +50,26 @@ describe('Swedish analysis', () => {
     expect(terms.map((t) => [t.term, t.weight, t.from])).toEqual([[stem('bussar'), 1, 'word'], [stem('allmän'), 0.5, 'synonym'], [stem('trafik'), 0.5, 'synonym']]);
     expect(terms[1]!.group).toBe(terms[2]!.group);
     expect(terms[0]!.group).toBeNull();
+  });
+});
+
+describe('the Swedish thesaurus (data/thesaurus-sv.dat)', () => {
+  it('expands an inflected word by its headword\'s first synonyms, below the project\'s own synonyms', () => {
+    // "utredning|1 / |sammanställning|undersökning": the plural definite form meets the headword through its stem.
+    const terms = queryTerms('Utredningarna', {}, thesaurusByStem());
+    expect(terms[0]).toMatchObject({ term: stem('utredningarna'), weight: 1, from: 'word' });
+    expect(terms.filter((t) => t.from === 'thesaurus').map((t) => [t.term, t.weight])).toEqual([[stem('sammanställning'), EXPANSION_WEIGHT.thesaurus], [stem('undersökning'), EXPANSION_WEIGHT.thesaurus]]);
+    expect(EXPANSION_WEIGHT.thesaurus).toBeLessThan(EXPANSION_WEIGHT.synonym);
+    // A typed word is never lowered to a synonym's weight by another word's expansion.
+    expect(queryTerms('abonnent prenumerant', {}, thesaurusByStem()).map((t) => [t.term, t.weight])).toEqual([[stem('abonnent'), 1], [stem('prenumerant'), 1]]);
+  });
+
+  it('keeps at most a few synonyms a word, and never looks up a phrase or a function word', () => {
+    const thesaurus = thesaurusByStem();
+    expect(Math.max(...[...thesaurus.values()].map((v) => v.length))).toBeLessThanOrEqual(THESAURUS_PER_WORD);
+    expect(thesaurus.size).toBeGreaterThan(10_000);
+    expect(queryTerms('och att', {}, thesaurus)).toEqual([]);
+    expect([...thesaurus.keys()].some((k) => /\s/.test(k))).toBe(false);
   });
 });
 
