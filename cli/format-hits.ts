@@ -30,6 +30,7 @@ export function formatHits(result: SearchResult & { offset?: number }, color: bo
     ? [`Inga träffar för "${result.query}". Visar ${shown} träffar för "${result.correctedQuery}" (${result.processingTimeMs} ms)`, '']
     : [`${shown} träffar för "${result.query}" (${result.processingTimeMs} ms)`, ''];
   if (result.unknownWords?.length) lines.splice(1, 0, `Finns inte i arkivet: ${result.unknownWords.join(', ')}`);
+  if (result.alsoSearched?.length) lines.splice(1, 0, `Sökte också efter synonymer: ${result.alsoSearched.join(', ')}`);
   result.hits.forEach((h, i) => {
     const meta = [h.date ?? 'odaterat', h.body, h.docType].filter(Boolean).join(' · ');
     lines.push(`${offset + i + 1}. ${bold(h.title)}  ${dim(meta)}`);

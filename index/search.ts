@@ -77,6 +77,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Query words no document contains (keyword mode). */
   unknownWords?: string[];
+  /** Synonyms the query was expanded with that passages (under the filter) contain (keyword and hybrid mode). */
+  alsoSearched?: string[];
   /** When nothing matched: a spelling the archive has, found by typo tolerance or prefix. */
   suggestion?: string | null;
   /** The suggestion whose hits are shown because `query` itself matched nothing. */
@@ -159,7 +161,8 @@ async function rankedSearch(client: MeiliClient, names: IndexNames, request: Sea
     typed: new Set(terms.filter((t) => t.from === 'word').map((t) => t.term)),
   };
   const unknownWords = keyword ? unknown(req.q, keyword.terms) : undefined;
-  const base = { query: req.q, mode: req.mode, unknownWords, ...(keyword ? { timings: { retrievalMs: keyword.retrievalMs, rankingMs: keyword.rankingMs } } : {}) };
+  const alsoSearched = keyword ? expansionsFound(terms, keyword.terms) : undefined;
+  const base = { query: req.q, mode: req.mode, unknownWords, alsoSearched, ...(keyword ? { timings: { retrievalMs: keyword.retrievalMs, rankingMs: keyword.rankingMs } } : {}) };
 
   if (!ranked.length) {
     const suggestion = await suggest(client, names, req.q, passageFilter);
@@ -183,6 +186,12 @@ const ms = (t0: number) => Math.round(performance.now() - t0);
 function unknown(q: string, stats: { term: string; df: number }[]): string[] {
   const df = new Map(stats.map((s) => [s.term, s.df]));
   return [...new Set(tokens(q))].filter((w) => !isStopWord(w) && df.has(stem(w)) && df.get(stem(w)) === 0);
+}
+
+/** The synonyms of the query's expansions that some passage has, each once, in query order. */
+function expansionsFound(terms: QueryTerm[], stats: { term: string; df: number }[]): string[] {
+  const df = new Map(stats.map((s) => [s.term, s.df]));
+  return [...new Set(terms.filter((t) => t.synonym && (df.get(t.term) ?? 0) > 0).map((t) => t.synonym!))];
 }
 
 /** Passages by vector similarity, grouped per document here: Meilisearch's hybrid search does not apply `distinct`. */

@@ -80,6 +80,8 @@ export interface QueryTerm {
    * only "utredning" does not match that compound. Null: the term counts alone.
    */
   group: string | null;
+  /** An expansion's word or phrase as the synonym list writes it, shown as "also searched". */
+  synonym?: string;
 }
 
 /**
@@ -116,9 +118,9 @@ export function thesaurusByStem(): Map<string, string[]> {
  */
 export function queryTerms(q: string, synonyms: Record<string, string[]> = {}, thesaurus: Map<string, string[]> = new Map()): QueryTerm[] {
   const terms = new Map<string, QueryTerm>();
-  const add = (term: string, weight: number, from: QueryTerm['from'], group: string | null) => {
+  const add = (term: string, weight: number, from: QueryTerm['from'], group: string | null, synonym?: string) => {
     const seen = terms.get(term);
-    if (!seen || seen.weight < weight) terms.set(term, { term, weight, from, group: seen?.group === null ? null : group });
+    if (!seen || seen.weight < weight) terms.set(term, { term, weight, from, group: seen?.group === null ? null : group, ...(synonym ? { synonym } : {}) });
   };
   const words = tokens(q).filter(isContent);
   for (const w of words) add(stem(w), 1, 'word', null);
@@ -129,7 +131,7 @@ export function queryTerms(q: string, synonyms: Record<string, string[]> = {}, t
       // A thesaurus word whose stem is a function word ("sinande" → "sin") would match that word's
       // other forms all over the archive.
       const synTerms = [...new Set(indexTerms(syn).words)].filter((t) => from === 'synonym' || !isStopWord(t));
-      for (const t of synTerms) add(t, EXPANSION_WEIGHT[from], from, synTerms.length > 1 ? `synonym ${syn}` : null);
+      for (const t of synTerms) add(t, EXPANSION_WEIGHT[from], from, synTerms.length > 1 ? `synonym ${syn}` : null, syn);
     };
     for (const syn of synonyms[w] ?? []) expand(syn, 'synonym');
     for (const syn of thesaurus.get(stem(w)) ?? []) expand(syn, 'thesaurus');

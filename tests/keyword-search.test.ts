@@ -113,6 +113,17 @@ describe('keyword ranking', () => {
     expect(mixed.unknownWords).toEqual(['xqzwv']);
   });
 
+  it('finds a passage by a thesaurus synonym of the typed word, and says which synonyms it searched', async () => {
+    // "sammanställning|1 / |utredning|summering": no tiny document says "sammanställning"; f.txt has
+    // "utredning" as a compound's part.
+    const res = await search(tiny, 'Sammanställningen');
+    expect(res.hits.map((h) => h.fileName).sort()).toEqual(['d.txt', 'e.txt', 'f.txt']);
+    expect(res.alsoSearched).toEqual(['utredning']);
+    expect(res.unknownWords).toEqual(['sammanställningen']);
+    // A typed word is not reported as a synonym of another typed word.
+    expect((await search(tiny, 'utredning sammanställning')).alsoSearched).toEqual([]);
+  });
+
   it('counts documents, not passages, and pages without overlap', async () => {
     const all = await search(sample, '');
     const counts = await documentCounts(sample.client, sample.names, { q: '', facets: [] });

@@ -91,6 +91,8 @@ describe.skipIf(skip)('search page in a browser', () => {
     await page.goto(`${server.url}/?q=${encodeURIComponent('Vad sades om bristen på arbetskraft?')}`);
     await page.waitForSelector('.hit mark');
     expect(await page.locator('.hit').count()).toBeGreaterThanOrEqual(2);
+    // The thesaurus's synonyms that the archive has are named ("arbetskraft|personal").
+    expect(await page.locator('.also-searched').innerText()).toMatch(/^Sökte också efter synonymer: .*\bpersonal\b/);
     await page.goto(`${server.url}/?q=V%C3%A4rmlandsbanen`);
     await page.waitForSelector('.status.corrected');
     expect(await page.locator('.status.corrected').innerText()).toMatch(/^Inga träffar för ”Värmlandsbanen”\. Visar \d+ dokument för ”värmlandsbanan”/);

@@ -4,7 +4,7 @@ export interface Hit extends Passage {
   docId: string; title: string; date: string | null; body: string | null; bodyKey?: string | null; organisation: string | null; docType: string; fileName: string; score: number;
   passages: Passage[];
 }
-export interface SearchResponse { query: string; mode: string; total: number; processingTimeMs: number; page: number; pageSize: number; sort: string; hits: Hit[]; unknownWords?: string[]; suggestion?: string | null; correctedQuery?: string; facets: Record<string, Record<string, number>>; labels: Record<string, Record<string, string>>; modelLoaded: boolean }
+export interface SearchResponse { query: string; mode: string; total: number; processingTimeMs: number; page: number; pageSize: number; sort: string; hits: Hit[]; unknownWords?: string[]; alsoSearched?: string[]; suggestion?: string | null; correctedQuery?: string; facets: Record<string, Record<string, number>>; labels: Record<string, Record<string, string>>; modelLoaded: boolean }
 export interface ProtocolDetail {
   caseNumber: string | null; proposals: { by: string; party: string | null; text: string }[];
   vote: { yes: number | null; no: number | null; abstain: number | null } | null; reservations: string[]; proposedTo: string | null;
