@@ -88,10 +88,12 @@ const NUMBERS = String.raw`(?:\s+(?:av|i|om|för|under|vid|på))?\s*${MARK}\s*($
 const NOT_IN_ITEM = new RegExp(String.raw`^(?:deltar|deltog|medverkar|medverkade)\s+(?:ej|inte)(?:\s+(?:i|på|vid|under)\s+(?:(?:handläggningen|behandlingen|beslutet|beslutsfattandet|överläggningen|ärendet|detta ärende)(?![\p{L}]))?)?(?:${NUMBERS})?`, 'iu');
 /** "anmäler jäv i § 8", "anmäler jäv i ärendet" (then the item's own), "anmäler jäv och deltar inte …" (read by NOT_IN_ITEM). */
 const JAV_ITEM = new RegExp(String.raw`^(?:anmäler|anmälde|anmält)\s+jäv(?:${NUMBERS}|\s+(?:i|för)\s+(?<own>ärendet|detta ärende|paragrafen)(?![\p{L}])|\s+och\s+(?<and>.*))?`, 'iu');
+/** Words up to the §, a clock time's dots included ("kl. 11.30"), not past a sentence's end or another §. */
+const UP_TO = (n: number) => String.raw`(?:[^.§]|\.(?=\s?\d))${'{'}0,${n}}?`;
 /** "lämnar sammanträdet efter § 12", "lämnar sammanträdet kl. 11.30 under § 12": there until that §. */
-const LEFT_ITEM = new RegExp(String.raw`^(?:lämnar|lämnade)\s+(?:sammanträdet|mötet|lokalen)(?![\p{L}])[^.§]{0,40}?(?:efter|under)\s+${MARK}\s*(${NUM})`, 'iu');
+const LEFT_ITEM = new RegExp(String.raw`^(?:lämnar|lämnade)\s+(?:sammanträdet|mötet|lokalen)(?![\p{L}])${UP_TO(40)}(?:efter|under)\s+${MARK}\s*(${NUM})`, 'iu');
 /** "anländer till sammanträdet kl. 9.30 under § 5", "ansluter till mötet inför § 5": there from that §. */
-const ARRIVED_ITEM = new RegExp(String.raw`^(?:anländer|anlände|ansluter|anslöt|kommer|kom)(?![\p{L}])[^.§]{0,60}?(?:under|till|från|inför|vid)\s+${MARK}\s*(${NUM})`, 'iu');
+const ARRIVED_ITEM = new RegExp(String.raw`^(?:anländer|anlände|ansluter|anslöt|kommer|kom)(?![\p{L}])${UP_TO(60)}(?:under|till|från|inför|vid)\s+${MARK}\s*(${NUM})`, 'iu');
 /** "tjänstgör §§ 12-14", "närvarar under § 5–7", "deltar från och med § 5". */
 const ONLY_ITEM = new RegExp(String.raw`^(?:tjänstgör|tjänstgjorde|närvarar|närvarade|deltar|deltog)(?:\s+(?:i|under|vid))?\s*(från(?:\s+och\s+med)?|till\s+och\s+med|t\.\s?o\.\s?m\.?)?\s*${MARK}\s*(${LIST})`, 'iu');
 
@@ -130,6 +132,15 @@ export function itemStatement(after: string, item: string | null): PersonSection
 /** The verbs the item statements start with: a sentence without one is passed over unread. */
 const ITEM_CUE = /(?:deltar|deltog|medverka|jäv|lämna|anländ|anlände|ansl|kommer|kom|tjänstg|närvara)/iu;
 
+/** The sentences of a paragraph, a clock time kept with its sentence ("kl." / "9.30 under § 7" is one). */
+function statementSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const s of wrappedLines(text).flatMap(sentences)) {
+    if (out.length && /(?<![\p{L}])kl\.$/u.test(out.at(-1)!)) out[out.length - 1] += ` ${s}`; else out.push(s);
+  }
+  return out;
+}
+
 export interface SectionFinding { name: string; sections: PersonSections; evidence: Evidence }
 
 type SectionInput = { blocks: { page: number }[]; plain: string[]; line: string[]; blockSection: string[]; sections: Pick<Section, 'heading' | 'number'>[]; sectionStarts: Set<number> };
@@ -164,7 +175,7 @@ export const itemPartialAttendance: Rule<SectionFinding, SectionInput> = {
       // Only inside the items: before them stands the attendance block, which persons.ts reads.
       const item = numberOf.get(ctx.blockSection[i] ?? '') ?? null;
       if (item === null) return;
-      for (const sentence of wrappedLines(text).flatMap(sentences)) {
+      for (const sentence of statementSentences(text)) {
         if (!ITEM_CUE.test(sentence)) continue;
         for (const s of sentenceStatements(sentence, item)) {
           out.push({ value: { ...s, evidence: by(itemPartialAttendance, { page: ctx.blocks[i]!.page, section: ctx.blockSection[i] ?? null, quote: sentence.slice(0, 300) }) }, at: [i] });
