@@ -50,6 +50,6 @@ describe('scoring sections', () => {
     expect(into.fields.sections).toEqual({ tp: 2, fp: 0, fn: 0 });
     expect(into.fields.persons).toEqual({ tp: 3, fp: 1, fn: 1 });
     expect(f1(into.fields.sections!).f1).toBe(1);
-    expect(formatScore(into)).toMatch(/\| sections \| 1\.000 \| 1\.000 \| 1\.000 \| 1 \/ 0 \/ 0 \|/);
+    expect(formatScore(into)).toMatch(/\| sections \| 1\.000 \| 1\.000 \| 1\.000 \| 2 \/ 0 \/ 0 \|/);
   });
 });
