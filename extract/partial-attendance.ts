@@ -93,7 +93,7 @@ const UP_TO = (n: number) => String.raw`(?:[^.§]|\.(?=\s?\d))${'{'}0,${n}}?`;
 /** "lämnar sammanträdet efter § 12", "lämnar sammanträdet kl. 11.30 under § 12": there until that §. */
 const LEFT_ITEM = new RegExp(String.raw`^(?:lämnar|lämnade)\s+(?:sammanträdet|mötet|lokalen)(?![\p{L}])${UP_TO(40)}(?:efter|under)\s+${MARK}\s*(${NUM})`, 'iu');
 /** "anländer till sammanträdet kl. 9.30 under § 5", "ansluter till mötet inför § 5": there from that §. */
-const ARRIVED_ITEM = new RegExp(String.raw`^(?:anländer|anlände|ansluter|anslöt|kommer|kom)(?![\p{L}])${UP_TO(60)}(?:under|till|från|inför|vid)\s+${MARK}\s*(${NUM})`, 'iu');
+const ARRIVED_ITEM = new RegExp(String.raw`^(?:anländer|anlände|ansluter|anslöt)(?![\p{L}])${UP_TO(60)}(?:under|till|från|inför|vid)\s+${MARK}\s*(${NUM})`, 'iu');
 /** "tjänstgör §§ 12-14", "närvarar under § 5–7", "deltar från och med § 5". */
 const ONLY_ITEM = new RegExp(String.raw`^(?:tjänstgör|tjänstgjorde|närvarar|närvarade|deltar|deltog)(?:\s+(?:i|under|vid))?\s*(från(?:\s+och\s+med)?|till\s+och\s+med|t\.\s?o\.\s?m\.?)?\s*${MARK}\s*(${LIST})`, 'iu');
 
@@ -130,7 +130,7 @@ export function itemStatement(after: string, item: string | null): PersonSection
 }
 
 /** The verbs the item statements start with: a sentence without one is passed over unread. */
-const ITEM_CUE = /(?:deltar|deltog|medverka|jäv|lämna|anländ|anlände|ansl|kommer|kom|tjänstg|närvara)/iu;
+const ITEM_CUE = /(?<![\p{L}])(?:deltar|deltog|medverka|jäv|lämna|anländ|anlände|ansluter|anslöt|tjänstg|närvara)/iu;
 
 /** The sentences of a paragraph, a clock time kept with its sentence ("kl." / "9.30 under § 7" is one). */
 function statementSentences(text: string): string[] {
