@@ -171,10 +171,9 @@ export const itemPartialAttendance: Rule<SectionFinding, SectionInput> = {
     const numberOf = new Map(ctx.sections.map((s) => [s.heading, s.number?.replace(/^§\s*/, '') ?? null]));
     const out: Finding<SectionFinding>[] = [];
     ctx.plain.forEach((text, i) => {
-      if (!ITEM_CUE.test(text)) return;
       // Only inside the items: before them stands the attendance block, which persons.ts reads.
       const item = numberOf.get(ctx.blockSection[i] ?? '') ?? null;
-      if (item === null) return;
+      if (item === null || !ITEM_CUE.test(text)) return;
       for (const sentence of statementSentences(text)) {
         if (!ITEM_CUE.test(sentence)) continue;
         for (const s of sentenceStatements(sentence, item)) {
