@@ -7,10 +7,15 @@ export function voteText(vote: ProtocolDetail['vote'] | undefined): string {
   return ([[vote.yes, 'ja'], [vote.no, 'nej'], [vote.abstain, 'avstår']] as const).filter(([n]) => n !== null).map(([n, w]) => `${n} ${w}`).join(', ');
 }
 
-/** "258-278" → "258–278"; open ends in words: "5-" → "från 5", "-12" → "till 12". */
-const entryText = (e: string) => (e.endsWith('-') ? `från ${e.slice(0, -1)}` : e.startsWith('-') ? `till ${e.slice(1)}` : e.replace('-', '–'));
-/** "§ 5", "§§ 253–256, 258": two signs when more than one § is meant. */
-const paragraphs = (entries: string[]) => `${entries.length > 1 || /\d-\d/.test(entries[0]!) ? '§§' : '§'} ${entries.map(entryText).join(', ')}`;
+/** "§ 5", "§§ 253–256, 258", open ends in words ("5-" → "från § 5", "-12" → "till och med § 12"). */
+function paragraphs(entries: string[]): string {
+  const closed = entries.filter((e) => !e.startsWith('-') && !e.endsWith('-'));
+  const sign = closed.length > 1 || /\d-\d/.test(closed[0] ?? '') ? '§§' : '§';
+  return [
+    ...(closed.length ? [`${sign} ${closed.map((e) => e.replace('-', '–')).join(', ')}`] : []),
+    ...entries.filter((e) => !closed.includes(e)).map((e) => (e.endsWith('-') ? `från § ${e.slice(0, -1)}` : `till och med § ${e.slice(1)}`)),
+  ].join(', ');
+}
 
 /** Partial attendance as the page, the CLI and the report show it: "§§ 258–278", "deltar ej § 276 (jäv)"; empty when there is none. */
 export function sectionsText(sections: PersonSections | undefined): string {

@@ -9,6 +9,7 @@ import { contextOfBlocks } from '../extract/context.ts';
 import { extractPersons } from '../extract/persons.ts';
 import { statedSections, itemStatement } from '../extract/partial-attendance.ts';
 import { Person } from '../lib/schema.ts';
+import { sectionsText } from '../lib/protocol-text.ts';
 
 const persons = (markdown: string) => extractPersons(contextOfBlocks(textToBlocks(markdown)));
 const labels = (ps: Person[]) => ps.flatMap((p) => [
@@ -90,6 +91,15 @@ describe('partial attendance per § (sections)', () => {
     ['Paragrafer §§ 1-14', null],
   ];
   it.each(stated)('after a name: %s', (text, want) => expect(statedSections(text)).toEqual(want));
+
+  it('is shown in words beside the attendance', () => {
+    expect(sectionsText({ only: ['258-278'] })).toBe('§§ 258–278');
+    expect(sectionsText({ notIn: ['276'], reason: 'jäv' })).toBe('deltar ej § 276 (jäv)');
+    expect(sectionsText({ only: ['1-3', '5'], notIn: ['4'] })).toBe('§§ 1–3, 5; deltar ej § 4');
+    expect(sectionsText({ only: ['5-'] })).toBe('från § 5');
+    expect(sectionsText({ only: ['1-3', '-12'] })).toBe('§§ 1–3, till och med § 12');
+    expect(sectionsText(undefined)).toBe('');
+  });
 
   it('an item statement needs its verb right after the name (and its apposition)', () => {
     expect(itemStatement(' (S), ledamot, deltar inte i beslutet', '4')).toEqual({ notIn: ['4'] });
