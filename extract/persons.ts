@@ -6,8 +6,8 @@
 import type { Block, Person } from '../lib/schema.ts';
 import { matchesOf, plain, sentences, wrappedLines } from '../lib/text.ts';
 import { findNames, parseNameList, splitDescriptor, type ListedPerson, type NameHit } from './person-names.ts';
-import { mergePersons, type PersonMention } from './person-resolution.ts';
-import { mergeSections } from './partial-attendance.ts';
+import { mergePersons, sameName, type PersonMention } from './person-resolution.ts';
+import { SECTION_RULES, mergeSections, statedSections, type SectionFinding } from './partial-attendance.ts';
 import { ATTENDANCE_BLOCK_RULE, readAttendanceBlock, type AttendanceBlock } from './attendance-block.ts';
 import { normaliseOrganisation } from './organisations.ts';
 import type { DocContext } from './context.ts';
@@ -15,8 +15,6 @@ import { ITEM_SUBHEADING } from './protocol-items.ts';
 import { firstNameSet, partyCodes } from '../lib/reference-data.ts';
 import { decompound, isDictionaryWord } from '../lib/swedish-compounds.ts';
 import { by, perDocument, runRules, type Finding, type Rule } from './rules.ts';
-import { SECTION_RULES, statedSections, type SectionFinding } from './partial-attendance.ts';
-import { sameName } from './person-resolution.ts';
 import { boldLead, boldLine, cellRuns, startsStruck, struckTexts, textOf } from '../lib/blocks.ts';
 import type { Inline } from '../lib/schema.ts';
 
