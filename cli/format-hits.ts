@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { SearchResult } from '../index/index.ts';
 import type { PersonRecord } from '../lib/schema.ts';
+import { sectionsText } from '../lib/protocol-text.ts';
 
 /**
  * Colour and bold on a terminal, plain text when piped. NO_COLOR (set, not empty) turns them off
@@ -68,6 +69,6 @@ export function formatPeople(page: { people: PersonRecord[]; total: number; offs
   return `${head}${people.map((p) => [
     `${bold(p.name)}${p.parties.length ? ` (${p.parties.join(', ')})` : ''}${p.aliases.length ? ` — även: ${p.aliases.join(', ')}` : ''}`,
     `  ${p.present} närvarande, ${p.absent} frånvarande, ${p.mentioned} omnämnd${p.organisations.length ? ` · ${p.organisations.join(', ')}` : ''}${p.roles.length ? ` · ${p.roles.join(', ')}` : ''}`,
-    ...p.meetings.map((m) => `  ${m.date ?? 'odaterat'}  ${ATTENDANCE[m.attendance]}  ${m.title}${m.nameInDocument !== p.name ? ` (som ${m.nameInDocument})` : ''}`),
+    ...p.meetings.map((m) => `  ${m.date ?? 'odaterat'}  ${ATTENDANCE[m.attendance]}${m.sections ? ` ${sectionsText(m.sections)}` : ''}  ${m.title}${m.nameInDocument !== p.name ? ` (som ${m.nameInDocument})` : ''}`),
   ].join('\n')).join('\n\n')}\n`;
 }

@@ -34,7 +34,7 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 function tables(d: ReportData) {
   return [
     { id: 'moten', title: 'Möten per organ och år', head: ['Organ', 'År', 'Möten'], rows: d.meetings.map((m) => [m.body, m.year, m.count]) },
-    { id: 'narvaro', title: 'Närvaro per ledamot', head: ['Namn', 'Parti', 'Närvarande', 'Frånvarande', 'Närvaro'], rows: d.attendance.map((a) => [a.name, a.parties.join(', '), a.present, a.absent, pct(a.rate)]) },
+    { id: 'narvaro', title: 'Närvaro per ledamot', head: ['Namn', 'Parti', 'Närvarande', 'varav vissa §§', 'Frånvarande', 'Närvaro'], rows: d.attendance.map((a) => [a.name, a.parties.join(', '), a.present, a.partial, a.absent, pct(a.rate)]) },
     { id: 'ovriga', title: 'Övriga närvarande (tjänstepersoner, föredragande, gäster)', head: ['Namn', 'Roll', 'Möten'], rows: d.others.map((o) => [o.name, o.roles.join(', '), o.present]) },
     { id: 'organisationer', title: 'Vanligaste organisationer', head: ['Organisation', 'Typ', 'Dokument'], rows: d.organisations.map((o) => [o.name, o.kind, o.documents]) },
     { id: 'personer', title: 'Personer i flest möten', head: ['Namn', 'Parti', 'Närvarande', 'Frånvarande', 'Omnämnd'], rows: d.persons.map((p) => [p.name, p.parties.join(', '), p.present, p.absent, p.mentioned]) },

@@ -14,11 +14,17 @@
  * name stands after the left column's entry on the next. Everyone under Beslutande and Övriga
  * närvarande is present; a replaced member is absent unless also listed as present (partial
  * attendance counts as present); signature lines name the secretary, chair and justerare.
+ *
+ * What follows a name up to the next name, on its line and on lines without a name after it, may
+ * say for which §§ the person was there ("§§ 253-" / "256", "deltar ej § 276 pga." / "jäv"): for a
+ * replacement ("X ersätter Y §§ 12-17") that is the ersättare's. A range left open where the left
+ * column wraps ("… §§ 18-" and "23" opening the next line) is completed by the next line's start.
  */
 import type { Block } from '../lib/schema.ts';
 import { findNames } from './person-names.ts';
 import { partyCodes } from '../lib/reference-data.ts';
 import type { PersonMention } from './person-resolution.ts';
+import { statedSections } from './partial-attendance.ts';
 
 const START = /^beslutande(?![\p{L}])/iu;
 const OTHERS = /^övriga\s+närvarande(?![\p{L}])/iu;
@@ -82,7 +88,13 @@ export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []
   const replaced = new Map<string, PersonMention>();
   const used = new Set<number>();
   let zone: 'members' | 'others' | 'absent' | 'signatures' = 'members';
-  let pending: { partial: string } | null = null;
+  let pending: { partial: string; by: string } | null = null;
+  // The text after each person's name (what it says of the §§), the person the next line's lead
+  // continues, and the one whose § range is left unfinished at the end of a line.
+  const tails = new Map<string, string>();
+  let last: string | null = null;
+  let open: string | null = null;
+  const stopTails = () => { last = null; open = null; };
   let bareLabels = false;
   const page = blocks[lines[start]!.block]!.page;
   // "Fanny Nilsson (EY)", "Nina Wiklander (Wikom)": what stands in brackets is a party only when it is a party code, else the person's organisation.
@@ -98,7 +110,7 @@ export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []
     if (blocks[line.block]!.page !== page) break;
     if (blocks[line.block]!.kind === 'heading') break;
     if (ABSENT.test(raw)) zone = 'absent';
-    if (i > start && END.test(raw)) { if (zone === 'signatures') break; zone = 'signatures'; used.add(line.block); continue; }
+    if (i > start && END.test(raw)) { if (zone === 'signatures') break; zone = 'signatures'; stopTails(); used.add(line.block); continue; }
     used.add(line.block);
     const signature = SIGNATURE.exec(raw);
     if (signature && (zone === 'signatures' || i > start)) {
@@ -108,6 +120,7 @@ export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []
       const party = new RegExp(PARTY, 'u').exec(cell)?.[1] ?? null;
       const role = signature[1]!.toLowerCase().replace(/^(protokolljusterare|justerande)$/, 'justerare');
       if (hit) addPresent(mention(hit.name, party, role, 'present', line));
+      stopTails();
       continue;
     }
     if (zone === 'signatures') {
@@ -116,21 +129,25 @@ export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []
       else if (bareLabels) for (const p of nameLine(raw)) addPresent(mention(p.name, p.party, p.role, 'present', line));
       continue;
     }
-    if (OTHERS.test(raw)) { zone = 'others'; pending = null; }
+    if (OTHERS.test(raw)) { zone = 'others'; pending = null; stopTails(); }
     else if (zone === 'absent' && LABELS.test(raw) && !ABSENT.test(raw)) zone = 'members';
     const text = stripLabels(raw);
     if (!text) continue;
+    // Who the text after each name on this line belongs to (filled in below).
+    const owners: { owner: string; start: number; end: number }[] = [];
     if (zone === 'absent') {
+      stopTails();
       for (const h of findNames(text, { anyFirstName: true })) replaced.set(h.name, mention(h.name, new RegExp(PARTY, 'u').exec(text.slice(h.end))?.[1] ?? null, 'ledamot', 'absent', line));
       continue;
     }
     if (zone === 'others') {
       const found = entries(text);
-      for (const e of found) addPresent(mention(e.name, e.party, 'ersättare', 'present', line));
+      for (const e of found) { addPresent(mention(e.name, e.party, 'ersättare', 'present', line)); owners.push({ owner: e.name, start: e.start, end: e.end }); }
       for (const h of findNames(text, { anyFirstName: true })) {
         const bracket = /^\s*\((\p{Lu}[\p{L}&.\s-]{1,39})\)/u.exec(text.slice(h.end))?.[1] ?? null;
-        if (!found.some((e) => e.name === h.name)) addPresent(mention(h.name, bracket, 'tjänsteperson', 'present', line));
+        if (!found.some((e) => e.name === h.name)) { addPresent(mention(h.name, bracket, 'tjänsteperson', 'present', line)); owners.push({ owner: h.name, start: h.index, end: h.end + (bracket ? text.slice(h.end).indexOf(')') + 1 : 0) }); }
       }
+      ({ last, open } = readTails(text, owners, tails, last, open));
       continue;
     }
     const list = entries(text);
@@ -141,21 +158,52 @@ export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []
       if (pending && !completed && (!e.name.includes(' ') || (k === list.length - 1 && list.length >= 2 && (!pending.partial || pending.partial.endsWith('-'))))) {
         const name = e.name.includes(' ') || !pending.partial ? complete(pending.partial, e.name) : complete(pending.partial, e.name);
         replaced.set(name, mention(name, e.party, 'ledamot', 'absent', line));
+        owners.push({ owner: pending.by, start: e.start, end: e.end });
         pending = null; completed = true;
         return;
       }
       const after = text.slice(e.end, list[k + 1]?.start ?? text.length);
       const rep = REPLACES.exec(after);
       addPresent(mention(e.name, e.party, rep ? 'tjänstgörande ersättare' : 'ledamot', 'present', line));
+      owners.push({ owner: e.name, start: e.start, end: e.end });
       if (rep) {
         const next = list[k + 1];
         // "X (S) ersätter Y (S)" on one line: the next entry is the replaced member.
-        if (next && !rep[1]!.replace(/\s/g, '').length) { replaced.set(next.name, mention(next.name, next.party, 'ledamot', 'absent', line)); list.splice(k + 1, 1); }
-        else if (!next) pending = { partial: rep[1]!.replace(/\(.*$/, '').trim() };
+        if (next && !rep[1]!.replace(/\s/g, '').length) { replaced.set(next.name, mention(next.name, next.party, 'ledamot', 'absent', line)); owners.push({ owner: e.name, start: next.start, end: next.end }); list.splice(k + 1, 1); }
+        else if (!next) pending = { partial: rep[1]!.replace(/\(.*$/, '').trim(), by: e.name };
       }
     });
+    ({ last, open } = readTails(text, owners, tails, last, open));
+  }
+  for (const [name, tail] of tails) {
+    const sections = statedSections(tail);
+    const m = present.get(name);
+    if (sections && m) present.set(name, { ...m, sections });
   }
   // A member replaced for some items but present for others was at the meeting.
   const mentions = [...present.values(), ...[...replaced.values()].filter((r) => !present.has(r.name))];
   return { mentions, blocks: used };
+}
+
+/** A § list not finished at the end of a line: "§§", "§§ 253-", "§§ 17,". */
+const UNFINISHED = /(?:§|[-–,])\s*$/u;
+
+/**
+ * Adds a line's text to the tails of the persons it names: the text after each name (up to the
+ * next) to its owner, the text before the first name to the person the previous line ended with,
+ * or to the one whose range that line left open when the text starts with a number.
+ */
+function readTails(text: string, owners: { owner: string; start: number; end: number }[], tails: Map<string, string>, last: string | null, open: string | null): { last: string | null; open: string | null } {
+  const add = (who: string, piece: string) => { if (piece.trim()) tails.set(who, `${tails.get(who) ?? ''} ${piece.trim()}`); };
+  owners.sort((a, b) => a.start - b.start);
+  const lead = text.slice(0, owners[0]?.start ?? text.length);
+  const target = open && /^\s*\d/.test(lead) ? open : last;
+  if (target) add(target, lead);
+  let unfinished = target && UNFINISHED.test(tails.get(target) ?? '') ? target : null;
+  owners.forEach((o, k) => {
+    const piece = text.slice(o.end, owners[k + 1]?.start ?? text.length);
+    add(o.owner, piece);
+    if (UNFINISHED.test(piece)) unfinished = o.owner;
+  });
+  return { last: owners.at(-1)?.owner ?? last, open: unfinished };
 }

@@ -96,8 +96,11 @@ function nameLength(words: string[]): number {
   return words.length === 4 && !words.some((w) => /^[\p{Lu}]\.?$/u.test(w)) ? 2 : words.length;
 }
 
-/** `bracket`: what stands in brackets right after the name when it is no party code ("Olof Olsson (Svensk nationell datatjänst)"). */
-export interface ListedPerson { name: string; party: string | null; descriptor: string; index: number; bracket: string | null }
+/**
+ * `bracket`: what stands in brackets right after the name when it is no party code ("Olof Olsson
+ * (Svensk nationell datatjänst)"); `after`: all the text up to the next name ("(§ 1-3A)", ", controller §§ 1-10").
+ */
+export interface ListedPerson { name: string; party: string | null; descriptor: string; index: number; bracket: string | null; after: string }
 
 /**
  * A run of names with what follows each: "Anna Tyrén, Coompanion Alexander Zuniga, Hela Sverige
@@ -119,7 +122,7 @@ export function parseNameList(text: string, opts: { anyFirstName?: boolean } = {
       .replace(/^(?:[\s,:;–-]|och\b|samt\b)+/i, '')
       .replace(/(?:[\s,:;–-]|\boch|\bsamt)+$/i, '')
       .trim();
-    return { name: h.name, party: code, descriptor, index: h.index, bracket };
+    return { name: h.name, party: code, descriptor, index: h.index, bracket, after: rest };
   });
 }
 

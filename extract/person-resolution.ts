@@ -4,7 +4,8 @@
  * "Johanna Berglind De Backer" (case). The canonical spelling is the one from the strongest source.
  */
 import { createHash } from 'node:crypto';
-import type { Evidence, Person, PersonRecord } from '../lib/schema.ts';
+import type { Evidence, Person, PersonRecord, PersonSections } from '../lib/schema.ts';
+import { mergeSections } from './partial-attendance.ts';
 
 export interface PersonMention {
   name: string;
@@ -15,6 +16,8 @@ export interface PersonMention {
   /** 3 attendance list, 2 presenter or signature, 1 speaking in the text, 0 mentioned. */
   rank: number;
   evidence: Evidence;
+  /** The §§ the mention's line says the person took part in, or not ("§§ 258-278"). */
+  sections?: PersonSections;
 }
 
 /** Accents that Swedish spelling leaves out at will ("Linnéa"/"Linnea", "André"/"Andre"); å, ä, ö are letters of their own. */
@@ -120,6 +123,9 @@ export function mergePersons(mentions: PersonMention[]): Person[] {
   return clusters.sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!).map(({ mentions: c }) => {
     const lead = c[0]!;
     const aliases = [...new Set(c.map((m) => m.name))].filter((n) => n !== lead.name);
+    // Every mention's §§, in document order, with the line that states them.
+    const partial = c.filter((m) => m.sections).sort((a, b) => position.get(a)! - position.get(b)!);
+    const sections = partial.reduce<PersonSections | undefined>((all, m) => mergeSections(all, m.sections), undefined);
     return {
       name: lead.name,
       party: firstValue(c, 'party'),
@@ -128,6 +134,7 @@ export function mergePersons(mentions: PersonMention[]): Person[] {
       attendance: lead.attendance,
       ...(aliases.length ? { aliases } : {}),
       evidence: lead.evidence,
+      ...(sections ? { sections, sectionsEvidence: partial.map((m) => m.evidence) } : {}),
     };
   });
 }
@@ -204,7 +211,7 @@ export function personRecords(found: Mentions): PersonRecord[] {
 function personRecord(cluster: Cluster, mentions: { doc: Meeting; person: Person }[]): PersonRecord {
   const name = [...cluster.spellings].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
   const meetings = mentions
-    .map(({ doc, person }) => ({ docId: doc.docId, title: doc.title, date: doc.date, body: doc.body, attendance: person.attendance, role: person.role, nameInDocument: person.name }))
+    .map(({ doc, person }) => ({ docId: doc.docId, title: doc.title, date: doc.date, body: doc.body, attendance: person.attendance, role: person.role, nameInDocument: person.name, ...(person.sections ? { sections: person.sections } : {}) }))
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   const values = (pick: (p: Person) => string | null) => [...new Set(mentions.map(({ person }) => pick(person)).filter((v): v is string => Boolean(v)))];
   const dates = meetings.map((m) => m.date).filter((d): d is string => Boolean(d));

@@ -6,7 +6,8 @@
 import type { Block, Person } from '../lib/schema.ts';
 import { matchesOf, plain, sentences, wrappedLines } from '../lib/text.ts';
 import { findNames, parseNameList, splitDescriptor, type ListedPerson, type NameHit } from './person-names.ts';
-import { mergePersons, type PersonMention } from './person-resolution.ts';
+import { mergePersons, sameName, type PersonMention } from './person-resolution.ts';
+import { SECTION_RULES, mergeSections, statedSections, type SectionFinding } from './partial-attendance.ts';
 import { ATTENDANCE_BLOCK_RULE, readAttendanceBlock, type AttendanceBlock } from './attendance-block.ts';
 import { normaliseOrganisation } from './organisations.ts';
 import type { DocContext } from './context.ts';
@@ -30,7 +31,7 @@ const SPEECH_BEFORE = /(berättar|frågar|menar|säger|betonar|konstaterar|svara
 
 type Mode = 'present' | 'absent';
 type Found = Omit<PersonMention, 'evidence'>;
-type PersonInput = Pick<DocContext, 'blocks' | 'plain' | 'line' | 'blockSection' | 'sectionStarts' | 'isMeeting' | 'notYetHeld'>;
+type PersonInput = Pick<DocContext, 'blocks' | 'plain' | 'line' | 'blockSection' | 'sectionStarts' | 'sections' | 'isMeeting' | 'notYetHeld'>;
 
 /** What a block is to the person rules: a row of an attendance table, a list of names, a signature, a presenter line, running text. */
 type Role =
@@ -131,12 +132,25 @@ export const nameInText = roleRule('name-in-text', 'prose', (_, i, ctx) => prose
 export const PERSON_RULES = [protocolAttendanceBlock, attendanceTable, attendanceList, signatureLine, presenterLine, nameInText];
 
 export function extractPersons(ctx: PersonInput): Person[] {
-  return mergePersons(runRules(PERSON_RULES, ctx)).map((p) => ({
+  const persons = mergePersons(runRules(PERSON_RULES, ctx)).map((p) => ({
     ...p,
     organisation: p.organisation ? normaliseOrganisation(p.organisation)?.name ?? p.organisation : null,
     // A kallelse announces a meeting that has not been held: whoever it names has not attended yet.
     ...(ctx.notYetHeld ? { attendance: 'unknown' as const } : {}),
   }));
+  // Nobody has taken part in part of a meeting not yet held.
+  return ctx.notYetHeld ? persons.map(({ sections: _s, sectionsEvidence: _e, ...p }) => p) : withItemSections(persons, runRules(SECTION_RULES, ctx));
+}
+
+/** The items' statements of partial attendance, added to the persons they name (a name no person has is passed over). */
+function withItemSections(persons: Person[], found: SectionFinding[]): Person[] {
+  for (const f of found) {
+    const k = persons.findIndex((p) => [p.name, ...(p.aliases ?? [])].some((n) => sameName(n, f.name)));
+    if (k < 0) continue;
+    const p = persons[k]!;
+    persons[k] = { ...p, sections: mergeSections(p.sections, f.sections), sectionsEvidence: [...(p.sectionsEvidence ?? []), f.evidence] };
+  }
+  return persons;
 }
 
 /** "Name (Party) | Organisation" (a struck first cell is absent), "Label | Name, Org Name, Org …". */
@@ -149,7 +163,9 @@ function tableRow(block: Block, mode: Mode | null): Found[] {
   if (firstPeople.length === 1 && first.trim().length <= firstPeople[0]!.name.length + 8) {
     const p = firstPeople[0]!;
     const { role, organisation } = splitDescriptor(plain(rest));
-    return [{ name: p.name, party: p.party, organisation, role, attendance: startsStruck(cells[0] ?? []) || mode === 'absent' ? 'absent' : 'present', rank: 3 }];
+    const absent = startsStruck(cells[0] ?? []) || mode === 'absent';
+    const sections = absent ? null : statedSections(`${p.after} ${rest}`);
+    return [{ name: p.name, party: p.party, organisation, role, attendance: absent ? 'absent' : 'present', rank: 3, ...(sections ? { sections } : {}) }];
   }
   // A label cell ("Politiker", "Inbjudna", "Närvarande") followed by names run together.
   const labelled = ABSENT_HEADING.test(first) || PRESENT_HEADING.test(first);
@@ -174,22 +190,24 @@ const PRESENTERS_FOLLOW = /(?<![\p{L}])(?:föredragande|föredragare|medverkande
 function textCell(text: string, runs: Inline[], titled: boolean): Found[] {
   const marker = PRESENTERS_FOLLOW.exec(text);
   const head = marker ? text.slice(0, marker.index) : text;
-  const named = listRow(head, 'present', runs);
+  const named = listRow(head, 'present', runs, false, false);
   const alone = titled && named.length === 1 && head.trim().length <= named[0]!.name.length + 8 && !isCompoundNoun(named[0]!.name.split(' ')[0]!);
   const shown = alone ? named : named.filter((p) => p.party !== null || firstNameSet().has(p.name.split(' ')[0]!));
-  return [...shown, ...(marker ? listRow(text.slice(marker.index + marker[0].length), 'present', runs) : [])];
+  return [...shown, ...(marker ? listRow(text.slice(marker.index + marker[0].length), 'present', runs, false, false) : [])];
 }
 
 /** An unknown first word that is a Swedish compound ("servitut|avtal") is a thing, not a first name. */
 const isCompoundNoun = (word: string) => !firstNameSet().has(word) && decompound(word.toLowerCase()) !== null;
 
 /** A list of names; a name inside a struck run is absent, and so is every name of a row whose cells are struck without a struck name. */
-function listRow(text: string, mode: Mode, runs: Inline[] = [], struckCells = false): Found[] {
+function listRow(text: string, mode: Mode, runs: Inline[] = [], struckCells = false, attendance = true): Found[] {
   const struckNames = new Set(struckTexts(runs).flatMap((t) => findNames(plain(t), { anyFirstName: true }).map((h) => h.name)));
   return withSharedDescriptors(parseNameList(plain(text.replace(/^-\s+/, '')), { anyFirstName: true })).map((p) => {
     const { role, organisation } = splitDescriptor(p.descriptor);
     const absent = mode === 'absent' || struckNames.has(p.name) || (struckCells && struckNames.size === 0);
-    return { name: p.name, party: p.party, organisation: organisation ?? organisationInBracket(p.bracket), role, attendance: absent ? 'absent' : 'present', rank: 3 };
+    // "Lena Strömberg (§ 1-3A)", "Karl Persson, controller §§ 1-10": there for those §§ only.
+    const sections = absent || !attendance ? null : statedSections(p.after);
+    return { name: p.name, party: p.party, organisation: organisation ?? organisationInBracket(p.bracket), role, attendance: absent ? 'absent' : 'present', rank: 3, ...(sections ? { sections } : {}) };
   });
 }
 

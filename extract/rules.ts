@@ -13,7 +13,7 @@ export interface Finding<T> {
 
 export interface Rule<T, C> {
   id: string;
-  field: 'persons' | 'organisations' | 'decisions' | 'actions';
+  field: 'persons' | 'organisations' | 'decisions' | 'actions' | 'sections';
   run(ctx: C): Finding<T>[];
 }
 

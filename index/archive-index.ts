@@ -10,7 +10,7 @@ import type { Embedder } from './embedder.ts';
 import type { Person, PersonRecord } from '../lib/schema.ts';
 
 /** The person fields cross-archive resolution reads. */
-const PERSON_FIELDS = ['name', 'aliases', 'party', 'organisation', 'role', 'attendance'] as const;
+const PERSON_FIELDS = ['name', 'aliases', 'party', 'organisation', 'role', 'attendance', 'sections'] as const;
 /**
  * Batches written and not yet confirmed indexed. More than one lets Meilisearch index consecutive
  * passage additions in one run, which costs less per document as the index grows.

@@ -22,7 +22,7 @@ export interface ReportData {
   documents: number;
   meetings: { body: string; year: number; count: number }[];
   /** The members (ledamöter, ersättare) of the bodies: attendance counted only where they sat as members. */
-  attendance: { name: string; parties: string[]; present: number; absent: number; rate: number }[];
+  attendance: { name: string; parties: string[]; present: number; absent: number; rate: number; partial: number }[];
   /** Everyone else recorded at meetings (officials, presenters, guests), with the roles they came in. */
   others: { name: string; roles: string[]; present: number }[];
   decisions: DecisionRow[];
@@ -78,7 +78,8 @@ export function reportData(docs: ReportDocument[], period: string, body: string 
     meetings: [...meetings].map(([k, n]) => { const [b, y] = k.split('\u0000'); return { body: b!, year: Number(y), count: n }; })
       .sort((a, b) => a.body.localeCompare(b.body, 'sv') || a.year - b.year),
     attendance: members.filter((p) => p.present + p.absent > 0)
-      .map((p) => ({ name: p.name, parties: p.parties, present: p.present, absent: p.absent, rate: p.present / (p.present + p.absent) }))
+      // Present for some §§ only (or not in some): counted present, and how often apart.
+      .map((p) => ({ name: p.name, parties: p.parties, present: p.present, absent: p.absent, rate: p.present / (p.present + p.absent), partial: p.meetings.filter((m) => m.attendance === 'present' && m.sections).length }))
       .sort((a, b) => b.present + b.absent - (a.present + a.absent) || a.name.localeCompare(b.name, 'sv')),
     others: resolveAcrossArchive(persons((p) => !isBodyMember(p) && p.attendance === 'present'))
       .map((p) => ({ name: p.name, roles: p.roles, present: p.present }))

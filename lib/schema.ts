@@ -89,6 +89,20 @@ export type Evidence = z.infer<typeof Evidence>;
 
 export const Attendance = z.enum(['present', 'absent', 'unknown']);
 
+/** One § or ärende number as written ("276", "3A"), a range ("253-256") or an open end ("-12", "5-"). */
+const SectionEntry = z.string().regex(/^(?:[0-9]+[A-Za-z]?(?:-(?:[0-9]+[A-Za-z]?)?)?|-[0-9]+[A-Za-z]?)$/);
+
+/**
+ * Partial attendance, when the document states it: the §§ the person took part in (`only`), those
+ * they did not (`notIn`), and "jäv" when that is the reason given for a `notIn`.
+ */
+export const PersonSections = z.object({
+  only: z.array(SectionEntry).optional(),
+  notIn: z.array(SectionEntry).optional(),
+  reason: z.literal('jäv').optional(),
+});
+export type PersonSections = z.infer<typeof PersonSections>;
+
 export const Person = z.object({
   name: z.string(),
   party: z.string().nullable(),
@@ -98,6 +112,13 @@ export const Person = z.object({
   /** Other spellings of the same person in this document ("Irén Lejegren" for "Irén Lejgren"). */
   aliases: z.array(z.string()).optional(),
   evidence: Evidence.optional(),
+  /** Only some §§ (or not some): absent when the document says nothing partial about the person. */
+  sections: PersonSections.optional(),
+  /**
+   * Where each statement of `sections` stands: the attendance line and the items' sentences.
+   * Apart from `evidence`, which is the mention that settled the attendance, often another page.
+   */
+  sectionsEvidence: z.array(Evidence).optional(),
 });
 export type Person = z.infer<typeof Person>;
 
@@ -215,6 +236,7 @@ export const PersonRecord = z.object({
   meetings: z.array(z.object({
     docId: z.string(), title: z.string(), date: z.string().nullable(), body: z.string().nullable(),
     attendance: Attendance, role: z.string().nullable(), nameInDocument: z.string(),
+    sections: PersonSections.optional(),
   })),
   present: z.number().int(),
   absent: z.number().int(),

@@ -14,7 +14,10 @@ import { readDocument, cleanDocument } from '../ingest/index.ts';
 import { extractDocument } from '../extract/index.ts';
 import { sameName } from '../extract/person-resolution.ts';
 import { normaliseOrganisation } from '../extract/organisations.ts';
-import type { Extraction } from '../lib/schema.ts';
+import type { Extraction, Person } from '../lib/schema.ts';
+
+/** Partial attendance as the gold writes it (docs/partial-attendance.md); a gold person without it has none. */
+const GoldSections = z.object({ only: z.array(z.string()).optional(), notIn: z.array(z.string()).optional(), reason: z.string().optional() }).optional();
 
 export const Gold = z.object({
   file: z.string(),
@@ -22,7 +25,7 @@ export const Gold = z.object({
   /** dev: the rules were developed looking at this document; heldout: annotated without running the extractor on it. */
   split: z.enum(['dev', 'heldout']).default('dev'),
   docType: z.string(), date: z.string(), body: z.string(),
-  persons: z.array(z.object({ name: z.string(), aliases: z.array(z.string()).optional(), attendance: z.enum(['present', 'absent', 'unknown']) })),
+  persons: z.array(z.object({ name: z.string(), aliases: z.array(z.string()).optional(), attendance: z.enum(['present', 'absent', 'unknown']), sections: GoldSections })),
   organisations: z.array(z.string()),
   dates: z.array(z.object({ date: z.string(), kind: z.string() })),
   decisions: z.array(z.string()),
@@ -48,6 +51,28 @@ function matchSets<G, P>(gold: G[], pred: P[], same: (g: G, p: P) => boolean): C
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** One § entry compared as the format writes it: no § sign, no spaces, any dash a hyphen; a letter suffix in either case ("3A" = "3a"). */
+const sectionKey = (s: string) => s.replace(/§/g, '').replace(/\s+/g, '').replace(/[\u2010-\u2015]/g, '-').toUpperCase();
+
+/** A person's partial attendance as items: "only 253-256", "notIn 276". */
+const sectionItems = (s: z.infer<typeof GoldSections> | Person['sections']) => [
+  ...(s?.only ?? []).map((e) => `only ${sectionKey(e)}`),
+  ...(s?.notIn ?? []).map((e) => `notIn ${sectionKey(e)}`),
+];
+
+/**
+ * The `sections` field over the persons matched by name: each (person, only|notIn, entry) is one
+ * item. A gold person without `sections` has none, so an extracted entry for them counts against precision.
+ */
+export function sectionCounts(pairs: [{ sections?: z.infer<typeof GoldSections> }, Pick<Person, 'sections'>][]): Counts {
+  const c: Counts = { tp: 0, fp: 0, fn: 0 };
+  for (const [g, p] of pairs) {
+    const m = matchSets(sectionItems(g.sections), sectionItems(p.sections), (a, b) => a === b);
+    c.tp += m.tp; c.fp += m.fp; c.fn += m.fn;
+  }
+  return c;
+}
+
 /** Adders into a score: set counts per field, and right/total per single-valued field. */
 function tally(into: Score) {
   return {
@@ -68,6 +93,7 @@ export function scoreOne(gold: Gold, e: Extraction, into: Score): void {
   const persons = matchSets(gold.persons, e.persons, (g, p) => [g.name, ...(g.aliases ?? [])].some((n) => sameName(n, p.name) || p.aliases?.some((a) => sameName(n, a))));
   add('persons', persons);
   for (const [g, p] of persons.pairs) acc('attendance', g.attendance === p.attendance);
+  add('sections', sectionCounts(persons.pairs));
   add('organisations', matchSets(gold.organisations, e.organisations, (g, p) => norm(g) === norm(p.name)));
   add('dates', matchSets(gold.dates, e.dates, (g, p) => g.date === p.date));
   const kinds = matchSets(gold.dates, e.dates, (g, p) => g.date === p.date);
@@ -100,7 +126,7 @@ export const RealGold = z.object({
   batch: z.number().int().min(1).default(1),
   docType: z.string(), date: z.string(), body: z.string(), organisation: z.string(),
   diarienummer: z.array(z.string()),
-  persons: z.array(z.object({ name: z.string(), party: z.string().nullable().optional(), role: z.string().nullable().optional(), attendance: z.enum(['present', 'absent', 'unknown']) })),
+  persons: z.array(z.object({ name: z.string(), party: z.string().nullable().optional(), role: z.string().nullable().optional(), attendance: z.enum(['present', 'absent', 'unknown']), sections: GoldSections })),
   organisations: z.array(z.string()),
   decisions: z.array(z.string()),
 });
@@ -127,6 +153,7 @@ export function scoreReal(gold: RealGold, e: Extraction, into: Score): void {
   const persons = matchSets(gold.persons, e.persons, (g, p) => sameName(g.name, p.name) || !!p.aliases?.some((a) => sameName(g.name, a)));
   add('persons', persons);
   for (const [g, p] of persons.pairs) acc('attendance', g.attendance === p.attendance);
+  add('sections', sectionCounts(persons.pairs));
   // The annotators list organisations "not the document's own body", as written: the own body is
   // not scored, and a name the lexicon knows matches its other spellings ("SGU" = "Sveriges geologiska undersökning").
   const ownBody = norm(e.body ?? '').replace(/(en|et|n)$/, '');

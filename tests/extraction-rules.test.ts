@@ -8,6 +8,7 @@ import { contextOfBlocks, type PersonContext } from '../extract/context.ts';
 import { PERSON_RULES, extractPersons } from '../extract/persons.ts';
 import { ORGANISATION_RULES } from '../extract/organisations.ts';
 import { DECISION_RULES, actionSentence } from '../extract/decisions.ts';
+import { SECTION_RULES } from '../extract/partial-attendance.ts';
 import type { Rule } from '../extract/rules.ts';
 
 const context = (markdown: string): PersonContext => {
@@ -19,10 +20,11 @@ const context = (markdown: string): PersonContext => {
 type Case = [string, string, string[], string[]];
 
 const rules = new Map<string, Rule<unknown, PersonContext>>(
-  [...PERSON_RULES, ...ORGANISATION_RULES, ...DECISION_RULES, actionSentence].map((r) => [r.id, r as Rule<unknown, PersonContext>]),
+  [...PERSON_RULES, ...ORGANISATION_RULES, ...DECISION_RULES, actionSentence, ...SECTION_RULES].map((r) => [r.id, r as Rule<unknown, PersonContext>]),
 );
 const label = (v: unknown) => {
-  const x = v as { name?: string; text?: string; attendance?: string };
+  const x = v as { name?: string; text?: string; attendance?: string; sections?: { only?: string[]; notIn?: string[] } };
+  if (x.sections && !x.attendance) return [x.name, ...(x.sections.only ?? []).map((e) => `only ${e}`), ...(x.sections.notIn ?? []).map((e) => `notIn ${e}`)].join(' ');
   return x.name ? (x.attendance ? `${x.name} ${x.attendance}` : x.name) : x.text!;
 };
 
@@ -68,6 +70,11 @@ const cases: Case[] = [
   ['name-in-text', 'En motion från Shabnam Zamani (S) har inkommit. Nämnden anställer valsamordnare Sabina Blomqvist. Ur Asta och Anders Brattströms stipendiefond delas medel ut.',
     ['Shabnam Zamani unknown', 'Sabina Blomqvist unknown'], ['Anders Brattströms unknown']],
   ['name-in-text', 'Omorganisation Fastighet (Service) och Digital Flanders (EU) nämndes.', [], ['Omorganisation Fastighet unknown', 'Digital Flanders unknown']],
+  // partial attendance in the items (the attendance block's §§: tests/partial-attendance.test.ts); the item's number is its heading's
+  ['partial-attendance-item', '# Protokoll\n\n§ 2                        Dnr KS-2025-00001\nUpphandling av drift\n\nBeslut\n\nNämnden godkänner.\n\nKarin Lund (KD) deltar inte i beslutet. Per Holm (S) anmäler jäv i § 8.',
+    ['Karin Lund notIn 2', 'Per Holm notIn 8'], ['Per Holm notIn 2']],
+  ['partial-attendance-item', '# Protokoll\n\n§ 3                        Dnr KS-2025-00002\nAnmälan av jäv\n\nBeslut\n\nNämnden noterar.\n\nOrdförande frågar om jäv. Karin Lund (KD) anmäler jäv. Per Holm (S) yrkar bifall till § 5.',
+    [], ['Karin Lund notIn 3', 'Per Holm only 5']],
   // organisations
   ['organisation-lexicon', 'Avtalet med Karlstad kommun och Länsstyrelsen i Värmlands län.', ['Karlstads kommun', 'Länsstyrelsen i Värmlands län'], ['Karlstad']],
   ['organisation-organ-form', 'Ärendet går till Kollektivtrafiknämnden som föreslår kommunfullmäktige att besluta.', ['Kollektivtrafiknämnden', 'Kommunfullmäktige'], []],

@@ -124,6 +124,17 @@ describe.skipIf(skip)('search page in a browser', () => {
     await page.screenshot({ path: path.join(OUTPUT, 'ui-dokument.png'), fullPage: true });
   });
 
+  it('shows partial attendance beside the attendance, on the document and on the person', async () => {
+    await page.goto(`${server.url}/personer?q=Wiik`);
+    await page.locator('.people-list a', { hasText: /^Anders Wiik/ }).click();
+    await page.waitForSelector('.person h1');
+    // "Inbjudna  Anders Wiik (Punkt 3)": there for item 3 only, and present.
+    expect(await page.locator('.person td[data-label="Närvaro"]').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/^närvarande.* § 3$/)]));
+    await page.locator('.person td[data-label="Möte"] a').first().click();
+    await page.waitForSelector('.document h1');
+    expect(await page.locator('.attendance-present li', { hasText: 'Anders Wiik' }).locator('.partial').innerText()).toMatch(/^\s*§ 3\b/);
+  });
+
   it('shows a person with every spelling and meeting', async () => {
     await page.goto(`${server.url}/personer?q=Irén`);
     await page.locator('.people-list a', { hasText: /^Irén Leje?gren/ }).click();

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { get, ocrLabel, type DocumentRecord, type Evidence, type ProtocolDetail } from './api.ts';
 import { label, useLabels } from './labels.ts';
-import { voteText } from '../../../lib/protocol-text.ts';
+import { sectionsText, voteText } from '../../../lib/protocol-text.ts';
 import { Link } from './router.tsx';
 
 const ATTENDANCE = { present: 'Närvarande', absent: 'Frånvarande', unknown: 'Omnämnda' } as const;
@@ -103,7 +103,7 @@ export function DocumentView({ id, url }: { id: string; url: URL }) {
           {(['present', 'absent', 'unknown'] as const).map((a) => {
             const ps = e.persons.filter((p) => p.attendance === a);
             return ps.length ? <div key={a} className={`attendance-${a}`}><h3>{ATTENDANCE[a]} ({ps.length})</h3><ul>{ps.map((p) => (
-              <li key={p.name}><Link to={`/personer?q=${encodeURIComponent(p.name)}`}>{p.name}</Link>{p.party && ` (${p.party})`}{p.role && `, ${p.role}`}{p.organisation && `, ${p.organisation}`} <EvidenceLink e={p.evidence} /></li>
+              <li key={p.name}><Link to={`/personer?q=${encodeURIComponent(p.name)}`}>{p.name}</Link>{p.party && ` (${p.party})`}{p.role && `, ${p.role}`}{p.organisation && `, ${p.organisation}`} <EvidenceLink e={p.evidence} />{p.sections && <span className="partial"> {sectionsText(p.sections)}{p.sectionsEvidence?.map((ev, i) => <span key={i}> <EvidenceLink e={ev} /></span>)}</span>}</li>
             ))}</ul></div> : null;
           })}
         </section>

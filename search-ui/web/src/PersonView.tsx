@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { get, type PeoplePage, type PersonRecord } from './api.ts';
 import { Link, setParams } from './router.tsx';
+import { sectionsText } from '../../../lib/protocol-text.ts';
 
 const ATTENDANCE: Record<string, string> = { present: 'närvarande', absent: 'frånvarande', unknown: 'omnämnd' };
 const SHOWN = 50;
@@ -70,7 +71,7 @@ export function PersonView({ id }: { id: string }) {
           <tbody>{[...p.meetings].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')).map((m) => (
             <tr key={m.docId} className={`attendance-${m.attendance}`}>
               <td data-label="Datum">{m.date ?? '–'}</td><td data-label="Möte"><Link to={`/dokument/${m.docId}`}>{m.title}</Link>{m.nameInDocument !== p.name && ` (som ${m.nameInDocument})`}</td>
-              <td data-label="Organ">{m.body}</td><td data-label="Närvaro">{ATTENDANCE[m.attendance]}{m.role && `, ${m.role}`}</td>
+              <td data-label="Organ">{m.body}</td><td data-label="Närvaro">{ATTENDANCE[m.attendance]}{m.role && `, ${m.role}`}{m.sections && <span className="partial"> {sectionsText(m.sections)}</span>}</td>
             </tr>
           ))}</tbody>
         </table>

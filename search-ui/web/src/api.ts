@@ -9,13 +9,15 @@ export interface ProtocolDetail {
   caseNumber: string | null; proposals: { by: string; party: string | null; text: string }[];
   vote: { yes: number | null; no: number | null; abstain: number | null } | null; reservations: string[]; proposedTo: string | null;
 }
+/** Partial attendance per § (lib/schema.ts). */
+export interface PersonSections { only?: string[]; notIn?: string[]; reason?: 'jäv' }
 export interface Evidence { page: number | null; section: string | null; quote: string; ocr?: boolean }
 export interface OcrInfo { pages: { page: number; confidence: number }[]; confidence: number; engine: string }
 export interface DocumentRecord {
   id: string; title: string; date: string | null; body: string | null; bodyKey?: string | null; organisation: string | null; docType: string; location: string | null; diarienummer: string | null;
   fileName: string; mandatePeriod: string | null; themes: string[];
   extraction: {
-    persons: { name: string; party: string | null; organisation: string | null; role: string | null; attendance: 'present' | 'absent' | 'unknown'; aliases?: string[]; evidence?: Evidence }[];
+    persons: { name: string; party: string | null; organisation: string | null; role: string | null; attendance: 'present' | 'absent' | 'unknown'; aliases?: string[]; evidence?: Evidence; sections?: PersonSections; sectionsEvidence?: Evidence[] }[];
     organisations: { name: string; kind: string; evidence?: Evidence }[];
     dates: { date: string; endDate?: string; text: string; kind: string; evidence?: Evidence }[];
     decisions: { text: string; section: string | null; detail?: ProtocolDetail; evidence?: Evidence }[];
@@ -27,7 +29,7 @@ export interface DocumentRecord {
 }
 export interface PersonRecord {
   id: string; name: string; aliases: string[]; parties: string[]; organisations: string[]; roles: string[]; present: number; absent: number; mentioned: number;
-  meetings: { docId: string; title: string; date: string | null; body: string | null; attendance: string; role: string | null; nameInDocument: string }[];
+  meetings: { docId: string; title: string; date: string | null; body: string | null; attendance: string; role: string | null; nameInDocument: string; sections?: PersonSections }[];
 }
 export interface Trends {
   themesPerYear: { year: number; theme: string; documents: number }[]; documentsPerYear: { year: number; documents: number }[];
