@@ -63,6 +63,9 @@ describe('extraction against the real dev gold', async () => {
     expect(F1('decisions').recall).toBeGreaterThanOrEqual(0.97);
     expect(F1('decisions').precision).toBeGreaterThanOrEqual(0.97);
     expect(F1('diarienummer').f1).toBeGreaterThanOrEqual(0.97);
+    // Partial attendance per § (2026-12-02): gold written by a blind annotator while the rules were
+    // written without it; first score 0.983 (59 / 1 / 1).
+    expect(F1('sections').f1).toBeGreaterThanOrEqual(0.95);
     expect(accuracy('body')).toBeGreaterThanOrEqual(0.97);
     expect(accuracy('organisation')).toBeGreaterThanOrEqual(0.95);
     expect(accuracy('date')).toBe(1);
@@ -88,6 +91,8 @@ describe('extraction against the set-aside real gold', async () => {
     expect(F1('decisions').recall).toBeGreaterThanOrEqual(0.82);
     expect(F1('decisions').precision).toBeGreaterThanOrEqual(0.9);
     expect(F1('diarienummer').f1).toBeGreaterThanOrEqual(0.83);
+    // Partial attendance per §, first (and only) run: 0.986 (34 / 0 / 1).
+    expect(F1('sections').f1).toBeGreaterThanOrEqual(0.95);
     expect(accuracy('body')).toBeGreaterThanOrEqual(0.95);
     expect(accuracy('organisation')).toBeGreaterThanOrEqual(0.9);
     expect(accuracy('docType')).toBeGreaterThanOrEqual(0.9);
