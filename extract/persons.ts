@@ -174,7 +174,8 @@ function tableColumns(cells: string[]): Columns | null {
 function columnRow(block: Block, columns: Columns, mode: Mode | null): Found[] {
   const cells = cellRuns(block);
   const text = (k: number | null) => (k === null ? '' : plain(textOf(cells[k] ?? [])).trim());
-  const nameText = text(columns.name);
+  // "Anna -Karin": a hyphen set off from the first part of a name by layout.
+  const nameText = text(columns.name).replace(/(\p{L}) -(\p{Lu})/gu, '$1-$2');
   const people = parseNameList(nameText, { anyFirstName: true });
   if (people.length !== 1 || nameText.length > people[0]!.name.length + 8) return [];
   const p = people[0]!;

@@ -44,8 +44,8 @@ const LIST_MARKER = /^(?:[-–—•·▪■□◦○●o*>]|\d{1,3}[.)]|[a-zA-Z
 
 interface Piece { x: number; right: number; items: PlacedItem[] }
 interface Row { y: number; height: number; pieces: Piece[] }
-/** A table row being built: per column, the lines of the cell (items on one baseline). */
-interface TableRow { y: number; bottom: number; cells: PlacedItem[][][] }
+/** A table row being built: per column (of the page's column starts), the lines of its cell. */
+interface TableRow { y: number; bottom: number; cells: Map<number, PlacedItem[][]> }
 
 const letterHeight = (items: PlacedItem[]) => Math.max(...items.map((it) => it.height));
 
@@ -101,91 +101,103 @@ export function findTables(rowItems: PlacedItem[][]): PageTable[] {
 }
 
 /**
- * The table of a run of aligned rows, and how many of the rows it took. A row with one piece joins
- * the row above when it continues a cell (a wrapped line set closer than rows are to each other,
- * or a word that would not fit before the next column), or the row below when it sits within a
- * line of that row's baseline (the cells of a taller row are centred on it). Otherwise it is a row
- * of its own; lone pieces after the last row of cells are the text after the table.
+ * The table of a run of aligned rows, and how many of the rows it took. Its columns are those of
+ * its rows of cells, taken on row by row as long as no cell so far reaches across a new column's
+ * start. A row with one piece joins the row below when it sits within a line of that row's
+ * baseline (the cells of a taller row are centred on it), or the row above when it continues a
+ * cell (see continuesCell); otherwise it is a row of its own between rows of cells. Text that
+ * reaches across a column's start (prose under the table) or is set larger (a heading) ends it.
  */
 function buildTable(run: Row[], cols: number[][], starts: number[]): { table: PageTable; used: number } | null {
   const isMulti = (i: number) => cols[i]!.length >= 2;
-  // The table's columns are those of its rows of cells; a lone piece elsewhere is not in the table.
-  const used = [...new Set(cols.filter((_, i) => isMulti(i)).flat())].sort((a, b) => a - b);
-  const xs = used.map((c) => starts[c]!);
-  const placed = run.map((r, i) => r.pieces.map((p, k) => ({ piece: p, col: used.indexOf(cols[i]![k]!) })));
-  // The closest two rows of cells are: a wrapped line sits closer than that.
-  const pitches = run.flatMap((r, i) => (i && isMulti(i) && isMulti(i - 1) ? [run[i - 1]!.y - r.y] : []));
-  const rowPitch = pitches.length ? Math.min(...pitches) : 0;
+  const used = new Set<number>();
+  const spans: Piece[] = [];
+  const nextStart = (c: number) => Math.min(...[...used].filter((u) => u > c).map((u) => starts[u]!));
+  const crosses = (piece: Piece, c: number) => piece.right > nextStart(c) + ALIGN;
   const out: TableRow[] = [];
-  let pending: { col: number; items: PlacedItem[] }[] = [];
+  let pending: { col: number; piece: Piece }[] = [];
   let kept = 0;
   let taken = 0;
-  const newRow = (y: number): TableRow => ({ y, bottom: y, cells: xs.map(() => []) });
+  let rowPitch = 0;
+  let lastMulti: Row | null = null;
+  const newRow = (y: number): TableRow => ({ y, bottom: y, cells: new Map() });
+  const add = (t: TableRow, col: number, piece: Piece, first = false) => {
+    const lines = t.cells.get(col) ?? [];
+    if (first) lines.unshift(piece.items); else lines.push(piece.items);
+    t.cells.set(col, lines);
+    spans.push(piece);
+  };
   for (let i = 0; i < run.length; i++) {
     const row = run[i]!;
-    // Text that reaches across a column's start (a line of prose under the table) or is set larger
-    // (a heading) is not a row of the table.
-    if (placed[i]!.some(({ piece, col }) => col < 0 || piece.right > (xs[col + 1] ?? Infinity) + ALIGN)) break;
     if (Math.abs(row.height - run[0]!.height) > 0.15 * run[0]!.height) break;
+    const here = row.pieces.map((piece, k) => ({ piece, col: cols[i]![k]! }));
     if (isMulti(i)) {
+      const fresh = here.map((h) => h.col).filter((c) => !used.has(c));
+      if (fresh.some((c) => spans.some((p) => p.x < starts[c]! - ALIGN && p.right > starts[c]! + ALIGN))) break;
+      for (const c of fresh) used.add(c);
+      if ([...here, ...pending].some((h) => crosses(h.piece, h.col))) break;
       const t = newRow(row.y);
-      for (const p of pending) t.cells[p.col]!.unshift(p.items);
+      for (const p of pending) add(t, p.col, p.piece, true);
       pending = [];
-      for (const { piece, col } of placed[i]!) t.cells[col]!.push(piece.items);
+      for (const { piece, col } of here) add(t, col, piece);
+      if (lastMulti && i > 0 && run[i - 1] === lastMulti) rowPitch = Math.min(rowPitch || Infinity, lastMulti.y - row.y);
+      lastMulti = row;
       out.push(t);
       kept = out.length;
       taken = i + 1;
       continue;
     }
-    const { piece, col } = placed[i]![0]!;
+    const { piece, col } = here[0]!;
+    if (!used.has(col) || crosses(piece, col)) break;
     const prev = out[out.length - 1];
     const next = run[i + 1];
-    if (prev && continuesCell(prev, col, piece, row, rowPitch, xs[col + 1])) {
-      prev.cells[col]!.push(piece.items);
+    if (next && isMulti(i + 1) && !cols[i + 1]!.includes(col) && row.y - next.y < 0.9 * row.height) {
+      pending.push({ col, piece });
+    } else if (prev && continuesCell(prev, col, piece, row, rowPitch, nextStart(col))) {
+      add(prev, col, piece);
       prev.bottom = row.y;
       if (out.length === kept) taken = i + 1;
-    } else if (next && isMulti(i + 1) && !placed[i + 1]!.some((s) => s.col === col) && row.y - next.y < 0.9 * row.height) {
-      pending.push({ col, items: piece.items });
     } else {
       // A row with one cell filled stands between rows of cells; two in a row are text after the table.
       if (out.length > kept) break;
       const t = newRow(row.y);
-      t.cells[col]!.push(piece.items);
+      add(t, col, piece);
       out.push(t);
     }
   }
-  const rows = out.slice(0, kept);
-  if (xs.length < 2 || rows.filter((r) => r.cells.filter((c) => c.length).length >= 2).length < MIN_ROWS) return null;
-  if (rows.filter((r) => r.cells[0]!.length).length < KEY_FILLED * rows.length) return null;
-  const texts = rows.map((r) => r.cells.map(cellPlain));
+  const columns = [...used].sort((a, b) => a - b);
+  const rows = out.slice(0, kept).map((r) => columns.map((c) => r.cells.get(c) ?? []));
+  if (columns.length < 2 || rows.filter((r) => r.filter((c) => c.length).length >= 2).length < MIN_ROWS) return null;
+  if (rows.filter((r) => r[0]!.length).length < KEY_FILLED * rows.length) return null;
+  const texts = rows.map((r) => r.map(cellPlain));
   // A bulleted or numbered list whose markers stand apart from the text is a list.
   if (texts.some((t) => LIST_MARKER.test(t.find(Boolean) ?? ''))) return null;
   const words = texts.flat().filter(Boolean).map((t) => t.split(/\s+/).length).sort((a, b) => a - b);
   if (words[Math.floor(words.length / 2)]! > MAX_CELL_WORDS) return null;
-  const items = new Set(rows.flatMap((r) => r.cells.flat(2).map((it) => it.order)));
+  const items = new Set(rows.flatMap((r) => r.flat(2).map((it) => it.order)));
   return { table: { rows: rows.map(cellRunsOf), items }, used: taken };
 }
 
 /**
  * Whether a lone piece under a table row continues that row's cell: a line within a line of the
  * row's baseline (a cell centred on the row); or the cell's last line had no room for the piece's
- * first word before the next column; or a line set closer below than the table's rows are to each
+ * first word before the next column (on the next line); or a line set closer below than the table's rows are to each
  * other, when the text runs on (the line before ends in a hyphen, a comma or a word that cannot end
  * a sentence, or the piece starts in lower case). Lines of names one under the other stay rows.
  */
-function continuesCell(prev: TableRow, col: number, piece: Piece, row: Row, rowPitch: number, nextX: number | undefined): boolean {
+function continuesCell(prev: TableRow, col: number, piece: Piece, row: Row, rowPitch: number, nextX: number): boolean {
   const h = row.height;
   const below = prev.bottom - row.y;
   if (below <= 0) return false;
   if (prev.y - row.y < 0.9 * h) return true;
-  const cell = prev.cells[col]!;
+  const cell = prev.cells.get(col) ?? [];
   if (!cell.length) return false;
   const last = cell[cell.length - 1]!;
   const lastText = cellPlain([last]);
   const text = cellPlain([piece.items]);
   const word = text.split(/\s+/)[0] ?? '';
   const wordWidth = (piece.right - piece.x) * (word.length / Math.max(1, text.length));
-  const full = nextX !== undefined && Math.max(...last.map((it) => it.right)) + 0.25 * h + wordWidth > nextX - 0.5 * h;
+  const full = nextX < Infinity && below < 1.5 * h && Math.max(...last.map((it) => it.right)) + 0.25 * h + wordWidth > nextX - 0.5 * h;
   const runsOn = /[-,]$/.test(lastText) || DANGLING.test(lastText) || /^\p{Ll}/u.test(text);
   return full || (rowPitch > 0 && below < rowPitch - 0.25 * h && runsOn);
 }
@@ -193,8 +205,8 @@ function continuesCell(prev: TableRow, col: number, piece: Piece, row: Row, rowP
 const cellPlain = (lines: PlacedItem[][]) => cellRuns(lines, 0).map((r) => r.text).join('').trim();
 
 /** A table row's runs: every column a cell (an empty one an empty run, so that the index is the column). */
-function cellRunsOf(row: TableRow): Inline[] {
-  return tidyInlines(row.cells.flatMap((lines, c) => {
+function cellRunsOf(row: PlacedItem[][][]): Inline[] {
+  return tidyInlines(row.flatMap((lines, c) => {
     const runs = cellRuns(lines, c);
     return runs.length ? runs : [run('', { cell: c })];
   }));
