@@ -118,10 +118,11 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
   let pending: { col: number; piece: Piece }[] = [];
   let kept = 0;
   let taken = 0;
-  let rowPitch = 0;
-  let lastMulti: Row | null = null;
   const newRow = (y: number): TableRow => ({ y, bottom: y, cells: new Map() });
+  // How far each column's text reaches: the last column has no next column to bound its cells.
+  const reach = new Map<number, number>();
   const add = (t: TableRow, col: number, piece: Piece, first = false) => {
+    reach.set(col, Math.max(reach.get(col) ?? -Infinity, piece.right));
     const lines = t.cells.get(col) ?? [];
     if (first) lines.unshift(piece.items); else lines.push(piece.items);
     t.cells.set(col, lines);
@@ -140,8 +141,6 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
       for (const p of pending) add(t, p.col, p.piece, true);
       pending = [];
       for (const { piece, col } of here) add(t, col, piece);
-      if (lastMulti && i > 0 && run[i - 1] === lastMulti) rowPitch = Math.min(rowPitch || Infinity, lastMulti.y - row.y);
-      lastMulti = row;
       out.push(t);
       kept = out.length;
       taken = i + 1;
@@ -153,7 +152,7 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
     const next = run[i + 1];
     if (next && isMulti(i + 1) && !cols[i + 1]!.includes(col) && row.y - next.y < 0.9 * row.height) {
       pending.push({ col, piece });
-    } else if (prev && continuesCell(prev, col, piece, row, rowPitch, nextStart(col))) {
+    } else if (prev && continuesCell(prev, col, piece, row, nextStart(col), reach.get(col)!)) {
       add(prev, col, piece);
       prev.bottom = row.y;
       if (out.length === kept) taken = i + 1;
@@ -180,12 +179,13 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
 
 /**
  * Whether a lone piece under a table row continues that row's cell: a line within a line of the
- * row's baseline (a cell centred on the row); or the cell's last line had no room for the piece's
- * first word before the next column (on the next line); or a line set closer below than the table's rows are to each
- * other, when the text runs on (the line before ends in a hyphen, a comma or a word that cannot end
- * a sentence, or the piece starts in lower case). Lines of names one under the other stay rows.
+ * row's baseline (a cell centred on the row), or the next line of the cell when the text runs on
+ * (the cell's last line had no room for the piece's first word before the next column, or in the
+ * last column within the widest line of the column when the last line is not that one; it ends in
+ * a hyphen, a comma or a word that cannot end a sentence; or the piece starts in lower case). Names
+ * one under the other ("Erik Thedéen, ordförande" / "Anna Breman") stay apart.
  */
-function continuesCell(prev: TableRow, col: number, piece: Piece, row: Row, rowPitch: number, nextX: number): boolean {
+function continuesCell(prev: TableRow, col: number, piece: Piece, row: Row, nextX: number, reach: number): boolean {
   const h = row.height;
   const below = prev.bottom - row.y;
   if (below <= 0) return false;
@@ -197,9 +197,11 @@ function continuesCell(prev: TableRow, col: number, piece: Piece, row: Row, rowP
   const text = cellPlain([piece.items]);
   const word = text.split(/\s+/)[0] ?? '';
   const wordWidth = (piece.right - piece.x) * (word.length / Math.max(1, text.length));
-  const full = nextX < Infinity && below < 1.5 * h && Math.max(...last.map((it) => it.right)) + 0.25 * h + wordWidth > nextX - 0.5 * h;
+  const lastRight = Math.max(...last.map((it) => it.right));
+  const limit = nextX < Infinity ? nextX - 0.5 * h : lastRight < reach - ALIGN ? reach : Infinity;
+  const full = lastRight + 0.25 * h + wordWidth > limit;
   const runsOn = /[-,]$/.test(lastText) || DANGLING.test(lastText) || /^\p{Ll}/u.test(text);
-  return full || (rowPitch > 0 && below < rowPitch - 0.25 * h && runsOn);
+  return below < 1.5 * h && (full || runsOn);
 }
 
 const cellPlain = (lines: PlacedItem[][]) => cellRuns(lines, 0).map((r) => r.text).join('').trim();
