@@ -36,7 +36,7 @@ const CELL_GAP = 0.6;
 /** Fewer rows with two filled cells than this are no table (a letterhead, a signature line). */
 const MIN_ROWS = 3;
 /** The first column is the table's key (a name, a number): filled in this share of the rows. */
-const KEY_FILLED = 0.6;
+const KEY_FILLED = 0.75;
 /** Cells longer than this (median, in words) are running text set in two columns. */
 const MAX_CELL_WORDS = 5;
 /** A bullet or list number standing apart from its text ("•", "1.", "a)", "o", a symbol font's private-use glyph). */
@@ -94,8 +94,8 @@ export function findTables(rowItems: PlacedItem[][]): PageTable[] {
     let end = i;
     while (end + 1 < rows.length && cols[end + 1]) end++;
     const built = buildTable(rows.slice(i, end + 1), cols.slice(i, end + 1) as number[][], starts);
-    if (built) tables.push(built.table);
-    i += built ? built.used : 1;
+    if (built.table) tables.push(built.table);
+    i += built.used;
   }
   return tables;
 }
@@ -108,7 +108,7 @@ export function findTables(rowItems: PlacedItem[][]): PageTable[] {
  * cell (see continuesCell); otherwise it is a row of its own between rows of cells. Text that
  * reaches across a column's start (prose under the table) or is set larger (a heading) ends it.
  */
-function buildTable(run: Row[], cols: number[][], starts: number[]): { table: PageTable; used: number } | null {
+function buildTable(run: Row[], cols: number[][], starts: number[]): { table: PageTable | null; used: number } {
   const isMulti = (i: number) => cols[i]!.length >= 2;
   const used = new Set<number>();
   const spans: Piece[] = [];
@@ -166,13 +166,15 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
   }
   const columns = [...used].sort((a, b) => a - b);
   const rows = out.slice(0, kept).map((r) => columns.map((c) => r.cells.get(c) ?? []));
-  if (columns.length < 2 || rows.filter((r) => r.filter((c) => c.length).length >= 2).length < MIN_ROWS) return null;
-  if (rows.filter((r) => r[0]!.length).length < KEY_FILLED * rows.length) return null;
+  if (columns.length < 2 || rows.filter((r) => r.filter((c) => c.length).length >= 2).length < MIN_ROWS) return { table: null, used: 1 };
+  // What fails from here is a layout of columns that is no table: none of its rows start another.
+  const none = { table: null, used: taken };
+  if (rows.filter((r) => r[0]!.length).length < KEY_FILLED * rows.length) return none;
   const texts = rows.map((r) => r.map(cellPlain));
   // A bulleted or numbered list whose markers stand apart from the text is a list.
-  if (texts.some((t) => LIST_MARKER.test(t.find(Boolean) ?? ''))) return null;
+  if (texts.some((t) => LIST_MARKER.test(t.find(Boolean) ?? ''))) return none;
   const words = texts.flat().filter(Boolean).map((t) => t.split(/\s+/).length).sort((a, b) => a - b);
-  if (words[Math.floor(words.length / 2)]! > MAX_CELL_WORDS) return null;
+  if (words[Math.floor(words.length / 2)]! > MAX_CELL_WORDS) return none;
   const items = new Set(rows.flatMap((r) => r.flat(2).map((it) => it.order)));
   return { table: { rows: rows.map(cellRunsOf), items }, used: taken };
 }
