@@ -1,8 +1,9 @@
 /**
  * What pdf-parse's text lines lose: strike-through, which in PDFs is not text but a thin line drawn
  * across the words (found in the page's drawing operations, pdf.js operator list), headings,
- * which are only larger letters (found in the text items' heights), and whether the page is a
- * scanned image.
+ * which are only larger letters (found in the text items' heights), tables, which are only text
+ * set at column starts (found in the items' x-positions, ./pdf-table.ts), and whether the page is
+ * a scanned image.
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Block, Inline } from '../lib/schema.ts';
@@ -93,8 +94,8 @@ export async function pageLayout(page: PdfPage): Promise<{ rows: PageRow[]; imag
   return {
     imageCover,
     rows: [...rows.values()].map((row) => {
-      const struck = segments.length ? new Set(row.filter(crossed)) : new Set<TextItem>();
       row.sort((a, b) => a.transform[4]! - b.transform[4]!);
+      const struck = segments.length ? new Set(row.filter(crossed)) : new Set<TextItem>();
       return {
         strings: row.map((it) => it.str.trim()),
         struck: [...struck].map((it) => it.str.trim()),
@@ -110,8 +111,10 @@ export async function pageLayout(page: PdfPage): Promise<{ rows: PageRow[]; imag
 
 /**
  * One page's text lines as blocks: a `line` per text line (cleaning joins them into paragraphs),
- * a heading for a line set larger than `body`, struck strings as struck runs. Text layers and OCR
- * both come this way, so the same extraction rules read them.
+ * a heading for a line set larger than `body`, struck strings as struck runs; the lines of a table
+ * found by its text items' positions (a text layer's rows carry them, OCR's do not) as its
+ * `table-row`s instead, never a heading. Text layers and OCR both come this way, so the same
+ * extraction rules read them.
  */
 export function pageBlocks(page: number, lines: string[], rows: PageRow[], body: number): Block[] {
   const levels = headingLevels(lines, rows, body);

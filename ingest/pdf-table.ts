@@ -80,6 +80,7 @@ function columnsOf(row: Row, starts: number[]): number[] | null {
   return cols.every((c, k) => c >= 0 && (k === 0 || c > cols[k - 1]!)) ? cols : null;
 }
 
+/** The tables of a page, from its text rows' items (any order; rows are taken top to bottom). */
 export function findTables(rowItems: PlacedItem[][]): PageTable[] {
   const rows: Row[] = rowItems.filter((r) => r.length).map((items) => {
     const height = letterHeight(items);
