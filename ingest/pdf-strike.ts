@@ -152,9 +152,11 @@ function tableLines(lines: string[], rows: PageRow[]): Map<number, Inline[][] | 
   if (!spans) return out;
   for (const table of tables) {
     const hit = spans.flatMap((span, i) => (span.some((o) => table.items.has(o)) ? [i] : []));
-    const whole = hit.every((i, k) => (k === 0 || i === hit[k - 1]! + 1) && spans[i]!.every((o) => table.items.has(o)));
-    if (!hit.length || !whole || hit.reduce((n, i) => n + spans[i]!.length, 0) !== table.items.size) continue;
-    hit.forEach((i, k) => out.set(i, k ? null : table.rows));
+    if (!hit.length) continue;
+    // The lines from the table's first to its last (blank ones between them aside) hold its items and no others.
+    const range = spans.slice(hit[0], hit[hit.length - 1]! + 1).flat();
+    if (range.length !== table.items.size || !range.every((o) => table.items.has(o))) continue;
+    for (let i = hit[0]!; i <= hit[hit.length - 1]!; i++) out.set(i, i === hit[0] ? table.rows : null);
   }
   return out;
 }
