@@ -15,7 +15,7 @@ import { ITEM_SUBHEADING } from './protocol-items.ts';
 import { firstNameSet, partyCodes } from '../lib/reference-data.ts';
 import { decompound, isDictionaryWord } from '../lib/swedish-compounds.ts';
 import { by, perDocument, runRules, type Finding, type Rule } from './rules.ts';
-import { boldLead, boldLine, cellRuns, startsStruck, struckTexts, textOf } from '../lib/blocks.ts';
+import { boldLead, boldLine, cellRuns, cellTexts, startsStruck, struckTexts, textOf } from '../lib/blocks.ts';
 import type { Inline } from '../lib/schema.ts';
 
 const ABSENT_HEADING = /^(frånvarande|anmält förhinder|förhinder|ej närvarande|frånvarande ledamöter)\b/i;
@@ -35,7 +35,7 @@ type PersonInput = Pick<DocContext, 'blocks' | 'plain' | 'line' | 'blockSection'
 
 /** What a block is to the person rules: a row of an attendance table, a list of names, a signature, a presenter line, running text. */
 type Role =
-  | { kind: 'table'; mode: Mode | null }
+  | { kind: 'table'; mode: Mode | null; columns: Columns | null }
   | { kind: 'list'; mode: Mode; items: string[] }
   | { kind: 'signature' }
   | { kind: 'presenter'; text: string }
@@ -52,8 +52,12 @@ const reading = perDocument((ctx: PersonInput): Reading => {
   // The protocol template's first-page block is read as a whole (its columns are flattened).
   const attendance = readAttendanceBlock(ctx.blocks, ctx.blockSection);
   let listMode: Mode | null = null;
+  let columns: Columns | null = null;
   const roles = ctx.blocks.map((block, i): Role[] => {
     if (attendance.blocks.has(i)) return [];
+    // A column header ("Namn | Parti | Roll") names the cells of the table rows right under it.
+    if (block.kind !== 'table-row') columns = null;
+    else { const header = tableColumns(cellTexts(block)); if (header) { columns = header; return []; } }
     const text = block.text;
     const line = ctx.line[i]!;
     const label = line.replace(/[:*]/g, '').trim();
@@ -72,7 +76,7 @@ const reading = perDocument((ctx: PersonInput): Reading => {
       const labels = /:\s*$/.test(cell) || tab < 0 || !text.slice(tab).replace(/\t/g, '').trim();
       if (labels && ABSENT_HEADING.test(head)) listMode = 'absent';
       else if (labels && PRESENT_HEADING.test(head) && head.split(/\s+/).length <= 3) listMode = 'present';
-      return [{ kind: 'table', mode: listMode }];
+      return [{ kind: 'table', mode: listMode, columns }];
     }
     const inline = block.kind === 'paragraph' ? INLINE_LIST.exec(text.trim()) : null;
     if (inline) {
@@ -119,7 +123,7 @@ export const protocolAttendanceBlock: Rule<PersonMention, PersonInput> = {
   run: (ctx) => reading(ctx).attendance.mentions.map((m) => ({ value: m, at: [-1] })),
 };
 /** Attendance tables: a struck first cell or an absent list is absent. */
-export const attendanceTable = roleRule('attendance-table', 'table', (role, i, ctx) => tableRow(ctx.blocks[i]!, role.mode));
+export const attendanceTable = roleRule('attendance-table', 'table', (role, i, ctx) => (role.columns ? columnRow(ctx.blocks[i]!, role.columns, role.mode) : tableRow(ctx.blocks[i]!, role.mode)));
 /** Lists under "Närvarande", "Frånvarande" … (labelled inline, bulleted, or a name a line). */
 export const attendanceList = roleRule('attendance-list', 'list', (role, i, ctx) => role.items.flatMap((item) => listRow(item, role.mode, ctx.blocks[i]!.inlines)));
 /** Signature lines ("Vid protokollet", "**Anna Elverskog**" / "Sekreterare"). */
@@ -151,6 +155,56 @@ function withItemSections(persons: Person[], found: SectionFinding[]): Person[] 
     persons[k] = { ...p, sections: mergeSections(p.sections, f.sections), sectionsEvidence: [...(p.sectionsEvidence ?? []), f.evidence] };
   }
   return persons;
+}
+
+/** Which cell of a row under a column header holds what; `replaces` is a column of replaced members ("Ersätter"). */
+interface Columns { name: number; party: number | null; role: number | null; notes: number[]; replaces: number | null }
+
+const NAME_COLUMN = /^(?:namn|ledamot|ledamöter|ledamot\/ersättare|deltagare|förtroendevalda?)$/i;
+const PARTY_COLUMN = /^(?:parti|partibeteckning)$/i;
+const ROLE_COLUMN = /^(?:roll|funktion|uppdrag|befattning|titel)$/i;
+const REPLACES_COLUMN = /^(?:ersätter|tjänstgör för|i stället för)$/i;
+const NOTE_COLUMN = /^(?:kommentar|kommentarer|anmärkning|anmärkningar|anteckning|notering|noteringar|närvaro|övrigt)$/i;
+/** A note that the member was not there. */
+const ABSENT_NOTE = /^(?:frånvarande|anmält förhinder|förhinder|ej närvarande)$/i;
+/** "Tjänstgör för Anna Svensson", "Tjänstgörande ersättare för …", "Ersätter …": the member a substitute stood in for. */
+const REPLACED_NOTE = /(?<![\p{L}])(?:tjänstgör(?:ande)?(?:\s+ersättare)?\s+för|ersätter|i\s*stället\s+för)\s+(.+)$/iu;
+
+/** A header row of column labels that names a column of names and at least one other, or null. */
+function tableColumns(cells: string[]): Columns | null {
+  const labels = cells.map((c) => c.replace(/[:*]/g, '').trim());
+  if (labels.some((l) => l && ![NAME_COLUMN, PARTY_COLUMN, ROLE_COLUMN, REPLACES_COLUMN, NOTE_COLUMN].some((re) => re.test(l)))) return null;
+  const find = (re: RegExp) => { const k = labels.findIndex((l) => re.test(l)); return k < 0 ? null : k; };
+  const name = find(NAME_COLUMN);
+  if (name === null || labels.filter(Boolean).length < 2) return null;
+  return { name, party: find(PARTY_COLUMN), role: find(ROLE_COLUMN), notes: labels.flatMap((l, k) => (NOTE_COLUMN.test(l) ? [k] : [])), replaces: find(REPLACES_COLUMN) };
+}
+
+/**
+ * A row under a column header: the person of the name cell with the party and role of their
+ * columns; absent when the name is struck, the list is of absentees or a note says so. A member
+ * someone stands in for ("Tjänstgör för Anna Svensson" in a note, or a column "Ersätter") is absent.
+ */
+function columnRow(block: Block, columns: Columns, mode: Mode | null): Found[] {
+  const cells = cellRuns(block);
+  const text = (k: number | null) => (k === null ? '' : plain(textOf(cells[k] ?? [])).trim());
+  // "Anna -Karin": a hyphen set off from the first part of a name by layout.
+  const nameText = text(columns.name).replace(/(\p{L}) -(\p{Lu})/gu, '$1-$2');
+  const people = parseNameList(nameText, { anyFirstName: true });
+  if (people.length !== 1 || nameText.length > people[0]!.name.length + 8) return [];
+  const p = people[0]!;
+  const code = text(columns.party).replace(/[()]/g, '').trim();
+  const roleText = text(columns.role);
+  const notes = columns.notes.map(text).filter(Boolean);
+  const absent = mode === 'absent' || startsStruck(cells[columns.name] ?? []) || notes.some((n) => ABSENT_NOTE.test(n));
+  const person: Found = {
+    name: p.name, party: partyCodes().has(code) ? code : p.party, organisation: null,
+    role: roleText ? splitDescriptor(roleText).role ?? roleText.toLowerCase() : splitDescriptor(p.descriptor).role,
+    attendance: absent ? 'absent' : 'present', rank: 3,
+  };
+  const replacedText = [text(columns.replaces), ...notes.map((n) => REPLACED_NOTE.exec(n)?.[1] ?? '')].filter(Boolean).join('; ');
+  const replaced = absent ? [] : parseNameList(replacedText, { anyFirstName: true });
+  return [person, ...replaced.map((r): Found => ({ name: r.name, party: r.party, organisation: null, role: 'ledamot', attendance: 'absent', rank: 3 }))];
 }
 
 /** "Name (Party) | Organisation" (a struck first cell is absent), "Label | Name, Org Name, Org …". */

@@ -162,7 +162,7 @@ const LIST_START = /^([-•–*]\s|\d+[.)]\s|§\s*\d)/;
 /** A labelled header field starts its own line even after a long one ("Plats och tid: …" / "Dnr KS 2021/388"). */
 const FIELD_START = /^(dnr|diarienummer|datum|plats|tid|justerare|sekreterare|närvarande|beslutande|frånvarande|ersättare|övriga närvarande|handläggare)(?![\p{L}])/iu;
 /** A line ending in one of these words cannot end a sentence: the next block continues it. */
-const DANGLING = /(?<![\p{L}])(av|och|att|i|på|för|till|med|om|som|den|det|de|en|ett|samt|eller|från|vid|under|inom|mellan|kring|mot|efter|inför|genom|hos|utan|än|när|där|men|så|är|var|har|kan|ska|skall)$/iu;
+export const DANGLING = /(?<![\p{L}])(av|och|att|i|på|för|till|med|om|som|den|det|de|en|ett|samt|eller|från|vid|under|inom|mellan|kring|mot|efter|inför|genom|hos|utan|än|när|där|men|så|är|var|har|kan|ska|skall)$/iu;
 
 /** PDF `line` blocks → paragraphs. A short line followed by a capital starts a new paragraph. */
 function joinLines(blocks: Block[]): Block[] {

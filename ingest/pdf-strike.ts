@@ -1,13 +1,15 @@
 /**
  * What pdf-parse's text lines lose: strike-through, which in PDFs is not text but a thin line drawn
  * across the words (found in the page's drawing operations, pdf.js operator list), headings,
- * which are only larger letters (found in the text items' heights), and whether the page is a
- * scanned image.
+ * which are only larger letters (found in the text items' heights), tables, which are only text
+ * set at column starts (found in the items' x-positions, ./pdf-table.ts), and whether the page is
+ * a scanned image.
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Block, Inline } from '../lib/schema.ts';
 import { concatRuns, makeBlock, run, textOf, withRuns } from '../lib/blocks.ts';
 import { splitCells } from './text-blocks.ts';
+import { findTables, type PlacedItem } from './pdf-table.ts';
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -63,8 +65,11 @@ async function drawing(page: PdfPage): Promise<{ segments: Segment[]; imageCover
   return { segments, imageCover: pageArea ? Math.min(1, imageArea / pageArea) : 0 };
 }
 
-/** A text row of a page: its strings left to right, those crossed out, and its letter height. */
-export interface PageRow extends StruckRow { height: number }
+/**
+ * A text row of a page: its strings left to right, those crossed out, and its letter height; from
+ * a text layer also its items where they stand (tables are read from their x-positions).
+ */
+export interface PageRow extends StruckRow { height: number; items?: PlacedItem[] }
 
 /**
  * The page's text rows from pdf.js text items (grouped by baseline), with crossed-out items found
@@ -85,25 +90,40 @@ export async function pageLayout(page: PdfPage): Promise<{ rows: PageRow[]; imag
     const key = [...rows.keys()].find((y) => Math.abs(y - it.transform[5]!) < 1.5) ?? it.transform[5]!;
     rows.set(key, [...(rows.get(key) ?? []), it]);
   }
+  const order = new Map(items.map((it, i) => [it, i]));
   return {
     imageCover,
-    rows: [...rows.values()].map((row) => ({
-      strings: row.sort((a, b) => a.transform[4]! - b.transform[4]!).map((it) => it.str.trim()),
-      struck: segments.length ? row.filter(crossed).map((it) => it.str.trim()) : [],
-      height: Math.max(...row.map((it) => it.height || Math.abs(it.transform[3]!))),
-    })),
+    rows: [...rows.values()].map((row) => {
+      row.sort((a, b) => a.transform[4]! - b.transform[4]!);
+      const struck = segments.length ? new Set(row.filter(crossed)) : new Set<TextItem>();
+      return {
+        strings: row.map((it) => it.str.trim()),
+        struck: [...struck].map((it) => it.str.trim()),
+        height: Math.max(...row.map((it) => it.height || Math.abs(it.transform[3]!))),
+        items: row.map((it) => ({
+          text: it.str, x: it.transform[4]!, right: it.transform[4]! + it.width, y: it.transform[5]!,
+          height: it.height || Math.abs(it.transform[3]!), struck: struck.has(it), order: order.get(it)!,
+        })),
+      };
+    }),
   };
 }
 
 /**
  * One page's text lines as blocks: a `line` per text line (cleaning joins them into paragraphs),
- * a heading for a line set larger than `body`, struck strings as struck runs. Text layers and OCR
- * both come this way, so the same extraction rules read them.
+ * a heading for a line set larger than `body`, struck strings as struck runs; the lines of a table
+ * found by its text items' positions (a text layer's rows carry them, OCR's do not) as its
+ * `table-row`s instead, never a heading. Text layers and OCR both come this way, so the same
+ * extraction rules read them.
  */
 export function pageBlocks(page: number, lines: string[], rows: PageRow[], body: number): Block[] {
   const levels = headingLevels(lines, rows, body);
+  const tables = tableLines(lines, rows);
   const blocks: Block[] = [];
   markStruck(lines, rows).forEach((line, i) => {
+    const table = tables.get(i);
+    if (table) { for (const runs of table) blocks.push(makeBlock('table-row', runs, page)); return; }
+    if (table === null) return;
     // Gaps between columns come as tabs: each tab starts a cell.
     const tidy = line.map((r) => ({ ...r, text: r.text.replace(/\s*\t\s*/g, '\t') }));
     const trimmed = makeBlock('line', tidy, page).inlines;
@@ -116,6 +136,44 @@ export function pageBlocks(page: number, lines: string[], rows: PageRow[], body:
     else blocks.push(makeBlock(level ? 'heading' : 'line', runs, page, level || undefined));
   });
   return blocks;
+}
+
+/**
+ * The tables of a page by the text lines they replace: the first line of a table maps to its rows,
+ * its other lines to null. A table is used only when whole lines hold its items and nothing else
+ * (pdf-parse's lines follow the page's item stream, so each line is a run of items).
+ */
+function tableLines(lines: string[], rows: PageRow[]): Map<number, Inline[][] | null> {
+  const out = new Map<number, Inline[][] | null>();
+  if (!rows.length || rows.some((r) => !r.items)) return out;
+  const tables = findTables(rows.map((r) => r.items!));
+  if (!tables.length) return out;
+  const spans = lineItems(lines, rows.flatMap((r) => r.items!).sort((a, b) => a.order - b.order));
+  if (!spans) return out;
+  for (const table of tables) {
+    const hit = spans.flatMap((span, i) => (span.some((o) => table.items.has(o)) ? [i] : []));
+    if (!hit.length) continue;
+    // The lines from the table's first to its last (blank ones between them aside) hold its items and no others.
+    const range = spans.slice(hit[0], hit[hit.length - 1]! + 1).flat();
+    if (range.length !== table.items.size || !range.every((o) => table.items.has(o))) continue;
+    for (let i = hit[0]!; i <= hit[hit.length - 1]!; i++) out.set(i, i === hit[0] ? table.rows : null);
+  }
+  return out;
+}
+
+/** The items (by order) each text line is made of; null when the lines are not the items' text in order. */
+function lineItems(lines: string[], items: PlacedItem[]): number[][] | null {
+  const spans: number[][] = [];
+  let k = 0;
+  for (const line of lines) {
+    const want = compact(line);
+    const span: number[] = [];
+    let got = '';
+    while (got.length < want.length && k < items.length) { got += compact(items[k]!.text); span.push(items[k]!.order); k++; }
+    if (got !== want) return null;
+    spans.push(span);
+  }
+  return spans;
 }
 
 export function bodyHeight(rows: PageRow[]): number {

@@ -1,5 +1,6 @@
 /**
- * PDF reader: pdf-parse text per page, one `line` block per text line (cleaning joins them). Pages
+ * PDF reader: pdf-parse text per page, one `line` block per text line (cleaning joins them), a
+ * table's rows as `table-row` blocks of cells (ingest/pdf-table.ts). Pages
  * without a usable text layer (a scan, or a text layer of garbage) are listed for OCR instead.
  */
 import { PDFParse, PasswordException, InvalidPDFException } from 'pdf-parse';

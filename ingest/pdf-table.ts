@@ -1,0 +1,248 @@
+/**
+ * Tables in a PDF's text layer, by where their text items start. A text line knows nothing of
+ * columns: an empty cell shifts the later cells left, a cell wrapped onto two lines becomes two
+ * rows. Here a table is a run of rows whose pieces of text start at a shared set of x-positions
+ * (the columns, found by clustering the pieces' left edges), and each piece belongs to the column
+ * it starts at, so a cell keeps its column also when a cell before it is empty.
+ *
+ * Conservative by design, since a false table cuts prose into cells: at least three rows with two
+ * filled cells, every piece of such a row at a column, the first column filled in most rows and no
+ * list bullets, cells of a few words (two columns of running text are a page layout).
+ */
+import type { Inline } from '../lib/schema.ts';
+import { run, tidyInlines } from '../lib/blocks.ts';
+import { DANGLING } from './clean.ts';
+
+/** A text item placed on the page (pdf.js coordinates: y grows upwards). */
+export interface PlacedItem {
+  text: string;
+  x: number;
+  right: number;
+  /** Baseline. */
+  y: number;
+  height: number;
+  struck: boolean;
+  /** Place in the page's stream of non-blank text items (the order pdf-parse's text follows). */
+  order: number;
+}
+
+/** A table found on a page: its rows as cell runs, and the items it consumed (by `order`). */
+export interface PageTable { rows: Inline[][]; items: Set<number> }
+
+/** Left edges this close (points) are one column. */
+const ALIGN = 2;
+/** A gap of this many letter heights between items on a row separates two cells (a word space is ~0.25). */
+const CELL_GAP = 0.6;
+/** Fewer rows with two filled cells than this are no table (a letterhead, a signature line). */
+const MIN_ROWS = 3;
+/** The first column is the table's key (a name, a number): filled in this share of the rows. */
+const KEY_FILLED = 0.75;
+/** Cells longer than this (median, in words) are running text set in two columns. */
+const MAX_CELL_WORDS = 5;
+/** A bullet or list number standing apart from its text ("•", "1.", "a)", "o", a symbol font's private-use glyph). */
+const LIST_MARKER = /^(?:[-–—•·▪■□◦○●o*>]|\d{1,3}[.)]|[a-zA-Z][.)]|[ivx]{1,4}[.)]|[\p{Co}\uFFFD])$/u;
+
+interface Piece { x: number; right: number; items: PlacedItem[] }
+interface Row { y: number; height: number; pieces: Piece[] }
+/** A table row being built: per column (of the page's column starts), the lines of its cell. */
+interface TableRow { y: number; bottom: number; cells: Map<number, PlacedItem[][]> }
+
+const letterHeight = (items: PlacedItem[]) => Math.max(...items.map((it) => it.height));
+
+/** A row's items split into pieces where the gap between them is wider than word spacing. */
+function pieces(items: PlacedItem[], height: number): Piece[] {
+  const out: Piece[] = [];
+  for (const it of [...items].sort((a, b) => a.x - b.x)) {
+    const last = out[out.length - 1];
+    if (last && it.x - last.right < CELL_GAP * height) { last.items.push(it); last.right = Math.max(last.right, it.right); }
+    else out.push({ x: it.x, right: it.right, items: [it] });
+  }
+  return out;
+}
+
+/** Column starts: left edges of pieces that at least two rows share (within ALIGN). */
+function columnStarts(rows: Row[]): number[] {
+  const lefts = rows.flatMap((r, i) => r.pieces.map((p) => ({ x: p.x, row: i }))).sort((a, b) => a.x - b.x);
+  const starts: number[] = [];
+  let group: typeof lefts = [];
+  const close = () => { if (new Set(group.map((l) => l.row)).size >= 2) starts.push(group[0]!.x); group = []; };
+  for (const l of lefts) {
+    if (group.length && l.x - group[0]!.x > ALIGN) close();
+    group.push(l);
+  }
+  if (group.length) close();
+  return starts;
+}
+
+/** The column index of each piece, or null when a piece starts between columns. */
+function columnsOf(row: Row, starts: number[]): number[] | null {
+  const cols = row.pieces.map((p) => starts.findIndex((x) => Math.abs(p.x - x) <= ALIGN));
+  return cols.every((c, k) => c >= 0 && (k === 0 || c > cols[k - 1]!)) ? cols : null;
+}
+
+/** The tables of a page, from its text rows' items (any order; rows are taken top to bottom). */
+export function findTables(rowItems: PlacedItem[][]): PageTable[] {
+  const rows: Row[] = rowItems.filter((r) => r.length).map((items) => {
+    const height = letterHeight(items);
+    return { y: items[0]!.y, height, pieces: pieces(items, height) };
+  }).sort((a, b) => b.y - a.y);
+  const starts = columnStarts(rows);
+  const cols = rows.map((r) => columnsOf(r, starts));
+  const tables: PageTable[] = [];
+  for (let i = 0; i < rows.length;) {
+    if ((cols[i]?.length ?? 0) < 2) { i++; continue; }
+    // A run of rows whose every piece stands at a column, opened by a row of two or more cells.
+    let end = i;
+    while (end + 1 < rows.length && cols[end + 1]) end++;
+    const built = buildTable(rows.slice(i, end + 1), cols.slice(i, end + 1) as number[][], starts);
+    if (built.table) tables.push(built.table);
+    i += built.used;
+  }
+  return tables;
+}
+
+/**
+ * The table of a run of aligned rows, and how many of the rows it took. Its columns are those of
+ * its rows of cells, taken on row by row as long as no cell so far reaches across a new column's
+ * start. A row with one piece joins the row below when it sits within a line of that row's
+ * baseline (the cells of a taller row are centred on it), or the row above when it continues a
+ * cell (see continuesCell); otherwise it is a row of its own between rows of cells. Text that
+ * reaches across a column's start (prose under the table) or is set larger (a heading) ends it.
+ */
+function buildTable(run: Row[], cols: number[][], starts: number[]): { table: PageTable | null; used: number } {
+  const isMulti = (i: number) => cols[i]!.length >= 2;
+  const used = new Set<number>();
+  const spans: Piece[] = [];
+  const nextStart = (c: number) => Math.min(...[...used].filter((u) => u > c).map((u) => starts[u]!));
+  const crosses = (piece: Piece, c: number) => piece.right > nextStart(c) + ALIGN;
+  const out: TableRow[] = [];
+  let pending: { col: number; piece: Piece }[] = [];
+  let kept = 0;
+  let taken = 0;
+  const newRow = (y: number): TableRow => ({ y, bottom: y, cells: new Map() });
+  // How far each column's text reaches: the last column has no next column to bound its cells.
+  const reach = new Map<number, number>();
+  const add = (t: TableRow, col: number, piece: Piece, first = false) => {
+    reach.set(col, Math.max(reach.get(col) ?? -Infinity, piece.right));
+    const lines = t.cells.get(col) ?? [];
+    if (first) lines.unshift(piece.items); else lines.push(piece.items);
+    t.cells.set(col, lines);
+    spans.push(piece);
+  };
+  for (let i = 0; i < run.length; i++) {
+    const row = run[i]!;
+    if (Math.abs(row.height - run[0]!.height) > 0.15 * run[0]!.height) break;
+    const here = row.pieces.map((piece, k) => ({ piece, col: cols[i]![k]! }));
+    if (isMulti(i)) {
+      const fresh = here.map((h) => h.col).filter((c) => !used.has(c));
+      if (fresh.some((c) => spans.some((p) => p.x < starts[c]! - ALIGN && p.right > starts[c]! + ALIGN))) break;
+      for (const c of fresh) used.add(c);
+      if ([...here, ...pending].some((h) => crosses(h.piece, h.col))) break;
+      const t = newRow(row.y);
+      for (const p of pending) add(t, p.col, p.piece, true);
+      pending = [];
+      for (const { piece, col } of here) add(t, col, piece);
+      out.push(t);
+      kept = out.length;
+      taken = i + 1;
+      continue;
+    }
+    const { piece, col } = here[0]!;
+    if (!used.has(col) || crosses(piece, col)) break;
+    const prev = out[out.length - 1];
+    const next = run[i + 1];
+    if (next && isMulti(i + 1) && !cols[i + 1]!.includes(col) && row.y - next.y < 0.9 * row.height) {
+      pending.push({ col, piece });
+    } else if (prev && continuesCell(prev, col, piece, row, nextStart(col), reach.get(col)!)) {
+      add(prev, col, piece);
+      prev.bottom = row.y;
+      if (out.length === kept) taken = i + 1;
+    } else {
+      // A row with one cell filled stands between rows of cells; two in a row are text after the table.
+      if (out.length > kept) break;
+      const t = newRow(row.y);
+      add(t, col, piece);
+      out.push(t);
+    }
+  }
+  const columns = [...used].sort((a, b) => a - b);
+  const rows = out.slice(0, kept).map((r) => columns.map((c) => r.cells.get(c) ?? []));
+  if (columns.length < 2 || rows.filter((r) => r.filter((c) => c.length).length >= 2).length < MIN_ROWS) return { table: null, used: 1 };
+  // What fails from here is a layout of columns that is no table: none of its rows start another.
+  const none = { table: null, used: taken };
+  if (rows.filter((r) => r[0]!.length).length < KEY_FILLED * rows.length) return none;
+  const texts = rows.map((r) => r.map(cellPlain));
+  // A bulleted or numbered list whose markers stand apart from the text is a list.
+  if (texts.some((t) => LIST_MARKER.test(t.find(Boolean) ?? ''))) return none;
+  const words = texts.flat().filter(Boolean).map((t) => t.split(/\s+/).length).sort((a, b) => a - b);
+  if (words[Math.floor(words.length / 2)]! > MAX_CELL_WORDS) return none;
+  const items = new Set(rows.flatMap((r) => r.flat(2).map((it) => it.order)));
+  return { table: { rows: rows.map(cellRunsOf), items }, used: taken };
+}
+
+/**
+ * Whether a lone piece under a table row continues that row's cell: a line within a line of the
+ * row's baseline (a cell centred on the row), or the next line of the cell when the text runs on
+ * (the cell's last line had no room for the piece's first word before the next column, or in the
+ * last column within the widest line of the column when the last line is not that one; it ends in
+ * a hyphen, a comma or a word that cannot end a sentence; or the piece starts in lower case). Names
+ * one under the other ("Erik Thedéen, ordförande" / "Anna Breman") stay apart.
+ */
+function continuesCell(prev: TableRow, col: number, piece: Piece, row: Row, nextX: number, reach: number): boolean {
+  const h = row.height;
+  const below = prev.bottom - row.y;
+  if (below <= 0) return false;
+  if (prev.y - row.y < 0.9 * h) return true;
+  const cell = prev.cells.get(col) ?? [];
+  if (!cell.length) return false;
+  const last = cell[cell.length - 1]!;
+  const lastText = cellPlain([last]);
+  const text = cellPlain([piece.items]);
+  const word = text.split(/\s+/)[0] ?? '';
+  const wordWidth = (piece.right - piece.x) * (word.length / Math.max(1, text.length));
+  const lastRight = Math.max(...last.map((it) => it.right));
+  const limit = nextX < Infinity ? nextX - 0.5 * h : lastRight < reach - ALIGN ? reach : Infinity;
+  const full = lastRight + 0.25 * h + wordWidth > limit;
+  const runsOn = /[-,]$/.test(lastText) || DANGLING.test(lastText) || /^\p{Ll}/u.test(text);
+  return below < 1.5 * h && (full || runsOn);
+}
+
+const cellPlain = (lines: PlacedItem[][]) => cellRuns(lines, 0).map((r) => r.text).join('').trim();
+
+/** A table row's runs: every column a cell (an empty one an empty run, so that the index is the column). */
+function cellRunsOf(row: PlacedItem[][][]): Inline[] {
+  return tidyInlines(row.flatMap((lines, c) => {
+    const runs = cellRuns(lines, c);
+    return runs.length ? runs : [run('', { cell: c })];
+  }));
+}
+
+/**
+ * A cell's text from its lines: items on a line with a space where they stand apart, lines joined
+ * by a space; a line ending in a hyphen joins the next without one ("Karl-" + "Erik"), and a word
+ * broken at a hyphen in lower case is mended ("organisa-" + "tion"). A space between two struck
+ * items is struck with them, so a struck name stays one run.
+ */
+function cellRuns(lines: PlacedItem[][], cell: number): Inline[] {
+  const out: Inline[] = [];
+  let prev: PlacedItem | null = null;
+  for (const line of lines) {
+    for (const it of [...line].sort((a, b) => a.x - b.x)) {
+      const text = it.text.trim();
+      if (!text) continue;
+      if (prev) {
+        const sameLine = Math.abs(prev.y - it.y) < 0.5 * it.height;
+        const struck = prev.struck && it.struck;
+        if (!sameLine && /\p{L}-$/u.test(prev.text.trim())) {
+          if (/^\p{Ll}/u.test(text) && !/^(och|eller|samt|till|som)\b/u.test(text)) {
+            const last = out[out.length - 1]!;
+            last.text = last.text.replace(/-$/, '');
+          }
+        } else if (!sameLine || it.x - prev.right >= 0.15 * it.height) out.push(run(' ', { cell, struck }));
+      }
+      out.push(run(text, { cell, struck: it.struck }));
+      prev = it;
+    }
+  }
+  return out;
+}
