@@ -13,9 +13,10 @@ import { indexTerms } from '../lib/swedish-analysis.ts';
  * The shape of the records written. An ingest re-extracts documents written with an older shape
  * (3: passages and documents carry Swedish stems, documents no longer their passages' text, and no
  * passage is longer than MINUTES_CHUNK_WORDS; 4: `bodyKey`; 5: passages' stems in their own lean
- * records, documents' stems a filter field), even when their files are unchanged.
+ * records, documents' stems a filter field; 6: persons' partial attendance per §, PDF tables read
+ * by column), even when their files are unchanged.
  */
-export const RECORD_VERSION = 5;
+export const RECORD_VERSION = 6;
 
 export const DocumentRecord = z.object({
   id: z.string(),
