@@ -5,7 +5,7 @@ describe('decision of a protocol item', () => {
   const cases: [string, string, string[]][] = [
     ['one paragraph under Beslut', 'Beslut\n\nNämnden noterar informationen till protokollet.\n\nSammanfattning av ärendet\n\nKarl informerar.', ['Nämnden noterar informationen till protokollet.']],
     ['a numbered list stays whole, wrapped lines joined', 'Beslut\n\nNämnden beslutar att\n\n1\\. godkänna rapporten,\n\n2\\. föreslå kommunfull-\nmäktige att anta planen.\n\nBeslutsunderlag\n\nTjänsteskrivelse', ['Nämnden beslutar att 1. godkänna rapporten, 2. föreslå kommunfullmäktige att anta planen.']],
-    ['the subheading on the first line of its paragraph', 'Beslut\nNämnden godkänner budgeten.\nSammanfattning av ärendet\nText.', ['Nämnden godkänner budgeten. Sammanfattning av ärendet Text.']],
+    ['a subheading run into the paragraph before it', 'Beslut\nNämnden godkänner budgeten.\nSammanfattning av ärendet\nText.', ['Nämnden godkänner budgeten.']],
     ['the proposition in Beslutsgång is not the decision', 'Beslut\n\nNämnden antar planen.\n\nBeslutsgång\n\nOrdföranden ställer proposition på förslaget.', ['Nämnden antar planen.']],
     ['a subheading naming the organ', 'Beslut i kommunstyrelsens arbetsutskott\n\nArbetsutskottet godkänner\nupphandlingen.\n\nParagrafen justeras omedelbart.', ['Arbetsutskottet godkänner upphandlingen.', 'Paragrafen justeras omedelbart.']],
     ['no Beslut, no decision', 'Sammanfattning av ärendet\n\nNämnden informeras.', []],
