@@ -27,7 +27,7 @@ const DECISION = new RegExp([
   `${B}(godkändes|godkänns|godkände|godkänner|antogs|antas|fastställdes|fastställs|fastställde|fastställer|valdes|utsågs|utses|utser|utsåg|tillstyrker|tillstyrktes|tillstyrks|avstyrker|avstyrktes|avstyrks|avslogs|avslås|avslår|avslog|bifölls|bifalls|bifalles|bifaller|biföll|återremitterar|återremitterade|återremitteras|återremitterades|bordlägger|bordlade|bordläggs|bordlades|entledigar|entledigade|entledigas|entledigades|beviljar|beviljade|beviljas|beviljades|avskriver|avskrivs|avskrevs|avvisar|avvisas|avvisades|lades till handlingarna|läggs till handlingarna)${E}`,
   // "antar" is also "assumes": "Vi antar att kostnaderna ökar".
   `${B}(antar|antog)${E}(?!\\s+att${E})`,
-  `${B}(väljer|valde|väljs)${E}(?=\\s+(?:\\p{L}+\\s+){0,5}(?:till|som)${E})`,
+  `${B}(väljer|valde|väljs)${E}(?=\\s+(?:\\S+\\s+){0,6}(?:till|som)${E})`,
   `${B}(uppdrar|uppdrog)\\s+åt${E}`,
   `${B}ger\\s+(?:\\p{L}+\\s+){1,4}i\\s+uppdrag${E}`,
   `${B}(delegerar|delegerade|delegeras)${E}`,
@@ -76,7 +76,7 @@ const REPORTED = new RegExp(String.raw`${B}(sade|sa|säger|säga|menade|menar|an
 /** Verbs whose subject decides ("ECB beslutade …" is news, "Direktionen beslutade …" a decision). */
 const ACTIVE = /^(?:beslutar|beslutade|beslöt|godkänner|godkände|fastställde|fastställer|tillstyrker|avstyrker|avslår|avslog|bifaller|biföll|antar|antog|utser|utsåg|väljer|valde|återremitterar|återremitterade|bordlägger|bordlade|entledigar|entledigade|beviljar|beviljade|avskriver|avvisar|delegerar|delegerade|överlämnar|överlämnade|översänder|översände)$|^(?:fattat|fattade|fattar|ställer|enades|enas|noterar|antecknar|uppdrar|uppdrog|ger|lägger|lade|la|tar|tog|har|anser|ansåg|föreslår)\s/iu;
 /** The organ as subject: its clause before the verb names a body of the meeting, maybe with a few words after ("Ledamöterna på dagens möte", "Nämnden för Kultur & Fritid"), or the meeting itself ("Vi enades om"). */
-const ORGAN_SUBJECT = new RegExp(String.raw`${B}[\p{L}-]*(nämnd|styrelse|direktion|råd|utskott|fullmäktige|möte|sammanträde|revisor(er)?|revision|ledamöter|grupp|beredning|presidi|församling)(en|et|n|na|t|erna)?${E}(\s+[\p{L}&-]+){0,4}\s*$|${B}(vi|man|deltagarna|samtliga|alla)\s*$`, 'iu');
+const ORGAN_SUBJECT = new RegExp(String.raw`${B}[\p{L}-]*(nämnd|styrelse|direktion|råd|utskott|fullmäktige|möte|sammanträde|revisor(er)?|revision|ledamöter|grupp|beredning|presidi|församling|kommitté|stämm)(en|et|n|na|t|erna|an|a)?${E}(\s+[\p{L}&-]+){0,4}\s*$|${B}(vi|man|deltagarna|samtliga|alla)\s*$`, 'iu');
 
 /** Whether one of the sentence's decision verbs records this meeting's decision. */
 function recordsDecision(sentence: string, agendaItem: boolean): boolean {

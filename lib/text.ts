@@ -60,8 +60,8 @@ export function sentences(paragraph: string): string[] {
   return paragraph.split(/(?<=[.!?])\s+(?=[\p{Lu}"”\d§])|\n+/u).map((s) => s.trim()).filter(Boolean);
 }
 
-/** A point of a list as section text has it: "• | om …" (a PDF's bullet column), "- …", "1. …", "a) …". */
-export const POINT = /^(?:[•·▪–-]|\d{1,2}[.)]|[a-z]\))\s*(?:\|\s*)?\S/u;
+/** A point of a list as section text has it: "• | om …" (a PDF's bullet column), "- …", "– …", "− …", "+ …", "1. …", "a) …". */
+export const POINT = /^(?:[•·▪◦○●■►➢✓–—−*+-]|\d{1,2}[.)]|[a-z]\))\s*(?:\|\s*)?\S/u;
 
 /** Lines of one paragraph joined into running text; a word hyphenated at a line end is mended. */
 export function joinLines(text: string): string {
