@@ -32,17 +32,25 @@ const DECISION_HEAD_SOURCE = String.raw`beslut(?: i korthet| i ärendet| i [\p{L
  */
 const PROPOSAL_HEAD_SOURCE = String.raw`(?:(?:${ORGAN_GENITIVE})\s+)?förslag\s+till\s+(?:${ORGAN})|(?:${ORGAN_GENITIVE})\s+förslag\s+till\s+beslut\s+i\s+(?:${ORGAN})`;
 /** Subheadings of the case's background, the proposals, the proceedings and the dispatch: nothing under them is decided at this meeting. */
-const BACKGROUND_HEAD_SOURCE = String.raw`(?:${ORGAN_GENITIVE})\s+förslag(?:\s+till\s+beslut)?|förslag till beslut(?: på sammanträdet| i [\p{L}&\s-]{3,60})?|förvaltningens förslag(?: till beslut)?|arbetsutskottets förslag(?: till beslut)?|sammanfattning av ärendet|ärendet|ärendebeskrivning|beskrivning av ärendet|bakgrund|motivering|beslutsmotivering|skäl för beslutet|beslutet kan överklagas|hur man överklagar|hur du överklagar|överklagande|beslutsunderlag|underlag|handlingar|beslutsgång|yrkanden?|propositionsordning|proposition|omröstning(?:sresultat)?|reservation(?:er)?|protokollsanteckning(?:ar)?|särskilt yttrande|ärendets beredning|tidigare behandling|beslutet skickas till|skickas till|expedieras till|expediering|expedierat\/bestyrkt`;
+const BACKGROUND_HEAD_SOURCE = String.raw`(?:${ORGAN_GENITIVE}|ordförandens|tjänstepersonens|tjänstemannens)\s+förslag(?:\s+till\s+beslut)?|beslutsförslag|förslag till beslut(?: på sammanträdet| i [\p{L}&\s-]{3,60})?|förvaltningens förslag(?: till beslut)?|arbetsutskottets förslag(?: till beslut)?|sammanfattning av ärendet|ärendet|ärendebeskrivning|beskrivning av ärendet|bakgrund|motivering|beslutsmotivering|skäl för beslutet|beslutet kan överklagas|hur man överklagar|hur du överklagar|överklagande|beslutsunderlag|underlag|handlingar|beslutsgång|yrkanden?|propositionsordning|proposition|omröstning(?:sresultat)?|reservation(?:er)?|protokollsanteckning(?:ar)?|särskilt yttrande|ärendets beredning|tidigare behandling|beslutet skickas till|skickas till|expedieras till|expediering|expedierat\/bestyrkt`;
 /** Other subheadings of an item: the summary of meeting notes, jäv, the justerare (their election may be recorded under them). */
 const OTHER_HEAD_SOURCE = String.raw`${BACKGROUND_HEAD_SOURCE}|sammanfattning|upplysning(?:ar)?|jäv|justerare(?:\s+expedierat\/bestyrkt)?|deltar inte i beslut(?:et)?`;
 
+/**
+ * The words a subheading can start with, tried once before the forms themselves: most lines are
+ * running text, and the organ forms would otherwise scan each line's first word for every form.
+ */
+const HEAD_START = String.raw`(?=beslut|överens|förslag|förvaltningens|arbetsutskottets|ordförandens|tjänste|sammanfattning|ärende|beskrivning|bakgrund|motivering|skäl|underlag|handlingar|yrkande|proposition|omröstning|reservation|protokollsanteckning|särskilt|tidigare|skickas|expedier|justerare|deltar|upplysning|jäv|hur|överklagande|[\p{L}-]*?(?:nämnd|styrelse|direktion|utskott|fullmäktige|råd|beredning|presidi|revision|möte|sammanträde|grupp|kommitté|församling|stämm)\p{L}*\s)`;
+
 /** Subheadings inside an agenda item. */
-export const ITEM_SUBHEADING = new RegExp(`^(?=.{1,90}$)(?:${DECISION_HEAD_SOURCE}|${PROPOSAL_HEAD_SOURCE}|${OTHER_HEAD_SOURCE})\\s*:?$`, 'iu');
+export const ITEM_SUBHEADING = new RegExp(`^(?=.{1,90}$)${HEAD_START}(?:${DECISION_HEAD_SOURCE}|${PROPOSAL_HEAD_SOURCE}|${OTHER_HEAD_SOURCE})\\s*:?$`, 'iu');
 const DECISION_HEAD = new RegExp(`^(?:${DECISION_HEAD_SOURCE})\\s*:?$`, 'iu');
 const PROPOSAL_HEAD = new RegExp(`^(?:${PROPOSAL_HEAD_SOURCE})\\s*:?$`, 'iu');
 /** A subheading with its text after a colon on the same line ("Beslut: Nämnden godkänner …", "Bakgrund: …"). */
-const INLINE_HEAD = new RegExp(`^(${DECISION_HEAD_SOURCE}|${PROPOSAL_HEAD_SOURCE}|${OTHER_HEAD_SOURCE})\\s*:\\s*(\\S.*)$`, 'iu');
+const INLINE_HEAD = new RegExp(`^${HEAD_START}(${DECISION_HEAD_SOURCE}|${PROPOSAL_HEAD_SOURCE}|${OTHER_HEAD_SOURCE})\\s*:\\s*(\\S.*)$`, 'iu');
 const BACKGROUND_HEAD = new RegExp(`^(?:${BACKGROUND_HEAD_SOURCE})\\s*:?$`, 'iu');
+/** Whether any line of a text starts with a subheading (alone or inline): one search, and most sections of notes have none. */
+const HAS_HEAD = new RegExp(`^${HEAD_START}(?:${DECISION_HEAD_SOURCE}|${PROPOSAL_HEAD_SOURCE}|${OTHER_HEAD_SOURCE})\\s*(?:$|:)`, 'imu');
 
 /** Immediate justering of the item: recorded as its own decision. */
 const IMMEDIATE = /(?<![\p{L}])(paragrafen|paragraferna|beslutet|besluten|protokollet|beslutspunkterna)[^.]{0,40}\b(justeras|justerades|förklaras|förklarades)\s+(omedelbart|omgående)|omedelbart\s+justerad/iu;
@@ -63,8 +71,12 @@ export const TOC_LINE = /(\.\s?){4,}\s*\d+\s*$/;
  */
 const FURNITURE = /^[ \t]*(?:(?:justerandes|ordförandes|sekreterarens)\s+sign(?:atur|\.)?\b|utdragsbestyrkande\b|det här dokumentet är (?:digitalt|elektroniskt) signerat\b|detta dokument (?:är|har (?:blivit )?)(?:digitalt |elektroniskt )?signera(?:t|ts)\b|transaktionsidentitet\s*:|(?:sida|page)\s+\d+(?:\s*(?:av|of|\/)\s*\d+|\s*\(\d+\))?[ \t]*$|\d+\s*(?:\(\d+\)|av\s+\d+)[ \t]*$|forts(?:\.|ättning)?(?:\s+§\s*\d+[a-z]?)?[ \t]*:?[ \t]*$|§\s*\d+[a-z]?\s*\(?forts(?:\.|ättning)?\)?[ \t]*$).*$/gimu;
 
+/** Words without which a text holds no furniture line. */
+const FURNITURE_HINT = /sign|utdragsbestyrk|transaktionsid|sida|page|forts|\d\s*(?:\(\d|av\s+\d)/i;
+
 /** Section text without page furniture lines (cheap: most sections have none). */
 export function withoutFurniture(text: string): string {
+  if (!FURNITURE_HINT.test(text)) return text;
   FURNITURE.lastIndex = 0;
   return text.replace(FURNITURE, '').replace(/\n{3,}/g, '\n\n').replace(/^\n+|\n+$/g, '');
 }
@@ -75,13 +87,22 @@ const firstLine = (paragraph: string) => paragraph.split('\n')[0]!.trim();
 export const unescapeMarkdown = (s: string) => s.replace(/\\([\\.\-*_#()[\]!+`>|])/g, '$1');
 
 /** Whether a line is a subheading written on its own line, capitalised (a wrapped line "beslut" inside a sentence is none). */
-const isHeadLine = (line: string) => /^\p{Lu}/u.test(line) && line.length <= 90 && (ITEM_SUBHEADING.test(line) || INLINE_HEAD.test(line));
+const isHeadLine = (line: string) => /^\p{Lu}/u.test(line) && line.length <= 90 && (ITEM_SUBHEADING.test(line) || (line.includes(':') && INLINE_HEAD.test(line)));
 
 /**
  * The item's paragraphs, a subheading that a PDF export ran into the paragraph before it
  * ("Kommunrevisionen noterar informationen.\nSammanfattning\n…") starting a paragraph of its own.
  */
+let lastText: string | null = null;
+let lastParagraphs: string[] = [];
 function itemParagraphs(sectionText: string): string[] {
+  // The decision rules ask for the same item's paragraphs twice in a row (its blocks, then its undecided parts).
+  if (sectionText === lastText) return lastParagraphs;
+  lastText = sectionText;
+  return (lastParagraphs = splitItem(sectionText));
+}
+
+function splitItem(sectionText: string): string[] {
   return sectionText.split(/\n{2,}/).flatMap((p) => {
     if (!p.includes('\n')) return [p];
     const out: string[] = [];
@@ -118,7 +139,7 @@ function blocksUnder(paragraphs: string[], head: RegExp): string[] {
       if (head.test(first)) { current = rest ? [rest] : []; inline = false; }
       continue;
     }
-    const inlineHead = INLINE_HEAD.exec(first);
+    const inlineHead = first.includes(':') ? INLINE_HEAD.exec(first) : null;
     if (inlineHead) {
       close();
       if (head.test(inlineHead[1]!)) { current = inlineDecision([inlineHead[2]!, rest].filter(Boolean).join('\n')); inline = true; }
@@ -149,10 +170,11 @@ function blocksUnder(paragraphs: string[], head: RegExp): string[] {
  * decision too. Empty when the item has neither.
  */
 export function decisionBlocks(sectionText: string): string[] {
+  if (!HAS_HEAD.test(sectionText)) return [];
   const paragraphs = itemParagraphs(sectionText);
   const decided = blocksUnder(paragraphs, DECISION_HEAD);
-  const out = decided.length ? decided : blocksUnder(paragraphs, PROPOSAL_HEAD);
-  if (!out.length || out.some((d) => IMMEDIATE.test(d))) return out;
+  const out = decided.length || !sectionText.includes('örslag') ? decided : blocksUnder(paragraphs, PROPOSAL_HEAD);
+  if (!out.length || !/omedelbart|omgående/i.test(sectionText) || out.some((d) => IMMEDIATE.test(d))) return out;
   const elsewhere = paragraphs.flatMap((p) => (IMMEDIATE.test(p) ? sentences(joinLines(p)) : [])).filter((s) => IMMEDIATE.test(s) && !PROPOSED.test(s));
   return elsewhere.length ? [...out, clean(elsewhere[0]!)] : out;
 }
@@ -163,11 +185,12 @@ export function decisionBlocks(sectionText: string): string[] {
  * read in an item that states no decision under a subheading.
  */
 export function undecidedPartsRemoved(sectionText: string): string {
+  if (!HAS_HEAD.test(sectionText)) return sectionText;
   const kept: string[] = [];
   let skipping = false;
   for (const p of itemParagraphs(sectionText)) {
     const first = firstLine(p);
-    const head = ITEM_SUBHEADING.test(first) ? first : INLINE_HEAD.exec(first)?.[1];
+    const head = ITEM_SUBHEADING.test(first) ? first : first.includes(':') ? INLINE_HEAD.exec(first)?.[1] : undefined;
     if (head !== undefined) skipping = BACKGROUND_HEAD.test(head);
     if (!skipping) kept.push(p);
   }
@@ -184,11 +207,12 @@ export const isBackgroundHeading = (heading: string) => BACKGROUND_HEAD.test(hea
  * "Beslut". Empty when the item opens with no decision or has no subheadings.
  */
 export function openingDecision(sectionText: string, isDecision: (text: string) => boolean): string[] {
+  if (!HAS_HEAD.test(sectionText)) return [];
   const paragraphs = itemParagraphs(sectionText);
   const first = paragraphs[0];
   if (!first || ITEM_SUBHEADING.test(firstLine(first)) || INLINE_HEAD.test(firstLine(first)) || !isDecision(joinLines(first))) return [];
   if (!paragraphs.some((p) => ITEM_SUBHEADING.test(firstLine(p)))) return [];
-  return decisionBlocks(`Beslut\n\n${sectionText}`);
+  return blocksUnder(['Beslut', ...paragraphs], DECISION_HEAD);
 }
 
 
