@@ -116,7 +116,7 @@ const items = perDocument((ctx: Pick<DecisionInput, 'sections'>) => ctx.sections
   const text = withoutFurniture(section.text);
   // A protocol item's decision is what stands under its "Beslut" subheading, lists included;
   // the sentences of its background ("Kommunfullmäktige beslutade 2019 …") are not.
-  const blocks = decisionBlocks(text).filter((b) => !DISCUSSES.test(b) || isDecision(b));
+  const blocks = decisionBlocks(text, (b) => !DISCUSSES.test(b) || isDecision(b));
   const opening = !blocks.length && section.number?.startsWith('§') ? openingDecision(text, (t) => isDecision(t) || ADOPTS.test(t)) : [];
   const stated = blocks.length > 0 || opening.length > 0 || isBackgroundHeading(heading);
   // Without one, the sentence rules read the item's own text: not its background, proposals, Beslutsunderlag or Beslutsgång.

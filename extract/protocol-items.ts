@@ -26,13 +26,13 @@ const ORGAN_GENITIVE = String.raw`${ORGAN}s(?:\s+${ORGAN}s)?|${ORGAN}\s+för\s+(
 const DECISION_HEAD_SOURCE = String.raw`beslut(?: i korthet| i ärendet| i [\p{L}&\s-]{3,60}|\s*[–—-]\s*[\p{L}\s]{3,60}|\s*\(?forts(?:\.|ättning)?\)?)?|beslutet(?: i sin helhet)?|(?:${ORGAN_GENITIVE})\s+beslut|överenskommelse`;
 /**
  * A proposal this organ sends to another ("Förslag till kommunfullmäktige", "Arbetsutskottets
- * förslag till kommunstyrelsen", "Kommunstyrelsens förslag till beslut i kommunfullmäktige"): the
- * organ's decision when the item has no "Beslut" of its own. A bare "Förslag till beslut" is the
- * proposal this meeting decides on.
+ * förslag till kommunstyrelsen", "Förslag till beslut i kommunstyrelsen" in an arbetsutskott's
+ * protocol): the organ's decision when the item has no "Beslut" of its own (a kallelse's proposals
+ * are no decisions at all). A bare "Förslag till beslut" is the proposal this meeting decides on.
  */
-const PROPOSAL_HEAD_SOURCE = String.raw`(?:(?:${ORGAN_GENITIVE})\s+)?förslag\s+till\s+(?:${ORGAN})|(?:${ORGAN_GENITIVE})\s+förslag\s+till\s+beslut\s+i\s+(?:${ORGAN})`;
+const PROPOSAL_HEAD_SOURCE = String.raw`(?:(?:${ORGAN_GENITIVE})\s+)?förslag\s+till\s+(?:beslut\s+i\s+)?(?:${ORGAN})`;
 /** Subheadings of the case's background, the proposals, the proceedings and the dispatch: nothing under them is decided at this meeting. */
-const BACKGROUND_HEAD_SOURCE = String.raw`(?:${ORGAN_GENITIVE}|ordförandens|tjänstepersonens|tjänstemannens)\s+förslag(?:\s+till\s+beslut)?|beslutsförslag|förslag till beslut(?: på sammanträdet| i [\p{L}&\s-]{3,60})?|förvaltningens förslag(?: till beslut)?|arbetsutskottets förslag(?: till beslut)?|sammanfattning av ärendet|ärendet|ärendebeskrivning|beskrivning av ärendet|bakgrund|motivering|beslutsmotivering|skäl för beslutet|beslutet kan överklagas|hur man överklagar|hur du överklagar|överklagande|beslutsunderlag|underlag|handlingar|beslutsgång|yrkanden?|propositionsordning|proposition|omröstning(?:sresultat)?|reservation(?:er)?|protokollsanteckning(?:ar)?|särskilt yttrande|ärendets beredning|tidigare behandling|beslutet skickas till|skickas till|expedieras till|expediering|expedierat\/bestyrkt`;
+const BACKGROUND_HEAD_SOURCE = String.raw`(?:${ORGAN_GENITIVE}|ordförandens|tjänstepersonens|tjänstemannens)\s+förslag(?:\s+till\s+beslut)?|beslutsförslag|förslag till beslut(?: på sammanträdet)?|förvaltningens förslag(?: till beslut)?|arbetsutskottets förslag(?: till beslut)?|sammanfattning av ärendet|ärendet|ärendebeskrivning|beskrivning av ärendet|bakgrund|motivering|beslutsmotivering|skäl för beslutet|beslutet kan överklagas|hur man överklagar|hur du överklagar|överklagande|beslutsunderlag|underlag|handlingar|beslutsgång|yrkanden?|propositionsordning|proposition|omröstning(?:sresultat)?|reservation(?:er)?|protokollsanteckning(?:ar)?|särskilt yttrande|ärendets beredning|tidigare behandling|beslutet skickas till|skickas till|expedieras till|expediering|expedierat\/bestyrkt`;
 /** Other subheadings of an item: the summary of meeting notes, jäv, the justerare (their election may be recorded under them). */
 const OTHER_HEAD_SOURCE = String.raw`${BACKGROUND_HEAD_SOURCE}|sammanfattning|upplysning(?:ar)?|jäv|justerare(?:\s+expedierat\/bestyrkt)?|deltar inte i beslut(?:et)?`;
 
@@ -126,27 +126,38 @@ function inlineDecision(text: string): string[] {
 }
 
 /** Each `head` subheading's text up to the next subheading; an inline "Beslut: …" holds its paragraph and the points after it. */
-function blocksUnder(paragraphs: string[], head: RegExp): string[] {
+function blocksUnder(paragraphs: string[], head: RegExp, decides: (text: string) => boolean): string[] {
   const out: string[] = [];
+  let agreement = false;
   let current: string[] | null = null;
   let inline = false;
-  const close = () => { if (current?.length) out.push(clean(current.map(joinLines).join(' '))); current = null; };
-  for (const p of paragraphs) {
+  const close = () => {
+    const text = current?.length ? clean(current.map(joinLines).join(' ')) : '';
+    // An "Överenskommelse" of notes that records no decision ("… diskuterar budgeten") is none; a formal "Beslut" always is.
+    if (text && (!agreement || decides(text))) out.push(text);
+    current = null;
+  };
+  paragraphs.forEach((p, i) => {
     const first = firstLine(p);
     const rest = p.includes('\n') ? p.slice(p.indexOf('\n') + 1) : '';
     if (ITEM_SUBHEADING.test(first)) {
       close();
-      if (head.test(first)) { current = rest ? [rest] : []; inline = false; }
-      continue;
+      if (head.test(first)) { current = rest ? [rest] : []; inline = false; agreement = /^överens/iu.test(first); }
+      return;
     }
     const inlineHead = first.includes(':') ? INLINE_HEAD.exec(first) : null;
     if (inlineHead) {
       close();
-      if (head.test(inlineHead[1]!)) { current = inlineDecision([inlineHead[2]!, rest].filter(Boolean).join('\n')); inline = true; }
-      continue;
+      if (head.test(inlineHead[1]!)) {
+        const text = [inlineHead[2]!, rest].filter(Boolean).join('\n');
+        agreement = /^överens/iu.test(inlineHead[1]!);
+        // In an item with subheadings after it, "Beslut: …" is a subheading like "Beslut"; in running notes it holds its sentence and points.
+        inline = !paragraphs.slice(i + 1).some((q) => ITEM_SUBHEADING.test(firstLine(q)) || INLINE_HEAD.test(firstLine(q)));
+        current = inline ? inlineDecision(text) : [text];
+      }
+      return;
     }
-    // An inline "Beslut: …" in running notes holds its paragraph and the points after it, not the notes that follow.
-    if (current && inline && !POINT.test(p.trim())) { close(); continue; }
+    if (current && inline && !POINT.test(p.trim())) { close(); return; }
     // "Paragrafen justeras omedelbart." under the decision is a decision of its own, also inside the decision's paragraph.
     if (current && IMMEDIATE.test(p)) {
       // What follows it in the paragraph still belongs to the decision; the paragraphs after it do not.
@@ -154,10 +165,10 @@ function blocksUnder(paragraphs: string[], head: RegExp): string[] {
         if (IMMEDIATE.test(s)) { close(); out.push(clean(s)); current = []; } else current!.push(s);
       }
       close();
-      continue;
+      return;
     }
     if (current) current.push(p);
-  }
+  });
   close();
   return out;
 }
@@ -169,11 +180,11 @@ function blocksUnder(paragraphs: string[], head: RegExp): string[] {
  * An immediate justering recorded elsewhere in the item (after "Beslutsgång", at its end) is a
  * decision too. Empty when the item has neither.
  */
-export function decisionBlocks(sectionText: string): string[] {
+export function decisionBlocks(sectionText: string, decides: (text: string) => boolean = () => true): string[] {
   if (!HAS_HEAD.test(sectionText)) return [];
   const paragraphs = itemParagraphs(sectionText);
-  const decided = blocksUnder(paragraphs, DECISION_HEAD);
-  const out = decided.length || !sectionText.includes('örslag') ? decided : blocksUnder(paragraphs, PROPOSAL_HEAD);
+  const decided = blocksUnder(paragraphs, DECISION_HEAD, decides);
+  const out = decided.length || !sectionText.includes('örslag') ? decided : blocksUnder(paragraphs, PROPOSAL_HEAD, decides);
   if (!out.length || !/omedelbart|omgående/i.test(sectionText) || out.some((d) => IMMEDIATE.test(d))) return out;
   const elsewhere = paragraphs.flatMap((p) => (IMMEDIATE.test(p) ? sentences(joinLines(p)) : [])).filter((s) => IMMEDIATE.test(s) && !PROPOSED.test(s));
   return elsewhere.length ? [...out, clean(elsewhere[0]!)] : out;
@@ -212,7 +223,7 @@ export function openingDecision(sectionText: string, isDecision: (text: string) 
   const first = paragraphs[0];
   if (!first || ITEM_SUBHEADING.test(firstLine(first)) || INLINE_HEAD.test(firstLine(first)) || !isDecision(joinLines(first))) return [];
   if (!paragraphs.some((p) => ITEM_SUBHEADING.test(firstLine(p)))) return [];
-  return blocksUnder(['Beslut', ...paragraphs], DECISION_HEAD);
+  return blocksUnder(['Beslut', ...paragraphs], DECISION_HEAD, () => true);
 }
 
 
