@@ -101,6 +101,7 @@ const notDecisions: Form[] = [
   ['an earlier decision told in Ärendet/Bakgrund of an item without a Beslut', `${P}§ 4\nÖversiktsplan\n\nÄrendet\n\nKommunfullmäktige beslutade 2019 att anta översiktsplanen. Kommunstyrelsen godkänner ramarna varje år.\n\nBeslutsunderlag\n\nKommunstyrelsens beslut 2023-05-12 § 45`, [], ['beslutade 2019', 'godkänner ramarna', '§ 45']],
   ['an earlier decision dated in running text', `${P}## § 4 Översiktsplan\n\nKommunfullmäktige beslutade 2019 att anta översiktsplanen. I december 2020 beslutade kommunstyrelsen att revidera den. Nämnden godkände i juni tidplanen. Direktionen bordlade utkastet vid direktionsmötet den 13 mars.`,
     [], ['beslutade 2019', 'I december 2020', 'godkände i juni', 'bordlade']],
+  ['reported speech of a decision', `${P}## § 4 Fastigheter\n\nFastighetschefen informerade om att styrelsen beslutade att sälja fastigheten. Anna Ek berättade att nämnden godkänner avtalet.`, [], ['informerade', 'berättade']],
   ['a proposal by the administration in notes', `${N}## Budget\n\nFörvaltningen föreslår att nämnden godkänner budgeten.`, [], ['Förvaltningen föreslår']],
   ['a condition and an assumption', `${P}## § 4 Planer\n\nOm nämnden godkänner förslaget startar arbetet i maj. Vi antar att kostnaderna ökar.`, [], ['Om nämnden', 'Vi antar']],
   ['the Beslutsunderlag list under a Beslut', `${P}§ 4\nPlan\n\nBeslut\n\nNämnden antar planen.\n\nBeslutsunderlag\n\nTjänsteskrivelse 2025-02-01\n\nKommunstyrelsens beslut 2024-11-12 § 200`, ['Nämnden antar planen.'], ['Tjänsteskrivelse', '§ 200']],

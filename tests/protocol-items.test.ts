@@ -15,8 +15,8 @@ describe('decision of a protocol item', () => {
 });
 
 describe('item subheadings and contents lines', () => {
-  it.each(['Beslut – för fastställande i kommunfullmäktige', 'Beslut i kommunstyrelsens arbetsutskott', 'Beslut', 'Sammanfattning av ärendet', 'Beslutsunderlag', 'Beslutsgång', 'Beslutet skickas till', 'Yrkanden', 'Expedierat/bestyrkt'])('%s is a subheading', (h) => expect(ITEM_SUBHEADING.test(h)).toBe(true));
-  it.each(['Beslut om arvode', 'Budget 2025', 'Nämnden beslutar'])('%s is not', (h) => expect(ITEM_SUBHEADING.test(h)).toBe(false));
+  it.each(['Beslut – för fastställande i kommunfullmäktige', 'Beslut i kommunstyrelsens arbetsutskott', 'Beslut', 'Sammanfattning av ärendet', 'Beslutsunderlag', 'Beslutsgång', 'Beslutet skickas till', 'Yrkanden', 'Expedierat/bestyrkt', 'Kommunstyrelsens beslut', 'Nämnden för Kultur & Fritids beslut', 'Arbetsutskottets förslag till kommunstyrelsen', 'Förslag till beslut i kommunstyrelsen', 'Beslutet i sin helhet', 'Beslut (forts.)', 'Beslutsmotivering', 'Upplysningar', 'Beslutet kan överklagas'])('%s is a subheading', (h) => expect(ITEM_SUBHEADING.test(h)).toBe(true));
+  it.each(['Beslut om arvode', 'Budget 2025', 'Nämnden beslutar', 'Uppföljning av nämndens beslut', 'Länsstyrelsens beslut', 'Nämnden noterar delegationens beslut.'])('%s is not', (h) => expect(ITEM_SUBHEADING.test(h)).toBe(false));
   it('knows a contents line by its dot leaders', () => {
     expect(TOC_LINE.test('Underlag till kommunbudget ..................... 8')).toBe(true);
     expect(TOC_LINE.test('Investeringsplan 2025-2029, med utblick till 2034..... 9')).toBe(true);
