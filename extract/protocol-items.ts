@@ -125,7 +125,11 @@ function inlineDecision(text: string): string[] {
   return [first!, ...more.slice(0, points < 0 ? more.length : points)];
 }
 
-/** Each `head` subheading's text up to the next subheading; an inline "Beslut: …" holds its paragraph and the points after it. */
+/**
+ * Each `head` subheading's text up to the next subheading ("Beslut: …" inline too, where more subheadings
+ * follow; in running notes it holds its sentence and the points after it). `decides` judges the text of
+ * an "Överenskommelse".
+ */
 function blocksUnder(paragraphs: string[], head: RegExp, decides: (text: string) => boolean): string[] {
   const out: string[] = [];
   let agreement = false;
