@@ -49,7 +49,11 @@ export function splitSections(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, t
     // capitalised lines (a case title, a list point) that are no headings.
     const inItem = (current.number?.startsWith('§') === true || bareItems.has(current)) && (ITEM_SUBHEADING.test(doc.plain[i]!.split('\n')[0]!.trim()) || !ITEM_NUMBER.test(block.text.trim()));
     const start = i < (titleBlocks[0] ?? -1) || inItem ? null : sectionStart(doc, i, opts.styledHeadings === true);
-    if (start) {
+    // A template that repeats the item's heading on each of its pages ("§ 45 Dnr …" / "§ 45 Forts.")
+    // goes on with the same item: its decision runs on over the page break.
+    if (start && start.number?.startsWith('§') && start.number === current.number) {
+      append(start.rest);
+    } else if (start) {
       if (current.text || sections.length || current.heading !== title) sections.push(current);
       current = { heading: start.heading, number: start.number, text: '', page: block.page, ...(start.caseNumber ? { caseNumber: start.caseNumber } : {}) };
       sectionStarts.add(i);

@@ -60,8 +60,8 @@ export function sentences(paragraph: string): string[] {
   return paragraph.split(/(?<=[.!?])\s+(?=[\p{Lu}"”\d§])|\n+/u).map((s) => s.trim()).filter(Boolean);
 }
 
-/** A point of a list as section text has it: "• | om …" (a PDF's bullet column), "- …", "1. …", "a) …". */
-export const POINT = /^(?:[•·▪–-]|\d{1,2}[.)]|[a-z]\))\s*(?:\|\s*)?\S/u;
+/** A point of a list as section text has it: "• | om …" (a PDF's bullet column), "- …", "– …", "− …" and "+ …" (a sign with a space: "−0,50" is a number), "1. …", "a) …". */
+export const POINT = /^(?:[•·▪◦○●■►➢✓–-]|[—−*+](?=\s)|\d{1,2}[.)]|[a-z]\))\s*(?:\|\s*)?\S/u;
 
 /** Lines of one paragraph joined into running text; a word hyphenated at a line end is mended. */
 export function joinLines(text: string): string {
@@ -74,7 +74,7 @@ export function joinLines(text: string): string {
 
 /**
  * A paragraph's lines as running text: a line break is layout where the next line goes on in lower
- * case, or where a full-width line wraps; a list point, a short line followed by a capital or a
+ * case or with a number ("på\n−0,50 procent"), or where a full-width line wraps; a list point, a short line followed by a capital or a
  * line ending a sentence stand apart ("a) … köpen" / "Denna paragraf förklarades omedelbart justerad.").
  */
 export function wrappedLines(paragraph: string): string[] {
@@ -85,7 +85,7 @@ export function wrappedLines(paragraph: string): string[] {
     const group = groups.at(-1);
     const prev = group?.at(-1);
     const wraps = prev !== undefined && !/[.!?:;]$/.test(prev) && !POINT.test(line) && !POINT.test(group![0]!)
-      && (/^\p{Ll}/u.test(line) || prev.length >= 60);
+      && (/^(?:\p{Ll}|[−+]?\d)/u.test(line) || prev.length >= 60);
     if (wraps) group!.push(line); else groups.push([line]);
   }
   return groups.map((g) => joinLines(g.join('\n')));

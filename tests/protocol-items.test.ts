@@ -5,7 +5,7 @@ describe('decision of a protocol item', () => {
   const cases: [string, string, string[]][] = [
     ['one paragraph under Beslut', 'Beslut\n\nNämnden noterar informationen till protokollet.\n\nSammanfattning av ärendet\n\nKarl informerar.', ['Nämnden noterar informationen till protokollet.']],
     ['a numbered list stays whole, wrapped lines joined', 'Beslut\n\nNämnden beslutar att\n\n1\\. godkänna rapporten,\n\n2\\. föreslå kommunfull-\nmäktige att anta planen.\n\nBeslutsunderlag\n\nTjänsteskrivelse', ['Nämnden beslutar att 1. godkänna rapporten, 2. föreslå kommunfullmäktige att anta planen.']],
-    ['the subheading on the first line of its paragraph', 'Beslut\nNämnden godkänner budgeten.\nSammanfattning av ärendet\nText.', ['Nämnden godkänner budgeten. Sammanfattning av ärendet Text.']],
+    ['a subheading run into the paragraph before it', 'Beslut\nNämnden godkänner budgeten.\nSammanfattning av ärendet\nText.', ['Nämnden godkänner budgeten.']],
     ['the proposition in Beslutsgång is not the decision', 'Beslut\n\nNämnden antar planen.\n\nBeslutsgång\n\nOrdföranden ställer proposition på förslaget.', ['Nämnden antar planen.']],
     ['a subheading naming the organ', 'Beslut i kommunstyrelsens arbetsutskott\n\nArbetsutskottet godkänner\nupphandlingen.\n\nParagrafen justeras omedelbart.', ['Arbetsutskottet godkänner upphandlingen.', 'Paragrafen justeras omedelbart.']],
     ['no Beslut, no decision', 'Sammanfattning av ärendet\n\nNämnden informeras.', []],
@@ -15,8 +15,8 @@ describe('decision of a protocol item', () => {
 });
 
 describe('item subheadings and contents lines', () => {
-  it.each(['Beslut – för fastställande i kommunfullmäktige', 'Beslut i kommunstyrelsens arbetsutskott', 'Beslut', 'Sammanfattning av ärendet', 'Beslutsunderlag', 'Beslutsgång', 'Beslutet skickas till', 'Yrkanden', 'Expedierat/bestyrkt'])('%s is a subheading', (h) => expect(ITEM_SUBHEADING.test(h)).toBe(true));
-  it.each(['Beslut om arvode', 'Budget 2025', 'Nämnden beslutar'])('%s is not', (h) => expect(ITEM_SUBHEADING.test(h)).toBe(false));
+  it.each(['Beslut – för fastställande i kommunfullmäktige', 'Beslut i kommunstyrelsens arbetsutskott', 'Beslut', 'Sammanfattning av ärendet', 'Beslutsunderlag', 'Beslutsgång', 'Beslutet skickas till', 'Yrkanden', 'Expedierat/bestyrkt', 'Kommunstyrelsens beslut', 'Nämnden för Kultur & Fritids beslut', 'Arbetsutskottets förslag till kommunstyrelsen', 'Förslag till beslut i kommunstyrelsen', 'Beslutet i sin helhet', 'Beslut (forts.)', 'Beslutsmotivering', 'Upplysningar', 'Beslutet kan överklagas'])('%s is a subheading', (h) => expect(ITEM_SUBHEADING.test(h)).toBe(true));
+  it.each(['Beslut om arvode', 'Budget 2025', 'Nämnden beslutar', 'Uppföljning av nämndens beslut', 'Länsstyrelsens beslut', 'Nämnden noterar delegationens beslut.'])('%s is not', (h) => expect(ITEM_SUBHEADING.test(h)).toBe(false));
   it('knows a contents line by its dot leaders', () => {
     expect(TOC_LINE.test('Underlag till kommunbudget ..................... 8')).toBe(true);
     expect(TOC_LINE.test('Investeringsplan 2025-2029, med utblick till 2034..... 9')).toBe(true);
