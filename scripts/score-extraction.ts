@@ -31,7 +31,9 @@ export const Gold = z.object({
 type Gold = z.infer<typeof Gold>;
 
 export interface Counts { tp: number; fp: number; fn: number }
-export interface Score { docs: number; fields: Record<string, Counts>; accuracy: Record<string, { right: number; total: number }>; rules: Record<string, { right: number; total: number }> }
+/** What a set field got wrong in one document: gold items not found, found items not in the gold. */
+export interface Miss { file: string; field: string; missed: string[]; extra: string[] }
+export interface Score { docs: number; fields: Record<string, Counts>; accuracy: Record<string, { right: number; total: number }>; rules: Record<string, { right: number; total: number }>; misses: Miss[] }
 
 const GOLD_DIR = path.join(PROJECT_ROOT, 'tests', 'gold');
 const SEEDS = path.resolve(PROJECT_ROOT, '..', 'shared', 'seeds');
@@ -133,9 +135,20 @@ export function scoreReal(gold: RealGold, e: Extraction, into: Score): void {
   const predictedOrgs = e.organisations.filter((o) => !ownBody || norm(o.name).replace(/(en|et|n)$/, '') !== ownBody);
   const orgs = matchSets(gold.organisations, predictedOrgs, (g, p) => norm(g) === norm(p.name) || norm(normaliseOrganisation(g)?.name ?? '') === norm(p.name));
   add('organisations', orgs);
+  const miss = <G, P>(field: string, wanted: G[], pred: P[], pairs: [G, P][], show: (x: G | P) => string) => {
+    const found = new Set<unknown>(pairs.flatMap(([g, p]) => [g, p]));
+    const missed = wanted.filter((g) => !found.has(g)).map(show);
+    const extra = pred.filter((p) => !found.has(p)).map(show);
+    if (missed.length || extra.length) into.misses.push({ file: gold.file, field, missed, extra });
+  };
+  miss('organisations', gold.organisations, predictedOrgs, orgs.pairs, (x) => (typeof x === 'string' ? x : (x as { name: string }).name));
   const decisions = matchSets(gold.decisions, e.decisions, (g, p) => norm(p.text).includes(norm(g)));
   add('decisions', decisions);
-  add('diarienummer', matchSets([...new Set(gold.diarienummer.map(caseKey))], caseNumbers(e), (g, p) => g === p));
+  const goldCases = [...new Set(gold.diarienummer.map(caseKey))];
+  const predictedCases = caseNumbers(e);
+  const cases = matchSets(goldCases, predictedCases, (g, p) => g === p);
+  add('diarienummer', cases);
+  miss('diarienummer', goldCases, predictedCases, cases.pairs, String);
   acc('date', gold.date === e.date);
   acc('docType', gold.docType === e.docType);
   acc('body', norm(gold.body) === norm(e.body ?? ''));
@@ -181,7 +194,13 @@ export async function scoreRealGold(split: 'dev' | 'setaside', opts: RealGoldSel
   return score;
 }
 
-export const emptyScore = (): Score => ({ docs: 0, fields: {}, accuracy: {}, rules: {} });
+export const emptyScore = (): Score => ({ docs: 0, fields: {}, accuracy: {}, rules: {}, misses: [] });
+
+/** The misses and extras per document and field, for `--misses` (optionally only some fields). */
+export function formatMisses(s: Score, fields?: string[]): string {
+  return s.misses.filter((m) => !fields || fields.includes(m.field))
+    .map((m) => [`${m.file} · ${m.field}`, ...m.missed.map((x) => `  - missed  ${x}`), ...m.extra.map((x) => `  + extra   ${x}`)].join('\n')).join('\n') + '\n';
+}
 
 export function f1(c: Counts): { precision: number; recall: number; f1: number } {
   const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;
@@ -208,12 +227,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const value = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const batch = value('--batch') === undefined ? undefined : Number(value('--batch'));
   const files = value('--files')?.split(',');
+  // `--misses` lists the real gold's misses and extras per document (`--misses organisations,diarienummer` for some fields).
+  const misses = args.includes('--misses') ? (value('--misses')?.startsWith('--') ? undefined : value('--misses')?.split(',')) ?? undefined : null;
   if (!real) for (const split of ['dev', 'heldout'] as const) process.stdout.write(`\n## tests/gold ${split}\n\n${formatScore(await scoreGold(split))}`);
   // The set-aside part only by name (`--real setaside`): by default the real gold means its dev part.
   const splits = real === 'setaside' ? ['setaside' as const] : ['dev' as const];
   for (const split of splits) {
     const perDocument = verbose ? (file: string, one: Score) => process.stdout.write(`\n### ${file}\n\n${formatScore(one)}`) : undefined;
     const selection = [batch !== undefined ? ` batch ${batch}` : '', files ? ` (${files.length} files)` : ''].join('');
-    process.stdout.write(`\n## tests/gold-real ${split}${selection}\n\n${formatScore(await scoreRealGold(split, { perDocument, batch, files }))}`);
+    const score = await scoreRealGold(split, { perDocument, batch, files });
+    process.stdout.write(`\n## tests/gold-real ${split}${selection}\n\n${formatScore(score)}`);
+    if (misses !== null) process.stdout.write(`\n### misses and extras\n\n${formatMisses(score, misses)}`);
   }
 }
