@@ -64,13 +64,23 @@ function tally(into: Score) {
   };
 }
 
+/** The gold items a field missed and the items it found beyond the gold, for `--misses`. */
+function noteMisses<G, P>(into: Score, file: string, field: string, wanted: G[], pred: P[], pairs: [G, P][], show: (x: G | P) => string): void {
+  const found = new Set<unknown>(pairs.flatMap(([g, p]) => [g, p]));
+  const missed = wanted.filter((g) => !found.has(g)).map(show);
+  const extra = pred.filter((p) => !found.has(p)).map(show);
+  if (missed.length || extra.length) into.misses.push({ file, field, missed, extra });
+}
+
 export function scoreOne(gold: Gold, e: Extraction, into: Score): void {
   const { add, acc } = tally(into);
   into.docs++;
   const persons = matchSets(gold.persons, e.persons, (g, p) => [g.name, ...(g.aliases ?? [])].some((n) => sameName(n, p.name) || p.aliases?.some((a) => sameName(n, a))));
   add('persons', persons);
   for (const [g, p] of persons.pairs) acc('attendance', g.attendance === p.attendance);
-  add('organisations', matchSets(gold.organisations, e.organisations, (g, p) => norm(g) === norm(p.name)));
+  const orgs = matchSets(gold.organisations, e.organisations, (g, p) => norm(g) === norm(p.name));
+  add('organisations', orgs);
+  noteMisses(into, gold.file, 'organisations', gold.organisations, e.organisations, orgs.pairs, (x) => (typeof x === 'string' ? x : x.name));
   add('dates', matchSets(gold.dates, e.dates, (g, p) => g.date === p.date));
   const kinds = matchSets(gold.dates, e.dates, (g, p) => g.date === p.date);
   for (const [g, p] of kinds.pairs) acc('dateKind', g.kind === p.kind);
@@ -135,20 +145,14 @@ export function scoreReal(gold: RealGold, e: Extraction, into: Score): void {
   const predictedOrgs = e.organisations.filter((o) => !ownBody || norm(o.name).replace(/(en|et|n)$/, '') !== ownBody);
   const orgs = matchSets(gold.organisations, predictedOrgs, (g, p) => norm(g) === norm(p.name) || norm(normaliseOrganisation(g)?.name ?? '') === norm(p.name));
   add('organisations', orgs);
-  const miss = <G, P>(field: string, wanted: G[], pred: P[], pairs: [G, P][], show: (x: G | P) => string) => {
-    const found = new Set<unknown>(pairs.flatMap(([g, p]) => [g, p]));
-    const missed = wanted.filter((g) => !found.has(g)).map(show);
-    const extra = pred.filter((p) => !found.has(p)).map(show);
-    if (missed.length || extra.length) into.misses.push({ file: gold.file, field, missed, extra });
-  };
-  miss('organisations', gold.organisations, predictedOrgs, orgs.pairs, (x) => (typeof x === 'string' ? x : (x as { name: string }).name));
+  noteMisses(into, gold.file, 'organisations', gold.organisations, predictedOrgs, orgs.pairs, (x) => (typeof x === 'string' ? x : x.name));
   const decisions = matchSets(gold.decisions, e.decisions, (g, p) => norm(p.text).includes(norm(g)));
   add('decisions', decisions);
   const goldCases = [...new Set(gold.diarienummer.map(caseKey))];
   const predictedCases = caseNumbers(e);
   const cases = matchSets(goldCases, predictedCases, (g, p) => g === p);
   add('diarienummer', cases);
-  miss('diarienummer', goldCases, predictedCases, cases.pairs, String);
+  noteMisses(into, gold.file, 'diarienummer', goldCases, predictedCases, cases.pairs, String);
   acc('date', gold.date === e.date);
   acc('docType', gold.docType === e.docType);
   acc('body', norm(gold.body) === norm(e.body ?? ''));
@@ -227,9 +231,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const value = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const batch = value('--batch') === undefined ? undefined : Number(value('--batch'));
   const files = value('--files')?.split(',');
-  // `--misses` lists the real gold's misses and extras per document (`--misses organisations,diarienummer` for some fields).
+  // `--misses` lists the misses and extras per document (`--misses organisations,diarienummer` for some fields).
   const misses = args.includes('--misses') ? (value('--misses')?.startsWith('--') ? undefined : value('--misses')?.split(',')) ?? undefined : null;
-  if (!real) for (const split of ['dev', 'heldout'] as const) process.stdout.write(`\n## tests/gold ${split}\n\n${formatScore(await scoreGold(split))}`);
+  if (!real) for (const split of ['dev', 'heldout'] as const) {
+    const score = await scoreGold(split);
+    process.stdout.write(`\n## tests/gold ${split}\n\n${formatScore(score)}`);
+    if (misses !== null) process.stdout.write(`\n### misses and extras\n\n${formatMisses(score, misses)}`);
+  }
   // The set-aside part only by name (`--real setaside`): by default the real gold means its dev part.
   const splits = real === 'setaside' ? ['setaside' as const] : ['dev' as const];
   for (const split of splits) {
