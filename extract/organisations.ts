@@ -7,7 +7,8 @@ import type { Organisation } from '../lib/schema.ts';
 import type { PersonContext } from './context.ts';
 import { by, perDocument, runRules, type Finding, type Rule } from './rules.ts';
 import { ATTENDANCE_BLOCK_RULE } from './attendance-block.ts';
-import { knownBodies, knownOrganisations, municipalityList } from '../lib/reference-data.ts';
+import { firstNameSet, knownBodies, knownOrganisations, municipalityList } from '../lib/reference-data.ts';
+import { recipientList, recipientNames } from './recipients.ts';
 import { organisationsByForm } from './organisation-forms.ts';
 import { matchesOf } from '../lib/text.ts';
 
@@ -52,6 +53,8 @@ function compile(): Gazetteer {
   // first word instead (knownHits): as one alternation of 1 000 names they made extraction a third slower.
   const pattern = new RegExp(String.raw`(?<![\p{L}-])(?:` + [
     String.raw`(?<lst>[Ll]änsstyrelsen\s+i\s+(?:[\p{Lu}][\p{L}]+\s+){1,2}län)s?(?![\p{L}])`,
+    // The short form a county board uses of itself: "Länsstyrelsen Västra Götaland", "Länsstyrelsen Skåne"
+    String.raw`(?<lstshort>Länsstyrelsen\s+[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+)?)(?![\p{L}])`,
     // Committees and councils by their form: "Kollektivtrafiknämnden", "Kommunstyrelsen", "Regionala utvecklingsnämnden".
     String.raw`(?<organ>(?:Regionala\s+|Regional\s+)?[\p{Lu}][\p{Ll}-]*(?:nämnden|nämnd|styrelsen|fullmäktige|beredningen|utskottet))(?![\p{L}])`,
     // Written in lower case mid-sentence: "föreslår kommunfullmäktige", "kollektivtrafiknämnden har fattat beslut".
@@ -61,12 +64,12 @@ function compile(): Gazetteer {
 }
 
 /** A hit of the lexicon in a text: which kind of name (the alternative or the known list) and where. */
-export interface LexiconHit { group: 'muni' | 'lst' | 'known' | 'acr' | 'organ' | 'lower'; value: string; index: number; text: string }
+export interface LexiconHit { group: 'muni' | 'lst' | 'lstshort' | 'known' | 'acr' | 'organ' | 'lower'; value: string; index: number; text: string }
 
 /** A name in the genitive is the name: "Europeiska kommissionens förslag", "Riksbankens". */
 const KNOWN_END = /^s?(?![\p{L}])/u;
 /** "Karlstad kommun", "Karlstads kommun", "Göteborgs stad". */
-const MUNI_END = /^s?\s+(?:kommuns?|stad)(?![\p{L}])/u;
+const MUNI_END = /^s?\s+(?:kommuns?|[Ss]tad)(?![\p{L}])/u;
 /**
  * An acronym written alone ("SKR", "enligt MSB", "EU:s"), not the first part of a compound ("EU-nivå"),
  * nor a case number's prefix ("KS-2024-00012", "KS 2024/12"), nor a word among capitals ("BESLUT OM EU").
@@ -112,7 +115,7 @@ const ALTERNATIVES_NEED = /nämnd|styrelsen|fullmäktige|beredningen|utskottet/;
 /** The alternatives' hits and the known names', leftmost first and in the alternatives' order where two start together. */
 function lexiconIn(text: string): LexiconHit[] {
   const gazetteer = compile();
-  const order = ['muni', 'lst', 'known', 'acr', 'organ', 'lower'];
+  const order = ['muni', 'lst', 'lstshort', 'known', 'acr', 'organ', 'lower'];
   const all = [...(ALTERNATIVES_NEED.test(text) ? [...matchesOf(gazetteer.pattern, text)] : []).map((m): LexiconHit => {
     const [group, value] = Object.entries(m.groups!).find(([, v]) => v !== undefined)!;
     return { group: group as LexiconHit['group'], value, index: m.index, text: m[0] };
@@ -168,6 +171,8 @@ export const organisationLexicon: Rule<Organisation, OrgInput> = {
     const at = [i, 0, m.index];
     if (m.group === 'muni') return [{ value: { name: municipality(m.value) ?? `${m.value} kommun`, kind: 'kommun', evidence }, at }];
     if (m.group === 'lst') return [{ value: { name: m.value.replace(/\s+/g, ' '), kind: 'myndighet', evidence }, at }];
+    // "Länsstyrelsen Västra Götalands beslut": the genitive of the name.
+    if (m.group === 'lstshort') return [{ value: { name: m.value.replace(/\s+/g, ' ').replace(/s$/, (x) => (/^\s+\p{Ll}/u.test(ctx.plain[i]!.slice(m.index + m.text.length)) ? '' : x)), kind: 'myndighet', evidence }, at }];
     const o = compile().lookup.get(m.value.toLowerCase())!;
     return [{ value: { name: localUnit(ctx.plain[i]!, m, o) ?? o.name, kind: o.kind, evidence }, at }];
   })),
@@ -188,6 +193,8 @@ function localUnit(text: string, m: LexiconHit, o: { kind: string }): string | n
 export const organisationOrganForm: Rule<Organisation, OrgInput> = {
   id: 'organisation-organ-form', field: 'organisations',
   run: (ctx) => lexiconHits(ctx).flatMap((hits, i) => hits.flatMap((m): Found[] => {
+    // "Barn- och utbildningsnämnden", "Europeiska systemrisknämnden": the organ's word is the end of a longer name.
+    if ((m.group === 'organ' || m.group === 'lower') && insideLongerName(formHits(ctx)[i]!, m)) return [];
     const name = m.group === 'organ' ? m.value.replace(/\s+/g, ' ') : m.group === 'lower' ? m.value.replace(/\s+/g, ' ').replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : null;
     return name ? [{ value: { name, kind: 'organ', evidence: by(organisationOrganForm, evidenceAt(ctx, i, m.index)) }, at: [i, 0, m.index] }] : [];
   })),
@@ -204,6 +211,28 @@ export const organisationNamingForm: Rule<Organisation, OrgInput> = {
       return { value: { name: known?.name ?? h.name, kind: known?.kind ?? h.kind, evidence: by(organisationNamingForm, evidenceAt(ctx, i, h.index)) }, at: [i, 1, h.index] };
     })),
 };
+
+/** The bodies a decision is sent to ("Beslutet skickas till" / "Service Inköp, Service Fastighet"): named without a naming form. */
+export const organisationRecipient: Rule<Organisation, OrgInput> = {
+  id: 'organisation-recipient', field: 'organisations',
+  run: (ctx) => {
+    const persons = new Set(ctx.persons.map((p) => p.name.toLowerCase()));
+    // A person by the persons found, or by a known first name before one or two capitalised words.
+    const isPerson = (name: string) => persons.has(name.toLowerCase()) || (/^\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{L}-]+){1,2}$/u.test(name) && firstNameSet().has(name.split(/\s+/)[0]!));
+    return ctx.plain.flatMap((text, i): Found[] => {
+      if (!RECIPIENT_CUE.test(text)) return [];
+      const list = recipientList(text, ctx.plain[i + 1]);
+      if (list === null) return [];
+      const at = text.includes(list) ? i : i + 1;
+      return recipientNames(list, isPerson).map((r) => {
+        const known = normaliseOrganisation(r.name);
+        return { value: { name: known?.name ?? r.name, kind: known?.kind ?? 'organisation', evidence: by(organisationRecipient, evidenceAt(ctx, at, ctx.plain[at]!.indexOf(r.name))) }, at: [at, 2, r.offset] };
+      });
+    });
+  },
+};
+/** A recipient list's head words, far cheaper than reading every block's first line. */
+const RECIPIENT_CUE = /till|expediering|kännedom|sändlista|remissinstanser/i;
 
 /** The document's own organisation (often only in its page header or letterhead). */
 export const ownOrganisation: Rule<Organisation, OrgInput> = {
@@ -229,7 +258,7 @@ export const organisationOfPerson: Rule<Organisation, OrgInput> = {
   }),
 };
 
-export const ORGANISATION_RULES = [organisationLexicon, organisationOrganForm, organisationNamingForm, ownOrganisation, organisationOfPerson];
+export const ORGANISATION_RULES = [organisationLexicon, organisationOrganForm, organisationNamingForm, organisationRecipient, ownOrganisation, organisationOfPerson];
 
 export function extractOrganisations(ctx: OrgInput): Organisation[] {
   const ownBody = ctx.meta.body;
@@ -251,9 +280,13 @@ export function extractOrganisations(ctx: OrgInput): Organisation[] {
     if (GENERIC.test(o.name) || isOwnBody(o.name) || found.has(key(o.name))) continue;
     found.set(key(o.name), o);
   }
-  // "Länsstyrelsen" after "Länsstyrelsen i Värmlands län" is that one, named short.
+  // "Länsstyrelsen" and "Länsstyrelsen Västra Götaland" beside "Länsstyrelsen i Västra Götalands län" are that one, named short.
   const all = [...found.values()];
-  return all.filter((o) => !all.some((p) => p !== o && key(p.name).startsWith(`${key(o.name)} i `)));
+  const shortOf = (o: Organisation, p: Organisation) => {
+    const [head, place] = [key(o.name).split(' ')[0]!, key(o.name).split(' ').slice(1).join(' ')];
+    return !!place && !place.startsWith('i ') && (key(p.name) === `${head} i ${place}s län` || key(p.name) === `${head} i ${place} län`);
+  };
+  return all.filter((o) => !all.some((p) => p !== o && (key(p.name).startsWith(`${key(o.name)} i `) || shortOf(o, p))));
 }
 
 function quoteAround(text: string, index: number): string {
