@@ -38,6 +38,8 @@ const FUNCTION_WORD = /^(med|och|av|till|för|att|från|enligt|genom|där|som|de
 /** Words that end a lower-case "för …" phrase: the sentence goes on after the name. */
 const STOP = /^(av|beslutar|beslutade|har|hade|ska|skall|kan|noterar|föreslår|anser|godkänner|informerar|är|var|som|och|att|i|på|om|med|till|från|för|den|det|enligt|inom|under)$/i;
 
+/** A document of the body after its genitive, capitalised as a title: "Förvaltningen för Tekniks Yttrande". */
+const DOCUMENT_AFTER = /^\s+(?:Yttrande|Tjänsteskrivelse|Skrivelse|Förslag|Beslut|Svar|Remissvar|Rapport|Redovisning|Protokoll)(?![\p{L}])/u;
 /** A verb in the past tense ends a name's field: "Avdelningen för marknader inledde", "… bedömde", "… föredrog" (not "-nde": "boende"). */
 const PAST = /^(?:\p{Ll}+(?<!n)de|\p{Ll}+dde|\p{Ll}+tte|\p{Ll}+[^n\s]te|föredrog|beskrev|höll|gav|tog|drog|fick|såg|ansåg|skrev|lät|bad|gick|kom|blev|sa|sade|framhöll|påpekade)$/u;
 /** Bodies named "X för …"; mid-sentence in lower case too ("nämnden för Vård & Omsorg", "gemensamma nämnden för …"). */
@@ -177,7 +179,7 @@ export function organisationsByForm(text: string): FormHit[] {
       // "Nämnden för Tekniks arbetsutskott": the name goes on; "Förvaltningen för Kultur & Fritids tjänsteskrivelse": the genitive of the name.
       const unit = /^\s+(arbetsutskott|förvaltning|kansli)(?![\p{L}])/u.exec(after);
       if (/^\p{Lu}.*s$/u.test(last) && unit && cut < 0) words.push(unit[1]!);
-      else if (/^\p{Lu}.*s$/u.test(last) && /^\s+\p{Ll}/u.test(after)) words[words.length - 1] = last.slice(0, -1);
+      else if (/^\p{Lu}.*s$/u.test(last) && (/^\s+\p{Ll}/u.test(after) || DOCUMENT_AFTER.test(after))) words[words.length - 1] = last.slice(0, -1);
     }
     if (group === 'rescue' && FUNCTION_WORD.test(words.at(-1)!)) continue;
     if ((group === 'lowunit' && NOT_A_UNIT.test(value)) || (group === 'inst' && !/skolan$/.test(value) && isGenericInstitution(value))) continue;

@@ -85,6 +85,23 @@ function runsStartingWith(chars: Set<string>): RegExp {
   return new RegExp(String.raw`[${set}](?<![\p{L}\d].)[\p{L}\d]*`, 'gu');
 }
 
+/**
+ * The length of `alias` as written at `at` in `text`, a space of the name standing for any run of
+ * white space (a name cut by a line break: "Sveriges\nkommuner och regioner"), or -1.
+ */
+function spacedPrefix(text: string, alias: string, at: number): number {
+  if (text.startsWith(alias, at)) return alias.length;
+  if (!alias.includes(' ')) return -1;
+  let t = at;
+  for (let a = 0; a < alias.length; a++) {
+    if (alias[a] === ' ') {
+      if (!/\s/.test(text[t] ?? '')) return -1;
+      while (/\s/.test(text[t] ?? '')) t++;
+    } else if (text[t++] !== alias[a]) return -1;
+  }
+  return t - at;
+}
+
 /** Known names and acronyms, longest first at each word start, as an alternation would find them. */
 function knownHits(text: string, { byFirst, runs }: Gazetteer): LexiconHit[] {
   const hits: LexiconHit[] = [];
@@ -98,11 +115,12 @@ function knownHits(text: string, { byFirst, runs }: Gazetteer): LexiconHit[] {
     const candidates = exact && genitive ? [...genitive.filter((c) => c.group === 'muni'), ...exact, ...genitive.filter((c) => c.group !== 'muni')] : exact ?? genitive;
     if (!candidates) continue;
     for (const { alias, group } of candidates) {
-      if (!text.startsWith(alias, m.index)) continue;
-      const end = (group === 'acr' ? ACRONYM_END : group === 'muni' ? MUNI_END : KNOWN_END).exec(text.slice(m.index + alias.length, m.index + alias.length + 12));
+      const length = spacedPrefix(text, alias, m.index);
+      if (length < 0) continue;
+      const end = (group === 'acr' ? ACRONYM_END : group === 'muni' ? MUNI_END : KNOWN_END).exec(text.slice(m.index + length, m.index + length + 12));
       if (!end || (group === 'acr' && /\p{Lu}{2}\s$/u.test(text.slice(Math.max(0, m.index - 3), m.index)))) continue;
-      hits.push({ group, value: alias, index: m.index, text: alias + end[0] });
-      from = m.index + alias.length + end[0].length;
+      hits.push({ group, value: alias, index: m.index, text: text.slice(m.index, m.index + length) + end[0] });
+      from = m.index + length + end[0].length;
       break;
     }
   }
@@ -189,12 +207,16 @@ function localUnit(text: string, m: LexiconHit, o: { kind: string }): string | n
   return place && municipality(place[1]!) ? `${m.value} ${place[1]}` : null;
 }
 
+const MONTH_MEETING = /^(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:nämnden|fullmäktige|styrelsen)$/iu;
+
 /** Committees and councils by their form ("Kollektivtrafiknämnden", "föreslår kommunfullmäktige"). */
 export const organisationOrganForm: Rule<Organisation, OrgInput> = {
   id: 'organisation-organ-form', field: 'organisations',
   run: (ctx) => lexiconHits(ctx).flatMap((hits, i) => hits.flatMap((m): Found[] => {
     // "Barn- och utbildningsnämnden", "Europeiska systemrisknämnden": the organ's word is the end of a longer name.
     if ((m.group === 'organ' || m.group === 'lower') && insideLongerName(formHits(ctx)[i]!, m)) return [];
+    // "revisorerna på majnämnden": a month's meeting, not a body.
+    if (MONTH_MEETING.test(m.value)) return [];
     const name = m.group === 'organ' ? m.value.replace(/\s+/g, ' ') : m.group === 'lower' ? m.value.replace(/\s+/g, ' ').replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : null;
     return name ? [{ value: { name, kind: 'organ', evidence: by(organisationOrganForm, evidenceAt(ctx, i, m.index)) }, at: [i, 0, m.index] }] : [];
   })),
