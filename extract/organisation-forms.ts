@@ -90,7 +90,10 @@ export const FORM_LIST: { group: string; source: string; need: RegExp }[] = [
   { group: 'assoc', source: String.raw`(?<assoc>${CAP}(?:\s+${CAP})?\s+(?:[\p{L}]*(?:förening|föreningen|förbund|förbundet|klubb|klubben)|[\p{L}]+(?:sällskap|sällskapet|gille|gillet))(?:\s+(?:ekonomisk|ideell)\s+förening)?)(?![\p{L}])`, need: /förening|förbund|klubb|sällskap|gille/ },
   { group: 'fund', source: String.raw`(?<fund>${CAP}(?:\s+(?:och\s+)?${CAP}){0,3}\s+[\p{L}]*(?:stipendiefond|fond))(?![\p{L}])`, need: /fond/ },
   // Norwegian: "Eidskog kommune", "Innlandet fylkeskommune"
-  { group: 'norsk', source: String.raw`(?<norsk>${CAP}\s+(?:fylkes)?kommune)(?![\p{L}])`, need: /kommune(?![\p{L}])/u },
+  // Danish: "Københavns Kommune", "Region Hovedstaden"
+  { group: 'norsk', source: String.raw`(?<norsk>${CAP}\s+(?:fylkes)?[Kk]ommune|Region\s+(?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland))(?![\p{L}])`, need: /[Kk]ommune(?![\p{L}])|Region\s/u },
+  // Norwegian and Danish agencies named "X for …": "Direktoratet for forvaltning og økonomistyring", "Styrelsen for Dataforsyning og Infrastruktur"
+  { group: 'nordic', source: String.raw`(?<nordic>(?:Direktoratet|Styrelsen|Tilsynet|Nævnet|Senter|Senteret|Rådet)\s+for\s+[\p{L}-]+(?:\s+(?:og|i)\s+[\p{L}-]+)?)(?![\p{L}])`, need: /\sfor\s/ },
   // A body named with its area: "Räddningstjänsten Storgöteborg", "Samordningsförbundet Halland", "Strandstädningsföreningen Vrakat",
   // "Sparbanksstiftelsen Kronan", a local branch "Naturskyddsföreningen i Kungsbacka"
   { group: 'rescue', source: String.raw`(?<rescue>(?:Räddningstjänsten|[\p{Lu}][\p{Ll}]+(?:förbundet|föreningen|stiftelsen))\s+(?:i\s+)?${CAP})(?![\p{L}])`, need: /(?:Räddningstjänsten|förbundet|föreningen|stiftelsen)\s/ },
@@ -111,7 +114,8 @@ export const FORM_LIST: { group: string; source: string; need: RegExp }[] = [
   // A capitalised compound mid-sentence (after a lower-case word, a comma or a colon on its line): "inom Kulturskolan", "uppdatering Kulturskolan"
   { group: 'inst', source: String.raw`(?<=[\p{Ll}\d,:]\s{1,3})(?<inst>[\p{Lu}][\p{Ll}]{2,}${INSTITUTION}|(?:Kultur|Musik|Dans)skolan)s?(?![\p{L}])`, need: new RegExp(`${INSTITUTION}|skolan`) },
   // One capitalised word with a body's ending: "Kommunledningskontoret", "Valmyndigheten", "Regeringskansliet" (also in the genitive: "Kommunledningskontorets tjänsteskrivelse")
-  { group: 'word', source: String.raw`(?<word>[\p{Lu}][\p{Ll}]+${WORD_SUFFIX})s?(?![\p{L}])`, need: new RegExp(WORD_SUFFIX) },
+  // (and a unit named by its letters: "HR-avdelningen", "IT-enheten")
+  { group: 'word', source: String.raw`(?<word>[\p{Lu}][\p{Ll}]+${WORD_SUFFIX}|\p{Lu}{2,4}-\p{Ll}*(?:avdelningen|enheten|kontoret|förvaltningen|kansliet))s?(?![\p{L}])`, need: new RegExp(`${WORD_SUFFIX}|-\\p{Ll}*(?:avdelningen|enheten|kontoret|förvaltningen|kansliet)`, 'u') },
 ];
 const FORMS = FORM_LIST.map((f) => ({ ...f, pattern: new RegExp(String.raw`(?<![\p{L}-])(?:${f.source})`, 'gu') }));
 
@@ -143,10 +147,10 @@ const LISTED = ['company', 'assoc', 'fund'];
 
 export interface FormHit { name: string; index: number; kind: string }
 
-const KIND: Record<string, string> = { hospital: 'organ', eu: 'internationell', abfirst: 'företag', compass: 'myndighet', national: 'förening', council: 'organ', state: 'myndighet', group: 'organ', club: 'förening', chamber: 'förening', lowunit: 'organ', inst: 'organ', for: 'organ', forlow: 'organ', court: 'myndighet', univ: 'universitet', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ', amp: 'organ' };
+const KIND: Record<string, string> = { nordic: 'myndighet', hospital: 'organ', eu: 'internationell', abfirst: 'företag', compass: 'myndighet', national: 'förening', council: 'organ', state: 'myndighet', group: 'organ', club: 'förening', chamber: 'förening', lowunit: 'organ', inst: 'organ', for: 'organ', forlow: 'organ', court: 'myndighet', univ: 'universitet', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ', amp: 'organ' };
 
 /** Every form needs one of these literals: most passages have none, and this test is far cheaper than the forms. */
-const TRIGGER = /sjukhus|Europeiska|Nordiska|Internationella|Sveriges|Kommunala|Föreningen|tingsrätt|hovrätt|Högsta|Hovrätten|sällskap|gille|läns\s+landsting|Väst|Öst|Syd|Nord|Mitt|Mellersta|Västra|Östra|Södra|Norra|Statens|Landstinget|Statsforval|ktiebolag|andelsbolag|ommanditbolag|Oy|GmbH|Ltd|A\/S|ApS|IF|IK|BK|FF|SK|FK|HK|GoIF|BoIS|andelskammar|församling|pastorat|forum|rådet|beredningen|delegationen|kommittén|gruppen|skolan|centr|utbildningen|institutet|trafiken|banken|börsen|biblioteket|museet|teatern|tjänsten|akademien|kammaren|bolaget|hamnen|enheten|AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|rätten i|universitet|högskola|Högskolan|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån|Inspektionen|nämnden|avdelningen|enheten|förvaltningen|inspektionen) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet|revisionen| & /;
+const TRIGGER = / for |Kommune|sjukhus|Europeiska|Nordiska|Internationella|Sveriges|Kommunala|Föreningen|tingsrätt|hovrätt|Högsta|Hovrätten|sällskap|gille|läns\s+landsting|Väst|Öst|Syd|Nord|Mitt|Mellersta|Västra|Östra|Södra|Norra|Statens|Landstinget|Statsforval|ktiebolag|andelsbolag|ommanditbolag|Oy|GmbH|Ltd|A\/S|ApS|IF|IK|BK|FF|SK|FK|HK|GoIF|BoIS|andelskammar|församling|pastorat|forum|rådet|beredningen|delegationen|kommittén|gruppen|skolan|centr|utbildningen|institutet|trafiken|banken|börsen|biblioteket|museet|teatern|tjänsten|akademien|kammaren|bolaget|hamnen|enheten|AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|rätten i|universitet|högskola|Högskolan|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån|Inspektionen|nämnden|avdelningen|enheten|förvaltningen|inspektionen) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet|revisionen| & /;
 
 /** "Grundskolan", "Arbetsgruppen", "Riksbanken" (the lexicon's): a head whose first part is generic. */
 const INSTITUTION_PARTS = new RegExp(String.raw`^(.+?)s?${INSTITUTION}$`, 'u');

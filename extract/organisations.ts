@@ -11,6 +11,7 @@ import { firstNameSet, knownBodies, knownOrganisations, municipalityList } from 
 import { recipientList, recipientNames } from './recipients.ts';
 import { organisationsByForm } from './organisation-forms.ts';
 import { matchesOf } from '../lib/text.ts';
+import { TOC_LINE } from './protocol-items.ts';
 
 /** A name that is an acronym: two to six letters, at least two of them capitals ("SKR", "SiS", "FoHM"). */
 const ACRONYM = /^(?=(?:.*\p{Lu}){2})[\p{Lu}][\p{L}]{1,5}$/u;
@@ -170,8 +171,11 @@ type Found = Finding<Organisation>;
 /** One scan of every block with the lexicon's pattern, shared by the rules that read its groups. */
 const lexiconHits = perDocument((ctx: Pick<OrgInput, 'plain'>) => ctx.plain.map(lexiconIn));
 
-/** The naming forms' hits in every block, shared by the lexicon (which yields to a longer name) and the naming-form rule. */
-const formHits = perDocument((ctx: Pick<OrgInput, 'plain'>) => ctx.plain.map(organisationsByForm));
+/**
+ * The naming forms' hits in every block, shared by the lexicon (which yields to a longer name) and the naming-form rule.
+ * A contents page's lines are left out: they repeat the items' titles, cut where a title wraps ("… Tempohus" / "Kungsbacka AB ....... 33").
+ */
+const formHits = perDocument((ctx: Pick<OrgInput, 'plain'>) => ctx.plain.map((text) => (TOC_LINE.test(text) ? [] : organisationsByForm(text))));
 
 /** A lexicon hit inside a longer name of a naming form is part of that name: "Göteborgsregionens Nämndemannaförening". */
 const insideLongerName = (forms: ReturnType<typeof organisationsByForm>, m: LexiconHit) =>
@@ -184,7 +188,7 @@ const evidenceAt = (ctx: Pick<OrgInput, 'blocks' | 'plain' | 'blockSection'>, i:
 export const organisationLexicon: Rule<Organisation, OrgInput> = {
   id: 'organisation-lexicon', field: 'organisations',
   run: (ctx) => lexiconHits(ctx).flatMap((hits, i) => hits.flatMap((m): Found[] => {
-    if (m.group === 'organ' || m.group === 'lower' || insideLongerName(formHits(ctx)[i]!, m)) return [];
+    if (m.group === 'organ' || m.group === 'lower' || insideLongerName(formHits(ctx)[i]!, m) || isElection(ctx.plain[i]!, m)) return [];
     const evidence = by(organisationLexicon, evidenceAt(ctx, i, m.index));
     const at = [i, 0, m.index];
     if (m.group === 'muni') return [{ value: { name: municipality(m.value) ?? `${m.value} kommun`, kind: 'kommun', evidence }, at }];
@@ -207,6 +211,11 @@ function localUnit(text: string, m: LexiconHit, o: { kind: string }): string | n
   return place && municipality(place[1]!) ? `${m.value} ${place[1]}` : null;
 }
 
+/** A general election is named by its assembly: "vid val till riksdag, kommun- och regionfullmäktige", "valet till Europaparlamentet". */
+const ELECTION_BEFORE = /(?<![\p{L}])val(?:et)?\s+till\s+(?:[\p{L}-]+(?:,\s*|\s+och\s+|\s+))*$/iu;
+const ELECTED = /^(?:riksdag(?:en)?|europaparlamentet|(?:kommun|region|landstings)?fullmäktige)$/iu;
+const isElection = (text: string, m: LexiconHit) => ELECTED.test(m.value) && ELECTION_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index));
+
 const MONTH_MEETING = /^(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:nämnden|fullmäktige|styrelsen)$/iu;
 
 /** Committees and councils by their form ("Kollektivtrafiknämnden", "föreslår kommunfullmäktige"). */
@@ -215,8 +224,8 @@ export const organisationOrganForm: Rule<Organisation, OrgInput> = {
   run: (ctx) => lexiconHits(ctx).flatMap((hits, i) => hits.flatMap((m): Found[] => {
     // "Barn- och utbildningsnämnden", "Europeiska systemrisknämnden": the organ's word is the end of a longer name.
     if ((m.group === 'organ' || m.group === 'lower') && insideLongerName(formHits(ctx)[i]!, m)) return [];
-    // "revisorerna på majnämnden": a month's meeting, not a body.
-    if (MONTH_MEETING.test(m.value)) return [];
+    // "revisorerna på majnämnden": a month's meeting, not a body; "val till riksdag, kommun- och regionfullmäktige": an election.
+    if (MONTH_MEETING.test(m.value) || isElection(ctx.plain[i]!, m)) return [];
     const name = m.group === 'organ' ? m.value.replace(/\s+/g, ' ') : m.group === 'lower' ? m.value.replace(/\s+/g, ' ').replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : null;
     return name ? [{ value: { name, kind: 'organ', evidence: by(organisationOrganForm, evidenceAt(ctx, i, m.index)) }, at: [i, 0, m.index] }] : [];
   })),

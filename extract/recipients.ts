@@ -6,7 +6,7 @@
  */
 
 /** The list's head, alone on its line or with the first names after it ("Beslutet skickas till: Kommunstyrelsen"). */
-const HEAD = /^(?:(?:beslutet\s+)?(?:skickas|expedieras|sänds|översänds|delges)\s+till|(?:protokolls)?utdrag\s+(?:skickas\s+)?till|expediering|för\s+kännedom(?:\s+till)?|kopia\s+till|sändlista|remissinstanser)(?![\p{L}])/iu;
+const HEAD = /^(?:(?:beslutet\s+)?(?:skickas|expedieras|sänds|översänds|delges)\s+till|(?:protokolls)?utdrag\s+(?:skickas\s+)?till|expediering|för\s+kännedom(?:\s+till)?|kopia\s+till|sändlista|mottagare|remissinstanser)(?![\p{L}])/iu;
 /** Lines that end the list: the signing boilerplate, a page marker, the next item. */
 const END_LINE = /^(?:expedierat|justerare|justerandes|det här dokumentet|transaktionsidentitet|<!--|§|utdragsbestyrkande|ordförande|sekreterare|beslutsunderlag|sammanfattning)/iu;
 /** A line ending in one of these goes on on the next: "Förvaltningen för" / "Service", "nämnden för Gymnasium &" / "Arbetsmarknad". */
