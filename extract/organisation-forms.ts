@@ -60,8 +60,8 @@ const FOR_NEED = new RegExp(String.raw`(?:[Ff]örvaltningen|[Nn]ämnden|[Aa]vdel
 export const FORM_LIST: { group: string; source: string; need: RegExp }[] = [
   // "Förvaltningen för Kultur & Fritid", "Nämnden för Förskola och Grundskola", "Avdelningen för penningpolitik", "Myndigheten för samhällsskydd och beredskap"
   { group: 'for', source: String.raw`(?<for>${FOR_HEAD}\s+för\s+${CAP}(?:\s*&\s*${CAP}|\s+och\s+${CAP})?)`, need: FOR_NEED },
-  // (a body named next ends the name: "avdelningen för finansiell stabilitet och enheten för …")
-  { group: 'forlow', source: String.raw`(?<forlow>${FOR_HEAD_LOW}\s+för\s+(?!(?:att|en|ett|den|det|de|sin|sitt|sina)\s)${LOW}(?:\s+(?!och\s+${FOR_HEAD}\s)${LOW}){0,3})`, need: FOR_NEED },
+  // (a body named next ends the name: "avdelningen för finansiell stabilitet och enheten för …"; an idiom is no field: "enheten för tillfället")
+  { group: 'forlow', source: String.raw`(?<forlow>${FOR_HEAD_LOW}\s+för\s+(?!(?:att|en|ett|den|det|de|sin|sitt|sina|tillfället|närvarande|stunden|övrigt|dagen|året|tiden|oss|dem|mig|sig)(?![\p{L}]))${LOW}(?:\s+(?!och\s+${FOR_HEAD}\s)${LOW}){0,3})`, need: FOR_NEED },
   // (a group's field is a noun or two joined by "och", then the sentence goes on: not "beredningsgruppen för eventuell justering av …")
   { group: 'group', source: String.raw`(?<group>${GROUP_HEAD}\s+för\s+${LOW}(?:\s+och\s+${LOW})?)(?=\s*[.,;:)]|\s*$|\s+(?:som|har|ska|skall|kommer|är|var|och|i|på|med|att|inom|under)\s)`, need: /(?:gruppen|[Dd]elegationen|[Kk]ommittén)\s+för\s/ },
   // "Bygg- och miljöförvaltningen", "Landsbygds- och Infrastrukturdepartementet", "mark- och miljödomstolen", "Barn- och utbildningsnämnden"

@@ -263,7 +263,7 @@ export const organisationRecipient: Rule<Organisation, OrgInput> = {
   },
 };
 /** A recipient list's head words, far cheaper than reading every block's first line. */
-const RECIPIENT_CUE = /till|expediering|kännedom|sändlista|remissinstanser/i;
+const RECIPIENT_CUE = /till|expediering|kännedom|sändlista|mottagare|remissinstanser/i;
 
 /** The document's own organisation (often only in its page header or letterhead). */
 export const ownOrganisation: Rule<Organisation, OrgInput> = {

@@ -85,6 +85,7 @@ function isBody(item: string, isPerson: (name: string) => boolean): boolean {
   const name = bracket ? item.slice(0, bracket.index) : item;
   const words = name.split(/\s+/);
   if (!name || name.length > 60 || words.length > 6 || /\d/.test(name) || !/^\p{Lu}/u.test(name)) return false;
-  if (!words.every((w) => NAME_WORD.test(w)) || GENERIC.test(words[0]!) || ROLE.test(words[0]!)) return false;
+  // (a lower-case word only after "X- och": "Havs- och vattenmyndigheten")
+  if (!words.every((w, k) => NAME_WORD.test(w) || (words[k - 1] === 'och' && /-$/.test(words[k - 2] ?? ''))) || GENERIC.test(words[0]!) || ROLE.test(words[0]!)) return false;
   return !isPerson(name);
 }

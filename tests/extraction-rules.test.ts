@@ -90,6 +90,16 @@ const cases: Case[] = [
     [], ['Grundskolan', 'Förskolan', 'Skårbyskolan', 'kapitalförvaltningen', 'huvudkontoret', 'Varla- och Kollaområdet', 'Arbetsgruppen']],
   // Political parties written out are no organisations (the annotators' rule), nor are persons and places.
   ['organisation-naming-form', 'Socialdemokraterna och Moderaterna yrkar bifall. Anna Ek bor i Kungsbacka.', [], ['Socialdemokraterna', 'Moderaterna', 'Anna Ek', 'Kungsbacka']],
+  // A decision's recipients: bodies named without a naming form, not persons, titles, generic words or the units after a colon or after an office.
+  ['organisation-recipient', '# Protokoll\n\n§ 4 Dnr KS-2024-00011\nAvtal\n\nBeslutet skickas till\n\nVerksamhetschef Po Centrum, Förvaltningen för\nService, Lokalförsörjning, Service Inköp samt Samtliga nämnder.\n\n§ 5 Dnr KS-2024-00012\nTaxor\n\nBeslutet skickas till\nDaniel Kvist (KD), Anna Ek, Havs- och vattenmyndigheten, Kungsbacka\nKommunledningskontoret, Styrning & Ekonomi\nKommunstyrelsens förvaltning: Troman, Ciceron; Service: lönecenter\nExpedierat/bestyrkt\nEva Berg',
+    ['Förvaltningen för Service', 'Lokalförsörjning', 'Service Inköp', 'Havs- och vattenmyndigheten', 'Kungsbacka kommun', 'Kommunledningskontoret', 'Service'],
+    ['Verksamhetschef Po Centrum', 'Samtliga nämnder', 'Daniel Kvist', 'Anna Ek', 'Styrning & Ekonomi', 'Troman', 'Ciceron', 'lönecenter', 'Eva Berg', 'Havs-']],
+  ['organisation-recipient', '# Skrivelse\n\nMottagare: Kommunal, Vision och Vårdförbundet\n\nFör kännedom: Rektor Ivarsgårdens förskola, Sökanden, akten', ['Kommunal', 'Vision', 'Vårdförbundet'], ['Rektor Ivarsgårdens förskola', 'Sökanden', 'akten']],
+  ['organisation-recipient', '# Protokoll\n\nBeslutet skickas till kommunstyrelsen för kännedom. Ärendet skickas till nämnden.', [], []],
+  // A known name cut by a line break; the organ word at the end of a longer name; an election's assemblies and a month's meeting are no bodies.
+  ['organisation-lexicon', 'Ett projekt med Sveriges\nkommuner och regioner. Vid val till riksdag, kommun- och regionfullmäktige gäller vallagen.', ['Sveriges Kommuner och Regioner'], ['Riksdagen']],
+  ['organisation-organ-form', 'Remiss till Barn- och utbildningsnämnden och Europeiska systemrisknämnden. Revisorerna på majnämnden. Vid val till riksdag, kommun- och regionfullmäktige. Kommunfullmäktige beslutar.',
+    ['Kommunfullmäktige'], ['Utbildningsnämnden', 'Systemrisknämnden', 'Majnämnden', 'Regionfullmäktige']],
   ['own-organisation', 'KUNGSBACKA KOMMUN   SAMMANTRÄDESPROTOKOLL\nNämnden för Kultur & Fritid\n\nNämnden sammanträdde.', ['Kungsbacka kommun'], []],
   ['organisation-of-person', '## Närvarande\n\nKarin Lund (S)\tArvika kommun', ['Arvika kommun'], []],
   // A bracket after a name in an attendance list is the person's organisation, unless it is a party, a role or a way of taking part.
