@@ -175,7 +175,7 @@ const lexiconHits = perDocument((ctx: Pick<OrgInput, 'plain'>) => ctx.plain.map(
  * The naming forms' hits in every block, shared by the lexicon (which yields to a longer name) and the naming-form rule.
  * A contents page's lines are left out: they repeat the items' titles, cut where a title wraps ("… Tempohus" / "Kungsbacka AB ....... 33").
  */
-const formHits = perDocument((ctx: Pick<OrgInput, 'plain'>) => ctx.plain.map((text) => (TOC_LINE.test(text) ? [] : organisationsByForm(text))));
+const formHits = perDocument((ctx: Pick<OrgInput, 'plain'>) => ctx.plain.map((text) => (TOC_LINE.test(text.slice(-120)) ? [] : organisationsByForm(text))));
 
 /** A lexicon hit inside a longer name of a naming form is part of that name: "Göteborgsregionens Nämndemannaförening". */
 const insideLongerName = (forms: ReturnType<typeof organisationsByForm>, m: LexiconHit) =>
@@ -251,7 +251,6 @@ export const organisationRecipient: Rule<Organisation, OrgInput> = {
     // A person by the persons found, or by a known first name before one or two capitalised words.
     const isPerson = (name: string) => persons.has(name.toLowerCase()) || (/^\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{L}-]+){1,2}$/u.test(name) && firstNameSet().has(name.split(/\s+/)[0]!));
     return ctx.plain.flatMap((text, i): Found[] => {
-      if (!RECIPIENT_CUE.test(text)) return [];
       const list = recipientList(text, ctx.plain[i + 1]);
       if (list === null) return [];
       const at = text.includes(list) ? i : i + 1;
@@ -262,8 +261,6 @@ export const organisationRecipient: Rule<Organisation, OrgInput> = {
     });
   },
 };
-/** A recipient list's head words, far cheaper than reading every block's first line. */
-const RECIPIENT_CUE = /till|expediering|kännedom|sändlista|mottagare|remissinstanser/i;
 
 /** The document's own organisation (often only in its page header or letterhead). */
 export const ownOrganisation: Rule<Organisation, OrgInput> = {

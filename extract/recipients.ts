@@ -6,7 +6,7 @@
  */
 
 /** The list's head, alone on its line or with the first names after it ("Beslutet skickas till: Kommunstyrelsen"). */
-const HEAD = /^(?:(?:beslutet\s+)?(?:skickas|expedieras|sänds|översänds|delges)\s+till|(?:protokolls)?utdrag\s+(?:skickas\s+)?till|expediering|för\s+kännedom(?:\s+till)?|kopia\s+till|sändlista|mottagare|remissinstanser)(?![\p{L}])/iu;
+const HEAD = /^\s*(?:(?:beslutet\s+)?(?:skickas|expedieras|sänds|översänds|delges)\s+till|(?:protokolls)?utdrag\s+(?:skickas\s+)?till|expediering|för\s+kännedom(?:\s+till)?|kopia\s+till|sändlista|mottagare|remissinstanser)(?![\p{L}])/iu;
 /** Lines that end the list: the signing boilerplate, a page marker, the next item. */
 const END_LINE = /^(?:expedierat|justerare|justerandes|det här dokumentet|transaktionsidentitet|<!--|§|utdragsbestyrkande|ordförande|sekreterare|beslutsunderlag|sammanfattning)/iu;
 /** A line ending in one of these goes on on the next: "Förvaltningen för" / "Service", "nämnden för Gymnasium &" / "Arbetsmarknad". */
@@ -24,9 +24,9 @@ export interface Recipient { name: string; offset: number }
 
 /** The list after a head that opens `text` (a block) or, when the head stands alone, the block after it (`next`), or null. */
 export function recipientList(text: string, next?: string): string | null {
-  const head = HEAD.exec(text.trimStart());
+  const head = HEAD.exec(text);
   if (!head) return null;
-  const own = text.trimStart().slice(head[0].length).replace(/^[ \t]*:/, '');
+  const own = text.slice(head[0].length).replace(/^[ \t]*:/, '');
   if (own.trim()) return own;
   return next && !END_LINE.test(next.trim()) ? next : null;
 }
