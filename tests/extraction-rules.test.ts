@@ -96,6 +96,8 @@ const cases: Case[] = [
     ['Verksamhetschef Po Centrum', 'Samtliga nämnder', 'Daniel Kvist', 'Anna Ek', 'Styrning & Ekonomi', 'Troman', 'Ciceron', 'lönecenter', 'Eva Berg', 'Havs-']],
   ['organisation-recipient', '# Skrivelse\n\nMottagare: Kommunal, Vision och Vårdförbundet\n\nFör kännedom: Rektor Ivarsgårdens förskola, Sökanden, akten', ['Kommunal', 'Vision', 'Vårdförbundet'], ['Rektor Ivarsgårdens förskola', 'Sökanden', 'akten']],
   ['organisation-recipient', '# Protokoll\n\nBeslutet skickas till kommunstyrelsen för kännedom. Ärendet skickas till nämnden.', [], []],
+  // Bodies without a distinctive form, known by name: an employers' agency, a study association by its letters, the parliamentary ombudsmen by the office's name.
+  ['organisation-lexicon', 'Arbetsgivarverket, ABF och Studiefrämjandet samt Justitieombudsmannen yttrar sig.', ['Arbetsgivarverket', 'Arbetarnas bildningsförbund', 'Studiefrämjandet', 'Riksdagens ombudsmän'], []],
   // A known name cut by a line break; the organ word at the end of a longer name; an election's assemblies and a month's meeting are no bodies.
   ['organisation-lexicon', 'Ett projekt med Sveriges\nkommuner och regioner. Vid val till riksdag, kommun- och regionfullmäktige gäller vallagen.', ['Sveriges Kommuner och Regioner'], ['Riksdagen']],
   ['organisation-organ-form', 'Remiss till Barn- och utbildningsnämnden och Europeiska systemrisknämnden. Revisorerna på majnämnden. Vid val till riksdag, kommun- och regionfullmäktige. Kommunfullmäktige beslutar.',

@@ -44,6 +44,7 @@ describe('organisations by naming form', () => {
     ['Bidrag till Onsala Bygdegårdsförening ekonomisk förening, Onsala Segelsällskap och Fjärås Hembygdsgille', ['Onsala Bygdegårdsförening ekonomisk förening', 'Onsala Segelsällskap', 'Fjärås Hembygdsgille']],
     ['Föreningen Kungsbacka Hembygdsgille och Sparbanksstiftelsen Kronan söker bidrag', ['Föreningen Kungsbacka Hembygdsgille', 'Sparbanksstiftelsen Kronan']],
     ['Skrivelse från Naturskyddsföreningen i Kungsbacka', ['Naturskyddsföreningen i Kungsbacka']],
+    ['Bygglov för Brf Solgläntan och HSB Brf Vallda; yttrande från Särö vägsamfällighet', ['Brf Solgläntan', 'HSB Brf Vallda', 'Särö vägsamfällighet']],
     ['Samråd med Trafikverket Region Väst, Polisregion Väst och Tolkförmedling Väst', ['Trafikverket Region Väst', 'Polisregion Väst', 'Tolkförmedling Väst']],
     ['Sveriges Allmännytta och Sveriges Dövas Riksförbund yttrar sig', ['Sveriges Allmännytta', 'Sveriges Dövas Riksförbund']],
     ['Kommunala pensionärsrådet sammanträder', ['Kommunala pensionärsrådet']],
