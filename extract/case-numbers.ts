@@ -70,12 +70,18 @@ export function findUnlabelledCaseNumbers(text: string): string[] {
 
 const CASE_COLUMN = /^(beteckning|vår beteckning|ärendebeteckning|dnr|diarienummer|diarienr|ärendenummer|ärendenr|ärende ?nr|saksnr|referens)\.?$/i;
 
+/** The column of a table's header row that holds the items' case numbers ("Beteckning", "Dnr" …), or -1. */
+export function caseColumn(header: string[]): number {
+  return header.findIndex((c) => CASE_COLUMN.test(c.trim()));
+}
+
 /**
  * Case numbers in a table column headed "Beteckning", "Dnr" … (a kallelse's agenda table):
- * `rows` are the cells of consecutive table rows, the first row the header.
+ * `rows` are the cells of consecutive table rows, the first row the header; or, for a table that
+ * goes on without its header (the next page of the agenda), the header's `column` and all rows.
  */
-export function caseNumbersInTable(rows: string[][]): string[] {
-  const column = rows[0]?.findIndex((c) => CASE_COLUMN.test(c.trim())) ?? -1;
-  if (column < 0) return [];
-  return rows.slice(1).map((r) => mendWrapped(r[column] ?? '').replace(/\s*\n\s*/g, '').trim()).filter(isCaseNumber);
+export function caseNumbersInTable(rows: string[][], column?: number): string[] {
+  const at = column ?? caseColumn(rows[0] ?? []);
+  if (at < 0) return [];
+  return rows.slice(column === undefined ? 1 : 0).map((r) => mendWrapped(r[at] ?? '').replace(/\s*\n\s*/g, '').trim()).filter(isCaseNumber);
 }

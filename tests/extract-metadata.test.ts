@@ -37,6 +37,19 @@ describe('metadata from text', () => {
     expect(e.caseNumbers).not.toContain('526-12345-2023');
   });
 
+  it("reads an agenda table's case column where the table goes on over a page without its header, not another table's cells", () => {
+    const { extraction: e } = extractDocument(fromText([
+      'Kallelse Socialnämnden', '', 'Tid: 2024-05-14 kl 13.00', '',
+      '| | Ärende | Beteckning | Förslag |', '| --- | --- | --- | --- |', '| 1. | Budget | SN 2024/0456 | Nämnden godkänner. |', '',
+      'Kungsbacka kommun, Sida 2 av 3', '',
+      '| 2. | Taxor | SN 2024/0460 | Nämnden antar taxan. |', '| 3. | Information | SN 2024/0461 | |', '',
+      'Kontaktpersoner', '',
+      '| Anna Ek | 0300-12345 | SN 2024/0999 | |',
+    ].join('\n')), { chunkWords: 250 });
+    expect(e.caseNumbers).toEqual(expect.arrayContaining(['SN 2024/0456', 'SN 2024/0460', 'SN 2024/0461']));
+    expect(e.caseNumbers).not.toContain('SN 2024/0999');
+  });
+
   it("reads a tjänsteskrivelse's case number under another label, not the addressee's", () => {
     const { extraction: e } = extractDocument(fromText('Tjänsteskrivelse\n\nDatum: 2024-03-01\nErt dnr: Fi2024/00123\nVår beteckning: KS 2024/0077\n\nKommunstyrelsen föreslås lämna yttrande över remissen från Finansdepartementet.'), { chunkWords: 250 });
     expect(e.diarienummer).toBe('KS 2024/0077');
