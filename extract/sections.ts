@@ -91,9 +91,9 @@ function sectionStart(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, i: number
   // "§ 1            Dnr KFT-2024-00011\nInformation till nämnd: …": the item, its case number and title.
   const item = ITEM_NUMBER.exec(text);
   if (item && block.kind !== 'list-item') {
-    // (the number on the line under "§ 5" when the heading is set on two lines)
+    // (the number on the line under "§ 5" when the heading is set on two lines, or wrapped at its dash: "Dnr KS-2024-" / "00826")
     const lines = text.split('\n');
-    const caseNumber = firstCaseNumber(lines[0]!) ?? leadingCaseNumbers(lines[1] ?? '')[0] ?? null;
+    const caseNumber = firstCaseNumber(/[-–/]\s*$/.test(lines[0]!) ? `${lines[0]}\n${lines[1] ?? ''}` : lines[0]!) ?? leadingCaseNumbers(lines[1] ?? '')[0] ?? null;
     const titleText = oneLine(text.replace(/(?:Dnr|Diarienummer)\.?[:\s]*\S+(?:\s\d[\d/–-]*)?/i, '')).replace(/^§\s*\d+[a-z]?\.?\s*/, '');
     if (caseNumber || /^\p{Lu}/u.test(titleText)) {
       return { heading: `§ ${item[1]} ${titleText}`.trim(), number: `§ ${item[1]}`, rest: '', caseNumber };

@@ -26,14 +26,15 @@ describe('metadata from text', () => {
     expect(e.sections.map((s) => [s.number, s.heading])).toContainEqual(['§ 1', '§ 1 Val av justerare']);
   });
 
-  it("gives the items' case numbers where the item's heading has them on its next line, or its text opens with them, not a number further down", () => {
+  it("gives the items' case numbers where the item's heading has them on its next line or wraps them, or its text opens with them, not a number further down", () => {
     const { extraction: e } = extractDocument(fromText([
       'Protokoll Socialnämnden', '', 'Tid: 2024-05-14 kl 13.00', '',
       '§ 12', 'Dnr SN 2024/0456', 'Budgetuppföljning april', '', 'Beslut', '', 'Socialnämnden godkänner uppföljningen.', '',
       '§ 13 Information om hemtjänsten', '', 'Diarienummer: SN 2024/0460', '', 'Förvaltningen informerar om läget i hemtjänsten och om den nya organisationen.', '',
-      '§ 14 Yttrande över detaljplan', '', 'Ärendet gäller en remiss i ärende med dnr 526-12345-2023 från länsstyrelsen.',
+      '§ 14 Dnr SN-2024-', '00470', 'Avgifter', '', 'Beslut', '', 'Socialnämnden antar avgifterna.', '',
+      '§ 15 Yttrande över detaljplan', '', 'Ärendet gäller en remiss i ärende med dnr 526-12345-2023 från länsstyrelsen.',
     ].join('\n')), { chunkWords: 250 });
-    expect(e.caseNumbers).toEqual(expect.arrayContaining(['SN 2024/0456', 'SN 2024/0460']));
+    expect(e.caseNumbers).toEqual(expect.arrayContaining(['SN 2024/0456', 'SN 2024/0460', 'SN-2024-00470']));
     expect(e.caseNumbers).not.toContain('526-12345-2023');
   });
 
