@@ -8,6 +8,8 @@
  * "Bygglovsavdelningen", "Kommunledningskontoret", "Räddningstjänsten Kungsbacka") and Norwegian
  * bodies ("Eidskog kommune", "Innlandet fylkeskommune"). Names are kept as written.
  */
+import { municipalityList } from '../lib/reference-data.ts';
+
 const CAP = String.raw`[\p{Lu}][\p{L}-]*`;
 const LOW = String.raw`[\p{Ll}][\p{L}-]*`;
 /** Words that end the name of a public body or association. */
@@ -52,12 +54,14 @@ const GROUP_HEAD = String.raw`(?:(?:[Bb]erednings|[Ss]tyr|[Rr]eferens|[Ss]amverk
 /** The head of a "X för …" body and its "för": both forms need it. */
 const FOR_NEED = new RegExp(String.raw`(?:[Ff]örvaltningen|[Nn]ämnden|[Aa]vdelningen|[Ee]nheten|[Mm]yndigheten|Stiftelsen|Centrum|Center|Centret|Institutet|Rådet|[Kk]ansliet|Byrån|[Ii]nspektionen)\s+för\s`);
 
+/** A name in the genitive is the name: "Nordhallands Hembygdsförenings ansökan", "Eksta Bostads AB:s styrelse" (the "s" outside the name). */
+const GENITIVE_END = String.raw`(?::?s)?(?![\p{L}])`;
 /**
  * The naming forms in the order an alternation of them would try them. Each is matched alone, and
  * only in a text with its `need` (a literal every match of the form contains): one alternation of
  * all twenty tried each of them at every word of every block, and most blocks hold one or two forms.
  */
-export const FORM_LIST: { group: string; source: string; need: RegExp }[] = [
+export const FORM_LIST: { group: string; source: string; need: RegExp }[] = ([
   // "Förvaltningen för Kultur & Fritid", "Nämnden för Förskola och Grundskola", "Avdelningen för penningpolitik", "Myndigheten för samhällsskydd och beredskap"
   { group: 'for', source: String.raw`(?<for>${FOR_HEAD}\s+för\s+${CAP}(?:\s*&\s*${CAP}|\s+och\s+${CAP})?)`, need: FOR_NEED },
   // (a body named next ends the name: "avdelningen för finansiell stabilitet och enheten för …"; an idiom is no field: "enheten för tillfället")
@@ -118,7 +122,7 @@ export const FORM_LIST: { group: string; source: string; need: RegExp }[] = [
   // One capitalised word with a body's ending: "Kommunledningskontoret", "Valmyndigheten", "Regeringskansliet" (also in the genitive: "Kommunledningskontorets tjänsteskrivelse")
   // (and a unit named by its letters: "HR-avdelningen", "IT-enheten")
   { group: 'word', source: String.raw`(?<word>[\p{Lu}][\p{Ll}]+${WORD_SUFFIX}|\p{Lu}{2,4}-\p{Ll}*(?:avdelningen|enheten|kontoret|förvaltningen|kansliet))s?(?![\p{L}])`, need: new RegExp(`${WORD_SUFFIX}|-\\p{Ll}*(?:avdelningen|enheten|kontoret|förvaltningen|kansliet)`, 'u') },
-];
+] as { group: string; source: string; need: RegExp }[]).map((f) => (f.source.endsWith('(?![\\p{L}])') && !f.source.endsWith('s?(?![\\p{L}])') ? { ...f, source: f.source.slice(0, -'(?![\\p{L}])'.length) + GENITIVE_END } : f));
 const FORMS = FORM_LIST.map((f) => ({ ...f, pattern: new RegExp(String.raw`(?<![\p{L}-])(?:${f.source})`, 'gu') }));
 
 interface FormMatch { group: string; value: string; index: number; length: number }
@@ -142,6 +146,11 @@ export function* formMatches(text: string): Generator<FormMatch> {
     at = m.index + m[0].length;
   }
 }
+
+/** Forms whose name ends in a capitalised word, where a genitive "s" is read as part of it. */
+const CAPITAL_END = new Set(['rescue', 'amp', 'foundation', 'society', 'court', 'univ', 'national', 'compass', 'abfirst', 'club']);
+let places: Set<string> | undefined;
+const placeEndingInS = () => (places ??= new Set(municipalityList().map((m) => m.name).filter((n) => n.endsWith('s'))));
 
 const AFTER_TITLE = /(?:chef|ledare|strateg|samordnare|utvecklare|controller|handläggare|förvaltning|kontoret)[\s,:]*$/iu;
 /** Forms that are a run of capitalised words, which a list a name a line can run together. */
@@ -189,8 +198,9 @@ export function organisationsByForm(text: string): FormHit[] {
     }
     if (group === 'rescue' && FUNCTION_WORD.test(words.at(-1)!)) continue;
     if ((group === 'lowunit' && NOT_A_UNIT.test(value)) || (group === 'inst' && !/skolan$/.test(value) && isGenericInstitution(value))) continue;
-    // "Strandstädningsföreningen Vrakats ansökan": the genitive of the name.
-    if (group === 'rescue' && /s$/.test(words.at(-1)!) && /^\s+\p{Ll}/u.test(after)) words[words.length - 1] = words.at(-1)!.slice(0, -1);
+    // "Strandstädningsföreningen Vrakats ansökan", "Individ & Familjeomsorgs tjänsteskrivelse", "Högskolan i Halmstads": the genitive
+    // of a name that ends in a capitalised word (not a place whose name ends in "s": "Högskolan i Borås").
+    if (CAPITAL_END.has(group) && /^\p{Lu}\p{L}*s$/u.test(words.at(-1)!) && /^\s+\p{Ll}/u.test(after) && !placeEndingInS().has(words.at(-1)!)) words[words.length - 1] = words.at(-1)!.slice(0, -1);
     // A unit named in a person's title ("verksamhetschef Fritid & Mötesplatser", "förvaltning: Styrning & Ekonomi") is part of the title.
     if (group === 'amp' && AFTER_TITLE.test(text.slice(Math.max(0, index - 40), index))) continue;
     // In a list a name a line ("PostNord Kungsbacka" / "Nordhallands Hembygdsförening"), a short line ends the name before it.

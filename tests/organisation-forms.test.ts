@@ -19,6 +19,12 @@ describe('organisations by naming form', () => {
     ['samarbete med Eidskog kommune och Innlandet fylkeskommune', ['Eidskog kommune', 'Innlandet fylkeskommune']],
     ['Räddningstjänsten Storgöteborg yttrar sig', ['Räddningstjänsten Storgöteborg']],
     ['remiss till Gymnasium & Arbetsmarknad och Individ & Familjeomsorg', ['Gymnasium & Arbetsmarknad', 'Individ & Familjeomsorg']],
+    ['enligt Individ & Familjeomsorgs tjänsteskrivelse', ['Individ & Familjeomsorg']],
+    // Names in the genitive, whether they end in a lower-case head or a capitalised word; a place whose name ends in "s" keeps it.
+    ['Nordhallands Hembygdsförenings och Onsala Segelsällskaps ansökningar; Eksta Bostads AB:s och Fjärås IF:s styrelser', ['Nordhallands Hembygdsförening', 'Onsala Segelsällskap', 'Eksta Bostads AB', 'Fjärås IF']],
+    ['Hallands läns landstings yttrande, Göteborgs tingsrätts dom, Akademiska sjukhusets rapport och Kungsbacka församlings ansökan', ['Hallands läns landsting', 'Göteborgs tingsrätt', 'Akademiska sjukhuset', 'Kungsbacka församling']],
+    ['Stiftelsen Tjolöholms styrelse, Förvaltningsrätten i Göteborgs dom, Brf Solgläntans ansökan och Högskolan i Borås utbildning', ['Stiftelsen Tjolöholm', 'Förvaltningsrätten i Göteborg', 'Brf Solgläntan', 'Högskolan i Borås']],
+    ['Europeiska bankmyndighetens riktlinjer och Kommunala pensionärsrådets yttrande', ['Europeiska bankmyndigheten', 'Kommunala pensionärsrådet']],
     ['yttrande från nämnden för Vård & Omsorg', ['nämnden för Vård & Omsorg']],
     ['Nämnden för Förskola och Grundskola godkänner', ['Nämnden för Förskola och Grundskola']],
     ['protokoll från Nämnden för Tekniks arbetsutskott', ['Nämnden för Tekniks arbetsutskott']],
