@@ -48,13 +48,16 @@ export function recipientNames(list: string, isPerson: (name: string) => boolean
   const out: Recipient[] = [];
   for (const { text, offset: lineAt } of lines) {
     let previous = '';
-    for (const part of splitItems(text)) {
+    const parts = splitItems(text);
+    parts.forEach((part, k) => {
       const item = part.text.replace(/[.,;]+$/, '').trim();
       const before = previous;
       previous = item;
-      if (UNIT_BEFORE.test(before) && !part.afterSemicolon) continue;
-      if (isBody(item, isPerson)) out.push({ name: item, offset: lineAt + part.offset });
-    }
+      if (UNIT_BEFORE.test(before) && !part.afterSemicolon) return;
+      // "Somayeh Jamshidi, ekonom": a name with a title after it is a person.
+      const titleAfter = ROLE.test(parts[k + 1]?.text.split(/\s+/)[0] ?? '') && /^\p{Ll}/u.test(parts[k + 1]!.text);
+      if (!titleAfter && isBody(item, isPerson)) out.push({ name: item, offset: lineAt + part.offset });
+    });
   }
   return out;
 }
