@@ -202,13 +202,15 @@ export const organisationLexicon: Rule<Organisation, OrgInput> = {
 
 /**
  * A local part of a known body is named as written: a company's or association's branch by its
- * place ("PostNord Kungsbacka", "Röda Korset Karlstad"), a local council after "Lokala" ("Lokala BRÅ").
+ * place ("PostNord Kungsbacka", "Röda Korset Karlstad", "Svenska kyrkan i Kungsbacka"), a local
+ * council after "Lokala" ("Lokala BRÅ").
  */
 function localUnit(text: string, m: LexiconHit, o: { kind: string }): string | null {
   if (/[Ll]okala?\s+$/.test(text.slice(Math.max(0, m.index - 7), m.index))) return `Lokala ${m.value}`;
   if (o.kind !== 'foretag' && o.kind !== 'forening') return null;
-  const place = /^ (\p{Lu}\p{Ll}+)(?![\p{L}])/u.exec(text.slice(m.index + m.text.length));
-  return place && municipality(place[1]!) ? `${m.value} ${place[1]}` : null;
+  // (an association's branch also "i" its place, but not a company's "i Kungsbacka kommun")
+  const place = /^ ((?:i )?)(\p{Lu}\p{Ll}+)(?![\p{L}])(?!\s+(?:kommun|stad)(?![\p{L}]))/u.exec(text.slice(m.index + m.text.length));
+  return place && (!place[1] || o.kind === 'forening') && municipality(place[2]!) ? `${m.value} ${place[1]}${place[2]}` : null;
 }
 
 /** A general election is named by its assembly: "vid val till riksdag, kommun- och regionfullmäktige", "valet till Europaparlamentet". */

@@ -76,7 +76,7 @@ const cases: Case[] = [
   // Acronyms written alone and their genitive, names with only the first word capitalised, a genitive of a known name, a local branch.
   ['organisation-lexicon', 'Enligt SKR och MSB ska EU:s regler gälla. Europeiska kommissionens förslag och Sveriges kommuner och regioner.',
     ['Sveriges Kommuner och Regioner', 'Myndigheten för samhällsskydd och beredskap', 'Europeiska unionen', 'Europeiska kommissionen'], []],
-  ['organisation-lexicon', 'Utskick via PostNord Kungsbacka. Lokala BRÅ träffas. Avtal med Ellevio och E.ON.', ['PostNord Kungsbacka', 'Lokala BRÅ', 'Ellevio', 'E.ON'], ['PostNord', 'Brottsförebyggande rådet']],
+  ['organisation-lexicon', 'Utskick via PostNord Kungsbacka. Lokala BRÅ träffas. Avtal med Ellevio och E.ON. Bidrag till Svenska kyrkan i Kungsbacka.', ['PostNord Kungsbacka', 'Lokala BRÅ', 'Ellevio', 'E.ON', 'Svenska kyrkan i Kungsbacka'], ['PostNord', 'Brottsförebyggande rådet', 'Svenska kyrkan']],
   // Not an acronym alone: a case number's prefix, a word of a heading in capitals, the first part of a compound, a party code.
   ['organisation-lexicon', '§ 4 Dnr KS-2024-00011 och KS 2024/123\n\nBESLUT OM SKR OCH EU\n\nFrågan gäller EU-medel på EU-nivå. Anna Ek (S) och (M) yrkar.',
     [], ['Kommunstyrelsen', 'Sveriges Kommuner och Regioner', 'Europeiska unionen']],

@@ -54,6 +54,7 @@ describe('organisations by naming form', () => {
     ['Samråd med Trafikverket Region Väst, Polisregion Väst och Tolkförmedling Väst', ['Trafikverket Region Väst', 'Polisregion Väst', 'Tolkförmedling Väst']],
     ['Sveriges Allmännytta och Sveriges Dövas Riksförbund yttrar sig', ['Sveriges Allmännytta', 'Sveriges Dövas Riksförbund']],
     ['Kommunala pensionärsrådet sammanträder', ['Kommunala pensionärsrådet']],
+    ['Samverkan med Lokalpolisområde Kungsbacka och Polisområde Hallands ledning', ['Lokalpolisområde Kungsbacka', 'Polisområde Halland']],
     ['Granskningen gjordes av kommunrevisionen och HR-avdelningen', ['kommunrevisionen', 'HR-avdelningen']],
     ['Avdelningen för marknader inledde och Avdelningen för penningpolitik föredrog läget', ['Avdelningen för marknader', 'Avdelningen för penningpolitik']],
     ['Förvaltningen för Tekniks Yttrande över motionen', ['Förvaltningen för Teknik']],
