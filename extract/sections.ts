@@ -84,7 +84,8 @@ function sectionStart(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, i: number
   const prev = doc.blocks[i - 1];
   const text = block.text.trim();
   const line = doc.line[i]!;
-  if (block.kind === 'heading') return split(line.replace(/^-\s+/, ''), '');
+  // (a styled heading "## § 5 Dnr KS-2024-00123" carries the item's case number too)
+  if (block.kind === 'heading') return { ...split(line.replace(/^-\s+/, ''), ''), caseNumber: ITEM_NUMBER.test(line) ? firstCaseNumber(line) : null };
   if (block.kind === 'table-row') return null;
   // A contents page lists the items ("§ 3 Dnr … Asta och Anders … ....... 5"): they start nothing.
   if (TOC_LINE.test(text)) return null;

@@ -32,9 +32,10 @@ describe('metadata from text', () => {
       '§ 12', 'Dnr SN 2024/0456', 'Budgetuppföljning april', '', 'Beslut', '', 'Socialnämnden godkänner uppföljningen.', '',
       '§ 13 Information om hemtjänsten', '', 'Diarienummer: SN 2024/0460', '', 'Förvaltningen informerar om läget i hemtjänsten och om den nya organisationen.', '',
       '§ 14 Dnr SN-2024-', '00470', 'Avgifter', '', 'Beslut', '', 'Socialnämnden antar avgifterna.', '',
-      '§ 15 Yttrande över detaljplan', '', 'Ärendet gäller en remiss i ärende med dnr 526-12345-2023 från länsstyrelsen.',
+      '## § 15 Dnr 2024-00480 Rapport', '', 'Förvaltningen redovisar rapporten för nämnden i sin helhet.', '',
+      '§ 16 Yttrande över detaljplan', '', 'Ärendet gäller en remiss i ärende med dnr 526-12345-2023 från länsstyrelsen.',
     ].join('\n')), { chunkWords: 250 });
-    expect(e.caseNumbers).toEqual(expect.arrayContaining(['SN 2024/0456', 'SN 2024/0460', 'SN-2024-00470']));
+    expect(e.caseNumbers).toEqual(expect.arrayContaining(['SN 2024/0456', 'SN 2024/0460', 'SN-2024-00470', '2024-00480']));
     expect(e.caseNumbers).not.toContain('526-12345-2023');
   });
 
