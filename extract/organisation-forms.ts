@@ -20,7 +20,7 @@ const WORD_SUFFIX = String.raw`(?:förvaltningen|avdelningen|kontoret|departemen
  * A municipality's units in lower case mid-sentence are names too ("till valkansliet",
  * "bygglovsavdelningens arbete", "socialförvaltningen"): a compound whose head is a unit's noun.
  */
-const LOWER_UNIT = String.raw`(?:förvaltningen|avdelningen|enheten|kontoret|kansliet|(?<=kommun|region|landstings)revisionen)`;
+const LOWER_UNIT = String.raw`(?:förvaltningen|avdelningen|enheten|kontoret|kansliet|revisionen(?<=(?:kommun|region|landstings)revisionen))`;
 /** Compounds with those heads that name an activity or a place, not a unit ("kapitalförvaltningen", "huvudkontoret"). */
 const NOT_A_UNIT = /^(kapital|fastighets|fonds|tillgångs|egendoms|portfölj|skogs|huvud|hem|stor|mät|mått|tids|bas|räkne|samma|land|förvaltnings|enhets)/;
 /**

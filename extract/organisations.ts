@@ -91,9 +91,10 @@ function runsStartingWith(chars: Set<string>): RegExp {
  * white space (a name cut by a line break: "Sveriges\nkommuner och regioner"), or -1.
  */
 function spacedPrefix(text: string, alias: string, at: number): number {
+  if (text.startsWith(alias, at)) return alias.length;
+  if (!alias.includes(' ')) return -1;
   let same = 0;
-  while (same < alias.length && text.charCodeAt(at + same) === alias.charCodeAt(same)) same++;
-  if (same === alias.length) return same;
+  while (text.charCodeAt(at + same) === alias.charCodeAt(same)) same++;
   // Most candidates differ in a letter, not in the white space between the words.
   if (alias[same] !== ' ' && alias[same - 1] !== ' ') return -1;
   let t = at;
