@@ -1,13 +1,14 @@
 /**
- * The case numbers a document gives for its items: each "§ N  Dnr …" heading's, the numbers an
- * item's title carries ("Beredning av motion … (KS-2024-00583)"), and an agenda table's
- * "Beteckning" column (a kallelse). Numbers in running text, labelled or not, are those of other
- * cases and documents that an item refers to ("inkomna skrivelser: … KS-2023-00686", "ärende med
- * dnr 8796-2024"), and so are a table's other cells: the annotators' rule counts the items' own.
+ * The case numbers a document gives for its items: each "§ N  Dnr …" heading's (or the "Dnr …" line
+ * that opens a numbered item's text), the numbers an item's title carries ("Beredning av motion …
+ * (KS-2024-00583)"), and an agenda table's "Beteckning" column (a kallelse), also where the table
+ * goes on over a page without its header. Numbers in running text, labelled or not, are those of
+ * other cases and documents that an item refers to ("inkomna skrivelser: … KS-2023-00686", "ärende
+ * med dnr 8796-2024"), and so are a table's other cells: the annotators' rule counts the items' own.
  */
 import type { DocContext } from './context.ts';
 import { cellTexts } from '../lib/blocks.ts';
-import { caseNumbersInTable, findUnlabelledCaseNumbers } from './case-numbers.ts';
+import { caseColumn, caseNumbersInTable, findUnlabelledCaseNumbers, leadingCaseNumbers } from './case-numbers.ts';
 
 export function itemCaseNumbers({ blocks, sections, meta }: Pick<DocContext, 'blocks' | 'sections' | 'meta'>): string[] {
   const documentNumber = meta.diarienummer;
@@ -15,10 +16,19 @@ export function itemCaseNumbers({ blocks, sections, meta }: Pick<DocContext, 'bl
   if (documentNumber) out.push(documentNumber);
   for (const s of sections) {
     if (s.caseNumber) out.push(s.caseNumber);
+    // An item numbered "§ 5" or "3." with its number on the first line under its heading ("Dnr KS 2024/12").
+    else if (s.number) out.push(...leadingCaseNumbers(s.text.split('\n', 1)[0]!));
     if (s.number?.startsWith('§')) out.push(...findUnlabelledCaseNumbers(s.heading.replace(/-\s+(?=\d)/g, '-')));
   }
   let table: string[][] = [];
-  const flush = () => { out.push(...caseNumbersInTable(table)); table = []; };
+  let header: { column: number; width: number } | null = null;
+  const flush = () => {
+    const column = table.length ? caseColumn(table[0]!) : -1;
+    if (column >= 0) { header = { column, width: table[0]!.length }; out.push(...caseNumbersInTable(table)); }
+    // An agenda table that goes on over a page break without its header row: the same columns, item numbers first.
+    else if (header && table.length && table.every((r) => r.length === header!.width && /^(?:\d{1,3}[.)]?)?$/.test(r[0]!.trim()))) out.push(...caseNumbersInTable(table, header.column));
+    table = [];
+  };
   for (const b of blocks) {
     if (b.kind === 'table-row') table.push(cellTexts(b));
     else if (table.length) flush();

@@ -50,7 +50,8 @@ export function extractMetadata(ctx: MetadataInput): Metadata {
     date,
     documentDate: documentDate !== date ? documentDate : null,
     location: findLocation(lines, ctx.plain),
-    diarienummer: fieldValue(lines, /diarienummer|diarienr|dnr/, looksLikeCaseNumber),
+    // (a tjänsteskrivelse's header: "Diarienummer", "Dnr", "Ärendenummer", "Vår beteckning" …; not "Ert dnr", the addressee's)
+    diarienummer: fieldValue(lines, /diarienummer|diarienr|dnr|d\.nr|ärendenummer|ärendenr|ärendebeteckning|vår beteckning|vårt dnr|vår referens|vår ref\.?/, looksLikeCaseNumber),
   };
 }
 

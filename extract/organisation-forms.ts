@@ -8,17 +8,19 @@
  * "Bygglovsavdelningen", "Kommunledningskontoret", "Räddningstjänsten Kungsbacka") and Norwegian
  * bodies ("Eidskog kommune", "Innlandet fylkeskommune"). Names are kept as written.
  */
+import { municipalityList } from '../lib/reference-data.ts';
+
 const CAP = String.raw`[\p{Lu}][\p{L}-]*`;
 const LOW = String.raw`[\p{Ll}][\p{L}-]*`;
 /** Words that end the name of a public body or association. */
 const SUFFIX = String.raw`(?:förvaltningen|förvaltning|avdelningen|kontoret|departementet|myndigheten|verket|inspektionen|domstolen|kansliet|förbundet|föreningen|förening|stiftelsen|ombudet|direktoratet|tilsynet|forum|forumet|(?<!om)rådet|beredningen|delegationen|kommittén)`;
 /** The same for a single word, without "-verket" (a "regelverket" is no agency; the known agencies are in the lexicon). */
-const WORD_SUFFIX = String.raw`(?:förvaltningen|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|förbundet|föreningen|stiftelsen|ombudet|direktoratet|tilsynet|revisionen)`;
+const WORD_SUFFIX = String.raw`(?:förvaltningen|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|förbundet|föreningen|stiftelsen|ombudet|direktoratet|tilsynet|revisionen|universitetet)`;
 /**
  * A municipality's units in lower case mid-sentence are names too ("till valkansliet",
  * "bygglovsavdelningens arbete", "socialförvaltningen"): a compound whose head is a unit's noun.
  */
-const LOWER_UNIT = String.raw`(?:förvaltningen|avdelningen|enheten|kontoret|kansliet)`;
+const LOWER_UNIT = String.raw`(?:förvaltningen|avdelningen|enheten|kontoret|kansliet|revisionen(?<=(?:kommun|region|landstings)revisionen))`;
 /** Compounds with those heads that name an activity or a place, not a unit ("kapitalförvaltningen", "huvudkontoret"). */
 const NOT_A_UNIT = /^(kapital|fastighets|fonds|tillgångs|egendoms|portfölj|skogs|huvud|hem|stor|mät|mått|tids|bas|räkne|samma|land|förvaltnings|enhets)/;
 /**
@@ -38,6 +40,10 @@ const FUNCTION_WORD = /^(med|och|av|till|för|att|från|enligt|genom|där|som|de
 /** Words that end a lower-case "för …" phrase: the sentence goes on after the name. */
 const STOP = /^(av|beslutar|beslutade|har|hade|ska|skall|kan|noterar|föreslår|anser|godkänner|informerar|är|var|som|och|att|i|på|om|med|till|från|för|den|det|enligt|inom|under)$/i;
 
+/** A document of the body after its genitive, capitalised as a title: "Förvaltningen för Tekniks Yttrande". */
+const DOCUMENT_AFTER = /^\s+(?:Yttrande|Tjänsteskrivelse|Skrivelse|Förslag|Beslut|Svar|Remissvar|Rapport|Redovisning|Protokoll)(?![\p{L}])/u;
+/** A verb in the past tense ends a name's field: "Avdelningen för marknader inledde", "… bedömde", "… föredrog" (not "-nde": "boende"). */
+const PAST = /^(?:\p{Ll}+(?<!n)de|\p{Ll}+dde|\p{Ll}+tte|\p{Ll}+[^n\s]te|föredrog|beskrev|höll|gav|tog|drog|fick|såg|ansåg|skrev|lät|bad|gick|kom|blev|sa|sade|framhöll|påpekade)$/u;
 /** Bodies named "X för …"; mid-sentence in lower case too ("nämnden för Vård & Omsorg", "gemensamma nämnden för …"). */
 const FOR_HEAD = String.raw`(?:[Gg]emensamma\s+)?(?:[Ff]örvaltningen|[Nn]ämnden|[Aa]vdelningen|[Ee]nheten|[Mm]yndigheten|Stiftelsen|Centrum|Center|Centret|Institutet|Rådet|[Kk]ansliet|Byrån|[Ii]nspektionen)`;
 /** Those whose field may be written in lower case ("Avdelningen för penningpolitik", "avdelningen för marknader"): not a lower-case "nämnden för beslut". */
@@ -48,39 +54,63 @@ const GROUP_HEAD = String.raw`(?:(?:[Bb]erednings|[Ss]tyr|[Rr]eferens|[Ss]amverk
 /** The head of a "X för …" body and its "för": both forms need it. */
 const FOR_NEED = new RegExp(String.raw`(?:[Ff]örvaltningen|[Nn]ämnden|[Aa]vdelningen|[Ee]nheten|[Mm]yndigheten|Stiftelsen|Centrum|Center|Centret|Institutet|Rådet|[Kk]ansliet|Byrån|[Ii]nspektionen)\s+för\s`);
 
+/** A name in the genitive is the name: "Nordhallands Hembygdsförenings ansökan", "Eksta Bostads AB:s styrelse" (the "s" outside the name). */
+const GENITIVE_END = String.raw`(?::?s)?(?![\p{L}])`;
 /**
  * The naming forms in the order an alternation of them would try them. Each is matched alone, and
  * only in a text with its `need` (a literal every match of the form contains): one alternation of
  * all twenty tried each of them at every word of every block, and most blocks hold one or two forms.
  */
-export const FORM_LIST: { group: string; source: string; need: RegExp }[] = [
+export const FORM_LIST: { group: string; source: string; need: RegExp }[] = ([
   // "Förvaltningen för Kultur & Fritid", "Nämnden för Förskola och Grundskola", "Avdelningen för penningpolitik", "Myndigheten för samhällsskydd och beredskap"
   { group: 'for', source: String.raw`(?<for>${FOR_HEAD}\s+för\s+${CAP}(?:\s*&\s*${CAP}|\s+och\s+${CAP})?)`, need: FOR_NEED },
-  // (a body named next ends the name: "avdelningen för finansiell stabilitet och enheten för …")
-  { group: 'forlow', source: String.raw`(?<forlow>${FOR_HEAD_LOW}\s+för\s+(?!(?:att|en|ett|den|det|de|sin|sitt|sina)\s)${LOW}(?:\s+(?!och\s+${FOR_HEAD}\s)${LOW}){0,3})`, need: FOR_NEED },
+  // (a body named next ends the name: "avdelningen för finansiell stabilitet och enheten för …"; an idiom is no field: "enheten för tillfället")
+  { group: 'forlow', source: String.raw`(?<forlow>${FOR_HEAD_LOW}\s+för\s+(?!(?:att|en|ett|den|det|de|sin|sitt|sina|tillfället|närvarande|stunden|övrigt|dagen|året|tiden|oss|dem|mig|sig)(?![\p{L}]))${LOW}(?:\s+(?!och\s+${FOR_HEAD}\s)${LOW}){0,3})`, need: FOR_NEED },
   // (a group's field is a noun or two joined by "och", then the sentence goes on: not "beredningsgruppen för eventuell justering av …")
   { group: 'group', source: String.raw`(?<group>${GROUP_HEAD}\s+för\s+${LOW}(?:\s+och\s+${LOW})?)(?=\s*[.,;:)]|\s*$|\s+(?:som|har|ska|skall|kommer|är|var|och|i|på|med|att|inom|under)\s)`, need: /(?:gruppen|[Dd]elegationen|[Kk]ommittén)\s+för\s/ },
-  // "Bygg- och miljöförvaltningen", "Landsbygds- och Infrastrukturdepartementet", "mark- och miljödomstolen"
-  { group: 'pair', source: String.raw`(?<pair>[\p{L}][\p{L}-]*-\s+och\s+[\p{L}][\p{L}]*${SUFFIX})`, need: /-\s+och\s/ },
-  // Courts by their seat: "Förvaltningsrätten i Stockholm", "Kammarrätten i Göteborg"
-  { group: 'court', source: String.raw`(?<court>(?:Förvaltningsrätten|Kammarrätten|Tingsrätten|Hovrätten)\s+i\s+${CAP})`, need: /rätten\s+i\s/ },
-  // "Uppsala universitet", "Högskolan i Halmstad"
-  { group: 'univ', source: String.raw`(?<univ>${CAP}\s+(?:universitet|högskola)|Högskolan\s+i\s+${CAP})s?(?![\p{L}])`, need: /universitet|högskola|Högskolan/ },
+  // "Bygg- och miljöförvaltningen", "Landsbygds- och Infrastrukturdepartementet", "mark- och miljödomstolen", "Barn- och utbildningsnämnden"
+  { group: 'pair', source: String.raw`(?<pair>[\p{L}][\p{L}-]*-\s+och\s+[\p{L}][\p{L}]*(?:${SUFFIX}|nämnden|styrelsen|utskottet))`, need: /-\s+och\s/ },
+  // Courts by their seat: "Förvaltningsrätten i Stockholm", "Kammarrätten i Göteborg", "Göteborgs tingsrätt", "Svea hovrätt",
+  // "Hovrätten för Västra Sverige", "Högsta förvaltningsdomstolen"
+  { group: 'court', source: String.raw`(?<court>(?:Förvaltningsrätten|Kammarrätten|Tingsrätten|Hovrätten)\s+i\s+${CAP}|Hovrätten\s+(?:för|över)\s+${CAP}(?:\s+(?:och\s+)?${CAP}){0,2}|${CAP}\s+(?:tingsrätt|hovrätt)|Högsta\s+(?:förvaltningsdomstolen|domstolen))(?![\p{L}])`, need: /rätten\s+(?:i|för|över)\s|\s(?:tingsrätt|hovrätt)|Högsta\s/ },
+  // "Uppsala universitet", "Högskolan i Halmstad", "Chalmers tekniska högskola", "Sveriges lantbruksuniversitet", "Kungliga Tekniska högskolan"
+  { group: 'univ', source: String.raw`(?<univ>${CAP}\s+(?:\p{L}+ska\s+)?\p{Ll}*(?:universitet|universitetet|högskola|högskolan)|Högskolan\s+i\s+${CAP})s?(?![\p{L}])`, need: /universitet|högskola|Högskolan/ },
+  // Hospitals by name: "Hallands sjukhus", "Akademiska sjukhuset", "Sahlgrenska Universitetssjukhuset", "Södra Älvsborgs sjukhus"
+  { group: 'hospital', source: String.raw`(?<hospital>${CAP}(?:\s+${CAP})?\s+\p{L}*sjukhus(?:et)?)(?![\p{L}])`, need: /sjukhus/ },
+  // European and Nordic bodies written with the first word capitalised: "Europeiska bankmyndigheten", "Europeiska systemrisknämnden", "Nordiska investeringsbanken"
+  { group: 'eu', source: String.raw`(?<eu>(?:Europeiska|Nordiska|Internationella)\s+(?:\p{Ll}+-\s+och\s+)?\p{Ll}*(?:myndigheten|nämnden|banken|kommissionen|rådet|byrån|domstolen|fonden|kommittén|ombudsmannen|organisationen|institutet|unionen))(?![\p{L}])`, need: /(?:Europeiska|Nordiska|Internationella)\s/ },
   // "Kommunstyrelsens förvaltning", "Byggnadsnämndens arbetsutskott"
   // (in lower case too, a compound: "kommunstyrelsens förvaltning", "skolstyrelsens arbetsutskott")
   { group: 'gen', source: String.raw`(?<gen>(?:[\p{Lu}][\p{L}]*|\p{Ll}{3,})(?:nämndens|styrelsens)\s+(?:förvaltning|arbetsutskott|kansli))`, need: /(?:nämndens|styrelsens)\s+(?:förvaltning|arbetsutskott|kansli)/ },
   // Companies: "Eksta Bostads AB", "Kommuninvest i Sverige AB", "Ernst & Young AB"; kommanditbolag, ASA/AS (Norwegian)
-  { group: 'company', source: String.raw`(?<company>${CAP}(?:\s+(?:&\s+|i\s+)?${CAP}){0,3}\s+(?:AB|HB|KB|ASA|AS|Aktiebolag|aktiebolag|Handelsbolag|Kommanditbolag|Oy|GmbH|Ltd|A\/S|ApS)(?:\s+\(publ\))?)(?![\p{L}])`, need: /\s(?:AB|HB|KB|AS|Aktiebolag|aktiebolag|Handelsbolag|Kommanditbolag|Oy|GmbH|Ltd|A\/S|ApS)/ },
+  // (the form before the name: "AB Volvo", "Fastighets AB Kungsbackahem", "Bostads AB Mimer")
+  { group: 'abfirst', source: String.raw`(?<abfirst>(?:[\p{Lu}][\p{Ll}]+s\s+)?AB\s+[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?)(?![\p{L}])`, need: /AB\s+\p{Lu}/u },
+  { group: 'company', source: String.raw`(?<company>${CAP}(?:\s+(?:&\s+|i\s+)?${CAP}){0,3}(?:\s+och\s+\p{Ll}+)?\s+(?:AB|HB|KB|ASA|AS|Aktiebolag|aktiebolag|Handelsbolag|Kommanditbolag|Oy|GmbH|Ltd|A\/S|ApS)(?:\s+\(publ\))?)(?![\p{L}])`, need: /\s(?:AB|HB|KB|AS|Aktiebolag|aktiebolag|Handelsbolag|Kommanditbolag|Oy|GmbH|Ltd|A\/S|ApS)/ },
   // State bodies named "Statens …" ("Statens kulturråd", "Statens historiska museer", "Statens haverikommission"); county councils and Norwegian county governors by their seat
-  { group: 'state', source: String.raw`(?<state>Statens\s+(?:\p{Ll}+\s+){0,2}\p{Ll}*(?:verk|institut|råd|nämnd|kommission|museer|anstalt|styrelse|servicecenter|vegvesen|inspektion)|(?:Landstinget|Statsforvalteren|Statsforvaltaren)\s+i\s+${CAP}(?:\s+län)?)(?![\p{L}])`, need: /Statens|Landstinget|Statsforval/ },
+  { group: 'state', source: String.raw`(?<state>Statens\s+(?:\p{Ll}+\s+){0,2}\p{Ll}*(?:verk|institut|råd|nämnd|kommission|museer|anstalt|styrelse|servicecenter|vegvesen|inspektion)|(?:Landstinget|Statsforvalteren|Statsforvaltaren)\s+i\s+${CAP}(?:\s+län)?|${CAP}(?:\s+${CAP})?\s+läns\s+landsting)(?![\p{L}])`, need: /Statens|Landstinget|Statsforval|läns\s+landsting/ },
   { group: 'foundation', source: String.raw`(?<foundation>Stiftelsen\s+${CAP}(?:\s+${CAP}){0,3})`, need: /Stiftelsen/ },
+  // An association named after its form: "Föreningen Kungsbacka Hembygdsgille", a housing cooperative "Brf Solgläntan", "HSB Brf Vallda"
+  { group: 'society', source: String.raw`(?<society>(?:Föreningen|(?:HSB\s+)?Brf)\s+${CAP}(?:\s+${CAP}){0,2})(?![\p{L}])`, need: /Föreningen|Brf/ },
   // "Asta och Anders Brattströms stipendiefond", "Må vägförening", "Nordhallands Hembygdsförening"
-  { group: 'assoc', source: String.raw`(?<assoc>${CAP}(?:\s+${CAP})?\s+[\p{L}]*(?:förening|föreningen|förbund|förbundet|klubb|klubben))(?![\p{L}])`, need: /förening|förbund|klubb/ },
+  // (and the legal form after the name: "Onsala Bygdegårdsförening ekonomisk förening"; societies and guilds: "Onsala Segelsällskap", "Kungsbacka Hembygdsgille")
+  { group: 'assoc', source: String.raw`(?<assoc>${CAP}(?:\s+${CAP})?\s+(?:[\p{L}]*(?:förening|föreningen|förbund|förbundet|klubb|klubben)|[\p{L}]+(?:sällskap|sällskapet|gille|gillet|samfällighet|samfälligheten))(?:\s+(?:ekonomisk|ideell)\s+förening)?)(?![\p{L}])`, need: /förening|förbund|klubb|sällskap|gille|samfällighet/ },
   { group: 'fund', source: String.raw`(?<fund>${CAP}(?:\s+(?:och\s+)?${CAP}){0,3}\s+[\p{L}]*(?:stipendiefond|fond))(?![\p{L}])`, need: /fond/ },
   // Norwegian: "Eidskog kommune", "Innlandet fylkeskommune"
-  { group: 'norsk', source: String.raw`(?<norsk>${CAP}\s+(?:fylkes)?kommune)(?![\p{L}])`, need: /kommune(?![\p{L}])/u },
-  // A body named with its area: "Räddningstjänsten Storgöteborg", "Samordningsförbundet Halland", "Strandstädningsföreningen Vrakat"
-  { group: 'rescue', source: String.raw`(?<rescue>(?:Räddningstjänsten|[\p{Lu}][\p{Ll}]+(?:förbundet|föreningen))\s+${CAP})(?![\p{L}])`, need: /(?:Räddningstjänsten|förbundet|föreningen)\s/ },
+  // Danish: "Københavns Kommune", "Region Hovedstaden"
+  { group: 'norsk', source: String.raw`(?<norsk>${CAP}\s+(?:fylkes)?[Kk]ommune|Region\s+(?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland))(?![\p{L}])`, need: /[Kk]ommune(?![\p{L}])|Region\s+(?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)/u },
+  // Norwegian and Danish agencies named "X for …": "Direktoratet for forvaltning og økonomistyring", "Styrelsen for Dataforsyning og Infrastruktur"
+  { group: 'nordic', source: String.raw`(?<nordic>(?:Direktoratet|Styrelsen|Tilsynet|Nævnet|Senter|Senteret|Rådet)\s+for\s+[\p{L}-]+(?:\s+(?:og|i)\s+[\p{L}-]+)?)(?![\p{L}])`, need: /\sfor\s/ },
+  // A body named with its area: "Räddningstjänsten Storgöteborg", "Samordningsförbundet Halland", "Strandstädningsföreningen Vrakat",
+  // "Sparbanksstiftelsen Kronan", a local branch "Naturskyddsföreningen i Kungsbacka"
+  { group: 'rescue', source: String.raw`(?<rescue>(?:Räddningstjänsten|[\p{Lu}][\p{Ll}]+(?:förbundet|föreningen|stiftelsen))\s+(?:i\s+)?${CAP})(?![\p{L}])`, need: /(?:Räddningstjänsten|förbundet|föreningen|stiftelsen)\s/ },
+  // A body's regional part or a body named by its region: "Trafikverket Region Väst", "Polisregion Väst", "Tolkförmedling Väst"
+  { group: 'compass', source: String.raw`(?<compass>[\p{Lu}][\p{Ll}]+(?:verket|myndigheten|förmedling|förmedlingen|region|förbundet|tjänst|tjänsten|trafik)\s+(?:Region\s+)?(?:Väst|Öst|Syd|Nord|Norr|Mitt|Sydost|Sydväst|Nordost|Nordväst|Mellersta|Västra|Östra|Södra|Norra)(?:\s+${CAP})?)(?![\p{L}])`, need: /(?:verket|myndigheten|förmedling|förmedlingen|region|förbundet|tjänst|tjänsten|trafik)\s+(?:Region\s+)?(?:Väst|Öst|Syd|Nord|Norr|Mitt|Sydost|Sydväst|Nordost|Nordväst|Mellersta|Västra|Östra|Södra|Norra)/ },
+  // The police's local and regional areas: "Lokalpolisområde Kungsbacka", "Polisområde Halland"
+  { group: 'police', source: String.raw`(?<police>(?:Lokalpolisområde|Polisområde)\s+${CAP})(?![\p{L}])`, need: /olisområde\s/ },
+  // National associations named "Sveriges …" with a capital: "Sveriges Allmännytta", "Sveriges Dövas Riksförbund"
+  { group: 'national', source: String.raw`(?<national>Sveriges\s+[\p{Lu}][\p{Ll}]{2,}(?:\s+[\p{Lu}][\p{Ll}]+)?)(?![\p{L}])`, need: /Sveriges\s+\p{Lu}/u },
+  // Councils named "Kommunala …" with its capital: "Kommunala pensionärsrådet", "Kommunala funktionshinderrådet" (in lower case the kind of council a municipality has)
+  { group: 'council', source: String.raw`(?<council>Kommunala\s+\p{Ll}+rådet)(?![\p{L}])`, need: /Kommunala\s/ },
   // A municipal unit named by two fields ("Gymnasium & Arbetsmarknad", "Individ & Familjeomsorg"), not inside an organ's name ("nämnden för Kultur & Fritid")
   { group: 'amp', source: String.raw`(?<![Ff]ör\s)(?<amp>${CAP}\s+&\s+${CAP}(?:\s+arbetsutskott)?)(?![\p{L}])`, need: /\s&\s/ },
   // Sports clubs: "Kungsbacka IF", "Onsala BK", "IFK Göteborg", "IK Sleipner"
@@ -92,8 +122,9 @@ export const FORM_LIST: { group: string; source: string; need: RegExp }[] = [
   // A capitalised compound mid-sentence (after a lower-case word, a comma or a colon on its line): "inom Kulturskolan", "uppdatering Kulturskolan"
   { group: 'inst', source: String.raw`(?<=[\p{Ll}\d,:]\s{1,3})(?<inst>[\p{Lu}][\p{Ll}]{2,}${INSTITUTION}|(?:Kultur|Musik|Dans)skolan)s?(?![\p{L}])`, need: new RegExp(`${INSTITUTION}|skolan`) },
   // One capitalised word with a body's ending: "Kommunledningskontoret", "Valmyndigheten", "Regeringskansliet" (also in the genitive: "Kommunledningskontorets tjänsteskrivelse")
-  { group: 'word', source: String.raw`(?<word>[\p{Lu}][\p{Ll}]+${WORD_SUFFIX})s?(?![\p{L}])`, need: new RegExp(WORD_SUFFIX) },
-];
+  // (and a unit named by its letters: "HR-avdelningen", "IT-enheten")
+  { group: 'word', source: String.raw`(?<word>[\p{Lu}][\p{Ll}]+${WORD_SUFFIX}|\p{Lu}{2,4}-\p{Ll}*(?:avdelningen|enheten|kontoret|förvaltningen|kansliet))s?(?![\p{L}])`, need: new RegExp(`${WORD_SUFFIX}|-\\p{Ll}*(?:avdelningen|enheten|kontoret|förvaltningen|kansliet)`, 'u') },
+] as { group: string; source: string; need: RegExp }[]).map((f) => (f.source.endsWith('(?![\\p{L}])') && !f.source.endsWith('s?(?![\\p{L}])') ? { ...f, source: f.source.slice(0, -'(?![\\p{L}])'.length) + GENITIVE_END } : f));
 const FORMS = FORM_LIST.map((f) => ({ ...f, pattern: new RegExp(String.raw`(?<![\p{L}-])(?:${f.source})`, 'gu') }));
 
 interface FormMatch { group: string; value: string; index: number; length: number }
@@ -118,16 +149,21 @@ export function* formMatches(text: string): Generator<FormMatch> {
   }
 }
 
+/** Forms whose name ends in a capitalised word, where a genitive "s" is read as part of it. */
+const CAPITAL_END = new Set(['police', 'rescue', 'amp', 'foundation', 'society', 'court', 'univ', 'national', 'compass', 'abfirst', 'club']);
+let places: Set<string> | undefined;
+const placeEndingInS = () => (places ??= new Set(municipalityList().map((m) => m.name).filter((n) => n.endsWith('s'))));
+
 const AFTER_TITLE = /(?:chef|ledare|strateg|samordnare|utvecklare|controller|handläggare|förvaltning|kontoret)[\s,:]*$/iu;
 /** Forms that are a run of capitalised words, which a list a name a line can run together. */
 const LISTED = ['company', 'assoc', 'fund'];
 
 export interface FormHit { name: string; index: number; kind: string }
 
-const KIND: Record<string, string> = { state: 'myndighet', group: 'organ', club: 'förening', chamber: 'förening', lowunit: 'organ', inst: 'organ', for: 'organ', forlow: 'organ', court: 'myndighet', univ: 'universitet', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ', amp: 'organ' };
+const KIND: Record<string, string> = { police: 'myndighet', society: 'förening', nordic: 'myndighet', hospital: 'organ', eu: 'internationell', abfirst: 'företag', compass: 'myndighet', national: 'förening', council: 'organ', state: 'myndighet', group: 'organ', club: 'förening', chamber: 'förening', lowunit: 'organ', inst: 'organ', for: 'organ', forlow: 'organ', court: 'myndighet', univ: 'universitet', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ', amp: 'organ' };
 
 /** Every form needs one of these literals: most passages have none, and this test is far cheaper than the forms. */
-const TRIGGER = /Statens|Landstinget|Statsforval|ktiebolag|andelsbolag|ommanditbolag|Oy|GmbH|Ltd|A\/S|ApS|IF|IK|BK|FF|SK|FK|HK|GoIF|BoIS|andelskammar|församling|pastorat|forum|rådet|beredningen|delegationen|kommittén|gruppen|skolan|centr|utbildningen|institutet|trafiken|banken|börsen|biblioteket|museet|teatern|tjänsten|akademien|kammaren|bolaget|hamnen|enheten|AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|rätten i|universitet|högskola|Högskolan|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån|Inspektionen|nämnden|avdelningen|enheten|förvaltningen|inspektionen) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet|revisionen| & /;
+const TRIGGER = / for |olisområde|ommune(?![a-zåäö])|Region (?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)|sjukhus|Europeiska|Nordiska|Internationella|Sveriges [A-ZÅÄÖ]|Kommunala|Föreningen|Brf|samfällighet|tingsrätt|hovrätt|Högsta|Hovrätten|sällskap|gille|läns\s+landsting|(?:verket|myndigheten|förmedling|förmedlingen|region|förbundet|tjänst|tjänsten|trafik)\s+(?:Region\s+)?(?:Väst|Öst|Syd|Nord|Norr|Mitt|Sydost|Sydväst|Nordost|Nordväst|Mellersta|Västra|Östra|Södra|Norra)|Statens|Landstinget|Statsforval|ktiebolag|andelsbolag|ommanditbolag|Oy|GmbH|Ltd|A\/S|ApS|IF|IK|BK|FF|SK|FK|HK|GoIF|BoIS|andelskammar|församling|pastorat|forum|rådet|beredningen|delegationen|kommittén|gruppen|skolan|centr|utbildningen|institutet|trafiken|banken|börsen|biblioteket|museet|teatern|tjänsten|akademien|kammaren|bolaget|hamnen|enheten|AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|rätten i|universitet|högskola|Högskolan|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån|Inspektionen|nämnden|avdelningen|enheten|förvaltningen|inspektionen) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet|revisionen| & /;
 
 /** "Grundskolan", "Arbetsgruppen", "Riksbanken" (the lexicon's): a head whose first part is generic. */
 const INSTITUTION_PARTS = new RegExp(String.raw`^(.+?)s?${INSTITUTION}$`, 'u');
@@ -150,7 +186,7 @@ export function organisationsByForm(text: string): FormHit[] {
     if (/^\s*&\s*$/.test(after)) continue;
     if (group === 'for' || group === 'forlow') {
       // The sentence goes on after a lower-case name: a verb or function word ends it ("och" only when no name word follows).
-      const ends = (w: string | undefined) => w === undefined || STOP.test(w) || /(ade|ar|er|ades|as)$/.test(w);
+      const ends = (w: string | undefined) => w === undefined || STOP.test(w) || PAST.test(w) || /(ade|ar|er|ades|as)$/.test(w);
       const cut = words.findIndex((w, i) => i >= 3 && /^\p{Ll}/u.test(w) && (w === 'och' ? ends(words[i + 1]) : ends(w)));
       if (cut > 0) words = words.slice(0, cut);
       // "gemensamma nämnden för hemsjukvård och hjälpmedels uppföljningsrapport": a genitive ends the name.
@@ -160,12 +196,13 @@ export function organisationsByForm(text: string): FormHit[] {
       // "Nämnden för Tekniks arbetsutskott": the name goes on; "Förvaltningen för Kultur & Fritids tjänsteskrivelse": the genitive of the name.
       const unit = /^\s+(arbetsutskott|förvaltning|kansli)(?![\p{L}])/u.exec(after);
       if (/^\p{Lu}.*s$/u.test(last) && unit && cut < 0) words.push(unit[1]!);
-      else if (/^\p{Lu}.*s$/u.test(last) && /^\s+\p{Ll}/u.test(after)) words[words.length - 1] = last.slice(0, -1);
+      else if (/^\p{Lu}.*s$/u.test(last) && (/^\s+\p{Ll}/u.test(after) || DOCUMENT_AFTER.test(after))) words[words.length - 1] = last.slice(0, -1);
     }
     if (group === 'rescue' && FUNCTION_WORD.test(words.at(-1)!)) continue;
     if ((group === 'lowunit' && NOT_A_UNIT.test(value)) || (group === 'inst' && !/skolan$/.test(value) && isGenericInstitution(value))) continue;
-    // "Strandstädningsföreningen Vrakats ansökan": the genitive of the name.
-    if (group === 'rescue' && /s$/.test(words.at(-1)!) && /^\s+\p{Ll}/u.test(after)) words[words.length - 1] = words.at(-1)!.slice(0, -1);
+    // "Strandstädningsföreningen Vrakats ansökan", "Individ & Familjeomsorgs tjänsteskrivelse", "Högskolan i Halmstads": the genitive
+    // of a name that ends in a capitalised word (not a place whose name ends in "s": "Högskolan i Borås").
+    if (CAPITAL_END.has(group) && /^\p{Lu}\p{L}*s$/u.test(words.at(-1)!) && /^\s+\p{Ll}/u.test(after) && !placeEndingInS().has(words.at(-1)!)) words[words.length - 1] = words.at(-1)!.slice(0, -1);
     // A unit named in a person's title ("verksamhetschef Fritid & Mötesplatser", "förvaltning: Styrning & Ekonomi") is part of the title.
     if (group === 'amp' && AFTER_TITLE.test(text.slice(Math.max(0, index - 40), index))) continue;
     // In a list a name a line ("PostNord Kungsbacka" / "Nordhallands Hembygdsförening"), a short line ends the name before it.

@@ -7,9 +7,11 @@ import type { Organisation } from '../lib/schema.ts';
 import type { PersonContext } from './context.ts';
 import { by, perDocument, runRules, type Finding, type Rule } from './rules.ts';
 import { ATTENDANCE_BLOCK_RULE } from './attendance-block.ts';
-import { knownBodies, knownOrganisations, municipalityList } from '../lib/reference-data.ts';
+import { firstNameSet, knownBodies, knownOrganisations, municipalityList } from '../lib/reference-data.ts';
+import { recipientList, recipientNames } from './recipients.ts';
 import { organisationsByForm } from './organisation-forms.ts';
 import { matchesOf } from '../lib/text.ts';
+import { TOC_LINE } from './protocol-items.ts';
 
 /** A name that is an acronym: two to six letters, at least two of them capitals ("SKR", "SiS", "FoHM"). */
 const ACRONYM = /^(?=(?:.*\p{Lu}){2})[\p{Lu}][\p{L}]{1,5}$/u;
@@ -52,6 +54,8 @@ function compile(): Gazetteer {
   // first word instead (knownHits): as one alternation of 1 000 names they made extraction a third slower.
   const pattern = new RegExp(String.raw`(?<![\p{L}-])(?:` + [
     String.raw`(?<lst>[Ll]änsstyrelsen\s+i\s+(?:[\p{Lu}][\p{L}]+\s+){1,2}län)s?(?![\p{L}])`,
+    // The short form a county board uses of itself: "Länsstyrelsen Västra Götaland", "Länsstyrelsen Skåne"
+    String.raw`(?<lstshort>Länsstyrelsen\s+[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+)?)(?![\p{L}])`,
     // Committees and councils by their form: "Kollektivtrafiknämnden", "Kommunstyrelsen", "Regionala utvecklingsnämnden".
     String.raw`(?<organ>(?:Regionala\s+|Regional\s+)?[\p{Lu}][\p{Ll}-]*(?:nämnden|nämnd|styrelsen|fullmäktige|beredningen|utskottet))(?![\p{L}])`,
     // Written in lower case mid-sentence: "föreslår kommunfullmäktige", "kollektivtrafiknämnden har fattat beslut".
@@ -61,12 +65,12 @@ function compile(): Gazetteer {
 }
 
 /** A hit of the lexicon in a text: which kind of name (the alternative or the known list) and where. */
-export interface LexiconHit { group: 'muni' | 'lst' | 'known' | 'acr' | 'organ' | 'lower'; value: string; index: number; text: string }
+export interface LexiconHit { group: 'muni' | 'lst' | 'lstshort' | 'known' | 'acr' | 'organ' | 'lower'; value: string; index: number; text: string }
 
 /** A name in the genitive is the name: "Europeiska kommissionens förslag", "Riksbankens". */
 const KNOWN_END = /^s?(?![\p{L}])/u;
 /** "Karlstad kommun", "Karlstads kommun", "Göteborgs stad". */
-const MUNI_END = /^s?\s+(?:kommuns?|stad)(?![\p{L}])/u;
+const MUNI_END = /^s?\s+(?:kommuns?|[Ss]tad)(?![\p{L}])/u;
 /**
  * An acronym written alone ("SKR", "enligt MSB", "EU:s"), not the first part of a compound ("EU-nivå"),
  * nor a case number's prefix ("KS-2024-00012", "KS 2024/12"), nor a word among capitals ("BESLUT OM EU").
@@ -82,6 +86,27 @@ function runsStartingWith(chars: Set<string>): RegExp {
   return new RegExp(String.raw`[${set}](?<![\p{L}\d].)[\p{L}\d]*`, 'gu');
 }
 
+/**
+ * The length of `alias` as written at `at` in `text`, a space of the name standing for any run of
+ * white space (a name cut by a line break: "Sveriges\nkommuner och regioner"), or -1.
+ */
+function spacedPrefix(text: string, alias: string, at: number): number {
+  if (text.startsWith(alias, at)) return alias.length;
+  if (!alias.includes(' ')) return -1;
+  let same = 0;
+  while (text.charCodeAt(at + same) === alias.charCodeAt(same)) same++;
+  // Most candidates differ in a letter, not in the white space between the words.
+  if (alias[same] !== ' ' && alias[same - 1] !== ' ') return -1;
+  let t = at;
+  for (let a = 0; a < alias.length; a++) {
+    if (alias[a] === ' ') {
+      if (!/\s/.test(text[t] ?? '')) return -1;
+      while (/\s/.test(text[t] ?? '')) t++;
+    } else if (text[t++] !== alias[a]) return -1;
+  }
+  return t - at;
+}
+
 /** Known names and acronyms, longest first at each word start, as an alternation would find them. */
 function knownHits(text: string, { byFirst, runs }: Gazetteer): LexiconHit[] {
   const hits: LexiconHit[] = [];
@@ -95,11 +120,12 @@ function knownHits(text: string, { byFirst, runs }: Gazetteer): LexiconHit[] {
     const candidates = exact && genitive ? [...genitive.filter((c) => c.group === 'muni'), ...exact, ...genitive.filter((c) => c.group !== 'muni')] : exact ?? genitive;
     if (!candidates) continue;
     for (const { alias, group } of candidates) {
-      if (!text.startsWith(alias, m.index)) continue;
-      const end = (group === 'acr' ? ACRONYM_END : group === 'muni' ? MUNI_END : KNOWN_END).exec(text.slice(m.index + alias.length, m.index + alias.length + 12));
+      const length = spacedPrefix(text, alias, m.index);
+      if (length < 0) continue;
+      const end = (group === 'acr' ? ACRONYM_END : group === 'muni' ? MUNI_END : KNOWN_END).exec(text.slice(m.index + length, m.index + length + 12));
       if (!end || (group === 'acr' && /\p{Lu}{2}\s$/u.test(text.slice(Math.max(0, m.index - 3), m.index)))) continue;
-      hits.push({ group, value: alias, index: m.index, text: alias + end[0] });
-      from = m.index + alias.length + end[0].length;
+      hits.push({ group, value: alias, index: m.index, text: text.slice(m.index, m.index + length) + end[0] });
+      from = m.index + length + end[0].length;
       break;
     }
   }
@@ -112,7 +138,7 @@ const ALTERNATIVES_NEED = /nämnd|styrelsen|fullmäktige|beredningen|utskottet/;
 /** The alternatives' hits and the known names', leftmost first and in the alternatives' order where two start together. */
 function lexiconIn(text: string): LexiconHit[] {
   const gazetteer = compile();
-  const order = ['muni', 'lst', 'known', 'acr', 'organ', 'lower'];
+  const order = ['muni', 'lst', 'lstshort', 'known', 'acr', 'organ', 'lower'];
   const all = [...(ALTERNATIVES_NEED.test(text) ? [...matchesOf(gazetteer.pattern, text)] : []).map((m): LexiconHit => {
     const [group, value] = Object.entries(m.groups!).find(([, v]) => v !== undefined)!;
     return { group: group as LexiconHit['group'], value, index: m.index, text: m[0] };
@@ -149,8 +175,11 @@ type Found = Finding<Organisation>;
 /** One scan of every block with the lexicon's pattern, shared by the rules that read its groups. */
 const lexiconHits = perDocument((ctx: Pick<OrgInput, 'plain'>) => ctx.plain.map(lexiconIn));
 
-/** The naming forms' hits in every block, shared by the lexicon (which yields to a longer name) and the naming-form rule. */
-const formHits = perDocument((ctx: Pick<OrgInput, 'plain'>) => ctx.plain.map(organisationsByForm));
+/**
+ * The naming forms' hits in every block, shared by the lexicon (which yields to a longer name) and the naming-form rule.
+ * A contents page's lines are left out: they repeat the items' titles, cut where a title wraps ("… Tempohus" / "Kungsbacka AB ....... 33").
+ */
+const formHits = perDocument((ctx: Pick<OrgInput, 'plain'>) => ctx.plain.map((text) => (TOC_LINE.test(text.slice(-120)) ? [] : organisationsByForm(text))));
 
 /** A lexicon hit inside a longer name of a naming form is part of that name: "Göteborgsregionens Nämndemannaförening". */
 const insideLongerName = (forms: ReturnType<typeof organisationsByForm>, m: LexiconHit) =>
@@ -163,11 +192,13 @@ const evidenceAt = (ctx: Pick<OrgInput, 'blocks' | 'plain' | 'blockSection'>, i:
 export const organisationLexicon: Rule<Organisation, OrgInput> = {
   id: 'organisation-lexicon', field: 'organisations',
   run: (ctx) => lexiconHits(ctx).flatMap((hits, i) => hits.flatMap((m): Found[] => {
-    if (m.group === 'organ' || m.group === 'lower' || insideLongerName(formHits(ctx)[i]!, m)) return [];
+    if (m.group === 'organ' || m.group === 'lower' || insideLongerName(formHits(ctx)[i]!, m) || isElection(ctx.plain[i]!, m)) return [];
     const evidence = by(organisationLexicon, evidenceAt(ctx, i, m.index));
     const at = [i, 0, m.index];
     if (m.group === 'muni') return [{ value: { name: municipality(m.value) ?? `${m.value} kommun`, kind: 'kommun', evidence }, at }];
     if (m.group === 'lst') return [{ value: { name: m.value.replace(/\s+/g, ' '), kind: 'myndighet', evidence }, at }];
+    // "Länsstyrelsen Västra Götalands beslut": the genitive of the name.
+    if (m.group === 'lstshort') return [{ value: { name: m.value.replace(/\s+/g, ' ').replace(/s$/, (x) => (/^\s+\p{Ll}/u.test(ctx.plain[i]!.slice(m.index + m.text.length)) ? '' : x)), kind: 'myndighet', evidence }, at }];
     const o = compile().lookup.get(m.value.toLowerCase())!;
     return [{ value: { name: localUnit(ctx.plain[i]!, m, o) ?? o.name, kind: o.kind, evidence }, at }];
   })),
@@ -175,19 +206,32 @@ export const organisationLexicon: Rule<Organisation, OrgInput> = {
 
 /**
  * A local part of a known body is named as written: a company's or association's branch by its
- * place ("PostNord Kungsbacka", "Röda Korset Karlstad"), a local council after "Lokala" ("Lokala BRÅ").
+ * place ("PostNord Kungsbacka", "Röda Korset Karlstad", "Svenska kyrkan i Kungsbacka"), a local
+ * council after "Lokala" ("Lokala BRÅ").
  */
 function localUnit(text: string, m: LexiconHit, o: { kind: string }): string | null {
   if (/[Ll]okala?\s+$/.test(text.slice(Math.max(0, m.index - 7), m.index))) return `Lokala ${m.value}`;
   if (o.kind !== 'foretag' && o.kind !== 'forening') return null;
-  const place = /^ (\p{Lu}\p{Ll}+)(?![\p{L}])/u.exec(text.slice(m.index + m.text.length));
-  return place && municipality(place[1]!) ? `${m.value} ${place[1]}` : null;
+  // (an association's branch also "i" its place, but not a company's "i Kungsbacka kommun")
+  const place = /^ ((?:i )?)(\p{Lu}\p{Ll}+)(?![\p{L}])(?!\s+(?:kommun|stad)(?![\p{L}]))/u.exec(text.slice(m.index + m.text.length));
+  return place && (!place[1] || o.kind === 'forening') && municipality(place[2]!) ? `${m.value} ${place[1]}${place[2]}` : null;
 }
+
+/** A general election is named by its assembly: "vid val till riksdag, kommun- och regionfullmäktige", "valet till Europaparlamentet". */
+const ELECTION_BEFORE = /(?<![\p{L}])val(?:et)?\s+till\s+(?:[\p{L}-]+(?:,\s*|\s+och\s+|\s+))*$/iu;
+const ELECTED = /^(?:riksdag(?:en)?|europaparlamentet|(?:kommun|region|landstings)?fullmäktige)$/iu;
+const isElection = (text: string, m: LexiconHit) => ELECTED.test(m.value) && ELECTION_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index));
+
+const MONTH_MEETING = /^(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:nämnden|fullmäktige|styrelsen)$/iu;
 
 /** Committees and councils by their form ("Kollektivtrafiknämnden", "föreslår kommunfullmäktige"). */
 export const organisationOrganForm: Rule<Organisation, OrgInput> = {
   id: 'organisation-organ-form', field: 'organisations',
   run: (ctx) => lexiconHits(ctx).flatMap((hits, i) => hits.flatMap((m): Found[] => {
+    // "Barn- och utbildningsnämnden", "Europeiska systemrisknämnden": the organ's word is the end of a longer name.
+    if ((m.group === 'organ' || m.group === 'lower') && insideLongerName(formHits(ctx)[i]!, m)) return [];
+    // "revisorerna på majnämnden": a month's meeting, not a body; "val till riksdag, kommun- och regionfullmäktige": an election.
+    if (MONTH_MEETING.test(m.value) || isElection(ctx.plain[i]!, m)) return [];
     const name = m.group === 'organ' ? m.value.replace(/\s+/g, ' ') : m.group === 'lower' ? m.value.replace(/\s+/g, ' ').replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : null;
     return name ? [{ value: { name, kind: 'organ', evidence: by(organisationOrganForm, evidenceAt(ctx, i, m.index)) }, at: [i, 0, m.index] }] : [];
   })),
@@ -203,6 +247,25 @@ export const organisationNamingForm: Rule<Organisation, OrgInput> = {
       const known = normaliseOrganisation(h.name);
       return { value: { name: known?.name ?? h.name, kind: known?.kind ?? h.kind, evidence: by(organisationNamingForm, evidenceAt(ctx, i, h.index)) }, at: [i, 1, h.index] };
     })),
+};
+
+/** The bodies a decision is sent to ("Beslutet skickas till" / "Service Inköp, Service Fastighet"): named without a naming form. */
+export const organisationRecipient: Rule<Organisation, OrgInput> = {
+  id: 'organisation-recipient', field: 'organisations',
+  run: (ctx) => {
+    const persons = new Set(ctx.persons.map((p) => p.name.toLowerCase()));
+    // A person by the persons found, or by a known first name before one or two capitalised words.
+    const isPerson = (name: string) => persons.has(name.toLowerCase()) || (/^\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{L}-]+){1,2}$/u.test(name) && firstNameSet().has(name.split(/\s+/)[0]!));
+    return ctx.plain.flatMap((text, i): Found[] => {
+      const list = recipientList(text, ctx.plain[i + 1]);
+      if (list === null) return [];
+      const at = text.includes(list) ? i : i + 1;
+      return recipientNames(list, isPerson).map((r) => {
+        const known = normaliseOrganisation(r.name);
+        return { value: { name: known?.name ?? r.name, kind: known?.kind ?? 'organisation', evidence: by(organisationRecipient, evidenceAt(ctx, at, ctx.plain[at]!.indexOf(r.name))) }, at: [at, 2, r.offset] };
+      });
+    });
+  },
 };
 
 /** The document's own organisation (often only in its page header or letterhead). */
@@ -229,7 +292,7 @@ export const organisationOfPerson: Rule<Organisation, OrgInput> = {
   }),
 };
 
-export const ORGANISATION_RULES = [organisationLexicon, organisationOrganForm, organisationNamingForm, ownOrganisation, organisationOfPerson];
+export const ORGANISATION_RULES = [organisationLexicon, organisationOrganForm, organisationNamingForm, organisationRecipient, ownOrganisation, organisationOfPerson];
 
 export function extractOrganisations(ctx: OrgInput): Organisation[] {
   const ownBody = ctx.meta.body;
@@ -251,9 +314,13 @@ export function extractOrganisations(ctx: OrgInput): Organisation[] {
     if (GENERIC.test(o.name) || isOwnBody(o.name) || found.has(key(o.name))) continue;
     found.set(key(o.name), o);
   }
-  // "Länsstyrelsen" after "Länsstyrelsen i Värmlands län" is that one, named short.
+  // "Länsstyrelsen" and "Länsstyrelsen Västra Götaland" beside "Länsstyrelsen i Västra Götalands län" are that one, named short.
   const all = [...found.values()];
-  return all.filter((o) => !all.some((p) => p !== o && key(p.name).startsWith(`${key(o.name)} i `)));
+  const shortOf = (o: Organisation, p: Organisation) => {
+    const [head, place] = [key(o.name).split(' ')[0]!, key(o.name).split(' ').slice(1).join(' ')];
+    return !!place && !place.startsWith('i ') && (key(p.name) === `${head} i ${place}s län` || key(p.name) === `${head} i ${place} län`);
+  };
+  return all.filter((o) => !all.some((p) => p !== o && (key(p.name).startsWith(`${key(o.name)} i `) || shortOf(o, p))));
 }
 
 function quoteAround(text: string, index: number): string {

@@ -34,7 +34,9 @@ export const Gold = z.object({
 type Gold = z.infer<typeof Gold>;
 
 export interface Counts { tp: number; fp: number; fn: number }
-export interface Score { docs: number; fields: Record<string, Counts>; accuracy: Record<string, { right: number; total: number }>; rules: Record<string, { right: number; total: number }> }
+/** What a set field got wrong in one document: gold items not found, found items not in the gold. */
+export interface Miss { file: string; field: string; missed: string[]; extra: string[] }
+export interface Score { docs: number; fields: Record<string, Counts>; accuracy: Record<string, { right: number; total: number }>; rules: Record<string, { right: number; total: number }>; misses: Miss[] }
 
 const GOLD_DIR = path.join(PROJECT_ROOT, 'tests', 'gold');
 const SEEDS = path.resolve(PROJECT_ROOT, '..', 'shared', 'seeds');
@@ -87,6 +89,14 @@ function tally(into: Score) {
   };
 }
 
+/** The gold items a field missed and the items it found beyond the gold, for `--misses`. */
+function noteMisses<G, P>(into: Score, file: string, field: string, wanted: G[], pred: P[], pairs: [G, P][], show: (x: G | P) => string): void {
+  const found = new Set<unknown>(pairs.flatMap(([g, p]) => [g, p]));
+  const missed = wanted.filter((g) => !found.has(g)).map(show);
+  const extra = pred.filter((p) => !found.has(p)).map(show);
+  if (missed.length || extra.length) into.misses.push({ file, field, missed, extra });
+}
+
 export function scoreOne(gold: Gold, e: Extraction, into: Score): void {
   const { add, acc } = tally(into);
   into.docs++;
@@ -94,7 +104,9 @@ export function scoreOne(gold: Gold, e: Extraction, into: Score): void {
   add('persons', persons);
   for (const [g, p] of persons.pairs) acc('attendance', g.attendance === p.attendance);
   add('sections', sectionCounts(persons.pairs));
-  add('organisations', matchSets(gold.organisations, e.organisations, (g, p) => norm(g) === norm(p.name)));
+  const orgs = matchSets(gold.organisations, e.organisations, (g, p) => norm(g) === norm(p.name));
+  add('organisations', orgs);
+  noteMisses(into, gold.file, 'organisations', gold.organisations, e.organisations, orgs.pairs, (x) => (typeof x === 'string' ? x : x.name));
   add('dates', matchSets(gold.dates, e.dates, (g, p) => g.date === p.date));
   const kinds = matchSets(gold.dates, e.dates, (g, p) => g.date === p.date);
   for (const [g, p] of kinds.pairs) acc('dateKind', g.kind === p.kind);
@@ -160,9 +172,14 @@ export function scoreReal(gold: RealGold, e: Extraction, into: Score): void {
   const predictedOrgs = e.organisations.filter((o) => !ownBody || norm(o.name).replace(/(en|et|n)$/, '') !== ownBody);
   const orgs = matchSets(gold.organisations, predictedOrgs, (g, p) => norm(g) === norm(p.name) || norm(normaliseOrganisation(g)?.name ?? '') === norm(p.name));
   add('organisations', orgs);
+  noteMisses(into, gold.file, 'organisations', gold.organisations, predictedOrgs, orgs.pairs, (x) => (typeof x === 'string' ? x : x.name));
   const decisions = matchSets(gold.decisions, e.decisions, (g, p) => norm(p.text).includes(norm(g)));
   add('decisions', decisions);
-  add('diarienummer', matchSets([...new Set(gold.diarienummer.map(caseKey))], caseNumbers(e), (g, p) => g === p));
+  const goldCases = [...new Set(gold.diarienummer.map(caseKey))];
+  const predictedCases = caseNumbers(e);
+  const cases = matchSets(goldCases, predictedCases, (g, p) => g === p);
+  add('diarienummer', cases);
+  noteMisses(into, gold.file, 'diarienummer', goldCases, predictedCases, cases.pairs, String);
   acc('date', gold.date === e.date);
   acc('docType', gold.docType === e.docType);
   acc('body', norm(gold.body) === norm(e.body ?? ''));
@@ -208,7 +225,13 @@ export async function scoreRealGold(split: 'dev' | 'setaside', opts: RealGoldSel
   return score;
 }
 
-export const emptyScore = (): Score => ({ docs: 0, fields: {}, accuracy: {}, rules: {} });
+export const emptyScore = (): Score => ({ docs: 0, fields: {}, accuracy: {}, rules: {}, misses: [] });
+
+/** The misses and extras per document and field, for `--misses` (optionally only some fields). */
+export function formatMisses(s: Score, fields?: string[]): string {
+  return s.misses.filter((m) => !fields || fields.includes(m.field))
+    .map((m) => [`${m.file} · ${m.field}`, ...m.missed.map((x) => `  - missed  ${x}`), ...m.extra.map((x) => `  + extra   ${x}`)].join('\n')).join('\n') + '\n';
+}
 
 export function f1(c: Counts): { precision: number; recall: number; f1: number } {
   const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;
@@ -235,12 +258,20 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const value = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const batch = value('--batch') === undefined ? undefined : Number(value('--batch'));
   const files = value('--files')?.split(',');
-  if (!real) for (const split of ['dev', 'heldout'] as const) process.stdout.write(`\n## tests/gold ${split}\n\n${formatScore(await scoreGold(split))}`);
+  // `--misses` lists the misses and extras per document (`--misses organisations,diarienummer` for some fields).
+  const misses = args.includes('--misses') ? (value('--misses')?.startsWith('--') ? undefined : value('--misses')?.split(',')) ?? undefined : null;
+  if (!real) for (const split of ['dev', 'heldout'] as const) {
+    const score = await scoreGold(split);
+    process.stdout.write(`\n## tests/gold ${split}\n\n${formatScore(score)}`);
+    if (misses !== null) process.stdout.write(`\n### misses and extras\n\n${formatMisses(score, misses)}`);
+  }
   // The set-aside part only by name (`--real setaside`): by default the real gold means its dev part.
   const splits = real === 'setaside' ? ['setaside' as const] : ['dev' as const];
   for (const split of splits) {
     const perDocument = verbose ? (file: string, one: Score) => process.stdout.write(`\n### ${file}\n\n${formatScore(one)}`) : undefined;
     const selection = [batch !== undefined ? ` batch ${batch}` : '', files ? ` (${files.length} files)` : ''].join('');
-    process.stdout.write(`\n## tests/gold-real ${split}${selection}\n\n${formatScore(await scoreRealGold(split, { perDocument, batch, files }))}`);
+    const score = await scoreRealGold(split, { perDocument, batch, files });
+    process.stdout.write(`\n## tests/gold-real ${split}${selection}\n\n${formatScore(score)}`);
+    if (misses !== null) process.stdout.write(`\n### misses and extras\n\n${formatMisses(score, misses)}`);
   }
 }

@@ -16,14 +16,46 @@ describe('diarienummer forms', () => {
     ['Dnr: 123/2024', ['123/2024']],
     ['Dnr KS/2023:456', ['KS/2023:456']],
     ['Diarienummer SBF-BN 2024-0012', ['SBF-BN 2024-0012']],
-    ['Vårt dnr: BUN 2024/77  Er referens: Fi2024/01234', ['BUN 2024/77', 'Fi2024/01234']],
+    // The document's own reference, not the addressee's ("Er referens", "Ert dnr": another body's case).
+    ['Vårt dnr: BUN 2024/77  Er referens: Fi2024/01234', ['BUN 2024/77']],
+    ['Ert dnr KS 2024/12', []],
     ['Ärende nr 2025.123', ['2025.123']],
     ['§ 12 Dnr KS-2024-\n00826 och Dnr BN-\n2025-000147', ['KS-2024-00826', 'BN-2025-000147']],
+    // Forms of Swedish municipal, regional and state registries.
+    ['Dnr KS 2023/123', ['KS 2023/123']],
+    ['Dnr: BN 2024-00012', ['BN 2024-00012']],
+    ['Diarienummer 2023-000123', ['2023-000123']],
+    ['Dnr RS 2022-0456', ['RS 2022-0456']],
+    ['Ärendenummer: MBN-2023-1234', ['MBN-2023-1234']],
+    ['Vår beteckning KS 2024/0123', ['KS 2024/0123']],
+    ['Diarienr: SBN 2021-12345', ['SBN 2021-12345']],
+    ['Dnr KSN-2023-01234', ['KSN-2023-01234']],
+    ['Dnr RJL 2023/1234', ['RJL 2023/1234']],
+    ['Dnr KS2024/0123', ['KS2024/0123']],
+    ['Diarienummer: KS 2023.0456', ['KS 2023.0456']],
+    ['dnr. KS.2024.123', ['KS.2024.123']],
+    ['Ärendebeteckning KFN 2024/17', ['KFN 2024/17']],
+    // An organ's letters with a lower-case "o": Barn- och utbildningsnämnden, Socialnämnden.
+    ['Dnr BoU 2023/45', ['BoU 2023/45']],
+    // A classification code of the archive plan before the year; a county board's code-serial-year.
+    ['Dnr 1.2.3-2024-001', ['1.2.3-2024-001']],
+    ['Dnr 3.1.1-2023-123', ['3.1.1-2023-123']],
+    ['Dnr 526-12345-2023', ['526-12345-2023']],
+    // A two-digit year: serial/year (older municipal registries), year/serial (Norwegian), an agency's prefix-serial-year.
+    ['Dnr 0123/21', ['0123/21']],
+    ['Dnr KS 0456/19', ['KS 0456/19']],
+    ['Dnr NV-01234-23', ['NV-01234-23']],
+    ['FI Dnr 23-12345', ['23-12345']],
+    ['Saksnr 23/1234', ['23/1234']],
+    ['Arkivsak 22/00456', ['22/00456']],
+    // A document's number within the case after the case's.
+    ['Dnr KS 2023/01234-1.1.2', ['KS 2023/01234-1.1.2']],
+    ['Vår ref. 23/01234-5', ['23/01234-5']],
   ];
   it.each(found)('finds it in %s', (text, want) => expect(findCaseNumbers(text)).toEqual(want));
 
   // Not case numbers: dates, a span of years, a law's SFS number or a time without a label, a traffic regulation's county code.
-  const none = ['Datum 2024-01-24', 'Dnr saknas', 'KF §137 Uppdrag', 'Klockan 17:00-20:00', 'Dnr 2024-01-24', 'Dnr 2024-2025', 'säkerhetsskyddslagen (2018:585)', 'med diarienummer 1384 2026-00048'];
+  const none = ['Datum 2024-01-24', 'Dnr saknas', 'Dnr §12', 'Dnr 12 maj', 'Vår referens Anna Ek', 'Beteckning: Detaljplan för Kungsbacka 4:12', 'Dnr 2023', 'fastighetsbeteckning Kungsbacka 4:12', 'KF §137 Uppdrag', 'Klockan 17:00-20:00', 'Dnr 2024-01-24', 'Dnr 2024-2025', 'säkerhetsskyddslagen (2018:585)', 'med diarienummer 1384 2026-00048'];
   it.each(none)('finds none in %s', (text) => expect(findCaseNumbers(text)).toEqual([]));
 
   it('knows a bare case number from a date', () => {

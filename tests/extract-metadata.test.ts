@@ -26,6 +26,37 @@ describe('metadata from text', () => {
     expect(e.sections.map((s) => [s.number, s.heading])).toContainEqual(['§ 1', '§ 1 Val av justerare']);
   });
 
+  it("gives the items' case numbers where the item's heading has them on its next line or wraps them, or its text opens with them, not a number further down", () => {
+    const { extraction: e } = extractDocument(fromText([
+      'Protokoll Socialnämnden', '', 'Tid: 2024-05-14 kl 13.00', '',
+      '§ 12', 'Dnr SN 2024/0456', 'Budgetuppföljning april', '', 'Beslut', '', 'Socialnämnden godkänner uppföljningen.', '',
+      '§ 13 Information om hemtjänsten', '', 'Diarienummer: SN 2024/0460', '', 'Förvaltningen informerar om läget i hemtjänsten och om den nya organisationen.', '',
+      '§ 14 Dnr SN-2024-', '00470', 'Avgifter', '', 'Beslut', '', 'Socialnämnden antar avgifterna.', '',
+      '## § 15 Dnr 2024-00480 Rapport', '', 'Förvaltningen redovisar rapporten för nämnden i sin helhet.', '',
+      '§ 16 Yttrande över detaljplan', '', 'Ärendet gäller en remiss i ärende med dnr 526-12345-2023 från länsstyrelsen.',
+    ].join('\n')), { chunkWords: 250 });
+    expect(e.caseNumbers).toEqual(expect.arrayContaining(['SN 2024/0456', 'SN 2024/0460', 'SN-2024-00470', '2024-00480']));
+    expect(e.caseNumbers).not.toContain('526-12345-2023');
+  });
+
+  it("reads an agenda table's case column where the table goes on over a page without its header, not another table's cells", () => {
+    const { extraction: e } = extractDocument(fromText([
+      'Kallelse Socialnämnden', '', 'Tid: 2024-05-14 kl 13.00', '',
+      '| | Ärende | Beteckning | Förslag |', '| --- | --- | --- | --- |', '| 1. | Budget | SN 2024/0456 | Nämnden godkänner. |', '',
+      'Kungsbacka kommun, Sida 2 av 3', '',
+      '| 2. | Taxor | SN 2024/0460 | Nämnden antar taxan. |', '| 3. | Information | SN 2024/0461 | |', '',
+      'Kontaktpersoner', '',
+      '| Anna Ek | 0300-12345 | SN 2024/0999 | |',
+    ].join('\n')), { chunkWords: 250 });
+    expect(e.caseNumbers).toEqual(expect.arrayContaining(['SN 2024/0456', 'SN 2024/0460', 'SN 2024/0461']));
+    expect(e.caseNumbers).not.toContain('SN 2024/0999');
+  });
+
+  it("reads a tjänsteskrivelse's case number under another label, not the addressee's", () => {
+    const { extraction: e } = extractDocument(fromText('Tjänsteskrivelse\n\nDatum: 2024-03-01\nErt dnr: Fi2024/00123\nVår beteckning: KS 2024/0077\n\nKommunstyrelsen föreslås lämna yttrande över remissen från Finansdepartementet.'), { chunkWords: 250 });
+    expect(e.diarienummer).toBe('KS 2024/0077');
+  });
+
   it('prefers the meeting date in the title over the document date, resolving its year from it', () => {
     const { extraction: e } = extractDocument(fromText('Datum\n2023-02-20\n\nAnteckningar från studieresan 9-10 februari med Regionala samverkansrådet.\n\nText om resan som var lång och givande för alla.'), { chunkWords: 250 });
     expect(e).toMatchObject({ docType: 'anteckningar', date: '2023-02-09', body: 'Regionala samverkansrådet', organisation: 'Region Örebro län' });

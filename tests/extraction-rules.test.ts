@@ -88,7 +88,7 @@ const cases: Case[] = [
   // Acronyms written alone and their genitive, names with only the first word capitalised, a genitive of a known name, a local branch.
   ['organisation-lexicon', 'Enligt SKR och MSB ska EU:s regler gälla. Europeiska kommissionens förslag och Sveriges kommuner och regioner.',
     ['Sveriges Kommuner och Regioner', 'Myndigheten för samhällsskydd och beredskap', 'Europeiska unionen', 'Europeiska kommissionen'], []],
-  ['organisation-lexicon', 'Utskick via PostNord Kungsbacka. Lokala BRÅ träffas. Avtal med Ellevio och E.ON.', ['PostNord Kungsbacka', 'Lokala BRÅ', 'Ellevio', 'E.ON'], ['PostNord', 'Brottsförebyggande rådet']],
+  ['organisation-lexicon', 'Utskick via PostNord Kungsbacka. Lokala BRÅ träffas. Avtal med Ellevio och E.ON. Bidrag till Svenska kyrkan i Kungsbacka.', ['PostNord Kungsbacka', 'Lokala BRÅ', 'Ellevio', 'E.ON', 'Svenska kyrkan i Kungsbacka'], ['PostNord', 'Brottsförebyggande rådet', 'Svenska kyrkan']],
   // Not an acronym alone: a case number's prefix, a word of a heading in capitals, the first part of a compound, a party code.
   ['organisation-lexicon', '§ 4 Dnr KS-2024-00011 och KS 2024/123\n\nBESLUT OM SKR OCH EU\n\nFrågan gäller EU-medel på EU-nivå. Anna Ek (S) och (M) yrkar.',
     [], ['Kommunstyrelsen', 'Sveriges Kommuner och Regioner', 'Europeiska unionen']],
@@ -102,6 +102,18 @@ const cases: Case[] = [
     [], ['Grundskolan', 'Förskolan', 'Skårbyskolan', 'kapitalförvaltningen', 'huvudkontoret', 'Varla- och Kollaområdet', 'Arbetsgruppen']],
   // Political parties written out are no organisations (the annotators' rule), nor are persons and places.
   ['organisation-naming-form', 'Socialdemokraterna och Moderaterna yrkar bifall. Anna Ek bor i Kungsbacka.', [], ['Socialdemokraterna', 'Moderaterna', 'Anna Ek', 'Kungsbacka']],
+  // A decision's recipients: bodies named without a naming form, not persons, titles, generic words or the units after a colon or after an office.
+  ['organisation-recipient', '# Protokoll\n\n§ 4 Dnr KS-2024-00011\nAvtal\n\nBeslutet skickas till\n\nVerksamhetschef Po Centrum, Förvaltningen för\nService, Lokalförsörjning, Service Inköp samt Samtliga nämnder.\n\n§ 5 Dnr KS-2024-00012\nTaxor\n\nBeslutet skickas till\nDaniel Kvist (KD), Anna Ek, Havs- och vattenmyndigheten, Kungsbacka\nKommunledningskontoret, Styrning & Ekonomi\nKommunstyrelsens förvaltning: Troman, Ciceron; Service: lönecenter\nExpedierat/bestyrkt\nEva Berg',
+    ['Förvaltningen för Service', 'Lokalförsörjning', 'Service Inköp', 'Havs- och vattenmyndigheten', 'Kungsbacka kommun', 'Kommunledningskontoret', 'Service'],
+    ['Verksamhetschef Po Centrum', 'Samtliga nämnder', 'Daniel Kvist', 'Anna Ek', 'Styrning & Ekonomi', 'Troman', 'Ciceron', 'lönecenter', 'Eva Berg', 'Havs-']],
+  ['organisation-recipient', '# Skrivelse\n\nMottagare: Kommunal, Vision och Vårdförbundet\n\nFör kännedom: Rektor Ivarsgårdens förskola, Sökanden, akten, Somayeh Jamshidi, ekonom, Bygglovsenheten', ['Kommunal', 'Vision', 'Vårdförbundet', 'Bygglovsenheten'], ['Rektor Ivarsgårdens förskola', 'Sökanden', 'akten', 'Somayeh Jamshidi']],
+  ['organisation-recipient', '# Protokoll\n\nBeslutet skickas till kommunstyrelsen för kännedom. Ärendet skickas till nämnden.', [], []],
+  // Bodies without a distinctive form, known by name: an employers' agency, a study association by its letters, the parliamentary ombudsmen by the office's name.
+  ['organisation-lexicon', 'Arbetsgivarverket, ABF och Studiefrämjandet samt Justitieombudsmannen yttrar sig.', ['Arbetsgivarverket', 'Arbetarnas bildningsförbund', 'Studiefrämjandet', 'Riksdagens ombudsmän'], []],
+  // A known name cut by a line break; the organ word at the end of a longer name; an election's assemblies and a month's meeting are no bodies.
+  ['organisation-lexicon', 'Ett projekt med Sveriges\nkommuner och regioner. Vid val till riksdag, kommun- och regionfullmäktige gäller vallagen.', ['Sveriges Kommuner och Regioner'], ['Riksdagen']],
+  ['organisation-organ-form', 'Remiss till Barn- och utbildningsnämnden och Europeiska systemrisknämnden. Revisorerna på majnämnden. Vid val till riksdag, kommun- och regionfullmäktige. Kommunfullmäktige beslutar.',
+    ['Kommunfullmäktige'], ['Utbildningsnämnden', 'Systemrisknämnden', 'Majnämnden', 'Regionfullmäktige']],
   ['own-organisation', 'KUNGSBACKA KOMMUN   SAMMANTRÄDESPROTOKOLL\nNämnden för Kultur & Fritid\n\nNämnden sammanträdde.', ['Kungsbacka kommun'], []],
   ['organisation-of-person', '## Närvarande\n\nKarin Lund (S)\tArvika kommun', ['Arvika kommun'], []],
   // A bracket after a name in an attendance list is the person's organisation, unless it is a party, a role or a way of taking part.

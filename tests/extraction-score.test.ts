@@ -55,11 +55,12 @@ describe('extraction against the real dev gold', async () => {
   // organisations 0.65, decisions R 0.73 / P 0.84, diarienummer 0.94, body 0.80; batch 3 (on the
   // second session's rules) persons 0.88, attendance 0.84, organisations 0.72, decisions R 1.00 / P 0.20,
   // diarienummer 1.00, body 0.67.
-  // Floors: the level reached on the batches (2026-12-02) less a small margin.
+  // Floors: the level reached on the batches (2026-12-02) less a small margin; organisations raised
+  // (0.925 → 0.972) by recipient lists, more naming forms and genitives.
   it('keeps the levels reached', () => {
     expect(F1('persons').f1).toBeGreaterThanOrEqual(0.98);
     expect(accuracy('attendance')).toBeGreaterThanOrEqual(0.98);
-    expect(F1('organisations').f1).toBeGreaterThanOrEqual(0.91);
+    expect(F1('organisations').f1).toBeGreaterThanOrEqual(0.96);
     expect(F1('decisions').recall).toBeGreaterThanOrEqual(0.97);
     expect(F1('decisions').precision).toBeGreaterThanOrEqual(0.97);
     expect(F1('diarienummer').f1).toBeGreaterThanOrEqual(0.97);

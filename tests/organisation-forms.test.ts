@@ -19,6 +19,12 @@ describe('organisations by naming form', () => {
     ['samarbete med Eidskog kommune och Innlandet fylkeskommune', ['Eidskog kommune', 'Innlandet fylkeskommune']],
     ['Räddningstjänsten Storgöteborg yttrar sig', ['Räddningstjänsten Storgöteborg']],
     ['remiss till Gymnasium & Arbetsmarknad och Individ & Familjeomsorg', ['Gymnasium & Arbetsmarknad', 'Individ & Familjeomsorg']],
+    ['enligt Individ & Familjeomsorgs tjänsteskrivelse', ['Individ & Familjeomsorg']],
+    // Names in the genitive, whether they end in a lower-case head or a capitalised word; a place whose name ends in "s" keeps it.
+    ['Nordhallands Hembygdsförenings och Onsala Segelsällskaps ansökningar; Eksta Bostads AB:s och Fjärås IF:s styrelser', ['Nordhallands Hembygdsförening', 'Onsala Segelsällskap', 'Eksta Bostads AB', 'Fjärås IF']],
+    ['Hallands läns landstings yttrande, Göteborgs tingsrätts dom, Akademiska sjukhusets rapport och Kungsbacka församlings ansökan', ['Hallands läns landsting', 'Göteborgs tingsrätt', 'Akademiska sjukhuset', 'Kungsbacka församling']],
+    ['Stiftelsen Tjolöholms styrelse, Förvaltningsrätten i Göteborgs dom, Brf Solgläntans ansökan och Högskolan i Borås utbildning', ['Stiftelsen Tjolöholm', 'Förvaltningsrätten i Göteborg', 'Brf Solgläntan', 'Högskolan i Borås']],
+    ['Europeiska bankmyndighetens riktlinjer och Kommunala pensionärsrådets yttrande', ['Europeiska bankmyndigheten', 'Kommunala pensionärsrådet']],
     ['yttrande från nämnden för Vård & Omsorg', ['nämnden för Vård & Omsorg']],
     ['Nämnden för Förskola och Grundskola godkänner', ['Nämnden för Förskola och Grundskola']],
     ['protokoll från Nämnden för Tekniks arbetsutskott', ['Nämnden för Tekniks arbetsutskott']],
@@ -32,12 +38,37 @@ describe('organisations by naming form', () => {
     ['Bidrag från Statens kulturråd och Statens historiska museer till Landstinget i Värmland', ['Statens kulturråd', 'Statens historiska museer', 'Landstinget i Värmland']],
     ['Avtal med Kungsbacka Vatten Aktiebolag och Nordic Consulting Oy', ['Kungsbacka Vatten Aktiebolag', 'Nordic Consulting Oy']],
     ['skrivelse från Statsforvalteren i Innlandet', ['Statsforvalteren i Innlandet']],
+    // Forms of Swedish public administration and civil society that the first documents did not show.
+    ['Yttrande till Hallands läns landsting och Västra Götalands läns landsting', ['Hallands läns landsting', 'Västra Götalands läns landsting']],
+    ['Remiss till Barn- och utbildningsnämnden och Miljö- och hälsoskyddsnämnden', ['Barn- och utbildningsnämnden', 'Miljö- och hälsoskyddsnämnden']],
+    ['Beslutet kan överklagas till Göteborgs tingsrätt, Svea hovrätt, Hovrätten för Västra Sverige eller Högsta förvaltningsdomstolen', ['Göteborgs tingsrätt', 'Svea hovrätt', 'Hovrätten för Västra Sverige', 'Högsta förvaltningsdomstolen']],
+    ['Samarbete med Chalmers tekniska högskola, Kungliga Tekniska högskolan, Sveriges lantbruksuniversitet och Linnéuniversitetet', ['Chalmers tekniska högskola', 'Kungliga Tekniska högskolan', 'Sveriges lantbruksuniversitet', 'Linnéuniversitetet']],
+    ['Remiss från Hallands sjukhus och Sahlgrenska Universitetssjukhuset', ['Hallands sjukhus', 'Sahlgrenska Universitetssjukhuset']],
+    ['Information från Europeiska bankmyndigheten och Nordiska investeringsbanken', ['Europeiska bankmyndigheten', 'Nordiska investeringsbanken']],
+    ['Försäljning till Fastighets AB Kungsbackahem och Bostads AB Mimer', ['Fastighets AB Kungsbackahem', 'Bostads AB Mimer']],
+    ['Dagab Inköp och logistik AB vann upphandlingen', ['Dagab Inköp och logistik AB']],
+    ['Bidrag till Onsala Bygdegårdsförening ekonomisk förening, Onsala Segelsällskap och Fjärås Hembygdsgille', ['Onsala Bygdegårdsförening ekonomisk förening', 'Onsala Segelsällskap', 'Fjärås Hembygdsgille']],
+    ['Föreningen Kungsbacka Hembygdsgille och Sparbanksstiftelsen Kronan söker bidrag', ['Föreningen Kungsbacka Hembygdsgille', 'Sparbanksstiftelsen Kronan']],
+    ['Skrivelse från Naturskyddsföreningen i Kungsbacka', ['Naturskyddsföreningen i Kungsbacka']],
+    ['Bygglov för Brf Solgläntan och HSB Brf Vallda; yttrande från Särö vägsamfällighet', ['Brf Solgläntan', 'HSB Brf Vallda', 'Särö vägsamfällighet']],
+    ['Samråd med Trafikverket Region Väst, Polisregion Väst och Tolkförmedling Väst', ['Trafikverket Region Väst', 'Polisregion Väst', 'Tolkförmedling Väst']],
+    ['Sveriges Allmännytta och Sveriges Dövas Riksförbund yttrar sig', ['Sveriges Allmännytta', 'Sveriges Dövas Riksförbund']],
+    ['Kommunala pensionärsrådet sammanträder', ['Kommunala pensionärsrådet']],
+    ['Samverkan med Lokalpolisområde Kungsbacka och Polisområde Hallands ledning', ['Lokalpolisområde Kungsbacka', 'Polisområde Halland']],
+    ['Granskningen gjordes av kommunrevisionen och HR-avdelningen', ['kommunrevisionen', 'HR-avdelningen']],
+    ['Avdelningen för marknader inledde och Avdelningen för penningpolitik föredrog läget', ['Avdelningen för marknader', 'Avdelningen för penningpolitik']],
+    ['Förvaltningen för Tekniks Yttrande över motionen', ['Förvaltningen för Teknik']],
+    ['Københavns Kommune, Region Hovedstaden och Direktoratet for forvaltning og økonomistyring', ['Københavns Kommune', 'Region Hovedstaden', 'Direktoratet for forvaltning og økonomistyring']],
     ['Marie Persson, verksamhetschef Fritid & Mötesplatser, informerar', []],
     ['ansökan till nämnden för beslut och förvaltningen för att utreda', []],
   ];
   it.each(found)('%s', (text, want) => expect(organisationsByForm(text).map((h) => h.name)).toEqual(want));
 
-  const none = ['Nämnden beslutar att godkänna budgeten.', 'Anna Ek (M) yrkar bifall.', 'Mötet hölls i Stadshuset.', 'förvaltningen informerar nämnden', 'Statens budget och statens bidrag ökar.', 'Enligt PBL och KPIF ska VA-taxan öka.'];
+  const none = [
+    // Common nouns with a naming form's head, at a sentence start or after an adjective; places named by a compass point.
+    'Vid en högskola i regionen finns utbildningen.', 'Ett nytt sällskap bildas.', 'Sveriges ekonomi växer och Sveriges BNP ökar.', 'Sjukhuset byggs ut och verksamheten på sjukhuset fortsätter.',
+    'Detaljplan för Kungsbacka Norr antas.', 'Den europeiska gröna given gäller europeiska banker.', 'Varje regions hälso- och sjukvårdsnämnd ansvarar.', 'Enheten för tillfället är stängd.',
+    'Nämnden beslutar att godkänna budgeten.', 'Anna Ek (M) yrkar bifall.', 'Mötet hölls i Stadshuset.', 'förvaltningen informerar nämnden', 'Statens budget och statens bidrag ökar.', 'Enligt PBL och KPIF ska VA-taxan öka.'];
   it.each(none)('finds none in %s', (text) => expect(organisationsByForm(text)).toEqual([]));
 });
 
@@ -52,6 +83,10 @@ describe('organisations of a document', async () => {
   it('lists the own body once as the header names it, not its field alone or its other inflections', () => {
     expect(names('Kultur & Fritid informerar. Nämnden beslutar. Valnämnden tackar Gymnasium & Arbetsmarknad.', 'Nämnden för Kultur & Fritid')).toEqual(['Nämnden för Kultur & Fritid', 'Valnämnden', 'Gymnasium & Arbetsmarknad']);
     expect(names('Valnämnden sammanträder.', 'Valnämnd')).toEqual(['Valnämnd']);
+  });
+  it("lists a county board once, in its long form, when the text also names it short", () => {
+    expect(names('Länsstyrelsen Västra Götalands beslut överklagas. Länsstyrelsen i Västra Götalands län inledde tillsyn. Länsstyrelsen Skåne yttrar sig.', 'Kommunstyrelsen'))
+      .toEqual(['Kommunstyrelsen', 'Länsstyrelsen i Västra Götalands län', 'Länsstyrelsen Skåne']);
   });
 });
 

@@ -1,0 +1,94 @@
+/**
+ * The recipients of a decision ("Beslutet skickas till", "Expedieras till", "För kännedom",
+ * "Sändlista", "Remissinstanser"): a list of bodies and persons, one a line or joined by commas,
+ * "samt" and "och". There a name needs no naming form to be an organisation ("Service Inköp",
+ * "Lokalförsörjning"): what is not a person, a title or a generic word is the name of a body.
+ */
+
+/** The list's head, alone on its line or with the first names after it ("Beslutet skickas till: Kommunstyrelsen"). */
+const HEAD = /^\s*(?:(?:beslutet\s+)?(?:skickas|expedieras|sänds|översänds|delges)\s+till|(?:protokolls)?utdrag\s+(?:skickas\s+)?till|expediering|för\s+kännedom(?:\s+till)?|kopia\s+till|sändlista|mottagare|remissinstanser)(?![\p{L}])/iu;
+/** Lines that end the list: the signing boilerplate, a page marker, the next item. */
+const END_LINE = /^(?:expedierat|justerare|justerandes|det här dokumentet|transaktionsidentitet|<!--|§|utdragsbestyrkande|ordförande|sekreterare|beslutsunderlag|sammanfattning)/iu;
+/** A line ending in one of these goes on on the next: "Förvaltningen för" / "Service", "nämnden för Gymnasium &" / "Arbetsmarknad". */
+const GOES_ON = /(?:\s(?:för|och|i|av)|&|-)$/u;
+/** Titles and roles: "Verksamhetschef Po Centrum", "Rektor …", "Gruppledare", "Sökanden". */
+const ROLE = /(?:chef|direktör|ledare|strateg|samordnare|utvecklare|sekreterare|handläggare|controller|ansvarig|jurist|ekonom|revisor|revisorerna|arkitekt|ingenjör|inspektör|planerare|koordinator|administratör|assistent|specialist|analytiker|rådgivare|konsult|pedagog|kurator|rektor|ordförande|ledamot|ledamöter|ersättare|ombud|registrator|arkivarie|sökande|sökanden|klagande|klaganden|parterna|ägare|ägaren|ägarna|förslagsställaren|motionären|motionärerna|medborgaren)$/iu;
+/** Words that name no body: "Samtliga nämnder", "Berörda förvaltningar", "Akten", "Diariet". */
+const GENERIC = /^(?:samtliga|berörda|alla|övriga|respektive|akten|akt|diariet|arkivet|handlingarna|webbplatsen|hemsidan|den|de|en|ett)$/iu;
+/** A unit of the item before it ("Kommunledningskontoret, Ekonomi & Styrning"): part of that body, not listed. */
+const UNIT_BEFORE = /(?:kontoret|förvaltningen|förvaltning|avdelningen)$/iu;
+/** Small words a body's name holds in lower case. */
+const NAME_WORD = /^(?:\p{Lu}[\p{L}-]*|för|och|i|av|&)$/u;
+
+export interface Recipient { name: string; offset: number }
+
+/** The list after a head that opens `text` (a block) or, when the head stands alone, the block after it (`next`), or null. */
+export function recipientList(text: string, next?: string): string | null {
+  const head = HEAD.exec(text);
+  if (!head) return null;
+  const own = text.slice(head[0].length).replace(/^[ \t]*:/, '');
+  if (own.trim()) return own;
+  return next && !END_LINE.test(next.trim()) ? next : null;
+}
+
+/** The names in a recipient list that could be bodies, with their offsets in `list`; `isPerson` says which are persons. */
+export function recipientNames(list: string, isPerson: (name: string) => boolean): Recipient[] {
+  const lines: { text: string; offset: number }[] = [];
+  let offset = 0;
+  for (const raw of list.split('\n')) {
+    const line = raw.replace(/^\s*[-•*]\s+/, '').trim();
+    const at = offset + raw.indexOf(line);
+    offset += raw.length + 1;
+    if (!line) continue;
+    if (END_LINE.test(line)) break;
+    const last = lines.at(-1);
+    if (last && GOES_ON.test(last.text)) last.text += ` ${line}`;
+    else lines.push({ text: line, offset: at });
+  }
+  const out: Recipient[] = [];
+  for (const { text, offset: lineAt } of lines) {
+    let previous = '';
+    const parts = splitItems(text);
+    parts.forEach((part, k) => {
+      const item = part.text.replace(/[.,;]+$/, '').trim();
+      const before = previous;
+      previous = item;
+      if (UNIT_BEFORE.test(before) && !part.afterSemicolon) return;
+      // "Somayeh Jamshidi, ekonom": a name with a title after it is a person.
+      const titleAfter = ROLE.test(parts[k + 1]?.text.split(/\s+/)[0] ?? '') && /^\p{Ll}/u.test(parts[k + 1]!.text);
+      if (!titleAfter && isBody(item, isPerson)) out.push({ name: item, offset: lineAt + part.offset });
+    });
+  }
+  return out;
+}
+
+/** Items split at commas, semicolons, "samt" and an "och" that is not inside a "för X och Y" name; what follows a colon is a unit of what precedes it. */
+function splitItems(line: string): { text: string; offset: number; afterSemicolon: boolean }[] {
+  const out: { text: string; offset: number; afterSemicolon: boolean }[] = [];
+  let segmentAt = 0;
+  for (const segment of line.split(';')) {
+    const head = segment.split(':', 1)[0]!;
+    const separator = /,\s*|\s+samt\s+|(?<!för\s+\p{Lu}[\p{L}-]*|-)\s+och\s+/gu;
+    let from = 0;
+    for (const m of [...head.matchAll(separator), null]) {
+      const end = m ? m.index : head.length;
+      const text = head.slice(from, end);
+      if (text.trim()) out.push({ text: text.trim(), offset: segmentAt + from + (text.length - text.trimStart().length), afterSemicolon: from === 0 && segmentAt > 0 });
+      if (m) from = m.index + m[0].length;
+    }
+    segmentAt += segment.length + 1;
+  }
+  return out;
+}
+
+function isBody(item: string, isPerson: (name: string) => boolean): boolean {
+  const bracket = /\s*\(([^)]*)\)\s*$/.exec(item);
+  // "Daniel Kvist (KD)": a person with a party code.
+  if (bracket && /^\p{Lu}{1,4}$/u.test(bracket[1]!)) return false;
+  const name = bracket ? item.slice(0, bracket.index) : item;
+  const words = name.split(/\s+/);
+  if (!name || name.length > 60 || words.length > 6 || /\d/.test(name) || !/^\p{Lu}/u.test(name)) return false;
+  // (a lower-case word only after "X- och": "Havs- och vattenmyndigheten")
+  if (!words.every((w, k) => NAME_WORD.test(w) || (words[k - 1] === 'och' && /-$/.test(words[k - 2] ?? ''))) || GENERIC.test(words[0]!) || ROLE.test(words[0]!)) return false;
+  return !isPerson(name);
+}
