@@ -84,13 +84,13 @@ describe('extraction against the set-aside real gold', async () => {
   const F1 = (field: string) => f1(score.fields[field]!);
   const accuracy = (field: string) => score.accuracy[field]!.right / score.accuracy[field]!.total;
 
-  it('keeps the level measured (2026-12-02, third session: persons 0.94, attendance 0.96, organisations 0.78, decisions R 0.85 / P 0.94, diarienummer 0.85, body, organisation and type 1.00)', () => {
+  it('keeps the level measured (2026-12-02, fourth session: persons 0.94, attendance 0.96, organisations 0.80, decisions R 0.87 / P 0.96, diarienummer 0.85, body, organisation and type 1.00)', () => {
     expect(score.docs).toBe(10);
     expect(F1('persons').f1).toBeGreaterThanOrEqual(0.93);
     expect(accuracy('attendance')).toBeGreaterThanOrEqual(0.95);
-    expect(F1('organisations').f1).toBeGreaterThanOrEqual(0.76);
-    expect(F1('decisions').recall).toBeGreaterThanOrEqual(0.82);
-    expect(F1('decisions').precision).toBeGreaterThanOrEqual(0.9);
+    expect(F1('organisations').f1).toBeGreaterThanOrEqual(0.78);
+    expect(F1('decisions').recall).toBeGreaterThanOrEqual(0.84);
+    expect(F1('decisions').precision).toBeGreaterThanOrEqual(0.93);
     expect(F1('diarienummer').f1).toBeGreaterThanOrEqual(0.83);
     // Partial attendance per §, first (and only) run: 0.986 (34 / 0 / 1).
     expect(F1('sections').f1).toBeGreaterThanOrEqual(0.95);
