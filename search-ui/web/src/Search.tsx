@@ -139,7 +139,7 @@ export function Search({ url }: { url: URL }) {
                   ? <p className="status corrected" id="results-status" tabIndex={-1}>Inga träffar för ”{data.query}”. Visar {data.total} dokument för ”{data.correctedQuery}”{pages > 1 ? `, sida ${data.page} av ${pages}` : ''} ({data.processingTimeMs} ms).</p>
                   : <p className="status" id="results-status" tabIndex={-1}>{data.total} dokument{data.query ? ` för ”${data.query}”` : ''}{pages > 1 ? `, sida ${data.page} av ${pages}` : ''} ({data.processingTimeMs} ms)</p>}
                 {data.unknownWords?.length ? <p className="status">Finns inte i arkivet: {data.unknownWords.join(', ')}</p> : null}
-                {data.alsoSearched?.length ? <p className="status also-searched">Sökte också efter synonymer: {data.alsoSearched.join(', ')}</p> : null}
+                {data.alsoSearched?.length ? <p className="also-searched">Sökte också efter synonymer: {data.alsoSearched.join(', ')}</p> : null}
                 <ol className="hits" start={(data.page - 1) * (data.pageSize || 20) + 1}>{data.hits.map((h) => {
                   // The document keeps the search (words, facets, page, sort): its back link returns to it.
                   const doc = (heading: string) => `/dokument/${h.docId}?${params}#${encodeURIComponent(heading)}`;
