@@ -81,7 +81,8 @@ const CASE_COLUMN = /^(beteckning|vår beteckning|ärendebeteckning|dnr|diarienu
 
 /** The column of a table's header row that holds the items' case numbers ("Beteckning", "Dnr" …), or -1. */
 export function caseColumn(header: string[]): number {
-  return header.findIndex((c) => CASE_COLUMN.test(c.trim()));
+  // (a narrow column wraps its label at a hyphen: "Ärende- nummer", "Beteck-\nning")
+  return header.findIndex((c) => CASE_COLUMN.test(c.replace(/(?<=\p{L})-\s+(?=\p{Ll})/gu, '').trim()));
 }
 
 /**

@@ -101,5 +101,8 @@ describe('case numbers without a label', async () => {
     // Another column label, a number wrapped in its cell; without such a header no cell (a list of delegation decisions, of letters received).
     expect(caseNumbersInTable([['Nr', 'Ärende', 'Ärendenr'], ['1', 'Budget', 'BN-2025-\n000147']])).toEqual(['BN-2025-000147']);
     expect(caseNumbersInTable([['1.', 'Budget 2025', 'KS-2024-00123'], ['2.', 'Taxor', '2024-00124']])).toEqual([]);
+    // A narrow column's label wrapped at its hyphen.
+    expect(caseNumbersInTable([['', 'Ärende', 'Ärende- nummer'], ['1.', 'Budget', 'KS 2024/17']])).toEqual(['KS 2024/17']);
+    expect(caseNumbersInTable([['', 'Ärende', 'Beteck-\nning'], ['1.', 'Budget', 'KS-2024-00017']])).toEqual(['KS-2024-00017']);
   });
 });
