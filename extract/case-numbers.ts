@@ -11,15 +11,17 @@
  */
 import { ISO_DATE } from '../lib/swedish-dates.ts';
 /** An organ's letters, in capitals or with a lower-case "o" between ("BoU", "SoN"), one part or several ("SBF-BN"), then a joiner. */
-const PREFIX = String.raw`(?:(?:[\p{Lu}]{1,6}|\p{Lu}(?:\p{Ll}?\p{Lu}){1,3})(?:[-/][\p{Lu}]{1,6}){0,2}(?:[\s.-]|\/)?)`;
+const PREFIX = String.raw`(?:(?:[\p{Lu}]{1,6}|\p{Lu}(?:\p{Ll}?\p{Lu}){1,3})(?:[-/][\p{Lu}]{1,6}){0,2}(?:[\s.\-–]|\/)?)`;
 /** A classification code before the year: "1.2.3-2024-001", "3.1.1-2023-123". */
 const CLASS = String.raw`(?:\d{1,2}(?:\.\d{1,2}){1,3}[-–])`;
 /** A document's number within the case: "KS 2023/01234-1.1.2", "23/01234-5". */
 const PART = String.raw`(?:-\d{1,3}(?:\.\d{1,3}){1,3}|-\d{1,2})?`;
 /** A ministry's code, capital then lower case, written onto the year: "Ju2024/00970", "Fi2023/01234", "S2024/00123". */
 const MINISTRY = String.raw`[\p{Lu}][\p{Ll}]?(?:19|20)\d{2}\/\d{3,6}`;
-const FORM = String.raw`(?:(?:${MINISTRY}|${PREFIX}?${CLASS}?(?:19|20)\d{2}\s?[-–—/.:]\s?\d{1,6}|${PREFIX}\/\d{4,8}|\d{2}[\p{Lu}]{1,4}\d{3,6}|${PREFIX}?\d{4}[-–/]\d{3,6}|\d{3}-\d{1,6}-(?:19|20)\d{2}|\d{1,6}[-/](?:19|20)\d{2}|${PREFIX}?\d{2,5}\/\d{2}|\d{2}\/\d{3,6}|[\p{Lu}]{1,6}-\d{3,6}-\d{2}|\d{2}-\d{3,6})${PART})`;
-const LABEL = String.raw`(?:Dnr|D\.nr|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Ärende\s?nr|Ärendebeteckning|Beteckning|Saksnr|Saksnummer|Sak\s?nr|Arkivsak(?:snr|snummer)?|Vår(?:t)?\s+(?:referens|ref|dnr|beteckning|ärendenummer))`;
+/** A state agency's classification code before serial and year: "3.5.1-12345/2024", "8.5-1234/2023". */
+const CLASS_SERIAL = String.raw`${CLASS}\d{3,6}\/(?:19|20)\d{2}`;
+const FORM = String.raw`(?:(?:${MINISTRY}|${CLASS_SERIAL}|${PREFIX}?${CLASS}?(?:19|20)\d{2}\s?[-–—/.:]\s?\d{1,6}|${PREFIX}\/\d{4,8}|\d{2}[\p{Lu}]{1,4}\d{3,6}|${PREFIX}?\d{4}[-–/]\d{3,6}|\d{3}-\d{1,6}-(?:19|20)\d{2}|\d{1,6}[-/](?:19|20)\d{2}|${PREFIX}?\d{2,5}\/\d{2}|\d{2}\/\d{3,6}|[\p{Lu}]{1,6}-\d{3,6}-\d{2}|\d{2}-\d{3,6})${PART})`;
+const LABEL = String.raw`(?:Dnr|D\.nr|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Ärende\s?nr|Ärendebeteckning|Ärende(?=\s*:)|Beteckning|Saksnr|Saksnummer|Sak\s?nr|Arkivsak(?:snr|snummer)?|Vår(?:t)?\s+(?:referens|ref|dnr|beteckning|ärendenummer))`;
 const END = String.raw`(?![\p{L}\d]|[-–/]\d)`;
 const LABELLED = new RegExp(String.raw`(?<![\p{L}])(?<!(?<![\p{L}])[Ee]rt?\s+)${LABEL}\.?[:\s]*(${FORM}${END}(?:\s*(?:,|och|samt|&)\s*${FORM}${END})*)`, 'giu');
 /** Some label's letters: most texts have none, and this test is far cheaper than the forms. */
@@ -47,6 +49,13 @@ export function leadingCaseNumbers(line: string): string[] {
   return LEADING_LABEL.test(line) ? findCaseNumbers(line) : [];
 }
 
+const TRAILING_LABEL = new RegExp(String.raw`(?<![\p{L}])(?<!(?<![\p{L}])[Ee]rt?\s+)${LABEL}\.?:?\s*$`, 'iu');
+
+/** A line that ends with a label, its number on the next line ("§ 5            Dnr" / "KS-2024-00123"). */
+export function endsWithLabel(line: string): boolean {
+  return LABEL_CUE.test(line) && TRAILING_LABEL.test(line);
+}
+
 /** The first labelled case number in a text, or null. */
 export function firstCaseNumber(text: string): string | null {
   return findCaseNumbers(text)[0] ?? null;
@@ -61,7 +70,7 @@ export function isCaseNumber(value: string): boolean {
 }
 
 /** Shapes distinctive enough to count without a label, in an item's title: "KS-2024-00583", "KN2024/02249". */
-const STRONG = /(?<![\p{L}\d-])([\p{Lu}]{1,6}-(?:19|20)\d{2}-\d{3,6}|[\p{Lu}]{1,6}\s?(?:19|20)\d{2}\/\d{2,6}|[\p{Lu}][\p{Ll}]?(?:19|20)\d{2}\/\d{3,6})(?![\p{L}\d])/gu;
+const STRONG = /(?<![\p{L}\d-])([\p{Lu}]{1,6}([-–])(?:19|20)\d{2}\2\d{3,6}|[\p{Lu}]{1,6}\s?(?:19|20)\d{2}\/\d{2,6}|[\p{Lu}][\p{Ll}]?(?:19|20)\d{2}\/\d{3,6})(?![\p{L}\d])/gu;
 
 /** Unlabelled case numbers of a distinctive shape; a number wrapped at its dash ("KS-2024-\n00826") is mended. */
 export function findUnlabelledCaseNumbers(text: string): string[] {
@@ -72,7 +81,8 @@ const CASE_COLUMN = /^(beteckning|vår beteckning|ärendebeteckning|dnr|diarienu
 
 /** The column of a table's header row that holds the items' case numbers ("Beteckning", "Dnr" …), or -1. */
 export function caseColumn(header: string[]): number {
-  return header.findIndex((c) => CASE_COLUMN.test(c.trim()));
+  // (a narrow column wraps its label at a hyphen: "Ärende- nummer", "Beteck-\nning")
+  return header.findIndex((c) => CASE_COLUMN.test(c.replace(/(?<=\p{L})-\s+(?=\p{Ll})/gu, '').trim()));
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import type { DocContext } from './context.ts';
 import { cellTexts } from '../lib/blocks.ts';
-import { caseColumn, caseNumbersInTable, findUnlabelledCaseNumbers, leadingCaseNumbers } from './case-numbers.ts';
+import { caseColumn, caseNumbersInTable, findCaseNumbers, findUnlabelledCaseNumbers, leadingCaseNumbers } from './case-numbers.ts';
 
 export function itemCaseNumbers({ blocks, sections, meta }: Pick<DocContext, 'blocks' | 'sections' | 'meta'>): string[] {
   const documentNumber = meta.diarienummer;
@@ -19,6 +19,8 @@ export function itemCaseNumbers({ blocks, sections, meta }: Pick<DocContext, 'bl
     // An item numbered "§ 5" or "3." with its number on the first line under its heading ("Dnr KS 2024/12").
     else if (s.number) out.push(...leadingCaseNumbers(s.text.split('\n', 1)[0]!));
     if (s.number?.startsWith('§')) out.push(...findUnlabelledCaseNumbers(s.heading.replace(/-\s+(?=\d)/g, '-')));
+    // A numbered agenda line that carries its own labelled number ("3. Budget 2025, dnr KS 2024/12").
+    else if (s.number) out.push(...findCaseNumbers(s.heading));
   }
   let table: string[][] = [];
   let header: { column: number; width: number } | null = null;

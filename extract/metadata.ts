@@ -55,9 +55,12 @@ export function extractMetadata(ctx: MetadataInput): Metadata {
   };
 }
 
-/** "RS/240542", "KS 2020/123", "Dnr 23RS1234": short, with digits, not a date. */
+/**
+ * "RS/240542", "KS 2020/123", "Dnr 23RS1234": short, with digits, not a date; not a word of text
+ * (a table's next cell "1. Budget 2026" under a "Diarienummer" column) nor a closing bracket ("(Dnr KS-2024-1)").
+ */
 function looksLikeCaseNumber(v: string): boolean {
-  return isCaseNumber(v) || (/\d/.test(v) && v.length <= 40 && v.split(/\s+/).length <= 4 && !ISO_DATE.test(v));
+  return isCaseNumber(v) || (/\d/.test(v) && v.length <= 40 && v.split(/\s+/).length <= 4 && !ISO_DATE.test(v) && !/\p{Ll}{3}|[).,;]$/u.test(v));
 }
 
 function hasFullDate(v: string): boolean {

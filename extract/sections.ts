@@ -10,7 +10,7 @@ import { oneLine, plain, wordCount } from '../lib/text.ts';
 import { boldLead } from '../lib/blocks.ts';
 import type { DocText } from './context.ts';
 import { HEADER_FIELD } from './header-fields.ts';
-import { firstCaseNumber, leadingCaseNumbers } from './case-numbers.ts';
+import { endsWithLabel, firstCaseNumber, leadingCaseNumbers } from './case-numbers.ts';
 import { ITEM_NUMBER, ITEM_SUBHEADING, TOC_LINE } from './protocol-items.ts';
 
 const AGENDA_NUMBER = /^(?:-\s+)?(§\s*\d+[a-z]?|\d{1,2}[a-z]?)[.)]?\s+/;
@@ -96,9 +96,10 @@ function sectionStart(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, i: number
   // "§ 1            Dnr KFT-2024-00011\nInformation till nämnd: …": the item, its case number and title.
   const item = ITEM_NUMBER.exec(text);
   if (item && block.kind !== 'list-item') {
-    // (the number on the line under "§ 5" when the heading is set on two lines, or wrapped at its dash: "Dnr KS-2024-" / "00826")
+    // (the number on the line under "§ 5" when the heading is set on two lines, wrapped at its dash ("Dnr KS-2024-" / "00826")
+    // or after its label ("Dnr" / "KS-2024-00826"))
     const lines = text.split('\n');
-    const caseNumber = firstCaseNumber(/[-–/]\s*$/.test(lines[0]!) ? `${lines[0]}\n${lines[1] ?? ''}` : lines[0]!) ?? leadingCaseNumbers(lines[1] ?? '')[0] ?? null;
+    const caseNumber = firstCaseNumber(/[-–/]\s*$/.test(lines[0]!) || endsWithLabel(lines[0]!) ? `${lines[0]}\n${lines[1] ?? ''}` : lines[0]!) ?? leadingCaseNumbers(lines[1] ?? '')[0] ?? null;
     const titleText = oneLine(text.replace(/(?:Dnr|Diarienummer)\.?[:\s]*\S+(?:\s\d[\d/–-]*)?/i, '')).replace(/^§\s*\d+[a-z]?\.?\s*/, '');
     if (caseNumber || /^\p{Lu}/u.test(titleText)) {
       return { heading: `§ ${item[1]} ${titleText}`.trim(), number: `§ ${item[1]}`, rest: '', caseNumber };

@@ -51,11 +51,20 @@ describe('diarienummer forms', () => {
     // A document's number within the case after the case's.
     ['Dnr KS 2023/01234-1.1.2', ['KS 2023/01234-1.1.2']],
     ['Vår ref. 23/01234-5', ['23/01234-5']],
+    // An en dash after the organ's letters as well as after the year; spaces around the dash.
+    ['Dnr TN–2025–00170', ['TN–2025–00170']],
+    ['Dnr KS 2024 - 00123', ['KS 2024 - 00123']],
+    // "Ärende:" as a label (a kallelse's item line), a state agency's code-serial/year (IVO, Socialstyrelsen).
+    ['Ärende: 2024/123', ['2024/123']],
+    ['Diarienummer 3.5.1-12345/2024', ['3.5.1-12345/2024']],
+    ['Dnr 8.5-4711/2023', ['8.5-4711/2023']],
+    // The label on one line, its number on the next.
+    ['Dnr:\nSBN 2024/17', ['SBN 2024/17']],
   ];
   it.each(found)('finds it in %s', (text, want) => expect(findCaseNumbers(text)).toEqual(want));
 
   // Not case numbers: dates, a span of years, a law's SFS number or a time without a label, a traffic regulation's county code.
-  const none = ['Datum 2024-01-24', 'Dnr saknas', 'Dnr §12', 'Dnr 12 maj', 'Vår referens Anna Ek', 'Beteckning: Detaljplan för Kungsbacka 4:12', 'Dnr 2023', 'fastighetsbeteckning Kungsbacka 4:12', 'KF §137 Uppdrag', 'Klockan 17:00-20:00', 'Dnr 2024-01-24', 'Dnr 2024-2025', 'säkerhetsskyddslagen (2018:585)', 'med diarienummer 1384 2026-00048'];
+  const none = ['Datum 2024-01-24', 'Dnr saknas', 'Dnr §12', 'Dnr 12 maj', 'Vår referens Anna Ek', 'Beteckning: Detaljplan för Kungsbacka 4:12', 'Dnr 2023', 'fastighetsbeteckning Kungsbacka 4:12', 'KF §137 Uppdrag', 'Klockan 17:00-20:00', 'Dnr 2024-01-24', 'Dnr 2024-2025', 'säkerhetsskyddslagen (2018:585)', 'med diarienummer 1384 2026-00048', 'Ärende 5 Budget 2025', 'Ärende: 2024-05-02', 'Ärende: Val av justerare 2024'];
   it.each(none)('finds none in %s', (text) => expect(findCaseNumbers(text)).toEqual([]));
 
   it('knows a bare case number from a date', () => {
@@ -66,6 +75,11 @@ describe('diarienummer forms', () => {
   });
 });
 
+describe('a label that ends its line', async () => {
+  const { endsWithLabel } = await import('../extract/case-numbers.ts');
+  it.each([['§ 12                     Dnr', true], ['§ 12 Diarienummer:', true], ['§ 12 Dnr KS 2024/12', false], ['Ert dnr', false], ['Kundnr', false], ['Val av justerare', false]] as const)('%s', (line, want) => expect(endsWithLabel(line)).toBe(want));
+});
+
 describe('case numbers without a label', async () => {
   const { findUnlabelledCaseNumbers, caseNumbersInTable } = await import('../extract/case-numbers.ts');
   const cases: [string, string[]][] = [
@@ -74,6 +88,8 @@ describe('case numbers without a label', async () => {
     ['tillståndsförfaranden för förnybar energi, KN2024/02249', ['KN2024/02249']],
     ['remiss av promemorian Biträde åt väljare (Ju2024/00970)', ['Ju2024/00970']],
     ['Investeringsplan 2025-2029', []],
+    ['Motion om cykelvägar (TN–2025–00412)', ['TN–2025–00412']],
+    ['Avgifter 2024–2025 och 2025-2026', []],
     ['Budget 2024/2025 och Rapport 2023/24, KS 2024/2025', []],
     ['Datum 2024-01-24, kl. 2024-00001', []],
   ];
@@ -85,5 +101,8 @@ describe('case numbers without a label', async () => {
     // Another column label, a number wrapped in its cell; without such a header no cell (a list of delegation decisions, of letters received).
     expect(caseNumbersInTable([['Nr', 'Ärende', 'Ärendenr'], ['1', 'Budget', 'BN-2025-\n000147']])).toEqual(['BN-2025-000147']);
     expect(caseNumbersInTable([['1.', 'Budget 2025', 'KS-2024-00123'], ['2.', 'Taxor', '2024-00124']])).toEqual([]);
+    // A narrow column's label wrapped at its hyphen.
+    expect(caseNumbersInTable([['', 'Ärende', 'Ärende- nummer'], ['1.', 'Budget', 'KS 2024/17']])).toEqual(['KS 2024/17']);
+    expect(caseNumbersInTable([['', 'Ärende', 'Beteck-\nning'], ['1.', 'Budget', 'KS-2024-00017']])).toEqual(['KS-2024-00017']);
   });
 });
