@@ -27,7 +27,10 @@ import type { PersonMention } from './person-resolution.ts';
 import { statedSections } from './partial-attendance.ts';
 
 const START = /^beslutande(?![\p{L}])/iu;
-const OTHERS = /^övriga\s+närvarande(?![\p{L}])/iu;
+/** Labels of those present who are not members: "Övriga närvarande", "Övriga deltagare", "Ej tjänstgörande ersättare", a column "Tjänstepersoner" of its own. */
+const OTHERS = /^(?:övriga\s+(?:närvarande|deltagare)|ej\s+tjänstgörande\s+ersättare|närvarande\s+ersättare|ersättare|tjänstepersoner|tjänstemän|adjungerade?|insynsplatser?)(?![\p{L}])/iu;
+/** A member listed and marked as not there: "Eva Berg (C) frånvarande", "(anmält förhinder)". */
+const ABSENT_MARK = /^[\s,(–-]*(?:frånvarande|anmält\s+förhinder|förhinder|ej\s+närvarande)(?![\p{L}])(?![\s,)]*(?:vid\s+|i\s+)?(?:§|ärende|punkt))/iu;
 const ABSENT = /^(frånvarande|anmält förhinder|ej närvarande)(?![\p{L}])/iu;
 const END = /^(plats och tid för justering|justeringens plats|innehåll|§\s*\d+\s+(?:dnr|\p{Lu}))/iu;
 /** Column labels; a line may hold several ("Övriga närvarande Ersättare   Tjänstepersoner"). */
@@ -104,10 +107,25 @@ export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []
   });
   const addPresent = (m: PersonMention) => { const old = present.get(m.name); if (!old || (!old.role && m.role)) present.set(m.name, { ...m, party: m.party ?? old?.party ?? null }); };
 
+  // The page header the template repeats on every page ("KOMMUN  SAMMANTRÄDESPROTOKOLL  2 (33)", the body, the date).
+  const header = new Set(lines.slice(0, start).map((l) => pageHeaderKey(l.text)).filter(Boolean));
+  let onPage = page;
   for (let i = start; i < lines.length; i++) {
     const line = lines[i]!;
     const raw = line.text.trim();
-    if (blocks[line.block]!.page !== page) break;
+    const linePage = blocks[line.block]!.page;
+    if (linePage !== onPage) {
+      // A long block goes on over the next page (ersättare, tjänstepersoner, signatures): under the
+      // page's repeated header it must open with a label or a person, else the block ended at the page's foot.
+      if (zone === 'signatures' || linePage !== page + 1 || onPage !== page) break;
+      let k = i;
+      while (k < lines.length && blocks[lines[k]!.block]!.page === linePage && (!pageHeaderKey(lines[k]!.text) || header.has(pageHeaderKey(lines[k]!.text)))) k++;
+      const next = lines[k]?.text.trim() ?? '';
+      if (k >= lines.length || blocks[lines[k]!.block]!.kind === 'heading' || !(LABELS.test(next) || SIGNATURE.test(next) || entries(next).length || nameLine(next).length)) break;
+      onPage = linePage;
+      i = k - 1;
+      continue;
+    }
     if (blocks[line.block]!.kind === 'heading') break;
     if (ABSENT.test(raw)) zone = 'absent';
     if (i > start && END.test(raw)) { if (zone === 'signatures') break; zone = 'signatures'; stopTails(); used.add(line.block); continue; }
@@ -116,10 +134,12 @@ export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []
     if (signature && (zone === 'signatures' || i > start)) {
       // "Sekreterare   Erik Norinder        Paragrafer § 1-14": the name is the cell after the label.
       const cell = signature[2]!.split(/\s{2,}/)[0]!;
-      const hit = findNames(cell, { anyFirstName: true })[0];
-      const party = new RegExp(PARTY, 'u').exec(cell)?.[1] ?? null;
+      // Two justerare may share the label: "Protokolljusterare Anna Ek (M) och Bo Lund (S)".
       const role = signature[1]!.toLowerCase().replace(/^(protokolljusterare|justerande)$/, 'justerare');
-      if (hit) addPresent(mention(hit.name, party, role, 'present', line));
+      for (const hit of findNames(cell, { anyFirstName: true })) {
+        const party = new RegExp(String.raw`^\s*,?\s*${PARTY}`, 'u').exec(cell.slice(hit.end))?.[1] ?? null;
+        addPresent(mention(hit.name, party, role, 'present', line));
+      }
       stopTails();
       continue;
     }
@@ -164,6 +184,7 @@ export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []
       }
       const after = text.slice(e.end, list[k + 1]?.start ?? text.length);
       const rep = REPLACES.exec(after);
+      if (ABSENT_MARK.test(after)) { replaced.set(e.name, mention(e.name, e.party, 'ledamot', 'absent', line)); return; }
       addPresent(mention(e.name, e.party, rep ? 'tjänstgörande ersättare' : 'ledamot', 'present', line));
       owners.push({ owner: e.name, start: e.start, end: e.end });
       if (rep) {
@@ -184,6 +205,9 @@ export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []
   const mentions = [...present.values(), ...[...replaced.values()].filter((r) => !present.has(r.name))];
   return { mentions, blocks: used };
 }
+
+/** A line of the page header with its page number and date taken out, to know it again on the next page. */
+const pageHeaderKey = (text: string) => text.replace(/[\d()\-–/.]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** A § list not finished at the end of a line: "§§", "§§ 253-", "§§ 17,". */
 const UNFINISHED = /(?:§|[-–,])\s*$/u;
