@@ -63,6 +63,10 @@ describe('protocol first-page block', () => {
       'Karl Persson, förvaltningschef', 'Vård & Omsorg', 'Paragrafer §§ 47-57',
     ], { 'Annika Hedman': 'present C ledamot', 'Alireza Sherzad': 'present S ersättare', 'Erik Norinder': 'present - null', 'Karl Persson': 'present - förvaltningschef' }],
     ['frånvarande are absent', ['Beslutande    Ledamöter', 'Per Holm (S)', 'Frånvarande', 'Eva Berg (S)'], { 'Per Holm': 'present S ledamot', 'Eva Berg': 'absent S ledamot' }],
+    ['several justerare on one label, each with their party', ['Beslutande    Ledamöter', 'Per Holm (S)', 'Protokolljusterare Eva Berg (C) och Bo Lund (M)'],
+      { 'Per Holm': 'present S ledamot', 'Eva Berg': 'present C justerare', 'Bo Lund': 'present M justerare' }],
+    ['a member marked frånvarande is absent; frånvarande for one § is present', ['Beslutande    Ledamöter', 'Per Holm (S)', 'Eva Berg (C) frånvarande', 'Bo Lund (M) frånvarande § 5'],
+      { 'Per Holm': 'present S ledamot', 'Eva Berg': 'absent C ledamot', 'Bo Lund': 'present M ledamot' }],
   ];
   it.each(cases)('%s', (_, lines, want) => expect(read(para(lines.join('\n')))).toEqual(want));
 
