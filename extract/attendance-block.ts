@@ -23,6 +23,7 @@
 import type { Block } from '../lib/schema.ts';
 import { findNames } from './person-names.ts';
 import { partyCodes } from '../lib/reference-data.ts';
+import { ABSENCE_WORDS } from '../lib/swedish-documents.ts';
 import type { PersonMention } from './person-resolution.ts';
 import { statedSections } from './partial-attendance.ts';
 
@@ -30,7 +31,7 @@ const START = /^beslutande(?![\p{L}])/iu;
 /** Labels of those present who are not members: "Övriga närvarande", "Övriga deltagare", "Ej tjänstgörande ersättare", a column "Tjänstepersoner" of its own. */
 const OTHERS = /^(?:övriga\s+(?:närvarande|deltagare)|ej\s+tjänstgörande\s+ersättare|närvarande\s+ersättare|ersättare|tjänstepersoner|tjänstemän|adjungerade?|insynsplatser?)(?![\p{L}])/iu;
 /** A member listed and marked as not there: "Eva Berg (C) frånvarande", "(anmält förhinder)". */
-const ABSENT_MARK = /^[\s,(–-]*(?:frånvarande|anmält\s+förhinder|förhinder|ej\s+närvarande)(?![\p{L}])(?![\s,)]*(?:vid\s+|i\s+)?(?:§|ärende|punkt))/iu;
+const ABSENT_MARK = new RegExp(String.raw`^[\s,(–-]*(?:${ABSENCE_WORDS})(?![\p{L}])(?![\s,)]*(?:vid\s+|i\s+)?(?:§|ärende|punkt))`, 'iu');
 const ABSENT = /^(frånvarande|anmält förhinder|ej närvarande)(?![\p{L}])/iu;
 const END = /^(plats och tid för justering|justeringens plats|innehåll|§\s*\d+\s+(?:dnr|\p{Lu}))/iu;
 /** Column labels; a line may hold several ("Övriga närvarande Ersättare   Tjänstepersoner"). */

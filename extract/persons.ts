@@ -13,12 +13,13 @@ import { normaliseOrganisation } from './organisations.ts';
 import type { DocContext } from './context.ts';
 import { ITEM_SUBHEADING } from './protocol-items.ts';
 import { firstNameSet, partyCodes } from '../lib/reference-data.ts';
+import { ABSENCE_WORDS } from '../lib/swedish-documents.ts';
 import { decompound, isDictionaryWord } from '../lib/swedish-compounds.ts';
 import { by, perDocument, runRules, type Finding, type Rule } from './rules.ts';
 import { boldLead, boldLine, cellRuns, cellTexts, startsStruck, struckTexts, textOf } from '../lib/blocks.ts';
 import type { Inline } from '../lib/schema.ts';
 
-const ABSENT_HEADING = /^(frånvarande|anmält förhinder|förhinder|ej närvarande|frånvarande ledamöter)\b/i;
+const ABSENT_HEADING = new RegExp(String.raw`^(?:${ABSENCE_WORDS})\b`, 'i');
 const PRESENT_HEADING = /^(närvarande|deltagande|ledamöter|beslutande|ersättare|tjänstgörande|tjänstepersoner|tjänstemän|adjungerade|personalföreträdare|övriga närvarande|övriga deltagare|deltagare|inbjudna|i tjänsten|politiker|justerare|vid protokollet|närvarande ledamöter)\b/i;
 const SIGNATURE = /^(vid protokollet|vid anteckningarna|justeras|justerat|anteckningar (skrivna|justeras) av|för \p{Lu}|sekreterare|ordförande)(?![\p{L}])/iu;
 /** "Närvarande: A (S), ordförande, Hagfors; B (C), Kil", "Närvarande från direktionen: …" — a labelled list in one paragraph. */
@@ -166,7 +167,7 @@ const ROLE_COLUMN = /^(?:roll|funktion|uppdrag|befattning|titel)$/i;
 const REPLACES_COLUMN = /^(?:ersätter|tjänstgör för|i stället för)$/i;
 const NOTE_COLUMN = /^(?:kommentar|kommentarer|anmärkning|anmärkningar|anteckning|notering|noteringar|närvaro|övrigt)$/i;
 /** A note that the member was not there. */
-const ABSENT_NOTE = /^(?:frånvarande|anmält förhinder|förhinder|ej närvarande)$/i;
+const ABSENT_NOTE = new RegExp(`^(?:${ABSENCE_WORDS})$`, 'i');
 /** "Tjänstgör för Anna Svensson", "Tjänstgörande ersättare för …", "Ersätter …": the member a substitute stood in for. */
 const REPLACED_NOTE = /(?<![\p{L}])(?:tjänstgör(?:ande)?(?:\s+ersättare)?\s+för|ersätter|i\s*stället\s+för)\s+(.+)$/iu;
 

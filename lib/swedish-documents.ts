@@ -26,6 +26,9 @@ export const TYPE_FIRST = /^(sammanträdes|justerat\s+)?(minnesanteckningar|prot
 /** Type words anywhere, to strip them from a title that names the body. */
 export const TYPE_WORDS = /(?<![\p{L}])(sammanträdesprotokoll|protokoll|minnesanteckningar|anteckningar|kallelse|PM|promemoria|tjänsteskrivelse)(?![\p{L}])/giu;
 
+/** Words that mark a listed member as not at the meeting: a list's label, a table's note, a mark after the name. */
+export const ABSENCE_WORDS = String.raw`frånvarande|anmält\s+förhinder|förhinder|ej\s+närvarande`;
+
 /** Types that record a meeting that was held (a kallelse announces one; a PM or tjänsteskrivelse is written, not held). */
 export const MEETING_RECORD_TYPES: ReadonlySet<string> = new Set<DocType>(['protokoll', 'minnesanteckningar', 'anteckningar']);
 
