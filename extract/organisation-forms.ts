@@ -126,6 +126,11 @@ export const FORM_LIST: { group: string; source: string; need: RegExp }[] = ([
   { group: 'word', source: String.raw`(?<word>[\p{Lu}][\p{Ll}]+${WORD_SUFFIX}|\p{Lu}{2,4}-\p{Ll}*(?:avdelningen|enheten|kontoret|förvaltningen|kansliet))s?(?![\p{L}])`, need: new RegExp(`${WORD_SUFFIX}|-\\p{Ll}*(?:avdelningen|enheten|kontoret|förvaltningen|kansliet)`, 'u') },
 ] as { group: string; source: string; need: RegExp }[]).map((f) => (f.source.endsWith('(?![\\p{L}])') && !f.source.endsWith('s?(?![\\p{L}])') ? { ...f, source: f.source.slice(0, -'(?![\\p{L}])'.length) + GENITIVE_END } : f));
 const FORMS = FORM_LIST.map((f) => ({ ...f, pattern: new RegExp(String.raw`(?<![\p{L}-])(?:${f.source})`, 'gu') }));
+/**
+ * Whether any form's `need` holds: one test where most blocks hold none of them (a word like
+ * "kommunerna" passes TRIGGER below but no need), instead of a test per form.
+ */
+const ANY_NEED = new RegExp([...new Set(FORM_LIST.map((f) => f.need.source))].map((s) => `(?:${s})`).join('|'), 'u');
 
 interface FormMatch { group: string; value: string; index: number; length: number }
 
@@ -174,7 +179,8 @@ function isGenericInstitution(word: string): boolean {
 
 export function organisationsByForm(text: string): FormHit[] {
   const hits: FormHit[] = [];
-  if (!TRIGGER.test(text)) return hits;
+  // Without a form's need no form matches: the dearer TRIGGER is tested only when one holds.
+  if (!ANY_NEED.test(text) || !TRIGGER.test(text)) return hits;
   for (const m of formMatches(text)) {
     const { group, value } = m;
     let words = value.replace(/\s+/g, ' ').trim().split(' ');

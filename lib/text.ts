@@ -57,8 +57,23 @@ export function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray>
 export function sentences(paragraph: string): string[] {
   // Without a line break or a sentence mark there is nothing to split.
   if (!/[.!?\n]/.test(paragraph)) { const s = paragraph.trim(); return s ? [s] : []; }
-  return paragraph.split(/(?<=[.!?])\s+(?=[\p{Lu}"”\d§])|\n+/u).map((s) => s.trim()).filter(Boolean);
+  // The pieces of `paragraph.split(/(?<=[.!?])\s+(?=[\p{Lu}"”\d§])|\n+/u)`, by an expression that
+  // starts at the sentence mark instead of looking behind for it (which was tried at every position).
+  const out: string[] = [];
+  let start = 0;
+  SENTENCE_BREAK.lastIndex = 0;
+  for (let m = SENTENCE_BREAK.exec(paragraph); m; m = SENTENCE_BREAK.exec(paragraph)) {
+    const piece = paragraph.slice(start, m[0].charCodeAt(0) === 10 ? m.index : m.index + 1).trim();
+    if (piece) out.push(piece);
+    start = SENTENCE_BREAK.lastIndex;
+  }
+  const last = paragraph.slice(start).trim();
+  if (last) out.push(last);
+  return out;
 }
+
+/** A sentence mark with the white space after it, before a sentence start; or line breaks. */
+const SENTENCE_BREAK = /[.!?]\s+(?=[\p{Lu}"”\d§])|\n+/gu;
 
 /** A point of a list as section text has it: "• | om …" (a PDF's bullet column), "- …", "– …", "− …" and "+ …" (a sign with a space: "−0,50" is a number), "1. …", "a) …". */
 export const POINT = /^(?:[•·▪◦○●■►➢✓–-]|[—−*+](?=\s)|\d{1,2}[.)]|[a-z]\))\s*(?:\|\s*)?\S/u;
