@@ -51,6 +51,13 @@ const INLINE_HEAD = new RegExp(`^${HEAD_START}(${DECISION_HEAD_SOURCE}|${PROPOSA
 const BACKGROUND_HEAD = new RegExp(`^(?:${BACKGROUND_HEAD_SOURCE})\\s*:?$`, 'iu');
 /** Whether any line of a text starts with a subheading (alone or inline): one search, and most sections of notes have none. */
 const HAS_HEAD = new RegExp(`^${HEAD_START}(?:${DECISION_HEAD_SOURCE}|${PROPOSAL_HEAD_SOURCE}|${OTHER_HEAD_SOURCE})\\s*(?:$|:)`, 'imu');
+/** HAS_HEAD of an item's text, remembered for the last text: the decision rules ask it of the same item up to three times in a row. */
+let headText: string | null = null;
+let headFound = false;
+const hasHead = (text: string) => {
+  if (text !== headText) { headText = text; headFound = HAS_HEAD.test(text); }
+  return headFound;
+};
 
 /** Immediate justering of the item: recorded as its own decision. */
 const IMMEDIATE = /(?<![\p{L}])(paragrafen|paragraferna|beslutet|besluten|protokollet|beslutspunkterna)[^.]{0,40}\b(justeras|justerades|förklaras|förklarades)\s+(omedelbart|omgående)|omedelbart\s+justerad/iu;
@@ -185,7 +192,7 @@ function blocksUnder(paragraphs: string[], head: RegExp, decides: (text: string)
  * decision too. Empty when the item has neither.
  */
 export function decisionBlocks(sectionText: string, decides: (text: string) => boolean = () => true): string[] {
-  if (!HAS_HEAD.test(sectionText)) return [];
+  if (!hasHead(sectionText)) return [];
   const paragraphs = itemParagraphs(sectionText);
   const decided = blocksUnder(paragraphs, DECISION_HEAD, decides);
   const out = decided.length || !sectionText.includes('örslag') ? decided : blocksUnder(paragraphs, PROPOSAL_HEAD, decides);
@@ -200,7 +207,7 @@ export function decisionBlocks(sectionText: string, decides: (text: string) => b
  * read in an item that states no decision under a subheading.
  */
 export function undecidedPartsRemoved(sectionText: string): string {
-  if (!HAS_HEAD.test(sectionText)) return sectionText;
+  if (!hasHead(sectionText)) return sectionText;
   const kept: string[] = [];
   let skipping = false;
   for (const p of itemParagraphs(sectionText)) {
@@ -222,7 +229,7 @@ export const isBackgroundHeading = (heading: string) => BACKGROUND_HEAD.test(hea
  * "Beslut". Empty when the item opens with no decision or has no subheadings.
  */
 export function openingDecision(sectionText: string, isDecision: (text: string) => boolean): string[] {
-  if (!HAS_HEAD.test(sectionText)) return [];
+  if (!hasHead(sectionText)) return [];
   const paragraphs = itemParagraphs(sectionText);
   const first = paragraphs[0];
   if (!first || ITEM_SUBHEADING.test(firstLine(first)) || INLINE_HEAD.test(firstLine(first)) || !isDecision(joinLines(first))) return [];

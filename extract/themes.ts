@@ -11,7 +11,11 @@ export const THEME_THRESHOLD = 0.4;
 const HEADING_WEIGHT = 3;
 
 /** A theme's terms split by how they match: word prefixes, word infixes (compounds) and phrases. */
-interface CompiledTheme { def: ThemeDefinition; prefixes: string[]; infixes: string[]; phrases: RegExp | null }
+interface CompiledTheme {
+  def: ThemeDefinition; prefixes: string[]; infixes: string[]; phrases: RegExp | null;
+  /** The phrases without their word-start test (which V8 tries at every position): a text without them holds no phrase. */
+  anyPhrase: RegExp | null;
+}
 
 let compiled: CompiledTheme[] | undefined;
 /** The shortest word term: a shorter word starts with none and contains none. */
@@ -26,6 +30,7 @@ function themes(): CompiledTheme[] {
       prefixes: single.filter((t) => !t.startsWith('*')),
       infixes: single.filter((t) => t.startsWith('*')).map((t) => t.slice(1)),
       phrases: phrases.length ? new RegExp(`(?<![\\p{L}\\d])(?:${phrases.join('|')})`, 'giu') : null,
+      anyPhrase: phrases.length ? new RegExp(`(?:${phrases.join('|')})`, 'iu') : null,
     };
   }));
 }
@@ -56,7 +61,7 @@ function hitsIn(text: string): Map<CompiledTheme, number> {
   const hits = new Map<CompiledTheme, number>();
   for (const w of lower.match(WORD) ?? []) for (const t of themesOfWord(w)) hits.set(t, (hits.get(t) ?? 0) + 1);
   for (const t of themes()) {
-    if (!t.phrases) continue;
+    if (!t.phrases || !t.anyPhrase!.test(lower)) continue;
     for (const m of matchesOf(t.phrases, lower)) if (!BODY_NAME.test(m[0])) hits.set(t, (hits.get(t) ?? 0) + 1);
   }
   return hits;
@@ -102,5 +107,5 @@ function quoteFor(section: Section, theme: CompiledTheme): string {
 function mentions(text: string, theme: CompiledTheme): boolean {
   const lower = text.toLowerCase();
   if ((lower.match(WORD) ?? []).some((w) => themesOfWord(w).includes(theme))) return true;
-  return theme.phrases !== null && [...matchesOf(theme.phrases, lower)].some((m) => !BODY_NAME.test(m[0]));
+  return theme.phrases !== null && theme.anyPhrase!.test(lower) && [...matchesOf(theme.phrases, lower)].some((m) => !BODY_NAME.test(m[0]));
 }
