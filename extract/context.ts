@@ -42,7 +42,7 @@ export interface PersonContext extends DocContext { persons: Person[] }
 
 export function docText(blocks: Block[]): DocText {
   const text = blocks.map((b) => plain(b.text));
-  return { blocks, plain: text, line: text.map((t) => t.replace(/\s*\n\s*/g, ' ').trim()), fullText: text.join('\n') };
+  return { blocks, plain: text, line: text.map((t) => (t.includes('\n') ? t.replace(/\s*\n\s*/g, ' ').trim() : t.trim())), fullText: text.join('\n') };
 }
 
 export function buildContext(doc: Pick<CleanDocument, 'blocks' | 'fileName' | 'metaTitle' | 'pageHeader'> & { format?: string }): DocContext {

@@ -6,7 +6,7 @@
 import type { Action, Decision, Person } from '../lib/schema.ts';
 import type { PersonContext } from './context.ts';
 import { by, perDocument, runRules, type Rule } from './rules.ts';
-import { sentences, wrappedLines } from '../lib/text.ts';
+import { sentences, withoutLeadingLookbehind, wrappedLines } from '../lib/text.ts';
 import { findNames } from './person-names.ts';
 import { protocolDetail } from './protocol-detail.ts';
 import { decisionBlocks, decisionLists, isBackgroundHeading, openingDecision, undecidedPartsRemoved, withoutFurniture } from './protocol-items.ts';
@@ -98,7 +98,7 @@ type DecisionInput = Pick<PersonContext, 'sections' | 'persons' | 'notYetHeld'>;
 
 const isDecision = (t: string) => DECISION.test(t) && !NOT_DECISION.test(t);
 /** ACTION without its leading word-start test, which V8 tries at every position: a cheap first test, as most sentences hold no action. */
-const ACTION_WORDS = new RegExp(ACTION.source.slice(B.length), ACTION.flags);
+const ACTION_WORDS = withoutLeadingLookbehind(ACTION);
 const isAction = (s: string) => ACTION_WORDS.test(s) && ACTION.test(s);
 /** An item that opens with its body adopting something ("Kommunrevisionen antar revisionsberättelsen"). */
 const ADOPTS = /^(?:[\p{Lu}][\p{L}&-]*\s+){1,5}antar(?![\p{L}])/u;

@@ -8,9 +8,12 @@
 import { firstNameSet, partyCodes } from '../lib/reference-data.ts';
 import { normaliseOrganisation } from './organisations.ts';
 
-const WORD = String.raw`[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?`;
+/** A capitalised word after its capital. */
+const WORD_REST = String.raw`[\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?`;
+const WORD = String.raw`[\p{Lu}]${WORD_REST}`;
 const PART = String.raw`(?:[\p{Lu}]\.?(?=\s)|(?:de|De|af|von|van|der|la)\s+${WORD}|${WORD})`;
-const NAME = new RegExp(String.raw`(?<![\p{L}\-])(${WORD})((?:\s+${PART}){1,3})(?![\p{L}])`, 'gu');
+// (The word start is tested after the first capital, not before it: V8 tries a leading look behind at every position.)
+const NAME = new RegExp(String.raw`([\p{Lu}](?<![\p{L}\-].)${WORD_REST})((?:\s+${PART}){1,3})(?![\p{L}])`, 'gu');
 
 /** Words that make a capitalised phrase an organisation or place, not a person. */
 const NOT_NAME_WORDS = new Set([

@@ -4,7 +4,7 @@
  * which beats a mention in running text (unknown, or present when the person speaks).
  */
 import type { Block, Person } from '../lib/schema.ts';
-import { matchesOf, plain, sentences, wrappedLines } from '../lib/text.ts';
+import { matchesOf, plain, sentences, withoutLeadingLookbehind, wrappedLines } from '../lib/text.ts';
 import { findNames, parseNameList, splitDescriptor, type ListedPerson, type NameHit } from './person-names.ts';
 import { mergePersons, sameName, type PersonMention } from './person-resolution.ts';
 import { SECTION_RULES, mergeSections, statedSections, type SectionFinding } from './partial-attendance.ts';
@@ -28,6 +28,8 @@ const INLINE_LIST = /^\**(närvarande|närvarande ledamöter|deltagande|deltagar
 const SPEECH = /(?<![\p{L}])(berättar|berättade|informerar|informerade|konstaterar|konstaterade|poängterar|poängterade|menar|menade|frågar|frågade|redovisar|redovisade|rekommenderar|hälsar|hälsade|föreslår|föreslog|ställer|lyfter|lyfte|kompletterar|kompletterade|uppmanar|uppmanade|tackar|tackade|visar|visade|presenterar|presenterade|introducerar|introducerade|inledde|inleder|redogjorde|redogör|svarar|svarade|betonar|betonade|understryker|påminner|påminde|gick igenom|går igenom|medverkar|medverkade|var processledare|var moderator|yrkar|yrkade|öppnar|öppnade|avslutar|avslutade|ber|bad)(?![\p{L}])/iu;
 /** A verb right before a name ("berättar Fredric Norlin"). */
 const SPEECH_ALL = new RegExp(SPEECH.source, 'giu');
+/** The verbs without the word-start look behind (which V8 tries at every position): a sentence without them has none. */
+const SPEECH_WORDS = withoutLeadingLookbehind(SPEECH);
 const SPEECH_BEFORE = /(berättar|frågar|menar|säger|betonar|konstaterar|svarar|påpekar|kompletterar)\s*$/iu;
 
 type Mode = 'present' | 'absent';
@@ -395,7 +397,7 @@ function prose(text: string): Found[] {
     if (!names.length) continue;
     // Where the sentence's verbs of speaking are: a name before one of them is its subject.
     let lastVerb = -1;
-    for (const m of matchesOf(SPEECH_ALL, sentence)) lastVerb = m.index;
+    if (SPEECH_WORDS.test(sentence)) for (const m of matchesOf(SPEECH_ALL, sentence)) lastVerb = m.index;
     for (const h of names) {
       const after = sentence.slice(h.end);
       const speaks = h.index < lastVerb || SPEECH_BEFORE.test(sentence.slice(Math.max(0, h.index - 20), h.index));

@@ -5,7 +5,7 @@
  */
 import type { Section, Theme } from '../lib/schema.ts';
 import { themeTaxonomy, type ThemeDefinition } from '../lib/reference-data.ts';
-import { matchesOf, sentences } from '../lib/text.ts';
+import { matchesOf, sentences, withoutLeadingLookbehind } from '../lib/text.ts';
 
 export const THEME_THRESHOLD = 0.4;
 const HEADING_WEIGHT = 3;
@@ -22,15 +22,16 @@ let compiled: CompiledTheme[] | undefined;
 let shortestTerm = 0;
 function themes(): CompiledTheme[] {
   if (!compiled) shortestTerm = Math.min(...themeTaxonomy().flatMap((d) => d.terms.filter((t) => !/\s/.test(t)).map((t) => t.replace(/^\*/, '').length)));
-  return (compiled ??= themeTaxonomy().map((def) => {
+  return (compiled ??= themeTaxonomy().map((def): CompiledTheme => {
     const single = def.terms.filter((t) => !/\s/.test(t));
     const phrases = def.terms.filter((t) => /\s/.test(t)).map((t) => t.replace(/^\*/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    const phrasePattern = phrases.length ? new RegExp(`(?<![\\p{L}\\d])(?:${phrases.join('|')})`, 'giu') : null;
     return {
       def,
       prefixes: single.filter((t) => !t.startsWith('*')),
       infixes: single.filter((t) => t.startsWith('*')).map((t) => t.slice(1)),
-      phrases: phrases.length ? new RegExp(`(?<![\\p{L}\\d])(?:${phrases.join('|')})`, 'giu') : null,
-      anyPhrase: phrases.length ? new RegExp(`(?:${phrases.join('|')})`, 'iu') : null,
+      phrases: phrasePattern,
+      anyPhrase: phrasePattern && withoutLeadingLookbehind(phrasePattern),
     };
   }));
 }
