@@ -61,7 +61,7 @@ function compile(): Gazetteer {
     // Written in lower case mid-sentence: "föreslår kommunfullmäktige", "kollektivtrafiknämnden har fattat beslut".
     String.raw`(?<lower>(?:[Hh]älso-\s+och\s+|[Kk]ultur-\s+och\s+|[Rr]egionala\s+)?(?:kommun|region)?[\p{Ll}]*(?:nämnden|fullmäktige|kommunstyrelsen|regionstyrelsen))(?![\p{L}])`,
   ].join('|') + ')', 'gu');
-  return (gazetteer = { pattern, lookup, byFirst, runs: runsStartingWith(new Set([...byFirst.keys()].map((k) => k[0]!))) });
+  return (gazetteer = { pattern, lookup, byFirst, runs: runsOfKeys([...byFirst.keys()]) });
 }
 
 /** A hit of the lexicon in a text: which kind of name (the alternative or the known list) and where. */
@@ -77,13 +77,21 @@ const MUNI_END = /^s?\s+(?:kommuns?|[Ss]tad)(?![\p{L}])/u;
  */
 const ACRONYM_END = /^(?::s|s)?(?![\p{L}\d-]|\s?[-–/]?\s?\d|\s\p{Lu}{2})|^(?![\p{L}\d-]|\s?[-–/]?\s?\d|\s\p{Lu}{2})/u;
 /**
- * The runs of letters and digits (whole, as /[\p{L}\d]+/ finds them) that start with one of `chars`:
- * a word whose first character starts no known name needs no lookup, and most words start in lower case.
+ * The runs of letters and digits (whole, as /[\p{L}\d]+/ finds them) that `knownHits` looks up: those
+ * that start like a key of `byFirst`, where the key starts with a capital or a digit (a word whose first
+ * character starts no known name needs no lookup, and most words start in lower case); of the few keys
+ * in lower case ("regeringen", "länsstyrelsen") only the key itself or its genitive, the only runs
+ * the lookup finds for it.
  * (The first character is tested before the look behind at the run's start, which is the dearer test.)
  */
-function runsStartingWith(chars: Set<string>): RegExp {
-  const set = [...chars].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
-  return new RegExp(String.raw`[${set}](?<![\p{L}\d].)[\p{L}\d]*`, 'gu');
+function runsOfKeys(keys: string[]): RegExp {
+  const escape = (c: string) => c.replace(/[\\\]^-]/g, '\\$&');
+  const lower = keys.filter((k) => /^\p{Ll}/u.test(k));
+  const set = [...new Set(keys.filter((k) => !lower.includes(k)).map((k) => k[0]!))].map(escape).join('');
+  const byChar = new Map<string, string[]>();
+  for (const k of lower) byChar.set(k[0]!, [...(byChar.get(k[0]!) ?? []), k.slice(1)]);
+  const lowerRuns = [...byChar].map(([c, rests]) => String.raw`${escape(c)}(?<![\p{L}\d].)(?:${rests.map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})s?(?![\p{L}\d])`);
+  return new RegExp([...(set ? [String.raw`[${set}](?<![\p{L}\d].)[\p{L}\d]*`] : []), ...lowerRuns].join('|') || '(?!)', 'gu');
 }
 
 /**
