@@ -84,6 +84,17 @@ describe('organisations of a document', async () => {
     expect(names('Kultur & Fritid informerar. Nämnden beslutar. Valnämnden tackar Gymnasium & Arbetsmarknad.', 'Nämnden för Kultur & Fritid')).toEqual(['Nämnden för Kultur & Fritid', 'Valnämnden', 'Gymnasium & Arbetsmarknad']);
     expect(names('Valnämnden sammanträder.', 'Valnämnd')).toEqual(['Valnämnd']);
   });
+  // The known names written in lower case are looked up only as the word itself or its genitive (speed work, issue 13).
+  const lowerCase: [string, string[]][] = [
+    ['Ärendet har remitterats till regeringen och länsstyrelsen.', ['Kommunstyrelsen', 'Regeringen', 'Länsstyrelsen']],
+    ['Enligt regeringens beslut ska migrationsverket yttra sig.', ['Kommunstyrelsen', 'Regeringen', 'Migrationsverket']],
+    ['polisens lägesbild redovisades', ['Kommunstyrelsen', 'Polismyndigheten']],
+    ['Arbetsförmedlingens och arbetsförmedlingens statistik', ['Kommunstyrelsen', 'Arbetsförmedlingen']],
+    // A compound that starts with the name is not the name.
+    ['regeringsbeslutet och polisområdet diskuterades', ['Kommunstyrelsen']],
+    ['en länsstyrelserapport och riksdagsledamöter', ['Kommunstyrelsen']],
+  ];
+  it.each(lowerCase)('reads the lower-case known names in %s', (text, want) => expect(names(text, 'Kommunstyrelsen')).toEqual(want));
   it("lists a county board once, in its long form, when the text also names it short", () => {
     expect(names('Länsstyrelsen Västra Götalands beslut överklagas. Länsstyrelsen i Västra Götalands län inledde tillsyn. Länsstyrelsen Skåne yttrar sig.', 'Kommunstyrelsen'))
       .toEqual(['Kommunstyrelsen', 'Länsstyrelsen i Västra Götalands län', 'Länsstyrelsen Skåne']);
@@ -117,4 +128,19 @@ describe('naming forms matched one by one', () => {
   it('finds something in each of these texts (the comparison is not between two empty lists)', () => {
     expect(texts.slice(0, -1).every((t) => viaAlternation(t).length > 0)).toBe(true);
   });
+});
+
+describe('the forms\' needs tested in one expression', () => {
+  it('holds only needs whose flags the one expression keeps (none or u)', () => {
+    expect(FORM_LIST.filter((f) => !/^u?$/.test(f.need.flags)).map((f) => f.group)).toEqual([]);
+  });
+  // Texts that pass the pre-check on a word like "kommunerna" but hold no form's need, and texts that hold one.
+  const none = ['Flera kommunerna vittnar om svårigheter att rekrytera.', 'Samverkan mellan kommunerna fortsätter under hösten.', 'Rådet sammanträder igen i maj.'];
+  const some: [string, string[]][] = [
+    ['Samverkan mellan kommunerna och Eksta Bostads AB fortsätter.', ['Eksta Bostads AB']],
+    ['Eidskog kommune och kommunerna i Värmland', ['Eidskog kommune']],
+    ['Bygg- och miljöförvaltningen har yttrat sig om kommunernas planer.', ['Bygg- och miljöförvaltningen']],
+  ];
+  it.each(none)('finds none in %s', (text) => expect(organisationsByForm(text)).toEqual([]));
+  it.each(some)('finds the form in %s', (text, want) => expect(organisationsByForm(text).map((h) => h.name)).toEqual(want));
 });

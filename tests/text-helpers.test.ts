@@ -4,7 +4,7 @@
  * included. And the word-start scan against the global pattern it stands in for.
  */
 import { describe, expect, it } from 'vitest';
-import { matchesOf, plain, sentences, wordCount, wrappedLines } from '../lib/text.ts';
+import { matchesOf, plain, sentences, withoutLeadingLookbehind, wordCount, wrappedLines } from '../lib/text.ts';
 
 // The formulas as they were before the short cuts.
 const plainRef = (t: string) => t.replace(/\s*\t\s*/g, ' | ').replace(/[ \u00a0]+/g, ' ').trim();
@@ -30,6 +30,20 @@ describe('text helpers', () => {
     expect(samples.filter((t) => JSON.stringify(sentences(t)) !== JSON.stringify(sentencesRef(t)))).toEqual([]);
     expect(wordCount('Nämnden\u00a0beslutar\u3000att\tgodkänna')).toBe(4);
   });
+
+  // The sentence split by its mark, as the split on a look behind had it.
+  const split: [string, string[]][] = [
+    ['Nämnden beslutar. Ärendet är avslutat.', ['Nämnden beslutar.', 'Ärendet är avslutat.']],
+    ['Mötet öppnades av ordf. och avslutades kl. tio.', ['Mötet öppnades av ordf. och avslutades kl. tio.']],
+    // (a digit may start a sentence: "kl." / "9 …" is joined again where a clock time is read)
+    ['Mötet öppnades kl. 9 av ordföranden.', ['Mötet öppnades kl.', '9 av ordföranden.']],
+    ['Se bl.a. bilaga 2. "Budgeten" godkändes!  § 5 Val', ['Se bl.a. bilaga 2.', '"Budgeten" godkändes!', '§ 5 Val']],
+    ['Frågan ställdes? 2024 blev året.\n\nNy rad', ['Frågan ställdes?', '2024 blev året.', 'Ny rad']],
+    ['Rad ett\nrad två.\n Ärende', ['Rad ett', 'rad två.', 'Ärende']],
+    ['Slut.\u00a0Åter.\u2003Öppet', ['Slut.', 'Åter.', 'Öppet']],
+    ['Slut. ”Citat” och .\nslut', ['Slut.', '”Citat” och .', 'slut']],
+  ];
+  it.each(split)('splits %j into sentences', (text, want) => { expect(sentences(text)).toEqual(want); expect(sentencesRef(text)).toEqual(want); });
 
   it('keep a one-line paragraph as one running line, trimmed', () => {
     expect(wrappedLines('  Kommunstyrelsen beslutar.  ')).toEqual(['Kommunstyrelsen beslutar.']);
@@ -68,4 +82,20 @@ describe('matchesOf and lastIndex', () => {
     for (const _ of matchesOf(re, 'Anna och Per')) break;
     expect(re.lastIndex).toBe(3);
   });
+});
+
+describe('withoutLeadingLookbehind', () => {
+  const SPEECH = /(?<![\p{L}])(berättar|redovisade)(?![\p{L}])/giu;
+  const loose = withoutLeadingLookbehind(SPEECH);
+  it('drops the leading look behind and the global flag, keeps the rest', () => {
+    expect(loose.source).toBe('(berättar|redovisade)(?![\\p{L}])');
+    expect(loose.flags).toBe('iu');
+    expect(withoutLeadingLookbehind(/(?<=§\s)\d+/).source).toBe('\\d+');
+    expect(withoutLeadingLookbehind(/beslut(?<![\p{L}]x)/u).source).toBe('beslut(?<![\\p{L}]x)');
+  });
+  // Finds what the expression finds, and also where only the word start fails ("återberättar"): a first test, never the last.
+  const ok = ['Anna Ek berättar om läget.', 'Controllern REDOVISADE bokslutet.', 'Per återberättar mötet.'];
+  const notOk = ['Berättelsen lästes upp.', 'Ingen redovisning i dag.', ''];
+  it.each(ok)('finds the verb in %j', (text) => expect(loose.test(text)).toBe(true));
+  it.each(notOk)('finds none in %j, nor does the full expression', (text) => { expect(loose.test(text)).toBe(false); expect([...text.matchAll(SPEECH)]).toEqual([]); });
 });
