@@ -172,6 +172,8 @@ export const Section = z.object({
   page: z.number().int().min(1),
   /** Diarienummer of the agenda item ("§ 5  Dnr KS-2024-00123"), when the section names one. */
   caseNumber: z.string().nullable().optional(),
+  /** All the item's diarienummer, when its heading names more than one ("Dnr IFO-2024-00123, IFO-2024-00130"). */
+  caseNumbers: z.array(z.string()).optional(),
   /** Themes of this section alone (the document's themes are in Extraction.themes). */
   themes: z.array(z.object({ id: z.string(), score: z.number() })).optional(),
 });

@@ -39,6 +39,24 @@ describe('metadata from text', () => {
     expect(e.caseNumbers).not.toContain('526-12345-2023');
   });
 
+  it("gives every number of an item's heading, keeps them out of its title, and reads an agenda line numbered 'Ärende 5' or carrying its number in brackets", () => {
+    const { extraction: e } = extractDocument(fromText([
+      'Protokoll Socialnämnden', '', 'Tid: 2024-05-14 kl 13.00', '',
+      '§ 45                        Dnr IFO-2024-00123, IFO-2024-00130', 'Yttrande till IVO', '', 'Beslut', '', 'Nämnden antar yttrandet.', '',
+      '§ 46                        Dnr IFO-2024-00140 och IFO-2024-00141', 'Anmälan av delegeringsbeslut', '', 'Beslut', '', 'Nämnden godkänner anmälan.',
+    ].join('\n')), { chunkWords: 250 });
+    expect(e.caseNumbers).toEqual(['IFO-2024-00123', 'IFO-2024-00130', 'IFO-2024-00140', 'IFO-2024-00141']);
+    expect(e.sections.filter((s) => s.number).map((s) => s.heading)).toEqual(['§ 45 Yttrande till IVO', '§ 46 Anmälan av delegeringsbeslut']);
+    const { extraction: k } = extractDocument(fromText([
+      'Kallelse Socialnämnden', '', 'Tid: 2024-05-14 kl 13.00', '',
+      'Ärende 5 Budget 2025, dnr SN 2024/12', '', 'Förvaltningen redovisar förslaget till budget för nästa år i sin helhet.', '',
+      '6. Taxor (SN 2024/13)', '', 'Förvaltningen redovisar förslaget till nya taxor för nästa år i sin helhet.', '',
+      '7. Budget 2025/26', '', 'Förvaltningen redovisar en prognos för två år framåt i sin helhet här.',
+    ].join('\n')), { chunkWords: 250 });
+    expect(k.caseNumbers).toEqual(['SN 2024/12', 'SN 2024/13']);
+    expect(k.sections.map((s) => s.number)).toEqual(expect.arrayContaining(['5', '6']));
+  });
+
   it("reads an agenda table's case column where the table goes on over a page without its header, not another table's cells", () => {
     const { extraction: e } = extractDocument(fromText([
       'Kallelse Socialnämnden', '', 'Tid: 2024-05-14 kl 13.00', '',
