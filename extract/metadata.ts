@@ -29,7 +29,7 @@ type MetadataInput = Pick<DocContext, 'blocks' | 'plain' | 'line' | 'fullText' |
 
 export function extractMetadata(ctx: MetadataInput): Metadata {
   const { blocks, header: lines } = ctx;
-  const { fileName, metaTitle, pageHeader } = ctx.doc;
+  const { fileName, metaTitle, metaCreated, pageHeader } = ctx.doc;
   // The first page's own lines, columns still spaced out, then the running header.
   const letterhead = readLetterhead([...blocks.slice(0, 6).flatMap((b) => b.text.split('\n')), ...pageHeader.flatMap((h) => h.split('\n'))].slice(0, 40));
   const heading = findTitle(ctx, metaTitle);
@@ -38,7 +38,9 @@ export function extractMetadata(ctx: MetadataInput): Metadata {
   const docType = findDocType([found?.title ?? '', letterhead.typeWord ?? '', fileName.replace(/[-_]/g, ' ')], ctx.fullText, ctx.line);
   const documentDate = dateIn(fieldValue(lines, /datum|dokumentdatum/, hasFullDate), null);
   const meetingField = fieldValue(lines, /tid|sammanträdesdatum|mötesdatum|sammanträde/, (v) => findDates(v).length > 0);
-  const meetingDate = dateIn(meetingField, documentDate) ?? dateIn(found?.title ?? null, documentDate) ?? dateIn(fileName.replace(/_/g, ' '), null);
+  // A date without its year ("Referensgrupp 18 nov") takes it from the document's date, else from the file's creation date.
+  const yearFrom = documentDate ?? metaCreated ?? null;
+  const meetingDate = dateIn(meetingField, yearFrom) ?? dateIn(found?.title ?? null, yearFrom) ?? dateIn(fileName.replace(/_/g, ' '), null);
   const date = meetingDate ?? documentDate ?? firstFullDate(ctx.plain);
   const body = letterhead.body ?? findBody(found?.title ?? '', lines, ctx.fullText);
   return {

@@ -57,6 +57,8 @@ export const RawDocument = z.object({
   pageCount: z.number().int().min(1),
   /** Title from file metadata (PDF info, DOCX core properties), if any. */
   metaTitle: z.string().nullable(),
+  /** Creation date from file metadata (PDF info, DOCX core properties, front matter), ISO: the year of a date the text gives without one. */
+  metaCreated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
   blocks: z.array(Block),
   /** Set when pages were read by OCR (no usable text layer). */
   ocr: OcrInfo.optional(),

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readDocument, cleanDocument } from '../ingest/index.ts';
 import { extractDocument } from '../extract/index.ts';
 import { textToBlocks } from '../ingest/text-blocks.ts';
-import { HAS_SEEDS, LIMITS, seed } from './helpers.ts';
+import { HAS_SEEDS, LIMITS, seed, tempDir } from './helpers.ts';
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../lib/config.ts';
+import { metadataDate } from '../ingest/metadata-date.ts';
 import type { CleanDocument } from '../lib/schema.ts';
 
 async function extractFile(file: string) {
@@ -142,4 +146,32 @@ describe.skipIf(!HAS_SEEDS)('metadata of the real seeds', () => {
     expect(ukraina?.text).toMatch(/^Jan-Olov Ragnarsson, Kils kommun och Lars Christensen, Region Värmland/);
     expect(e.sections.map((s) => s.heading)).not.toContain('Stina Höök och Malin Wikner, Region Värmland');
   });
+});
+
+describe('metadata that does not lean on the file name', () => {
+  // Real documents under a name that says nothing ("dokument.pdf"), as an archive's export may name them.
+  const real = (dir: string, file: string) => path.join(PROJECT_ROOT, 'data', 'real', dir, file);
+  async function underNeutralName(source: string) {
+    const t = tempDir('neutral');
+    try {
+      const to = path.join(t.dir, `dokument${path.extname(source)}`);
+      copyFileSync(source, to);
+      return await extractFile(to);
+    } finally { t.cleanup(); }
+  }
+
+  it('reads a kallelse from its first line "KALLELSE/UNDERRÄTTELSE", though its proposals say "till protokollet" throughout', async () => {
+    const { extraction: e } = await underNeutralName(real('kungsbacka', '019_service-2025-11-27-kallelse.md'));
+    expect(e).toMatchObject({ docType: 'kallelse', date: '2025-11-27' });
+  });
+
+  it('gives a date written without its year ("Referensgrupp 18 nov") the year of the PDF\'s creation date', async () => {
+    const { extraction: e } = await underNeutralName(real('authorities', '101_digg-inspec-referensgrupp-2024-11-18.pdf'));
+    expect(e.date).toBe('2024-11-18');
+  });
+
+  it.each([
+    ['D:20241121002956Z', '2024-11-21'], ["D:20250224140121+01'00'", '2025-02-24'], ['2024-11-21T00:29:56Z', '2024-11-21'], ['2026-03-10', '2026-03-10'],
+    ['D:20241341', null], ['igår', null], ['', null], [undefined, null], [20241121, null],
+  ] as const)('reads the metadata date %s as %s', (value, want) => expect(metadataDate(value)).toBe(want));
 });
