@@ -90,7 +90,9 @@ function firstFullDate(plainBlocks: string[]): string | null {
  */
 function findTitle(ctx: Pick<DocContext, 'blocks' | 'plain' | 'line'>, metaTitle: string | null): { title: string; index: number; extra?: number } | null {
   const { blocks } = ctx;
-  const candidates = blocks.slice(0, 12).map((b, index) => ({ b, index, text: ctx.line[index]! }))
+  // The title stands before the first item: the heading under "§ 1  Dnr …" is that item's title.
+  const firstItem = ctx.line.slice(0, 12).findIndex((l) => /^§\s*\d/.test(l));
+  const candidates = blocks.slice(0, firstItem >= 0 ? firstItem : 12).map((b, index) => ({ b, index, text: ctx.line[index]! }))
     .filter(({ b, index, text }) => b.kind !== 'table-row' && text.length >= 4 && text.length <= 200 && !hasHeaderField(ctx.plain[index]!)
       && !ISO_DATE.test(text) && !/^(-\s+)?(§\s*)?\d+[.)]?\s/.test(text));
   const heading = candidates.find(({ b }) => b.kind === 'heading' && (b.level ?? 1) <= 3);

@@ -90,7 +90,8 @@ function sectionStart(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, i: number
   const line = doc.line[i]!;
   // (a styled heading "## § 5 Dnr KS-2024-00123" carries the item's case number too)
   if (block.kind === 'heading') return { ...split(line.replace(/^-\s+/, ''), ''), caseNumber: ITEM_NUMBER.test(line) ? firstCaseNumber(line) : null };
-  if (block.kind === 'table-row') return null;
+  // (a PDF's "§ 5    Dnr KS-2024-00123" can come as a row of two cells: still the item's line)
+  if (block.kind === 'table-row' && !ITEM_NUMBER.test(text)) return null;
   // A contents page lists the items ("§ 3 Dnr … Asta och Anders … ....... 5"): they start nothing.
   if (TOC_LINE.test(text)) return null;
   // "§ 1            Dnr KFT-2024-00011\nInformation till nämnd: …": the item, its case number and title.
