@@ -1,7 +1,8 @@
 /**
  * Does `compromise` (an English-first NLP library) find the persons in Swedish minutes? Compares
  * its people() with our rules on the gold files: precision, recall and F1 of person names.
- *   npx tsx bench/compromise-names.ts
+ *   npx tsx bench/compromise-names.ts                 (tests/gold)
+ *   npx tsx bench/compromise-names.ts --real dev      (the blind gold on real documents; `--real setaside` by name only)
  */
 import nlp from 'compromise';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -26,9 +27,16 @@ function count(gold: string[][], predicted: string[], into: Counts) {
   into.tp += used.size; into.fp += predicted.length - used.size; into.fn += gold.length - used.size;
 }
 
-for (const file of readdirSync(goldDir).filter((f) => f.endsWith('.json'))) {
-  const gold = JSON.parse(readFileSync(path.join(goldDir, file), 'utf8')) as { file: string; source: string; persons: { name: string; aliases?: string[] }[] };
-  const source = path.join(gold.source === 'seeds' ? path.resolve(PROJECT_ROOT, '../shared/seeds') : SAMPLE_ARCHIVE, gold.file);
+const args = process.argv.slice(2);
+const real = args.includes('--real') ? args[args.indexOf('--real') + 1] : null;
+if (real && real !== 'dev' && real !== 'setaside') throw new Error('--real dev|setaside');
+const dir = real ? path.join(PROJECT_ROOT, 'tests', 'gold-real', real) : goldDir;
+const sourceOf = (gold: { file: string; source: string }) =>
+  real ? path.join(PROJECT_ROOT, 'data', 'real', gold.source, gold.file) : path.join(gold.source === 'seeds' ? path.resolve(PROJECT_ROOT, '../shared/seeds') : SAMPLE_ARCHIVE, gold.file);
+
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+  const gold = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { file: string; source: string; persons: { name: string; aliases?: string[] }[] };
+  const source = sourceOf(gold);
   if (!existsSync(source)) continue;
   const doc = cleanDocument(await readDocument(source, { maxFileBytes: 1e8, maxPages: 500, parseTimeoutMs: 30_000 }));
   const names = gold.persons.map((p) => [p.name, ...(p.aliases ?? [])]);

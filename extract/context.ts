@@ -22,7 +22,7 @@ export interface DocText {
 }
 
 export interface DocContext extends DocText {
-  doc: Pick<CleanDocument, 'fileName' | 'metaTitle' | 'pageHeader'>;
+  doc: Pick<CleanDocument, 'fileName' | 'metaTitle' | 'metaCreated' | 'pageHeader'>;
   /** The header fields' lines: the page header and the first blocks, one field a line. */
   header: string[];
   meta: Metadata;
@@ -45,7 +45,7 @@ export function docText(blocks: Block[]): DocText {
   return { blocks, plain: text, line: text.map((t) => (t.includes('\n') ? t.replace(/\s*\n\s*/g, ' ').trim() : t.trim())), fullText: text.join('\n') };
 }
 
-export function buildContext(doc: Pick<CleanDocument, 'blocks' | 'fileName' | 'metaTitle' | 'pageHeader'> & { format?: string }): DocContext {
+export function buildContext(doc: Pick<CleanDocument, 'blocks' | 'fileName' | 'metaTitle' | 'metaCreated' | 'pageHeader'> & { format?: string }): DocContext {
   const text = docText(doc.blocks);
   const header = headerLines(text, doc.pageHeader);
   const meta = extractMetadata({ ...text, header, doc });

@@ -15,12 +15,12 @@ export function itemCaseNumbers({ blocks, sections, meta }: Pick<DocContext, 'bl
   const out: string[] = [];
   if (documentNumber) out.push(documentNumber);
   for (const s of sections) {
-    if (s.caseNumber) out.push(s.caseNumber);
+    if (s.caseNumber) out.push(...(s.caseNumbers ?? [s.caseNumber]));
     // An item numbered "§ 5" or "3." with its number on the first line under its heading ("Dnr KS 2024/12").
     else if (s.number) out.push(...leadingCaseNumbers(s.text.split('\n', 1)[0]!));
     if (s.number?.startsWith('§')) out.push(...findUnlabelledCaseNumbers(s.heading.replace(/-\s+(?=\d)/g, '-')));
-    // A numbered agenda line that carries its own labelled number ("3. Budget 2025, dnr KS 2024/12").
-    else if (s.number) out.push(...findCaseNumbers(s.heading));
+    // A numbered agenda line that carries its own number, labelled or of a distinctive shape ("3. Budget 2025, dnr KS 2024/12", "6. Taxor (SN 2024/13)").
+    else if (s.number) out.push(...findCaseNumbers(s.heading), ...findUnlabelledCaseNumbers(s.heading));
   }
   let table: string[][] = [];
   let header: { column: number; width: number } | null = null;

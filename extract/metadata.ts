@@ -29,7 +29,7 @@ type MetadataInput = Pick<DocContext, 'blocks' | 'plain' | 'line' | 'fullText' |
 
 export function extractMetadata(ctx: MetadataInput): Metadata {
   const { blocks, header: lines } = ctx;
-  const { fileName, metaTitle, pageHeader } = ctx.doc;
+  const { fileName, metaTitle, metaCreated, pageHeader } = ctx.doc;
   // The first page's own lines, columns still spaced out, then the running header.
   const letterhead = readLetterhead([...blocks.slice(0, 6).flatMap((b) => b.text.split('\n')), ...pageHeader.flatMap((h) => h.split('\n'))].slice(0, 40));
   const heading = findTitle(ctx, metaTitle);
@@ -38,7 +38,9 @@ export function extractMetadata(ctx: MetadataInput): Metadata {
   const docType = findDocType([found?.title ?? '', letterhead.typeWord ?? '', fileName.replace(/[-_]/g, ' ')], ctx.fullText, ctx.line);
   const documentDate = dateIn(fieldValue(lines, /datum|dokumentdatum/, hasFullDate), null);
   const meetingField = fieldValue(lines, /tid|sammanträdesdatum|mötesdatum|sammanträde/, (v) => findDates(v).length > 0);
-  const meetingDate = dateIn(meetingField, documentDate) ?? dateIn(found?.title ?? null, documentDate) ?? dateIn(fileName.replace(/_/g, ' '), null);
+  // A date without its year ("Referensgrupp 18 nov") takes it from the document's date, else from the file's creation date.
+  const yearFrom = documentDate ?? metaCreated ?? null;
+  const meetingDate = dateIn(meetingField, yearFrom) ?? dateIn(found?.title ?? null, yearFrom) ?? dateIn(fileName.replace(/_/g, ' '), null);
   const date = meetingDate ?? documentDate ?? firstFullDate(ctx.plain);
   const body = letterhead.body ?? findBody(found?.title ?? '', lines, ctx.fullText);
   return {
@@ -88,7 +90,9 @@ function firstFullDate(plainBlocks: string[]): string | null {
  */
 function findTitle(ctx: Pick<DocContext, 'blocks' | 'plain' | 'line'>, metaTitle: string | null): { title: string; index: number; extra?: number } | null {
   const { blocks } = ctx;
-  const candidates = blocks.slice(0, 12).map((b, index) => ({ b, index, text: ctx.line[index]! }))
+  // The title stands before the first item: the heading under "§ 1  Dnr …" is that item's title.
+  const firstItem = ctx.line.slice(0, 12).findIndex((l) => /^§\s*\d/.test(l));
+  const candidates = blocks.slice(0, firstItem >= 0 ? firstItem : 12).map((b, index) => ({ b, index, text: ctx.line[index]! }))
     .filter(({ b, index, text }) => b.kind !== 'table-row' && text.length >= 4 && text.length <= 200 && !hasHeaderField(ctx.plain[index]!)
       && !ISO_DATE.test(text) && !/^(-\s+)?(§\s*)?\d+[.)]?\s/.test(text));
   const heading = candidates.find(({ b }) => b.kind === 'heading' && (b.level ?? 1) <= 3);

@@ -10,12 +10,12 @@ import { oneLine, plain, wordCount } from '../lib/text.ts';
 import { boldLead } from '../lib/blocks.ts';
 import type { DocText } from './context.ts';
 import { HEADER_FIELD } from './header-fields.ts';
-import { endsWithLabel, firstCaseNumber, leadingCaseNumbers } from './case-numbers.ts';
+import { endsWithLabel, findCaseNumbers, firstCaseNumber, leadingCaseNumbers } from './case-numbers.ts';
 import { ITEM_NUMBER, ITEM_SUBHEADING, TOC_LINE } from './protocol-items.ts';
 
-const AGENDA_NUMBER = /^(?:-\s+)?(§\s*\d+[a-z]?|\d{1,2}[a-z]?)[.)]?\s+/;
+const AGENDA_NUMBER = /^(?:-\s+)?(?:(?:Ärende|Punkt)\s+(?=\d))?(§\s*\d+[a-z]?|\d{1,2}[a-z]?)[.):]?\s+/;
 
-interface Start { heading: string; number: string | null; rest: string; caseNumber?: string | null }
+interface Start { heading: string; number: string | null; rest: string; caseNumber?: string | null; caseNumbers?: string[] }
 
 /** The sections, and for each block the heading of the section it sits in (for evidence). */
 export interface SectionSplit { sections: Section[]; blockSection: string[]; sectionStarts: Set<number> }
@@ -55,7 +55,7 @@ export function splitSections(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, t
       append(start.rest);
     } else if (start) {
       if (current.text || sections.length || current.heading !== title) sections.push(current);
-      current = { heading: start.heading, number: start.number, text: '', page: block.page, ...(start.caseNumber ? { caseNumber: start.caseNumber } : {}) };
+      current = { heading: start.heading, number: start.number, text: '', page: block.page, ...(start.caseNumber ? { caseNumber: start.caseNumber } : {}), ...(start.caseNumbers && start.caseNumbers.length > 1 ? { caseNumbers: start.caseNumbers } : {}) };
       sectionStarts.add(i);
       append(start.rest);
     } else {
@@ -90,7 +90,8 @@ function sectionStart(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, i: number
   const line = doc.line[i]!;
   // (a styled heading "## § 5 Dnr KS-2024-00123" carries the item's case number too)
   if (block.kind === 'heading') return { ...split(line.replace(/^-\s+/, ''), ''), caseNumber: ITEM_NUMBER.test(line) ? firstCaseNumber(line) : null };
-  if (block.kind === 'table-row') return null;
+  // (a PDF's "§ 5    Dnr KS-2024-00123" can come as a row of two cells: still the item's line)
+  if (block.kind === 'table-row' && !ITEM_NUMBER.test(text)) return null;
   // A contents page lists the items ("§ 3 Dnr … Asta och Anders … ....... 5"): they start nothing.
   if (TOC_LINE.test(text)) return null;
   // "§ 1            Dnr KFT-2024-00011\nInformation till nämnd: …": the item, its case number and title.
@@ -99,10 +100,13 @@ function sectionStart(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, i: number
     // (the number on the line under "§ 5" when the heading is set on two lines, wrapped at its dash ("Dnr KS-2024-" / "00826")
     // or after its label ("Dnr" / "KS-2024-00826"))
     const lines = text.split('\n');
-    const caseNumber = firstCaseNumber(/[-–/]\s*$/.test(lines[0]!) || endsWithLabel(lines[0]!) ? `${lines[0]}\n${lines[1] ?? ''}` : lines[0]!) ?? leadingCaseNumbers(lines[1] ?? '')[0] ?? null;
-    const titleText = oneLine(text.replace(/(?:Dnr|Diarienummer)\.?[:\s]*\S+(?:\s\d[\d/–-]*)?/i, '')).replace(/^§\s*\d+[a-z]?\.?\s*/, '');
+    const onHeading = findCaseNumbers(/[-–/]\s*$/.test(lines[0]!) || endsWithLabel(lines[0]!) ? `${lines[0]}\n${lines[1] ?? ''}` : lines[0]!);
+    const caseNumbers = onHeading.length ? onHeading : leadingCaseNumbers(lines[1] ?? '');
+    const caseNumber = caseNumbers[0] ?? null;
+    // (all the numbers after one label: "Dnr IFO-2024-00123, IFO-2024-00130" leaves no number in the title)
+    const titleText = oneLine(text.replace(/(?:Dnr|Diarienummer)\.?[:\s]*[^\s,]+(?:\s\d[\d/–-]*)?(?:\s*(?:,|och|samt|&)\s*(?=[^\s,]*\d)[^\s,]+(?:\s\d[\d/–-]*)?)*/i, '')).replace(/^§\s*\d+[a-z]?\.?\s*/, '');
     if (caseNumber || /^\p{Lu}/u.test(titleText)) {
-      return { heading: `§ ${item[1]} ${titleText}`.trim(), number: `§ ${item[1]}`, rest: '', caseNumber };
+      return { heading: `§ ${item[1]} ${titleText}`.trim(), number: `§ ${item[1]}`, rest: '', caseNumber, caseNumbers };
     }
   }
   // A bold lead-in that is the whole item title: "**7. Förslag …**" or "**8. Information …** Eva Sund".

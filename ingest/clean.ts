@@ -7,6 +7,7 @@ import type { Block, CleanDocument, RawDocument } from '../lib/schema.ts';
 import { maskPersonnummer } from './personnummer.ts';
 import { highestPage } from './text-blocks.ts';
 import { concatRuns, hasCells, mapRuns, textBlock, withRuns } from '../lib/blocks.ts';
+import { ITEM_SUBHEADING_LINE } from '../lib/swedish-documents.ts';
 
 export function cleanDocument(raw: RawDocument, opts: { maskPersonnummer?: boolean } = {}): CleanDocument {
   let masked = 0;
@@ -20,9 +21,13 @@ export function cleanDocument(raw: RawDocument, opts: { maskPersonnummer?: boole
   // Text with its own page breaks (form feeds, `<!-- sida N -->`) has its headers at the page
   // margins; guessing pages from repeated runs there would also drop repeated body text
   // ("Beslut", "noterar informationen till protokollet.").
-  const explicitPages = !blocks.some((b) => b.kind === 'line') && raw.pageCount >= 2;
-  const byPosition = removePageMargins(blocks, raw.pageCount, blocks.some((b) => b.kind === 'line') ? 4 : 2);
-  const byRun = explicitPages ? { blocks: byPosition.blocks, header: [] } : removeRepeatedRuns(byPosition.blocks);
+  const pdfLines = blocks.some((b) => b.kind === 'line');
+  const explicitPages = !pdfLines && raw.pageCount >= 2;
+  const byPosition = removePageMargins(blocks, raw.pageCount, pdfLines ? 4 : 2);
+  // A PDF knows its pages too: there a repeated run is a header only where it stands at a page's
+  // top or bottom. Elsewhere it is an item's boilerplate ("Beslut" / "Nämnden … noterar informationen
+  // till protokollet." / "Sammanfattning av ärendet"), which a protocol repeats on every item's page.
+  const byRun = explicitPages ? { blocks: byPosition.blocks, header: [] } : removeRepeatedRuns(byPosition.blocks, pdfLines && raw.pageCount >= 2);
   blocks = joinLines(byRun.blocks);
   blocks = joinBrokenParagraphs(blocks);
   const pageHeader = [...byPosition.header, ...byRun.header];
@@ -120,7 +125,8 @@ function removePageMargins(blocks: Block[], pageCount: number, MARGIN: number): 
  * (seed 003: a three-paragraph block, five times). A run of ≥2 blocks repeated ≥3 times, or of
  * ≥3 blocks repeated twice, is removed everywhere; each removal inside the text is a page break.
  */
-function removeRepeatedRuns(blocks: Block[]): { blocks: Block[]; header: string[] } {
+function removeRepeatedRuns(blocks: Block[], onlyAtMargins = false): { blocks: Block[]; header: string[] } {
+  const atMargin = onlyAtMargins ? pageMargins(blocks) : () => true;
   const keys = blocks.map((b) => marginKey(b.text));
   const counts = new Map<string, number>();
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -136,8 +142,9 @@ function removeRepeatedRuns(blocks: Block[]): { blocks: Block[]; header: string[
   for (const r of runs) occurrences.set(r.key, [...(occurrences.get(r.key) ?? []), r]);
   const drop = new Set<number>();
   let header: string[] = [];
-  for (const list of occurrences.values()) {
-    const len = list[0]!.length;
+  for (const all of occurrences.values()) {
+    const len = all[0]!.length;
+    const list = all.filter((r) => atMargin(r.start, r.start + len - 1));
     if (!((len >= 2 && list.length >= 3) || (len >= 3 && list.length >= 2))) continue;
     if (!header.length) header = blocks.slice(list[0]!.start, list[0]!.start + len).flatMap((b) => b.text.split('\n').map((l) => l.trim()));
     for (const r of list) for (let k = r.start; k < r.start + r.length; k++) drop.add(k);
@@ -153,6 +160,14 @@ function removeRepeatedRuns(blocks: Block[]): { blocks: Block[]; header: string[
     kept.push({ ...b, page: b.page + pageShift });
   });
   return { blocks: kept, header };
+}
+
+/** Whether a run of blocks from `first` to `last` opens its page or closes it. */
+function pageMargins(blocks: Block[], MARGIN = 1): (first: number, last: number) => boolean {
+  const start = new Map<number, number>();
+  const end = new Map<number, number>();
+  blocks.forEach((b, i) => { if (!start.has(b.page)) start.set(b.page, i); end.set(b.page, i); });
+  return (first, last) => first - start.get(blocks[first]!.page)! < MARGIN || end.get(blocks[last]!.page)! - last < MARGIN;
 }
 
 const ITEM_START = /^§\s*\d+[a-z]?\s+(?:dnr|\p{Lu})/iu;
@@ -178,6 +193,7 @@ function joinLines(blocks: Block[]): Block[] {
     const prevLength = prev ? lastLine.get(prev) : undefined;
     const continues = prev !== undefined && prevLength !== undefined && prev.kind === 'paragraph'
       && !LIST_START.test(b.text) && !FIELD_START.test(b.text) && !hasCells(b)
+      && !(TERMINAL.test(prev.text) && ITEM_SUBHEADING_LINE.test(b.text.trim()))
       && (prevLength >= fullLength * 0.8 || !/^[\p{Lu}\d§]/u.test(b.text) || DANGLING.test(prev.text));
     if (continues) {
       const joined = joinBlocks(prev, b);

@@ -9,10 +9,11 @@ import { ReadError } from './read-error.ts';
 import { declaredUnzippedSize, readZipText, zipEntries } from './zip-entries.ts';
 import type { Block, Inline } from '../lib/schema.ts';
 import { makeBlock, run as inline, textOf } from '../lib/blocks.ts';
+import { metadataDate } from './metadata-date.ts';
 
 export { declaredUnzippedSize } from './zip-entries.ts';
 
-export async function readDocx(file: string, bytes: Uint8Array, maxUnzippedBytes = 200 * 2 ** 20): Promise<{ blocks: Block[]; pageCount: number }> {
+export async function readDocx(file: string, bytes: Uint8Array, maxUnzippedBytes = 200 * 2 ** 20): Promise<{ blocks: Block[]; pageCount: number; metaCreated: string | null }> {
   const entries = zipEntries(bytes);
   const unzipped = declaredUnzippedSize(bytes);
   if (!entries || unzipped === null) throw new ReadError(file, 'not a valid DOCX (corrupt or truncated zip: no central directory)');
@@ -20,17 +21,19 @@ export async function readDocx(file: string, bytes: Uint8Array, maxUnzippedBytes
     throw new ReadError(file, `DOCX would unpack to ${Number.isFinite(unzipped) ? `${(unzipped / 2 ** 20).toFixed(0)} MB` : 'more than 4 GB'}, over the limit of ${(maxUnzippedBytes / 2 ** 20).toFixed(0)} MB (a zip bomb?)`);
   }
   let blocks: Block[];
+  let metaCreated: string | null = null;
   try {
     const document = readZipText(bytes, entries, 'word/document.xml');
     if (document === null) throw new ReadError(file, 'not a DOCX: the zip has no word/document.xml');
     blocks = wordXmlToBlocks(document, readZipText(bytes, entries, 'word/styles.xml') ?? '');
+    metaCreated = metadataDate(/<dcterms:created[^>]*>([^<]+)</.exec(readZipText(bytes, entries, 'docProps/core.xml') ?? '')?.[1]);
   } catch (err) {
     if (err instanceof ReadError) throw err;
     throw new ReadError(file, `not a valid DOCX (corrupt or truncated zip): ${err instanceof Error ? err.message : String(err)}`);
   }
   if (!blocks.some((b) => /\p{L}{2}/u.test(b.text))) throw new ReadError(file, 'DOCX contains no text');
   // Word does not store page breaks reliably (layout decides them): a DOCX is one page here.
-  return { blocks, pageCount: 1 };
+  return { blocks, pageCount: 1, metaCreated };
 }
 
 /** An XML tag or a text run between tags. */

@@ -6,6 +6,7 @@
 import { PDFParse, PasswordException, InvalidPDFException } from 'pdf-parse';
 import path from 'node:path';
 import { ReadError } from './read-error.ts';
+import { metadataDate } from './metadata-date.ts';
 import { run } from './ocr-tools.ts';
 import { bodyHeight, pageBlocks, pageLayout, type PageRow, type PdfPage } from './pdf-strike.ts';
 import type { Block } from '../lib/schema.ts';
@@ -17,6 +18,7 @@ export interface PdfText {
   blocks: Block[];
   pageCount: number;
   metaTitle: string | null;
+  metaCreated: string | null;
   /** Pages to read by OCR (1-based, ascending). */
   scanned: number[];
 }
@@ -49,7 +51,7 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: PdfLimits
       throw new ReadError(file, `no text layer on any of ${result.total} pages, and no page image to read by OCR`);
     }
     const title = typeof info.info?.Title === 'string' ? info.info.Title.trim() : '';
-    return { blocks, pageCount: Math.max(1, result.total), metaTitle: title || null, scanned };
+    return { blocks, pageCount: Math.max(1, result.total), metaTitle: title || null, metaCreated: metadataDate(info.info?.CreationDate), scanned };
   } catch (err) {
     throw asReadError(file, err);
   } finally {

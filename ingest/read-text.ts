@@ -1,6 +1,7 @@
 /** Plain text and Markdown reader with encoding detection for old Swedish archives. */
 import { ReadError } from './read-error.ts';
 import { frontMatter, highestPage, textToBlocks } from './text-blocks.ts';
+import { metadataDate } from './metadata-date.ts';
 import type { Block } from '../lib/schema.ts';
 
 export interface DecodedText { text: string; encoding: string }
@@ -43,11 +44,12 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control > sample.length * 0.05;
 }
 
-export function readText(file: string, bytes: Uint8Array): { blocks: Block[]; encoding: string; pageCount: number; metaTitle: string | null } {
+export function readText(file: string, bytes: Uint8Array): { blocks: Block[]; encoding: string; pageCount: number; metaTitle: string | null; metaCreated: string | null } {
   const { text, encoding } = decodeText(file, bytes);
   if (!text.trim()) throw new ReadError(file, 'no text (the file holds only whitespace)');
   const blocks = textToBlocks(text);
   if (!blocks.length) throw new ReadError(file, 'no text (the file holds only metadata and comments)');
   const pageCount = highestPage(blocks);
-  return { blocks, encoding, pageCount, metaTitle: frontMatter(text).fields.title || null };
+  const { fields } = frontMatter(text);
+  return { blocks, encoding, pageCount, metaTitle: fields.title || null, metaCreated: metadataDate(fields.created ?? fields.date ?? fields.datum) };
 }

@@ -57,6 +57,8 @@ export const RawDocument = z.object({
   pageCount: z.number().int().min(1),
   /** Title from file metadata (PDF info, DOCX core properties), if any. */
   metaTitle: z.string().nullable(),
+  /** Creation date from file metadata (PDF info, DOCX core properties, front matter), ISO: the year of a date the text gives without one. */
+  metaCreated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
   blocks: z.array(Block),
   /** Set when pages were read by OCR (no usable text layer). */
   ocr: OcrInfo.optional(),
@@ -172,6 +174,8 @@ export const Section = z.object({
   page: z.number().int().min(1),
   /** Diarienummer of the agenda item ("§ 5  Dnr KS-2024-00123"), when the section names one. */
   caseNumber: z.string().nullable().optional(),
+  /** All the item's diarienummer, when its heading names more than one ("Dnr IFO-2024-00123, IFO-2024-00130"). */
+  caseNumbers: z.array(z.string()).optional(),
   /** Themes of this section alone (the document's themes are in Extraction.themes). */
   themes: z.array(z.object({ id: z.string(), score: z.number() })).optional(),
 });

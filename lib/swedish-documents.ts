@@ -27,6 +27,13 @@ export const TYPE_FIRST = /^(sammanträdes|justerat\s+)?(minnesanteckningar|prot
 export const TYPE_WORDS = /(?<![\p{L}])(sammanträdesprotokoll|protokoll|minnesanteckningar|anteckningar|kallelse|PM|promemoria|tjänsteskrivelse)(?![\p{L}])/giu;
 
 /** Words that mark a listed member as not at the meeting: a list's label, a table's note, a mark after the name. */
+/**
+ * The subheadings of a protocol item standing alone on their line ("Beslut", "Sammanfattning av
+ * ärendet", "Beslutsgång" …): in a PDF's text, where lines carry no spacing, such a line after a
+ * finished sentence starts a new block, however long the line before it.
+ */
+export const ITEM_SUBHEADING_LINE = /^(?:Beslut|Beslutet|Beslutsunderlag|Beslutsgång|Beslutsförslag|Sammanfattning(?: av ärendet)?|Ärendet|Ärendebeskrivning|Beskrivning av ärendet|Bakgrund|Motivering|Yrkanden?|Propositionsordning|Omröstning(?:sresultat)?|Reservationer?|Protokollsanteckningar?|Särskilt yttrande|Jäv|Upplysningar|Beslutet skickas till|Expedieras till|Förslag till beslut(?: på sammanträdet)?|Förvaltningens förslag(?: till beslut)?|Arbetsutskottets förslag(?: till beslut)?)\s*:?$/u;
+
 export const ABSENCE_WORDS = String.raw`frånvarande|anmält\s+förhinder|förhinder|ej\s+närvarande`;
 
 /** Types that record a meeting that was held (a kallelse announces one; a PM or tjänsteskrivelse is written, not held). */

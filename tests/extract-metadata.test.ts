@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readDocument, cleanDocument } from '../ingest/index.ts';
 import { extractDocument } from '../extract/index.ts';
 import { textToBlocks } from '../ingest/text-blocks.ts';
-import { HAS_SEEDS, LIMITS, seed } from './helpers.ts';
+import { HAS_SEEDS, LIMITS, seed, tempDir } from './helpers.ts';
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../lib/config.ts';
+import { metadataDate } from '../ingest/metadata-date.ts';
 import type { CleanDocument } from '../lib/schema.ts';
 
 async function extractFile(file: string) {
@@ -37,6 +41,24 @@ describe('metadata from text', () => {
     ].join('\n')), { chunkWords: 250 });
     expect(e.caseNumbers).toEqual(expect.arrayContaining(['SN 2024/0456', 'SN 2024/0460', 'SN-2024-00470', '2024-00480']));
     expect(e.caseNumbers).not.toContain('526-12345-2023');
+  });
+
+  it("gives every number of an item's heading, keeps them out of its title, and reads an agenda line numbered 'Ärende 5' or carrying its number in brackets", () => {
+    const { extraction: e } = extractDocument(fromText([
+      'Protokoll Socialnämnden', '', 'Tid: 2024-05-14 kl 13.00', '',
+      '§ 45                        Dnr IFO-2024-00123, IFO-2024-00130', 'Yttrande till IVO', '', 'Beslut', '', 'Nämnden antar yttrandet.', '',
+      '§ 46                        Dnr IFO-2024-00140 och IFO-2024-00141', 'Anmälan av delegeringsbeslut', '', 'Beslut', '', 'Nämnden godkänner anmälan.',
+    ].join('\n')), { chunkWords: 250 });
+    expect(e.caseNumbers).toEqual(['IFO-2024-00123', 'IFO-2024-00130', 'IFO-2024-00140', 'IFO-2024-00141']);
+    expect(e.sections.filter((s) => s.number).map((s) => s.heading)).toEqual(['§ 45 Yttrande till IVO', '§ 46 Anmälan av delegeringsbeslut']);
+    const { extraction: k } = extractDocument(fromText([
+      'Kallelse Socialnämnden', '', 'Tid: 2024-05-14 kl 13.00', '',
+      'Ärende 5 Budget 2025, dnr SN 2024/12', '', 'Förvaltningen redovisar förslaget till budget för nästa år i sin helhet.', '',
+      '6. Taxor (SN 2024/13)', '', 'Förvaltningen redovisar förslaget till nya taxor för nästa år i sin helhet.', '',
+      '7. Budget 2025/26', '', 'Förvaltningen redovisar en prognos för två år framåt i sin helhet här.',
+    ].join('\n')), { chunkWords: 250 });
+    expect(k.caseNumbers).toEqual(['SN 2024/12', 'SN 2024/13']);
+    expect(k.sections.map((s) => s.number)).toEqual(expect.arrayContaining(['5', '6']));
   });
 
   it("reads an agenda table's case column where the table goes on over a page without its header, not another table's cells", () => {
@@ -124,4 +146,32 @@ describe.skipIf(!HAS_SEEDS)('metadata of the real seeds', () => {
     expect(ukraina?.text).toMatch(/^Jan-Olov Ragnarsson, Kils kommun och Lars Christensen, Region Värmland/);
     expect(e.sections.map((s) => s.heading)).not.toContain('Stina Höök och Malin Wikner, Region Värmland');
   });
+});
+
+describe('metadata that does not lean on the file name', () => {
+  // Real documents under a name that says nothing ("dokument.pdf"), as an archive's export may name them.
+  const real = (dir: string, file: string) => path.join(PROJECT_ROOT, 'data', 'real', dir, file);
+  async function underNeutralName(source: string) {
+    const t = tempDir('neutral');
+    try {
+      const to = path.join(t.dir, `dokument${path.extname(source)}`);
+      copyFileSync(source, to);
+      return await extractFile(to);
+    } finally { t.cleanup(); }
+  }
+
+  it('reads a kallelse from its first line "KALLELSE/UNDERRÄTTELSE", though its proposals say "till protokollet" throughout', async () => {
+    const { extraction: e } = await underNeutralName(real('kungsbacka', '019_service-2025-11-27-kallelse.md'));
+    expect(e).toMatchObject({ docType: 'kallelse', date: '2025-11-27' });
+  });
+
+  it('gives a date written without its year ("Referensgrupp 18 nov") the year of the PDF\'s creation date', async () => {
+    const { extraction: e } = await underNeutralName(real('authorities', '101_digg-inspec-referensgrupp-2024-11-18.pdf'));
+    expect(e.date).toBe('2024-11-18');
+  });
+
+  it.each([
+    ['D:20241121002956Z', '2024-11-21'], ["D:20250224140121+01'00'", '2025-02-24'], ['2024-11-21T00:29:56Z', '2024-11-21'], ['2026-03-10', '2026-03-10'],
+    ['D:20241341', null], ['igår', null], ['', null], [undefined, null], [20241121, null],
+  ] as const)('reads the metadata date %s as %s', (value, want) => expect(metadataDate(value)).toBe(want));
 });
