@@ -58,6 +58,8 @@ export function splitSections(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, t
       current = { heading: start.heading, number: start.number, text: '', page: block.page, ...(start.caseNumber ? { caseNumber: start.caseNumber } : {}), ...(start.caseNumbers && start.caseNumbers.length > 1 ? { caseNumbers: start.caseNumbers } : {}) };
       sectionStarts.add(i);
       append(start.rest);
+      // A PDF sets "§ 5  Dnr KS-2024-00123" and the item's title as two blocks: the next one is the title.
+      titleNext = current.number?.startsWith('§') === true && current.heading === current.number && !start.rest && isItemTitle(doc, i + 1);
     } else {
       append(doc.plain[i]!);
     }
@@ -65,6 +67,14 @@ export function splitSections(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, t
   });
   sections.push(current);
   return { sections: sections.filter((s, i) => s.text || s.heading !== title || i === 0), blockSection, sectionStarts };
+}
+
+/** A short capitalised block, no subheading or item of its own: the title of the item above it. */
+function isItemTitle(doc: Pick<DocText, 'blocks' | 'line'>, i: number): boolean {
+  const b = doc.blocks[i];
+  const line = doc.line[i] ?? '';
+  return !!b && (b.kind === 'paragraph' || b.kind === 'heading') && line.length <= 200 && /^\p{Lu}/u.test(line)
+    && !ITEM_SUBHEADING.test(line) && !ITEM_NUMBER.test(line) && !TOC_LINE.test(line);
 }
 
 /**
@@ -104,7 +114,7 @@ function sectionStart(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, i: number
     const caseNumbers = onHeading.length ? onHeading : leadingCaseNumbers(lines[1] ?? '');
     const caseNumber = caseNumbers[0] ?? null;
     // (all the numbers after one label: "Dnr IFO-2024-00123, IFO-2024-00130" leaves no number in the title)
-    const titleText = oneLine(text.replace(/(?:Dnr|Diarienummer)\.?[:\s]*[^\s,]+(?:\s\d[\d/–-]*)?(?:\s*(?:,|och|samt|&)\s*(?=[^\s,]*\d)[^\s,]+(?:\s\d[\d/–-]*)?)*/i, '')).replace(/^§\s*\d+[a-z]?\.?\s*/, '');
+    const titleText = oneLine(text.replace(/(?:Dnr|Diarienummer)\.?[:\s]*[^\s,]+(?:\s\d[\d/–-]*)?(?:\s*(?:,|och|samt|&)\s*(?=[^\s,]*\d)[^\s,]+(?:\s\d[\d/–-]*)?)*/i, '')).replace(/^§\s*\d+[a-z]?\.?\s*/, '').replace(/^[\s|]+|[\s|]+$/g, '');
     if (caseNumber || /^\p{Lu}/u.test(titleText)) {
       return { heading: `§ ${item[1]} ${titleText}`.trim(), number: `§ ${item[1]}`, rest: '', caseNumber, caseNumbers };
     }

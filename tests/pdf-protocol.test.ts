@@ -57,6 +57,8 @@ describe.skipIf(!existsSync(CHROMIUM))('a protocol PDF whose items repeat the sa
     expect(doc.pageCount).toBe(ITEMS.length + 1);
     const items = e.sections.filter((s) => s.number?.startsWith('§'));
     expect(items.map((s) => s.number)).toEqual(ITEMS.map((_, i) => `§ ${i + 1}`));
+    // The item's title, set as its own line under "§ N  Dnr …", is its heading.
+    expect(items.map((s) => s.heading)).toEqual(ITEMS.map(([title], i) => `§ ${i + 1} ${title}`));
     expect(e.decisions.map((d) => d.text)).toEqual(ITEMS.map(() => 'Nämnden för Kultur & Fritid noterar informationen till protokollet.'));
     expect(e.caseNumbers).toEqual(ITEMS.map((_, i) => `KFT-2024-0001${i + 1}`));
     // The letterhead is kept once, as the page header, not as text of every item.
