@@ -7,7 +7,7 @@ import type { Organisation } from '../lib/schema.ts';
 import type { PersonContext } from './context.ts';
 import { by, perDocument, runRules, type Finding, type Rule } from './rules.ts';
 import { ATTENDANCE_BLOCK_RULE } from './attendance-block.ts';
-import { firstNameSet, knownBodies, knownOrganisations, municipalityList } from '../lib/reference-data.ts';
+import { firstNameSet, knownBodies, knownOrganisations, municipalityList, partyCodes } from '../lib/reference-data.ts';
 import { recipientList, recipientNames } from './recipients.ts';
 import { organisationsByForm } from './organisation-forms.ts';
 import { matchesOf } from '../lib/text.ts';
@@ -320,7 +320,45 @@ export function extractOrganisations(ctx: OrgInput): Organisation[] {
     const [head, place] = [key(o.name).split(' ')[0]!, key(o.name).split(' ').slice(1).join(' ')];
     return !!place && !place.startsWith('i ') && (key(p.name) === `${head} i ${place}s län` || key(p.name) === `${head} i ${place} län`);
   };
-  return all.filter((o) => !all.some((p) => p !== o && (key(p.name).startsWith(`${key(o.name)} i `) || shortOf(o, p))));
+  // "Kultur & Fritid" alone beside "Nämnden för Kultur & Fritid" or "Förvaltningen för Kultur & Fritid" is that organ, named by its field.
+  const fieldOf = (o: Organisation, p: Organisation) => !key(o.name).includes(' för ') && key(p.name).endsWith(` för ${key(o.name)}`);
+  const named = all.filter((o) => !all.some((p) => p !== o && (key(p.name).startsWith(`${key(o.name)} i `) || shortOf(o, p) || fieldOf(o, p))));
+  return withoutDefinedAcronyms(named, ctx.plain, key);
+}
+
+/** An acronym in brackets: "(IVO)", "(MFoF)", "(KFR)" (two capitals at least). */
+const BRACKETED_ACRONYM = /\((\p{Lu}[\p{L}&-]{1,7})\)/gu;
+
+/**
+ * An acronym the text defines after a name ("Myndigheten för samhällsskydd (MSB)", "Kommunala
+ * funktionsrättsrådet (KFR)") is that name wherever it is written alone: the organisation is listed
+ * once, under the name the text gives it, not also under the acronym or under the lexicon's name
+ * for the acronym (unless the text writes that name too).
+ */
+function withoutDefinedAcronyms(orgs: Organisation[], plain: string[], key: (name: string) => string): Organisation[] {
+  if (orgs.length < 2) return orgs;
+  const spelled = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/ och /g, ' & ');
+  const drop = new Set<Organisation>();
+  let whole: string | undefined;
+  for (const text of plain) {
+    if (!text.includes('(')) continue;
+    for (const m of matchesOf(BRACKETED_ACRONYM, text)) {
+      const acronym = m[1]!;
+      if (!ACRONYM.test(acronym) || partyCodes().has(acronym)) continue;
+      const before = spelled(text.slice(Math.max(0, m.index - 150), m.index)).trimEnd();
+      // The longest name found that the text before the bracket ends with, as a whole word.
+      const defined = orgs.filter((o) => key(o.name) !== key(acronym) && before.endsWith(key(o.name)) && !/[\p{L}\d]/u.test(before.at(-key(o.name).length - 1) ?? ' '))
+        .sort((a, b) => b.name.length - a.name.length)[0];
+      if (!defined) continue;
+      const known = normaliseOrganisation(acronym)?.name;
+      for (const o of orgs) {
+        if (o === defined || drop.has(o)) continue;
+        if (key(o.name) === key(acronym)) drop.add(o);
+        else if (known && o.name === known && !(whole ??= spelled(plain.join(' '))).includes(key(o.name))) drop.add(o);
+      }
+    }
+  }
+  return drop.size ? orgs.filter((o) => !drop.has(o)) : orgs;
 }
 
 function quoteAround(text: string, index: number): string {
