@@ -14,8 +14,11 @@ const CAP = String.raw`[\p{Lu}][\p{L}-]*`;
 const LOW = String.raw`[\p{Ll}][\p{L}-]*`;
 /** Words that end the name of a public body or association. */
 const SUFFIX = String.raw`(?:förvaltningen|förvaltning|avdelningen|kontoret|departementet|myndigheten|verket|inspektionen|domstolen|kansliet|förbundet|föreningen|förening|stiftelsen|ombudet|direktoratet|tilsynet|forum|forumet|(?<!om)rådet|beredningen|delegationen|kommittén)`;
-/** The same for a single word, without "-verket" (a "regelverket" is no agency; the known agencies are in the lexicon). */
-const WORD_SUFFIX = String.raw`(?:förvaltningen|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|förbundet|föreningen|stiftelsen|ombudet|direktoratet|tilsynet|revisionen|universitetet)`;
+/**
+ * The same for a single word, without "-verket" (a "regelverket" is no agency; the known agencies are in the lexicon);
+ * a unit too, at a sentence start ("Myndighetsenheten har …", "Arbetsmarknadsenheten").
+ */
+const WORD_SUFFIX = String.raw`(?:förvaltningen|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|förbundet|föreningen|stiftelsen|ombudet|direktoratet|tilsynet|revisionen|universitetet|enheten)`;
 /**
  * A municipality's units in lower case mid-sentence are names too ("till valkansliet",
  * "bygglovsavdelningens arbete", "socialförvaltningen"): a compound whose head is a unit's noun.
@@ -23,8 +26,8 @@ const WORD_SUFFIX = String.raw`(?:förvaltningen|avdelningen|kontoret|departemen
 const LOWER_UNIT = String.raw`(?:förvaltningen|avdelningen|enheten|kontoret|kansliet|revisionen(?<=(?:kommun|region|landstings)revisionen))`;
 /** Compounds with those heads that name an activity or a place, not a unit ("kapitalförvaltningen", "huvudkontoret"). */
 const NOT_A_UNIT = /^(kapital|fastighets|fonds|tillgångs|egendoms|portfölj|skogs|huvud|hem|stor|mät|mått|tids|bas|räkne|samma|land|förvaltnings|enhets)/;
-/** Units of social services and health care: "Ungdomsmottagningen", "Familjecentralen", "Socialjouren", "Vuxenpsykiatrin". */
-const CARE_INSTITUTION = String.raw`mottagningen|centralen|jouren|psykiatrin`;
+/** Units of social services and health care: "Ungdomsmottagningen", "Familjecentralen", "Socialjouren", "Vuxenpsykiatrin", "Familjerätten", "Anhörigcenter". */
+const CARE_INSTITUTION = String.raw`mottagningen|centralen|jouren|psykiatrin|rätten|center`;
 /**
  * Heads that make a capitalised compound the proper name of an institution when it stands
  * mid-sentence, where Swedish capitalises only names ("inom Kulturskolan", "på Kompetenscentrum",
@@ -174,7 +177,7 @@ const KIND: Record<string, string> = { guardian: 'organ', police: 'myndighet', s
 const TRIGGER = / for |olisområde|ommune(?![a-zåäö])|Region (?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)|sjukhus|Europeiska|Nordiska|Internationella|Sveriges [A-ZÅÄÖ]|Kommunala|Föreningen|Brf|samfällighet|tingsrätt|hovrätt|Högsta|Hovrätten|sällskap|gille|läns\s+landsting|(?:verket|myndigheten|förmedling|förmedlingen|region|förbundet|tjänst|tjänsten|trafik)\s+(?:Region\s+)?(?:Väst|Öst|Syd|Nord|Norr|Mitt|Sydost|Sydväst|Nordost|Nordväst|Mellersta|Västra|Östra|Södra|Norra)|Statens|Landstinget|Statsforval|ktiebolag|andelsbolag|ommanditbolag|Oy|GmbH|Ltd|A\/S|ApS|IF|IK|BK|FF|SK|FK|HK|GoIF|BoIS|andelskammar|församling|pastorat|forum|rådet|beredningen|delegationen|kommittén|gruppen|skolan|centr|utbildningen|institutet|trafiken|banken|börsen|biblioteket|museet|teatern|tjänsten|akademien|kammaren|bolaget|hamnen|enheten|AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|rätten i|universitet|högskola|Högskolan|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån|Inspektionen|nämnden|avdelningen|enheten|förvaltningen|inspektionen) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet|revisionen| & /;
 
 /** The literals of the forms for social services' and health care's bodies (a test of its own, beside TRIGGER). */
-const CARE_TRIGGER = /mottagningen|centralen|jouren|psykiatrin|verförmyndar|Barnahus/;
+const CARE_TRIGGER = /mottagningen|centralen|jouren|psykiatrin|rätten|center|verförmyndar|Barnahus/;
 
 /** "Grundskolan", "Arbetsgruppen", "Riksbanken" (the lexicon's): a head whose first part is generic. */
 const INSTITUTION_PARTS = new RegExp(String.raw`^(.+?)s?${INSTITUTION}$`, 'u');
@@ -210,7 +213,7 @@ export function organisationsByForm(text: string): FormHit[] {
       else if (/^\p{Lu}.*s$/u.test(last) && (/^\s+\p{Ll}/u.test(after) || DOCUMENT_AFTER.test(after))) words[words.length - 1] = last.slice(0, -1);
     }
     if (group === 'rescue' && FUNCTION_WORD.test(words.at(-1)!)) continue;
-    if ((group === 'lowunit' && NOT_A_UNIT.test(value)) || (group === 'inst' && !/skolan$/.test(value) && isGenericInstitution(value))) continue;
+    if (((group === 'lowunit' || group === 'inst' || (group === 'word' && value.endsWith('enheten'))) && NOT_A_UNIT.test(value.toLowerCase())) || (group === 'inst' && !/skolan$/.test(value) && isGenericInstitution(value))) continue;
     // An institution with its municipality is named with it: "Socialtjänsten i Kungsbacka", "Kulturskolan i Varberg" (not "i Kungsbacka kommun": the municipality's own name).
     if (group === 'inst') { const seat = INSTITUTION_SEAT.exec(after); if (seat && placeNames().has(seat[1]!)) words.push('i', seat[1]!); }
     // "Strandstädningsföreningen Vrakats ansökan", "Individ & Familjeomsorgs tjänsteskrivelse", "Högskolan i Halmstads": the genitive

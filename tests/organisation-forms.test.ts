@@ -66,6 +66,7 @@ describe('organisations by naming form', () => {
     // (not with a municipality's own name, nor with a word that is no place)
     ['eleverna inom Kulturskolan i Kungsbacka kommun; kontakt med Socialjouren i helgen', ['Kulturskolan', 'Socialjouren']],
     ['ansökan från Barnahus Halland och Barnahus Göteborgs rapport', ['Barnahus Halland', 'Barnahus Göteborg']],
+    ['yttrande från Familjerätten och Anhörigcenter; Myndighetsenheten har utrett', ['Familjerätten', 'Anhörigcenter', 'Myndighetsenheten']],
     ['granskning av överförmyndare i samverkan och Överförmyndaren i Kungsbackas beslut', ['överförmyndare i samverkan', 'Överförmyndaren i Kungsbacka']],
     ['Marie Persson, verksamhetschef Fritid & Mötesplatser, informerar', []],
     ['ansökan till nämnden för beslut och förvaltningen för att utreda', []],
@@ -79,7 +80,7 @@ describe('organisations by naming form', () => {
     'Nämnden beslutar att godkänna budgeten.', 'Anna Ek (M) yrkar bifall.', 'Mötet hölls i Stadshuset.', 'förvaltningen informerar nämnden', 'Statens budget och statens bidrag ökar.', 'Enligt PBL och KPIF ska VA-taxan öka.',
     // Heads of care units as common nouns: at a sentence start, in lower case, without an area; the guardian of a person, not an office.
     'Mottagningen är stängd i juli.', 'Jouren nås dygnet runt och centralen bemannas.', 'Barnahus finns i flera län.', 'Överförmyndaren i kommunen granskar.',
-    'Psykiatrin har långa köer.', 'Hon fick tid på mottagningen.', 'Barnet har en överförmyndare i praktiken.'];
+    'Psykiatrin har långa köer.', 'Hon fick tid på mottagningen.', 'Barnet har en överförmyndare i praktiken.', 'Måttenheten är meter och Tidsenheten timmar.', 'Rätten till bistånd prövas.'];
   it.each(none)('finds none in %s', (text) => expect(organisationsByForm(text)).toEqual([]));
 });
 
