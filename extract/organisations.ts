@@ -333,13 +333,13 @@ const BRACKETED_ACRONYM = /\((\p{Lu}[\p{L}&-]{1,7})\)/gu;
  * An acronym the text defines after a name ("Myndigheten för samhällsskydd (MSB)", "Kommunala
  * funktionsrättsrådet (KFR)") is that name wherever it is written alone: the organisation is listed
  * once, under the name the text gives it, not also under the acronym or under the lexicon's name
- * for the acronym (unless the text writes that name too).
+ * for the acronym (unless the text writes that name too). So is a local council's ("Lokala BRÅ"):
+ * "BRÅ" alone in the same document is the local one.
  */
 function withoutDefinedAcronyms(orgs: Organisation[], plain: string[], key: (name: string) => string): Organisation[] {
   if (orgs.length < 2) return orgs;
   const spelled = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/ och /g, ' & ');
-  const drop = new Set<Organisation>();
-  let whole: string | undefined;
+  const definitions: [Organisation, string][] = orgs.filter((o) => o.name.startsWith('Lokala ')).map((o) => [o, o.name.slice('Lokala '.length)]);
   for (const text of plain) {
     if (!text.includes('(')) continue;
     for (const m of matchesOf(BRACKETED_ACRONYM, text)) {
@@ -349,13 +349,18 @@ function withoutDefinedAcronyms(orgs: Organisation[], plain: string[], key: (nam
       // The longest name found that the text before the bracket ends with, as a whole word.
       const defined = orgs.filter((o) => key(o.name) !== key(acronym) && before.endsWith(key(o.name)) && !/[\p{L}\d]/u.test(before.at(-key(o.name).length - 1) ?? ' '))
         .sort((a, b) => b.name.length - a.name.length)[0];
-      if (!defined) continue;
-      const known = normaliseOrganisation(acronym)?.name;
-      for (const o of orgs) {
-        if (o === defined || drop.has(o)) continue;
-        if (key(o.name) === key(acronym)) drop.add(o);
-        else if (known && o.name === known && !(whole ??= spelled(plain.join(' '))).includes(key(o.name))) drop.add(o);
-      }
+      if (defined) definitions.push([defined, acronym]);
+    }
+  }
+  if (!definitions.length) return orgs;
+  const drop = new Set<Organisation>();
+  let whole: string | undefined;
+  for (const [defined, acronym] of definitions) {
+    const known = normaliseOrganisation(acronym)?.name;
+    for (const o of orgs) {
+      if (o === defined || drop.has(o)) continue;
+      if (key(o.name) === key(acronym)) drop.add(o);
+      else if (known && o.name === known && !(whole ??= spelled(plain.join(' '))).includes(key(o.name))) drop.add(o);
     }
   }
   return drop.size ? orgs.filter((o) => !drop.has(o)) : orgs;

@@ -102,6 +102,10 @@ describe('organisations of a document', async () => {
     expect(names('Inspektionen för vård och omsorg (IVO) inleder tillsyn. IVO begär svar.', 'Kommunstyrelsen')).toEqual(['Kommunstyrelsen', 'Inspektionen för vård och omsorg']);
     expect(names('Avtal med Kommunenes Sentralforbund (KS). KS har yttrat sig.', 'Nämnden för Teknik')).toEqual(['Nämnden för Teknik', 'Kommunenes Sentralforbund']);
   });
+  it('reads a local council\'s acronym alone as the local council', () => {
+    expect(names('Simon Wallengren, utvecklare BRÅ, informerar om Lokala BRÅ:s aktiviteter.', 'Nämnden för Kultur & Fritid')).toEqual(['Nämnden för Kultur & Fritid', 'Lokala BRÅ']);
+    expect(names('Lokala BRÅ samverkar med Brottsförebyggande rådet. BRÅ publicerar statistik.', 'Nämnden för Kultur & Fritid')).toEqual(['Nämnden för Kultur & Fritid', 'Lokala BRÅ', 'Brottsförebyggande rådet']);
+  });
   it('keeps the lexicon name of an acronym that the text writes in full too, and reads no party code as an acronym', () => {
     expect(names('Myndigheten för samhällsskydd och beredskap yttrar sig. Myndigheten för samhällsskydd (MSB) ger stöd.', 'Kommunstyrelsen'))
       .toEqual(['Kommunstyrelsen', 'Myndigheten för samhällsskydd och beredskap', 'Myndigheten för samhällsskydd']);
