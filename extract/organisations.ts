@@ -41,8 +41,10 @@ function compile(): Gazetteer {
   };
   for (const m of municipalityList()) index(m.name, 'muni');
   for (const o of knownOrganisations()) {
+    // A name that is a common word is known for normalising, and found by its context (organisationCommonWord).
+    if (o.commonWord) lookup.set(o.name.toLowerCase(), { name: o.name, kind: o.kind });
     // A council's acronym ("KF") is known here; its name by its form (the organ rule).
-    for (const a of o.kind === 'organ' ? o.aliases : [o.name, ...o.aliases]) {
+    for (const a of o.kind === 'organ' || o.commonWord ? o.aliases : [o.name, ...o.aliases]) {
       add(a, o.name, o.kind);
       // Swedish writes a name with its first word capitalised or every word: "Sveriges kommuner och regioner".
       const firstCapital = a.replace(/(?<=\s)\p{Lu}(?=\p{Ll})/gu, (c) => c.toLowerCase());
@@ -249,6 +251,43 @@ export const organisationNamingForm: Rule<Organisation, OrgInput> = {
     })),
 };
 
+let commonWords: RegExp | undefined;
+/**
+ * Organisations whose name is a common word ("Kommunal", "Vision", "Transport"), where the context
+ * makes it a name: after a person on a line of its own ("Frida Hagelin, Kommunal", a table's
+ * "Anna Ek | Vision"), alone in brackets ("(Kommunal)"), in a list with another such union or a
+ * known one ("Kommunal och Vision", "Vision, Vårdförbundet"), or capitalised after a preposition
+ * mid-sentence and ending its phrase ("förhandling med Kommunal."). Not "Kommunal vuxenutbildning",
+ * "EDP Vision", "Vision 2030".
+ */
+export const organisationCommonWord: Rule<Organisation, OrgInput> = {
+  id: 'organisation-common-word', field: 'organisations',
+  run: (ctx) => {
+    const names = knownOrganisations().filter((o) => o.commonWord).map((o) => o.name);
+    const word = `(?:${names.join('|')})`;
+    const union = `(?:${word}|Vårdförbundet|Akademikerförbundet SSR|Sveriges [Ll]ärare|Lärarförbundet|Unionen|Saco|Sveriges Ingenjörer|Fackförbundet \\p{Lu}\\p{Ll}+)`;
+    // The name ends its phrase: a mark, the line's end, a verb, or "och" before a lower-case word or another union (not "Transport och Logistik").
+    const ends = String.raw`(?=[^\S\n]*(?:[,;|)]|\.(?!\d)|\n|$)|\s+(?:och|samt|eller)\s+(?:\p{Ll}|${union}(?![\p{L}]))|\s+(?:har|hade|är|var|som|ska|kommer|deltar|informerar)\s)`;
+    commonWords ??= new RegExp(String.raw`(?:` + [
+      // after a person on its line, or in a table's next cell
+      String.raw`(?<=(?:^|\n)[^\S\n]*\p{Lu}[\p{L}-]+(?:[^\S\n]+\p{Lu}[\p{L}-]+)+[^\S\n]*(?:,|\s\|)[^\S\n]*)(?<person>${word})${ends}`,
+      // in brackets after a person ("Eva Berg (Vision)")
+      String.raw`(?<=\p{Lu}[\p{L}-]+[^\S\n]+\p{Lu}[\p{L}-]+[^\S\n]*\()(?<bracket>${word})(?=\))`,
+      String.raw`(?<=${union}(?:,\s*|\s+(?:och|samt)\s+))(?<listed>${word})${ends}`,
+      String.raw`(?<listed2>${word})(?=(?:,\s*|\s+(?:och|samt)\s+)${union}(?![\p{L}]))`,
+      String.raw`(?<=(?<![\p{L}])(?:med|från|för|till|av|hos|inom|mellan|och|samt)\s+)(?<after>${word})${ends}`,
+    ].join('|') + String.raw`)(?![\p{L}\d-])`, 'gu');
+    const need = new RegExp(word);
+    return ctx.plain.flatMap((text, i): Found[] => {
+      if (!need.test(text)) return [];
+      return [...matchesOf(commonWords!, text)].map((m) => {
+        const o = compile().lookup.get(m[0].toLowerCase())!;
+        return { value: { name: o.name, kind: o.kind, evidence: by(organisationCommonWord, evidenceAt(ctx, i, m.index)) }, at: [i, 3, m.index] };
+      });
+    });
+  },
+};
+
 /** The bodies a decision is sent to ("Beslutet skickas till" / "Service Inköp, Service Fastighet"): named without a naming form. */
 export const organisationRecipient: Rule<Organisation, OrgInput> = {
   id: 'organisation-recipient', field: 'organisations',
@@ -292,7 +331,7 @@ export const organisationOfPerson: Rule<Organisation, OrgInput> = {
   }),
 };
 
-export const ORGANISATION_RULES = [organisationLexicon, organisationOrganForm, organisationNamingForm, organisationRecipient, ownOrganisation, organisationOfPerson];
+export const ORGANISATION_RULES = [organisationLexicon, organisationOrganForm, organisationNamingForm, organisationCommonWord, organisationRecipient, ownOrganisation, organisationOfPerson];
 
 export function extractOrganisations(ctx: OrgInput): Organisation[] {
   const ownBody = ctx.meta.body;
