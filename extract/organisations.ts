@@ -251,40 +251,43 @@ export const organisationNamingForm: Rule<Organisation, OrgInput> = {
     })),
 };
 
-let commonWords: RegExp | undefined;
+let commonWords: { pattern: RegExp; need: RegExp } | undefined;
+function commonWordPattern(): { pattern: RegExp; need: RegExp } {
+  if (commonWords) return commonWords;
+  const word = `(?:${knownOrganisations().filter((o) => o.commonWord).map((o) => o.name).join('|')})`;
+  const union = `(?:${word}|Vårdförbundet|Akademikerförbundet SSR|Sveriges [Ll]ärare|Lärarförbundet|Unionen|Saco|Sveriges Ingenjörer|Fackförbundet \\p{Lu}\\p{Ll}+)`;
+  // The name ends its phrase: a mark, the line's end, a verb, or "och" before a lower-case word or another union (not "Transport och Logistik").
+  const ends = String.raw`(?=[^\S\n]*(?:[,;|)]|\.(?!\d)|\n|$)|\s+(?:och|samt|eller)\s+(?:\p{Ll}|${union}(?![\p{L}]))|\s+(?:har|hade|är|var|som|ska|kommer|deltar|informerar)\s)`;
+  const pattern = new RegExp(String.raw`(?<![\p{L}\d-])(?:` + [
+    // after a person on its line, or in a table's next cell ("Frida Hagelin, Kommunal", "Anna Ek | Vision")
+    String.raw`(?<=(?:^|\n)[^\S\n]*\p{Lu}[\p{L}-]+(?:[^\S\n]+\p{Lu}[\p{L}-]+)+[^\S\n]*(?:,|\s\|)[^\S\n]*)(?<person>${word})${ends}`,
+    // in brackets after a person ("Eva Berg (Vision)")
+    String.raw`(?<=\p{Lu}[\p{L}-]+[^\S\n]+\p{Lu}[\p{L}-]+[^\S\n]*\()(?<bracket>${word})(?=\))`,
+    // in a list with another union ("Vårdförbundet och Vision", "Kommunal, Vision")
+    String.raw`(?<=${union}(?:,\s*|\s+(?:och|samt)\s+))(?<listed>${word})${ends}`,
+    String.raw`(?<before>${word})(?=(?:,\s*|\s+(?:och|samt)\s+)${union}(?![\p{L}]))`,
+    // after a preposition mid-sentence ("förhandling med Kommunal.")
+    String.raw`(?<=(?<![\p{L}])(?:med|från|för|till|av|hos|inom|mellan|och|samt)\s+)(?<after>${word})${ends}`,
+  ].join('|') + String.raw`)(?![\p{L}\d-])`, 'gu');
+  return (commonWords = { pattern, need: new RegExp(word) });
+}
+
 /**
  * Organisations whose name is a common word ("Kommunal", "Vision", "Transport"), where the context
  * makes it a name: after a person on a line of its own ("Frida Hagelin, Kommunal", a table's
- * "Anna Ek | Vision"), alone in brackets ("(Kommunal)"), in a list with another such union or a
- * known one ("Kommunal och Vision", "Vision, Vårdförbundet"), or capitalised after a preposition
- * mid-sentence and ending its phrase ("förhandling med Kommunal."). Not "Kommunal vuxenutbildning",
- * "EDP Vision", "Vision 2030".
+ * "Anna Ek | Vision"), in brackets after a person ("Eva Berg (Kommunal)"), in a list with another
+ * such union or a known one ("Kommunal och Vision", "Vision, Vårdförbundet"), or capitalised after a
+ * preposition mid-sentence and ending its phrase ("förhandling med Kommunal."). Not "Kommunal
+ * vuxenutbildning", "EDP Vision", "Vision 2030".
  */
 export const organisationCommonWord: Rule<Organisation, OrgInput> = {
   id: 'organisation-common-word', field: 'organisations',
   run: (ctx) => {
-    const names = knownOrganisations().filter((o) => o.commonWord).map((o) => o.name);
-    const word = `(?:${names.join('|')})`;
-    const union = `(?:${word}|Vårdförbundet|Akademikerförbundet SSR|Sveriges [Ll]ärare|Lärarförbundet|Unionen|Saco|Sveriges Ingenjörer|Fackförbundet \\p{Lu}\\p{Ll}+)`;
-    // The name ends its phrase: a mark, the line's end, a verb, or "och" before a lower-case word or another union (not "Transport och Logistik").
-    const ends = String.raw`(?=[^\S\n]*(?:[,;|)]|\.(?!\d)|\n|$)|\s+(?:och|samt|eller)\s+(?:\p{Ll}|${union}(?![\p{L}]))|\s+(?:har|hade|är|var|som|ska|kommer|deltar|informerar)\s)`;
-    commonWords ??= new RegExp(String.raw`(?:` + [
-      // after a person on its line, or in a table's next cell
-      String.raw`(?<=(?:^|\n)[^\S\n]*\p{Lu}[\p{L}-]+(?:[^\S\n]+\p{Lu}[\p{L}-]+)+[^\S\n]*(?:,|\s\|)[^\S\n]*)(?<person>${word})${ends}`,
-      // in brackets after a person ("Eva Berg (Vision)")
-      String.raw`(?<=\p{Lu}[\p{L}-]+[^\S\n]+\p{Lu}[\p{L}-]+[^\S\n]*\()(?<bracket>${word})(?=\))`,
-      String.raw`(?<=${union}(?:,\s*|\s+(?:och|samt)\s+))(?<listed>${word})${ends}`,
-      String.raw`(?<listed2>${word})(?=(?:,\s*|\s+(?:och|samt)\s+)${union}(?![\p{L}]))`,
-      String.raw`(?<=(?<![\p{L}])(?:med|från|för|till|av|hos|inom|mellan|och|samt)\s+)(?<after>${word})${ends}`,
-    ].join('|') + String.raw`)(?![\p{L}\d-])`, 'gu');
-    const need = new RegExp(word);
-    return ctx.plain.flatMap((text, i): Found[] => {
-      if (!need.test(text)) return [];
-      return [...matchesOf(commonWords!, text)].map((m) => {
-        const o = compile().lookup.get(m[0].toLowerCase())!;
-        return { value: { name: o.name, kind: o.kind, evidence: by(organisationCommonWord, evidenceAt(ctx, i, m.index)) }, at: [i, 3, m.index] };
-      });
-    });
+    const { pattern, need } = commonWordPattern();
+    return ctx.plain.flatMap((text, i): Found[] => (!need.test(text) ? [] : [...matchesOf(pattern, text)].map((m) => {
+      const o = compile().lookup.get(m[0].toLowerCase())!;
+      return { value: { name: o.name, kind: o.kind, evidence: by(organisationCommonWord, evidenceAt(ctx, i, m.index)) }, at: [i, 3, m.index] };
+    })));
   },
 };
 
