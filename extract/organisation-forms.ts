@@ -78,7 +78,8 @@ export const FORM_LIST: { group: string; source: string; need: RegExp }[] = ([
   { group: 'pair', source: String.raw`(?<pair>[\p{L}][\p{L}-]*-\s+och\s+[\p{L}][\p{L}]*(?:${SUFFIX}|nämnden|styrelsen|utskottet|enheten|psykiatrin))`, need: /-\s+och\s/ },
   // Courts by their seat: "Förvaltningsrätten i Stockholm", "Kammarrätten i Göteborg", "Göteborgs tingsrätt", "Svea hovrätt",
   // "Hovrätten för Västra Sverige", "Högsta förvaltningsdomstolen"
-  { group: 'court', source: String.raw`(?<court>(?:Förvaltningsrätten|Kammarrätten|Tingsrätten|Hovrätten)\s+i\s+${CAP}|Hovrätten\s+(?:för|över)\s+${CAP}(?:\s+(?:och\s+)?${CAP}){0,2}|${CAP}\s+(?:tingsrätt|hovrätt)|Högsta\s+(?:förvaltningsdomstolen|domstolen))(?![\p{L}])`, need: /rätten\s+(?:i|för|över)\s|\s(?:tingsrätt|hovrätt)|Högsta\s/ },
+  // (in lower case without its seat too: "överklagas till förvaltningsrätten"; capitalised, the lexicon knows it)
+  { group: 'court', source: String.raw`(?<court>(?:[Ff]örvaltningsrätten|[Kk]ammarrätten|[Tt]ingsrätten|[Hh]ovrätten)\s+i\s+${CAP}|Hovrätten\s+(?:för|över)\s+${CAP}(?:\s+(?:och\s+)?${CAP}){0,2}|${CAP}\s+(?:tingsrätt|hovrätt)|Högsta\s+(?:förvaltningsdomstolen|domstolen)|(?:förvaltnings|kammar|tings|hov)rätten)(?![\p{L}])`, need: /rätten\s+(?:i|för|över)\s|\s(?:tingsrätt|hovrätt)|Högsta\s|(?:förvaltnings|kammar|tings|hov)rätten/ },
   // "Uppsala universitet", "Högskolan i Halmstad", "Chalmers tekniska högskola", "Sveriges lantbruksuniversitet", "Kungliga Tekniska högskolan"
   { group: 'univ', source: String.raw`(?<univ>${CAP}\s+(?:\p{L}+ska\s+)?\p{Ll}*(?:universitet|universitetet|högskola|högskolan)|Högskolan\s+i\s+${CAP})s?(?![\p{L}])`, need: /universitet|högskola|Högskolan/ },
   // Hospitals by name: "Hallands sjukhus", "Akademiska sjukhuset", "Sahlgrenska Universitetssjukhuset", "Södra Älvsborgs sjukhus"

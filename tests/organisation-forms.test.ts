@@ -32,6 +32,8 @@ describe('organisations by naming form', () => {
     ['rapporterar från avdelningen för finansiell stabilitet och enheten för Säkerhet och Beredskap', ['avdelningen för finansiell stabilitet', 'enheten för Säkerhet och Beredskap']],
     ['gemensamma nämnden för hemsjukvård och hjälpmedels uppföljningsrapport', ['gemensamma nämnden för hemsjukvård och hjälpmedel']],
     ['överklagas till Förvaltningsrätten i Stockholm och mark- och miljödomstolen', ['Förvaltningsrätten i Stockholm', 'mark- och miljödomstolen']],
+    // A court in lower case without its seat (the lexicon knows the capitalised one); with its seat, the seat is part of the name.
+    ['överklagas till förvaltningsrätten; kammarrätten och hovrätten prövar; tingsrättens dom; förvaltningsrätten i Göteborg', ['förvaltningsrätten', 'kammarrätten', 'hovrätten', 'tingsrätten', 'förvaltningsrätten i Göteborg']],
     ['en studie från Uppsala universitet', ['Uppsala universitet']],
     ['rapporterar från Samordningsförbundet\nHalland. Strandstädningsföreningen Vrakats ansökan', ['Samordningsförbundet Halland', 'Strandstädningsföreningen Vrakat']],
     ['Beslutet skickas till\nPostNord Kungsbacka\nNordhallands Hembygdsförening', ['Nordhallands Hembygdsförening']],
