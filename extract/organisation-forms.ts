@@ -14,8 +14,11 @@ const CAP = String.raw`[\p{Lu}][\p{L}-]*`;
 const LOW = String.raw`[\p{Ll}][\p{L}-]*`;
 /** Words that end the name of a public body or association. */
 const SUFFIX = String.raw`(?:förvaltningen|förvaltning|avdelningen|kontoret|departementet|myndigheten|verket|inspektionen|domstolen|kansliet|förbundet|föreningen|förening|stiftelsen|ombudet|direktoratet|tilsynet|forum|forumet|(?<!om)rådet|beredningen|delegationen|kommittén)`;
-/** The same for a single word, without "-verket" (a "regelverket" is no agency; the known agencies are in the lexicon). */
-const WORD_SUFFIX = String.raw`(?:förvaltningen|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|förbundet|föreningen|stiftelsen|ombudet|direktoratet|tilsynet|revisionen|universitetet)`;
+/**
+ * The same for a single word, without "-verket" (a "regelverket" is no agency; the known agencies are in the lexicon);
+ * a unit too, at a sentence start ("Myndighetsenheten har …", "Arbetsmarknadsenheten").
+ */
+const WORD_SUFFIX = String.raw`(?:förvaltningen|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|förbundet|föreningen|stiftelsen|ombudet|direktoratet|tilsynet|revisionen|universitetet|enheten)`;
 /**
  * A municipality's units in lower case mid-sentence are names too ("till valkansliet",
  * "bygglovsavdelningens arbete", "socialförvaltningen"): a compound whose head is a unit's noun.
@@ -23,13 +26,15 @@ const WORD_SUFFIX = String.raw`(?:förvaltningen|avdelningen|kontoret|departemen
 const LOWER_UNIT = String.raw`(?:förvaltningen|avdelningen|enheten|kontoret|kansliet|revisionen(?<=(?:kommun|region|landstings)revisionen))`;
 /** Compounds with those heads that name an activity or a place, not a unit ("kapitalförvaltningen", "huvudkontoret"). */
 const NOT_A_UNIT = /^(kapital|fastighets|fonds|tillgångs|egendoms|portfölj|skogs|huvud|hem|stor|mät|mått|tids|bas|räkne|samma|land|förvaltnings|enhets)/;
+/** Units of social services and health care: "Ungdomsmottagningen", "Familjecentralen", "Socialjouren", "Vuxenpsykiatrin", "Familjerätten", "Anhörigcenter". */
+const CARE_INSTITUTION = String.raw`mottagningen|centralen|jouren|psykiatrin|rätten|center`;
 /**
  * Heads that make a capitalised compound the proper name of an institution when it stands
  * mid-sentence, where Swedish capitalises only names ("inom Kulturskolan", "på Kompetenscentrum",
  * "påverkar Vuxenutbildningen", "Namnberedningsgruppen", "Hallandstrafiken", "Stockholmsbörsen").
  * At a sentence start the same word may be a common noun ("Grundskolan har …"), so it is not read there.
  */
-const INSTITUTION = String.raw`(?:centrum|centret|utbildningen|gruppen|(?<!om)rådet|institutet|trafiken|banken|börsen|biblioteket|museet|teatern|tjänsten|kansliet|revisionen|akademien|kammaren|bolaget|hamnen|förvaltningen|avdelningen|enheten|kontoret)`;
+const INSTITUTION = String.raw`(?:centrum|centret|utbildningen|gruppen|(?<!om)rådet|institutet|trafiken|banken|börsen|biblioteket|museet|teatern|tjänsten|kansliet|revisionen|akademien|kammaren|bolaget|hamnen|förvaltningen|avdelningen|enheten|kontoret|${CARE_INSTITUTION})`;
 /**
  * Generic first parts: "inom Förvaltningen", "Arbetsgruppen". (Of schools only the arts schools that
  * municipalities run as units count: one named by its place, "Skårbyskolan", is a building.)
@@ -69,10 +74,12 @@ export const FORM_LIST: { group: string; source: string; need: RegExp }[] = ([
   // (a group's field is a noun or two joined by "och", then the sentence goes on: not "beredningsgruppen för eventuell justering av …")
   { group: 'group', source: String.raw`(?<group>${GROUP_HEAD}\s+för\s+${LOW}(?:\s+och\s+${LOW})?)(?=\s*[.,;:)]|\s*$|\s+(?:som|har|ska|skall|kommer|är|var|och|i|på|med|att|inom|under)\s)`, need: /(?:gruppen|[Dd]elegationen|[Kk]ommittén)\s+för\s/ },
   // "Bygg- och miljöförvaltningen", "Landsbygds- och Infrastrukturdepartementet", "mark- och miljödomstolen", "Barn- och utbildningsnämnden"
-  { group: 'pair', source: String.raw`(?<pair>[\p{L}][\p{L}-]*-\s+och\s+[\p{L}][\p{L}]*(?:${SUFFIX}|nämnden|styrelsen|utskottet))`, need: /-\s+och\s/ },
+  // (a unit or a clinic too: "Barn- och ungdomsenheten", "Barn- och ungdomspsykiatrin")
+  { group: 'pair', source: String.raw`(?<pair>[\p{L}][\p{L}-]*-\s+och\s+[\p{L}][\p{L}]*(?:${SUFFIX}|nämnden|styrelsen|utskottet|enheten|psykiatrin))`, need: /-\s+och\s/ },
   // Courts by their seat: "Förvaltningsrätten i Stockholm", "Kammarrätten i Göteborg", "Göteborgs tingsrätt", "Svea hovrätt",
   // "Hovrätten för Västra Sverige", "Högsta förvaltningsdomstolen"
-  { group: 'court', source: String.raw`(?<court>(?:Förvaltningsrätten|Kammarrätten|Tingsrätten|Hovrätten)\s+i\s+${CAP}|Hovrätten\s+(?:för|över)\s+${CAP}(?:\s+(?:och\s+)?${CAP}){0,2}|${CAP}\s+(?:tingsrätt|hovrätt)|Högsta\s+(?:förvaltningsdomstolen|domstolen))(?![\p{L}])`, need: /rätten\s+(?:i|för|över)\s|\s(?:tingsrätt|hovrätt)|Högsta\s/ },
+  // (in lower case without its seat too: "överklagas till förvaltningsrätten"; capitalised, the lexicon knows it)
+  { group: 'court', source: String.raw`(?<court>(?:[Ff]örvaltningsrätten|[Kk]ammarrätten|[Tt]ingsrätten|[Hh]ovrätten)\s+i\s+${CAP}|Hovrätten\s+(?:för|över)\s+${CAP}(?:\s+(?:och\s+)?${CAP}){0,2}|${CAP}\s+(?:tingsrätt|hovrätt)|Högsta\s+(?:förvaltningsdomstolen|domstolen)|(?:förvaltnings|kammar|tings|hov)rätten)(?![\p{L}])`, need: /rätten\s+(?:i|för|över)\s|\s(?:tingsrätt|hovrätt)|Högsta\s|(?:förvaltnings|kammar|tings|hov)rätten/ },
   // "Uppsala universitet", "Högskolan i Halmstad", "Chalmers tekniska högskola", "Sveriges lantbruksuniversitet", "Kungliga Tekniska högskolan"
   { group: 'univ', source: String.raw`(?<univ>${CAP}\s+(?:\p{L}+ska\s+)?\p{Ll}*(?:universitet|universitetet|högskola|högskolan)|Högskolan\s+i\s+${CAP})s?(?![\p{L}])`, need: /universitet|högskola|Högskolan/ },
   // Hospitals by name: "Hallands sjukhus", "Akademiska sjukhuset", "Sahlgrenska Universitetssjukhuset", "Södra Älvsborgs sjukhus"
@@ -101,8 +108,8 @@ export const FORM_LIST: { group: string; source: string; need: RegExp }[] = ([
   // Norwegian and Danish agencies named "X for …": "Direktoratet for forvaltning og økonomistyring", "Styrelsen for Dataforsyning og Infrastruktur"
   { group: 'nordic', source: String.raw`(?<nordic>(?:Direktoratet|Styrelsen|Tilsynet|Nævnet|Senter|Senteret|Rådet)\s+for\s+[\p{L}-]+(?:\s+(?:og|i)\s+[\p{L}-]+)?)(?![\p{L}])`, need: /\sfor\s/ },
   // A body named with its area: "Räddningstjänsten Storgöteborg", "Samordningsförbundet Halland", "Strandstädningsföreningen Vrakat",
-  // "Sparbanksstiftelsen Kronan", a local branch "Naturskyddsföreningen i Kungsbacka"
-  { group: 'rescue', source: String.raw`(?<rescue>(?:Räddningstjänsten|[\p{Lu}][\p{Ll}]+(?:förbundet|föreningen|stiftelsen))\s+(?:i\s+)?${CAP})(?![\p{L}])`, need: /(?:Räddningstjänsten|förbundet|föreningen|stiftelsen)\s/ },
+  // "Sparbanksstiftelsen Kronan", a local branch "Naturskyddsföreningen i Kungsbacka", a children's house by its area "Barnahus Halland"
+  { group: 'rescue', source: String.raw`(?<rescue>(?:Räddningstjänsten|Barnahus|[\p{Lu}][\p{Ll}]+(?:förbundet|föreningen|stiftelsen))\s+(?:i\s+)?${CAP})(?![\p{L}])`, need: /(?:Räddningstjänsten|Barnahus|förbundet|föreningen|stiftelsen)\s/ },
   // A body's regional part or a body named by its region: "Trafikverket Region Väst", "Polisregion Väst", "Tolkförmedling Väst"
   { group: 'compass', source: String.raw`(?<compass>[\p{Lu}][\p{Ll}]+(?:verket|myndigheten|förmedling|förmedlingen|region|förbundet|tjänst|tjänsten|trafik)\s+(?:Region\s+)?(?:Väst|Öst|Syd|Nord|Norr|Mitt|Sydost|Sydväst|Nordost|Nordväst|Mellersta|Västra|Östra|Södra|Norra)(?:\s+${CAP})?)(?![\p{L}])`, need: /(?:verket|myndigheten|förmedling|förmedlingen|region|förbundet|tjänst|tjänsten|trafik)\s+(?:Region\s+)?(?:Väst|Öst|Syd|Nord|Norr|Mitt|Sydost|Sydväst|Nordost|Nordväst|Mellersta|Västra|Östra|Södra|Norra)/ },
   // The police's local and regional areas: "Lokalpolisområde Kungsbacka", "Polisområde Halland"
@@ -117,6 +124,8 @@ export const FORM_LIST: { group: string; source: string; need: RegExp }[] = ([
   { group: 'club', source: String.raw`(?<club>${CAP}(?:\s+${CAP})?\s+(?:IF|IK|BK|FF|SK|FK|GIF|HK|IBK|BTK|GoIF|BoIS)|(?:IFK|IK|BK|AIK|GIF)\s+${CAP})(?![\p{L}])`, need: /IF|IK|BK|FF|SK|FK|HK|BTK|BoIS/ },
   // A chamber of commerce, a parish: "Norrbottens Handelskammare", "Kungsbacka församling"
   { group: 'chamber', source: String.raw`(?<chamber>${CAP}(?:\s+${CAP})?\s+(?:[Hh]andelskammare|[Hh]andelskammaren|församling|pastorat))(?![\p{L}])`, need: /andelskammar|församling|pastorat/ },
+  // The guardianship office by its area or its partnership: "Överförmyndaren i Kungsbacka", "överförmyndare i samverkan", "Överförmyndarnämnden i Varberg"
+  { group: 'guardian', source: String.raw`(?<guardian>[Öö]verförmyndar(?:e|en|nämnden|förvaltningen|enheten|kansliet)\s+i\s+(?:samverkan|${CAP}))(?![\p{L}])`, need: /verförmyndar\p{L}*\s+i\s/u },
   // A unit in lower case: "till valkansliet", "bygglovsavdelningens arbete" (the genitive is the unit)
   { group: 'lowunit', source: String.raw`(?<![\p{L}-])(?<lowunit>\p{Ll}{3,}${LOWER_UNIT})s?(?![\p{L}])`, need: new RegExp(LOWER_UNIT) },
   // A capitalised compound mid-sentence (after a lower-case word, a comma or a colon on its line): "inom Kulturskolan", "uppdatering Kulturskolan"
@@ -155,9 +164,12 @@ export function* formMatches(text: string): Generator<FormMatch> {
 }
 
 /** Forms whose name ends in a capitalised word, where a genitive "s" is read as part of it. */
-const CAPITAL_END = new Set(['police', 'rescue', 'amp', 'foundation', 'society', 'court', 'univ', 'national', 'compass', 'abfirst', 'club']);
+const CAPITAL_END = new Set(['guardian', 'police', 'rescue', 'amp', 'foundation', 'society', 'court', 'univ', 'national', 'compass', 'abfirst', 'club']);
+let names: Set<string> | undefined;
+const placeNames = () => (names ??= new Set(municipalityList().map((m) => m.name)));
 let places: Set<string> | undefined;
-const placeEndingInS = () => (places ??= new Set(municipalityList().map((m) => m.name).filter((n) => n.endsWith('s'))));
+const placeEndingInS = () => (places ??= new Set([...placeNames()].filter((n) => n.endsWith('s'))));
+const INSTITUTION_SEAT = /^ i (\p{Lu}\p{Ll}+)(?![\p{L}-])(?!\s+(?:kommuns?|stad)(?![\p{L}]))/u;
 
 const AFTER_TITLE = /(?:chef|ledare|strateg|samordnare|utvecklare|controller|handläggare|förvaltning|kontoret)[\s,:]*$/iu;
 /** Forms that are a run of capitalised words, which a list a name a line can run together. */
@@ -165,10 +177,13 @@ const LISTED = ['company', 'assoc', 'fund'];
 
 export interface FormHit { name: string; index: number; kind: string }
 
-const KIND: Record<string, string> = { police: 'myndighet', society: 'förening', nordic: 'myndighet', hospital: 'organ', eu: 'internationell', abfirst: 'företag', compass: 'myndighet', national: 'förening', council: 'organ', state: 'myndighet', group: 'organ', club: 'förening', chamber: 'förening', lowunit: 'organ', inst: 'organ', for: 'organ', forlow: 'organ', court: 'myndighet', univ: 'universitet', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ', amp: 'organ' };
+const KIND: Record<string, string> = { guardian: 'organ', police: 'myndighet', society: 'förening', nordic: 'myndighet', hospital: 'organ', eu: 'internationell', abfirst: 'företag', compass: 'myndighet', national: 'förening', council: 'organ', state: 'myndighet', group: 'organ', club: 'förening', chamber: 'förening', lowunit: 'organ', inst: 'organ', for: 'organ', forlow: 'organ', court: 'myndighet', univ: 'universitet', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ', amp: 'organ' };
 
 /** Every form needs one of these literals: most passages have none, and this test is far cheaper than the forms. */
 const TRIGGER = / for |olisområde|ommune(?![a-zåäö])|Region (?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)|sjukhus|Europeiska|Nordiska|Internationella|Sveriges [A-ZÅÄÖ]|Kommunala|Föreningen|Brf|samfällighet|tingsrätt|hovrätt|Högsta|Hovrätten|sällskap|gille|läns\s+landsting|(?:verket|myndigheten|förmedling|förmedlingen|region|förbundet|tjänst|tjänsten|trafik)\s+(?:Region\s+)?(?:Väst|Öst|Syd|Nord|Norr|Mitt|Sydost|Sydväst|Nordost|Nordväst|Mellersta|Västra|Östra|Södra|Norra)|Statens|Landstinget|Statsforval|ktiebolag|andelsbolag|ommanditbolag|Oy|GmbH|Ltd|A\/S|ApS|IF|IK|BK|FF|SK|FK|HK|GoIF|BoIS|andelskammar|församling|pastorat|forum|rådet|beredningen|delegationen|kommittén|gruppen|skolan|centr|utbildningen|institutet|trafiken|banken|börsen|biblioteket|museet|teatern|tjänsten|akademien|kammaren|bolaget|hamnen|enheten|AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|rätten i|universitet|högskola|Högskolan|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån|Inspektionen|nämnden|avdelningen|enheten|förvaltningen|inspektionen) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet|revisionen| & /;
+
+/** The literals of the forms for social services' and health care's bodies (a test of its own, beside TRIGGER). */
+const CARE_TRIGGER = /mottagningen|centralen|jouren|psykiatrin|rätten|center|verförmyndar|Barnahus/;
 
 /** "Grundskolan", "Arbetsgruppen", "Riksbanken" (the lexicon's): a head whose first part is generic. */
 const INSTITUTION_PARTS = new RegExp(String.raw`^(.+?)s?${INSTITUTION}$`, 'u');
@@ -179,8 +194,8 @@ function isGenericInstitution(word: string): boolean {
 
 export function organisationsByForm(text: string): FormHit[] {
   const hits: FormHit[] = [];
-  // Without a form's need no form matches: the dearer TRIGGER is tested only when one holds.
-  if (!ANY_NEED.test(text) || !TRIGGER.test(text)) return hits;
+  // Without a form's need no form matches: the dearer triggers are tested only when one holds.
+  if (!ANY_NEED.test(text) || (!TRIGGER.test(text) && !CARE_TRIGGER.test(text))) return hits;
   for (const m of formMatches(text)) {
     const { group, value } = m;
     let words = value.replace(/\s+/g, ' ').trim().split(' ');
@@ -205,7 +220,9 @@ export function organisationsByForm(text: string): FormHit[] {
       else if (/^\p{Lu}.*s$/u.test(last) && (/^\s+\p{Ll}/u.test(after) || DOCUMENT_AFTER.test(after))) words[words.length - 1] = last.slice(0, -1);
     }
     if (group === 'rescue' && FUNCTION_WORD.test(words.at(-1)!)) continue;
-    if ((group === 'lowunit' && NOT_A_UNIT.test(value)) || (group === 'inst' && !/skolan$/.test(value) && isGenericInstitution(value))) continue;
+    if (((group === 'lowunit' || group === 'inst' || (group === 'word' && value.endsWith('enheten'))) && NOT_A_UNIT.test(value.toLowerCase())) || (group === 'inst' && !/skolan$/.test(value) && isGenericInstitution(value))) continue;
+    // An institution with its municipality is named with it: "Socialtjänsten i Kungsbacka", "Kulturskolan i Varberg" (not "i Kungsbacka kommun": the municipality's own name).
+    if (group === 'inst') { const seat = INSTITUTION_SEAT.exec(after); if (seat && placeNames().has(seat[1]!)) words.push('i', seat[1]!); }
     // "Strandstädningsföreningen Vrakats ansökan", "Individ & Familjeomsorgs tjänsteskrivelse", "Högskolan i Halmstads": the genitive
     // of a name that ends in a capitalised word (not a place whose name ends in "s": "Högskolan i Borås").
     if (CAPITAL_END.has(group) && /^\p{Lu}\p{L}*s$/u.test(words.at(-1)!) && /^\s+\p{Ll}/u.test(after) && !placeEndingInS().has(words.at(-1)!)) words[words.length - 1] = words.at(-1)!.slice(0, -1);

@@ -7,7 +7,7 @@ import type { Organisation } from '../lib/schema.ts';
 import type { PersonContext } from './context.ts';
 import { by, perDocument, runRules, type Finding, type Rule } from './rules.ts';
 import { ATTENDANCE_BLOCK_RULE } from './attendance-block.ts';
-import { firstNameSet, knownBodies, knownOrganisations, municipalityList } from '../lib/reference-data.ts';
+import { firstNameSet, knownBodies, knownOrganisations, municipalityList, partyCodes } from '../lib/reference-data.ts';
 import { recipientList, recipientNames } from './recipients.ts';
 import { organisationsByForm } from './organisation-forms.ts';
 import { matchesOf } from '../lib/text.ts';
@@ -41,8 +41,10 @@ function compile(): Gazetteer {
   };
   for (const m of municipalityList()) index(m.name, 'muni');
   for (const o of knownOrganisations()) {
+    // A name that is a common word is known for normalising, and found by its context (organisationCommonWord).
+    if (o.commonWord) lookup.set(o.name.toLowerCase(), { name: o.name, kind: o.kind });
     // A council's acronym ("KF") is known here; its name by its form (the organ rule).
-    for (const a of o.kind === 'organ' ? o.aliases : [o.name, ...o.aliases]) {
+    for (const a of o.kind === 'organ' || o.commonWord ? o.aliases : [o.name, ...o.aliases]) {
       add(a, o.name, o.kind);
       // Swedish writes a name with its first word capitalised or every word: "Sveriges kommuner och regioner".
       const firstCapital = a.replace(/(?<=\s)\p{Lu}(?=\p{Ll})/gu, (c) => c.toLowerCase());
@@ -257,6 +259,46 @@ export const organisationNamingForm: Rule<Organisation, OrgInput> = {
     })),
 };
 
+let commonWords: { pattern: RegExp; need: RegExp } | undefined;
+function commonWordPattern(): { pattern: RegExp; need: RegExp } {
+  if (commonWords) return commonWords;
+  const word = `(?:${knownOrganisations().filter((o) => o.commonWord).map((o) => o.name).join('|')})`;
+  const union = `(?:${word}|Vårdförbundet|Akademikerförbundet SSR|Sveriges [Ll]ärare|Lärarförbundet|Unionen|Saco|Sveriges Ingenjörer|Fackförbundet \\p{Lu}\\p{Ll}+)`;
+  // The name ends its phrase: a mark, the line's end, a verb, or "och" before a lower-case word or another union (not "Transport och Logistik").
+  const ends = String.raw`(?=[^\S\n]*(?:[,;|)]|\.(?!\d)|\n|$)|\s+(?:och|samt|eller)\s+(?:\p{Ll}|${union}(?![\p{L}]))|\s+(?:har|hade|är|var|som|ska|kommer|deltar|informerar)\s)`;
+  const pattern = new RegExp(String.raw`(?<![\p{L}\d-])(?:` + [
+    // after a person on its line, or in a table's next cell ("Frida Hagelin, Kommunal", "Anna Ek | Vision")
+    String.raw`(?<=(?:^|\n)[^\S\n]*\p{Lu}[\p{L}-]+(?:[^\S\n]+\p{Lu}[\p{L}-]+)+[^\S\n]*(?:,|\s\|)[^\S\n]*)(?<person>${word})${ends}`,
+    // in brackets after a person ("Eva Berg (Vision)")
+    String.raw`(?<=\p{Lu}[\p{L}-]+[^\S\n]+\p{Lu}[\p{L}-]+[^\S\n]*\()(?<bracket>${word})(?=\))`,
+    // in a list with another union ("Vårdförbundet och Vision", "Kommunal, Vision")
+    String.raw`(?<=${union}(?:,\s*|\s+(?:och|samt)\s+))(?<listed>${word})${ends}`,
+    String.raw`(?<before>${word})(?=(?:,\s*|\s+(?:och|samt)\s+)${union}(?![\p{L}]))`,
+    // after a preposition mid-sentence ("förhandling med Kommunal.")
+    String.raw`(?<=(?<![\p{L}])(?:med|från|för|till|av|hos|inom|mellan|och|samt)\s+)(?<after>${word})${ends}`,
+  ].join('|') + String.raw`)(?![\p{L}\d-])`, 'gu');
+  return (commonWords = { pattern, need: new RegExp(word) });
+}
+
+/**
+ * Organisations whose name is a common word ("Kommunal", "Vision", "Transport"), where the context
+ * makes it a name: after a person on a line of its own ("Frida Hagelin, Kommunal", a table's
+ * "Anna Ek | Vision"), in brackets after a person ("Eva Berg (Kommunal)"), in a list with another
+ * such union or a known one ("Kommunal och Vision", "Vision, Vårdförbundet"), or capitalised after a
+ * preposition mid-sentence and ending its phrase ("förhandling med Kommunal."). Not "Kommunal
+ * vuxenutbildning", "EDP Vision", "Vision 2030".
+ */
+export const organisationCommonWord: Rule<Organisation, OrgInput> = {
+  id: 'organisation-common-word', field: 'organisations',
+  run: (ctx) => {
+    const { pattern, need } = commonWordPattern();
+    return ctx.plain.flatMap((text, i): Found[] => (!need.test(text) ? [] : [...matchesOf(pattern, text)].map((m) => {
+      const o = compile().lookup.get(m[0].toLowerCase())!;
+      return { value: { name: o.name, kind: o.kind, evidence: by(organisationCommonWord, evidenceAt(ctx, i, m.index)) }, at: [i, 3, m.index] };
+    })));
+  },
+};
+
 /** The bodies a decision is sent to ("Beslutet skickas till" / "Service Inköp, Service Fastighet"): named without a naming form. */
 export const organisationRecipient: Rule<Organisation, OrgInput> = {
   id: 'organisation-recipient', field: 'organisations',
@@ -300,7 +342,7 @@ export const organisationOfPerson: Rule<Organisation, OrgInput> = {
   }),
 };
 
-export const ORGANISATION_RULES = [organisationLexicon, organisationOrganForm, organisationNamingForm, organisationRecipient, ownOrganisation, organisationOfPerson];
+export const ORGANISATION_RULES = [organisationLexicon, organisationOrganForm, organisationNamingForm, organisationCommonWord, organisationRecipient, ownOrganisation, organisationOfPerson];
 
 export function extractOrganisations(ctx: OrgInput): Organisation[] {
   const ownBody = ctx.meta.body;
@@ -328,7 +370,50 @@ export function extractOrganisations(ctx: OrgInput): Organisation[] {
     const [head, place] = [key(o.name).split(' ')[0]!, key(o.name).split(' ').slice(1).join(' ')];
     return !!place && !place.startsWith('i ') && (key(p.name) === `${head} i ${place}s län` || key(p.name) === `${head} i ${place} län`);
   };
-  return all.filter((o) => !all.some((p) => p !== o && (key(p.name).startsWith(`${key(o.name)} i `) || shortOf(o, p))));
+  // "Kultur & Fritid" alone beside "Nämnden för Kultur & Fritid" or "Förvaltningen för Kultur & Fritid" is that organ, named by its field.
+  const fieldOf = (o: Organisation, p: Organisation) => !key(o.name).includes(' för ') && key(p.name).endsWith(` för ${key(o.name)}`);
+  const named = all.filter((o) => !all.some((p) => p !== o && (key(p.name).startsWith(`${key(o.name)} i `) || shortOf(o, p) || fieldOf(o, p))));
+  return withoutDefinedAcronyms(named, ctx.plain, key);
+}
+
+/** An acronym in brackets: "(IVO)", "(MFoF)", "(KFR)" (two capitals at least). */
+const BRACKETED_ACRONYM = /\((\p{Lu}[\p{L}&-]{1,7})\)/gu;
+
+/**
+ * An acronym the text defines after a name ("Myndigheten för samhällsskydd (MSB)", "Kommunala
+ * funktionsrättsrådet (KFR)") is that name wherever it is written alone: the organisation is listed
+ * once, under the name the text gives it, not also under the acronym or under the lexicon's name
+ * for the acronym (unless the text writes that name too). So is a local council's ("Lokala BRÅ"):
+ * "BRÅ" alone in the same document is the local one.
+ */
+function withoutDefinedAcronyms(orgs: Organisation[], plain: string[], key: (name: string) => string): Organisation[] {
+  if (orgs.length < 2) return orgs;
+  const spelled = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/ och /g, ' & ');
+  const definitions: [Organisation, string][] = orgs.filter((o) => o.name.startsWith('Lokala ')).map((o) => [o, o.name.slice('Lokala '.length)]);
+  for (const text of plain) {
+    if (!text.includes('(')) continue;
+    for (const m of matchesOf(BRACKETED_ACRONYM, text)) {
+      const acronym = m[1]!;
+      if (!ACRONYM.test(acronym) || partyCodes().has(acronym)) continue;
+      const before = spelled(text.slice(Math.max(0, m.index - 150), m.index)).trimEnd();
+      // The longest name found that the text before the bracket ends with, as a whole word.
+      const defined = orgs.filter((o) => key(o.name) !== key(acronym) && before.endsWith(key(o.name)) && !/[\p{L}\d]/u.test(before.at(-key(o.name).length - 1) ?? ' '))
+        .sort((a, b) => b.name.length - a.name.length)[0];
+      if (defined) definitions.push([defined, acronym]);
+    }
+  }
+  if (!definitions.length) return orgs;
+  const drop = new Set<Organisation>();
+  let whole: string | undefined;
+  for (const [defined, acronym] of definitions) {
+    const known = normaliseOrganisation(acronym)?.name;
+    for (const o of orgs) {
+      if (o === defined || drop.has(o)) continue;
+      if (key(o.name) === key(acronym)) drop.add(o);
+      else if (known && o.name === known && !(whole ??= spelled(plain.join(' '))).includes(key(o.name))) drop.add(o);
+    }
+  }
+  return drop.size ? orgs.filter((o) => !drop.has(o)) : orgs;
 }
 
 function quoteAround(text: string, index: number): string {

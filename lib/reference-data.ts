@@ -43,7 +43,8 @@ export type Municipality = z.infer<typeof Municipalities>['municipalities'][numb
 /** Sweden's 290 municipalities. */
 export const municipalityList: () => Municipality[] = once(() => load('municipalities.json', Municipalities).municipalities);
 
-const Organisations = z.object({ organisations: z.array(z.object({ name: z.string(), kind: z.string(), aliases: z.array(z.string()) })) });
+/** `commonWord`: the name is also a common word ("Kommunal", "Vision"): read as the name only where the text's context says so. */
+const Organisations = z.object({ organisations: z.array(z.object({ name: z.string(), kind: z.string(), aliases: z.array(z.string()), commonWord: z.boolean().optional() })) });
 export type KnownOrganisation = z.infer<typeof Organisations>['organisations'][number];
 /** Regions, agencies, associations and companies other than municipalities and councils. */
 export const knownOrganisations: () => KnownOrganisation[] = once(() => load('organisations.json', Organisations).organisations);

@@ -101,7 +101,18 @@ const cases: Case[] = [
   ['organisation-naming-form', 'Grundskolan har fått medel. Barnen i Förskolan och Skårbyskolan. Vi arbetar med kapitalförvaltningen från huvudkontoret i Varla- och Kollaområdet, och beredningsgruppen för eventuell justering av punkterna. Arbetsgruppen träffas.',
     [], ['Grundskolan', 'Förskolan', 'Skårbyskolan', 'kapitalförvaltningen', 'huvudkontoret', 'Varla- och Kollaområdet', 'Arbetsgruppen']],
   // Political parties written out are no organisations (the annotators' rule), nor are persons and places.
+  // Units of social services and health care, capitalised mid-sentence or named as a pair; an institution with its municipality; a children's house by its area; the guardianship office.
+  ['organisation-naming-form', 'Samverkan med Barn- och ungdomsenheten, Ungdomsmottagningen, Familjecentralen och Socialjouren. Ärendet gäller Socialtjänsten i Kungsbacka och Barnahus Halland; granskning av överförmyndare i samverkan.',
+    ['Barn- och ungdomsenheten', 'Ungdomsmottagningen', 'Familjecentralen', 'Socialjouren', 'Socialtjänsten i Kungsbacka', 'Barnahus Halland', 'överförmyndare i samverkan'], ['ungdomsenheten']],
+  ['organisation-naming-form', 'Mottagningen är stängd i juli. Jouren nås dygnet runt. Barnahus finns i flera län. Överförmyndaren i kommunen granskar. Psykiatrin har långa köer.',
+    [], ['Mottagningen', 'Jouren', 'Barnahus', 'Överförmyndaren i kommunen', 'Psykiatrin']],
   ['organisation-naming-form', 'Socialdemokraterna och Moderaterna yrkar bifall. Anna Ek bor i Kungsbacka.', [], ['Socialdemokraterna', 'Moderaterna', 'Anna Ek', 'Kungsbacka']],
+  // Unions named by a common word: beside a person, in brackets after one, in a list with another union, after a preposition ending the phrase.
+  ['organisation-common-word', '# Protokoll\n\nPersonalföreträdare\nFrida Hagelin, Kommunal\nEva Berg (Vision)\n\nMBL-förhandling med Handels har genomförts. Samråd med Vårdförbundet och Byggnads.',
+    ['Kommunal', 'Vision', 'Handels', 'Byggnads'], []],
+  // Not these words as adjectives, in a system's or a plan's name, at a sentence start or in a two-field name.
+  ['organisation-common-word', '# Protokoll\n\nKommunal vuxenutbildning erbjuds. Ärendet registreras i EDP Vision. Vision 2030 antas. Kostnader för Transport och Logistik. Ledarna har ansvar. Anna Ek, Kommunal hälso- och sjukvård.',
+    [], ['Kommunal', 'Vision', 'Transport', 'Ledarna']],
   // A decision's recipients: bodies named without a naming form, not persons, titles, generic words or the units after a colon or after an office.
   ['organisation-recipient', '# Protokoll\n\n§ 4 Dnr KS-2024-00011\nAvtal\n\nBeslutet skickas till\n\nVerksamhetschef Po Centrum, Förvaltningen för\nService, Lokalförsörjning, Service Inköp samt Samtliga nämnder.\n\n§ 5 Dnr KS-2024-00012\nTaxor\n\nBeslutet skickas till\nDaniel Kvist (KD), Anna Ek, Havs- och vattenmyndigheten, Kungsbacka\nKommunledningskontoret, Styrning & Ekonomi\nKommunstyrelsens förvaltning: Troman, Ciceron; Service: lönecenter\nExpedierat/bestyrkt\nEva Berg',
     ['Förvaltningen för Service', 'Lokalförsörjning', 'Service Inköp', 'Havs- och vattenmyndigheten', 'Kungsbacka kommun', 'Kommunledningskontoret', 'Service'],
@@ -110,6 +121,12 @@ const cases: Case[] = [
   ['organisation-recipient', '# Protokoll\n\nBeslutet skickas till kommunstyrelsen för kännedom. Ärendet skickas till nämnden.', [], []],
   // Bodies without a distinctive form, known by name: an employers' agency, a study association by its letters, the parliamentary ombudsmen by the office's name.
   ['organisation-lexicon', 'Arbetsgivarverket, ABF och Studiefrämjandet samt Justitieombudsmannen yttrar sig.', ['Arbetsgivarverket', 'Arbetarnas bildningsförbund', 'Studiefrämjandet', 'Riksdagens ombudsmän'], []],
+  // State agencies, courts named without their seat, unions and providers social services, schools and elder care deal with; councils by their acronyms.
+  ['organisation-lexicon', 'Anmälan till IVO, SiS och MFoF. Beslutet överklagades till Förvaltningsrätten. Samverkan med Fackförbundet Kommunal, Lärarnas Riksförbund, Humana och Barn- och elevombudet (BEO). KPR och KFR informeras. Remiss till BUP. Enligt Skogsstyrelsen och Ekobrottsmyndigheten.',
+    ['Inspektionen för vård och omsorg', 'Statens institutionsstyrelse', 'Myndigheten för familjerätt och föräldraskapsstöd', 'Förvaltningsrätten', 'Kommunal', 'Lärarnas Riksförbund', 'Humana', 'Barn- och elevombudet', 'Kommunala pensionärsrådet', 'Kommunala funktionshinderrådet', 'Barn- och ungdomspsykiatrin', 'Skogsstyrelsen', 'Ekobrottsmyndigheten'], []],
+  // Not these names: an adjective at a sentence start ("Kommunal vuxenutbildning"), a system ("EDP Vision"), a school subject ("SVA"), parties and the nämnder's letters.
+  ['organisation-lexicon', 'Kommunal vuxenutbildning och Kommunal hälso- och sjukvård. Ärendet registreras i EDP Vision. Eleverna läser SVA. Anna Ek (KD) och Bo Lund (MP) för VO och GA.',
+    [], ['Kommunal', 'Vision', 'Kristdemokraterna', 'Miljöpartiet']],
   // A known name cut by a line break; the organ word at the end of a longer name; an election's assemblies and a month's meeting are no bodies.
   ['organisation-lexicon', 'Ett projekt med Sveriges\nkommuner och regioner. Vid val till riksdag, kommun- och regionfullmäktige gäller vallagen.', ['Sveriges Kommuner och Regioner'], ['Riksdagen']],
   ['organisation-organ-form', 'Remiss till Barn- och utbildningsnämnden och Europeiska systemrisknämnden. Revisorerna på majnämnden. Vid val till riksdag, kommun- och regionfullmäktige. Kommunfullmäktige beslutar.',

@@ -32,6 +32,8 @@ describe('organisations by naming form', () => {
     ['rapporterar från avdelningen för finansiell stabilitet och enheten för Säkerhet och Beredskap', ['avdelningen för finansiell stabilitet', 'enheten för Säkerhet och Beredskap']],
     ['gemensamma nämnden för hemsjukvård och hjälpmedels uppföljningsrapport', ['gemensamma nämnden för hemsjukvård och hjälpmedel']],
     ['överklagas till Förvaltningsrätten i Stockholm och mark- och miljödomstolen', ['Förvaltningsrätten i Stockholm', 'mark- och miljödomstolen']],
+    // A court in lower case without its seat (the lexicon knows the capitalised one); with its seat, the seat is part of the name.
+    ['överklagas till förvaltningsrätten; kammarrätten och hovrätten prövar; tingsrättens dom; förvaltningsrätten i Göteborg', ['förvaltningsrätten', 'kammarrätten', 'hovrätten', 'tingsrätten', 'förvaltningsrätten i Göteborg']],
     ['en studie från Uppsala universitet', ['Uppsala universitet']],
     ['rapporterar från Samordningsförbundet\nHalland. Strandstädningsföreningen Vrakats ansökan', ['Samordningsförbundet Halland', 'Strandstädningsföreningen Vrakat']],
     ['Beslutet skickas till\nPostNord Kungsbacka\nNordhallands Hembygdsförening', ['Nordhallands Hembygdsförening']],
@@ -59,6 +61,15 @@ describe('organisations by naming form', () => {
     ['Avdelningen för marknader inledde och Avdelningen för penningpolitik föredrog läget', ['Avdelningen för marknader', 'Avdelningen för penningpolitik']],
     ['Förvaltningen för Tekniks Yttrande över motionen', ['Förvaltningen för Teknik']],
     ['Københavns Kommune, Region Hovedstaden och Direktoratet for forvaltning og økonomistyring', ['Københavns Kommune', 'Region Hovedstaden', 'Direktoratet for forvaltning og økonomistyring']],
+    // Units of social services and health care: a pair with a unit's or a clinic's head, institutions capitalised mid-sentence, with their municipality.
+    ['remiss till Barn- och ungdomsenheten och Barn- och ungdomspsykiatrin', ['Barn- och ungdomsenheten', 'Barn- och ungdomspsykiatrin']],
+    ['samverkan med Ungdomsmottagningen, Familjecentralen, Socialjouren och Vuxenpsykiatrin', ['Ungdomsmottagningen', 'Familjecentralen', 'Socialjouren', 'Vuxenpsykiatrin']],
+    ['ärendet gäller Socialtjänsten i Kungsbacka och eleverna inom Kulturskolan i Varberg', ['Socialtjänsten i Kungsbacka', 'Kulturskolan i Varberg']],
+    // (not with a municipality's own name, nor with a word that is no place)
+    ['eleverna inom Kulturskolan i Kungsbacka kommun; kontakt med Socialjouren i helgen', ['Kulturskolan', 'Socialjouren']],
+    ['ansökan från Barnahus Halland och Barnahus Göteborgs rapport', ['Barnahus Halland', 'Barnahus Göteborg']],
+    ['yttrande från Familjerätten och Anhörigcenter; Myndighetsenheten har utrett', ['Familjerätten', 'Anhörigcenter', 'Myndighetsenheten']],
+    ['granskning av överförmyndare i samverkan och Överförmyndaren i Kungsbackas beslut', ['överförmyndare i samverkan', 'Överförmyndaren i Kungsbacka']],
     ['Marie Persson, verksamhetschef Fritid & Mötesplatser, informerar', []],
     ['ansökan till nämnden för beslut och förvaltningen för att utreda', []],
   ];
@@ -68,7 +79,10 @@ describe('organisations by naming form', () => {
     // Common nouns with a naming form's head, at a sentence start or after an adjective; places named by a compass point.
     'Vid en högskola i regionen finns utbildningen.', 'Ett nytt sällskap bildas.', 'Sveriges ekonomi växer och Sveriges BNP ökar.', 'Sjukhuset byggs ut och verksamheten på sjukhuset fortsätter.',
     'Detaljplan för Kungsbacka Norr antas.', 'Den europeiska gröna given gäller europeiska banker.', 'Varje regions hälso- och sjukvårdsnämnd ansvarar.', 'Enheten för tillfället är stängd.',
-    'Nämnden beslutar att godkänna budgeten.', 'Anna Ek (M) yrkar bifall.', 'Mötet hölls i Stadshuset.', 'förvaltningen informerar nämnden', 'Statens budget och statens bidrag ökar.', 'Enligt PBL och KPIF ska VA-taxan öka.'];
+    'Nämnden beslutar att godkänna budgeten.', 'Anna Ek (M) yrkar bifall.', 'Mötet hölls i Stadshuset.', 'förvaltningen informerar nämnden', 'Statens budget och statens bidrag ökar.', 'Enligt PBL och KPIF ska VA-taxan öka.',
+    // Heads of care units as common nouns: at a sentence start, in lower case, without an area; the guardian of a person, not an office.
+    'Mottagningen är stängd i juli.', 'Jouren nås dygnet runt och centralen bemannas.', 'Barnahus finns i flera län.', 'Överförmyndaren i kommunen granskar.',
+    'Psykiatrin har långa köer.', 'Hon fick tid på mottagningen.', 'Barnet har en överförmyndare i praktiken.', 'Måttenheten är meter och Tidsenheten timmar.', 'Rätten till bistånd prövas.'];
   it.each(none)('finds none in %s', (text) => expect(organisationsByForm(text)).toEqual([]));
 });
 
@@ -95,6 +109,25 @@ describe('organisations of a document', async () => {
     ['en länsstyrelserapport och riksdagsledamöter', ['Kommunstyrelsen']],
   ];
   it.each(lowerCase)('reads the lower-case known names in %s', (text, want) => expect(names(text, 'Kommunstyrelsen')).toEqual(want));
+  it('lists an organisation once under the name the text gives an acronym, not also under the acronym or its lexicon name', () => {
+    expect(names('Myndigheten för samhällsskydd (MSB) ger stöd. Enligt MSB ska kommunen planera.', 'Kommunstyrelsen')).toEqual(['Kommunstyrelsen', 'Myndigheten för samhällsskydd']);
+    expect(names('Kommunala funktionsrättsrådet (KFR) har yttrat sig. KFR vill se åtgärder.', 'Kommunstyrelsen')).toEqual(['Kommunstyrelsen', 'Kommunala funktionsrättsrådet']);
+    expect(names('Inspektionen för vård och omsorg (IVO) inleder tillsyn. IVO begär svar.', 'Kommunstyrelsen')).toEqual(['Kommunstyrelsen', 'Inspektionen för vård och omsorg']);
+    expect(names('Avtal med Kommunenes Sentralforbund (KS). KS har yttrat sig.', 'Nämnden för Teknik')).toEqual(['Nämnden för Teknik', 'Kommunenes Sentralforbund']);
+  });
+  it('reads a local council\'s acronym alone as the local council', () => {
+    expect(names('Simon Wallengren, utvecklare BRÅ, informerar om Lokala BRÅ:s aktiviteter.', 'Nämnden för Kultur & Fritid')).toEqual(['Nämnden för Kultur & Fritid', 'Lokala BRÅ']);
+    expect(names('Lokala BRÅ samverkar med Brottsförebyggande rådet. BRÅ publicerar statistik.', 'Nämnden för Kultur & Fritid')).toEqual(['Nämnden för Kultur & Fritid', 'Lokala BRÅ', 'Brottsförebyggande rådet']);
+  });
+  it('keeps the lexicon name of an acronym that the text writes in full too, and reads no party code as an acronym', () => {
+    expect(names('Myndigheten för samhällsskydd och beredskap yttrar sig. Myndigheten för samhällsskydd (MSB) ger stöd.', 'Kommunstyrelsen'))
+      .toEqual(['Kommunstyrelsen', 'Myndigheten för samhällsskydd och beredskap', 'Myndigheten för samhällsskydd']);
+    expect(names('Yrkande från Kommunstyrelsens arbetsutskott (SD). SD yrkar avslag.', 'Nämnden för Teknik')).toEqual(['Nämnden för Teknik', 'Kommunstyrelsens arbetsutskott']);
+  });
+  it('lists a field alone ("Kultur & Fritid") once, as the nämnd or förvaltning the text names with it', () => {
+    expect(names('Kultur & Fritid yttrar sig. Förvaltningen för Kultur & Fritid och nämnden för Individ & Familjeomsorg; Individ & Familjeomsorg svarar. Gymnasium & Arbetsmarknad deltar.', 'Kommunstyrelsen'))
+      .toEqual(['Kommunstyrelsen', 'Förvaltningen för Kultur & Fritid', 'nämnden för Individ & Familjeomsorg', 'Gymnasium & Arbetsmarknad']);
+  });
   it("lists a county board once, in its long form, when the text also names it short", () => {
     expect(names('Länsstyrelsen Västra Götalands beslut överklagas. Länsstyrelsen i Västra Götalands län inledde tillsyn. Länsstyrelsen Skåne yttrar sig.', 'Kommunstyrelsen'))
       .toEqual(['Kommunstyrelsen', 'Länsstyrelsen i Västra Götalands län', 'Länsstyrelsen Skåne']);
@@ -118,6 +151,7 @@ describe('naming forms matched one by one', () => {
     'gemensamma nämnden för hemsjukvård och hjälpmedel, avdelningen för finansiell stabilitet och enheten för marknader',
     'beredningsgruppen för miljö och samhällsbyggnad har träffats; till valkansliet, kommunstyrelsens förvaltning',
     'Gymnasium & Arbetsmarknad, IFK Göteborg, Ernst & Young AB',
+    'Barn- och ungdomsenheten, överförmyndare i samverkan, Barnahus Halland och inom Socialjouren, Ungdomsmottagningen.',
     'Ingen organisation alls i den här meningen.',
   ];
 
