@@ -7,6 +7,7 @@
  */
 import { firstNameSet, partyCodes } from '../lib/reference-data.ts';
 import { normaliseOrganisation } from './organisations.ts';
+import { TITLE_HEADS } from '../lib/swedish-documents.ts';
 
 const WORD = String.raw`[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?`;
 const PART = String.raw`(?:[\p{Lu}]\.?(?=\s)|(?:de|De|af|von|van|der|la)\s+${WORD}|${WORD})`;
@@ -25,8 +26,8 @@ const NOT_NAME_WORDS = new Set([
   // Company words: "Visma Consulting", "Visma Underskriftstjänst".
   'AB', 'Consulting', 'Group', 'Underskriftstjänst', 'Stiftelse', 'Förening', 'Föreningen', 'Förbund', 'Förbundet', 'Klubb', 'Klubben',
 ]);
-/** Titles written before a name in run-together lists ("Verksamhetsledare", "Administratör"). */
-const ROLE_NOUN = /(ledare|chef|direktör|strateg|ansvarig|handläggare|sekreterare|samordnare|koordinator|administratör|ordförande|ledamot|ersättare)$/iu;
+/** Titles written before a name in run-together lists ("Verksamhetsledare", "Administratör", "Controller"). */
+const ROLE_NOUN = new RegExp(`(?:${TITLE_HEADS})$`, 'iu');
 /** Words that follow a place or institution named after a person ("Gustaf Fröding Hotell", "Frödingsskolan"). */
 const FOLLOWED_BY_PLACE = /^\s*(Hotell|Hotel|Conference|Center|skolan|gymnasiet|gatan|vägen|salen|Arena|AB|Airport|\p{Ll}*(?:fond|fonden|stiftelse|stipendium|stipendiet|pris|priset))(?![\p{L}])/u;
 /** …or come before it ("Quality Hotel Selma Lagerlöf", "Stiftelsen Anna Ek"). */

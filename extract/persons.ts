@@ -13,7 +13,7 @@ import { normaliseOrganisation } from './organisations.ts';
 import type { DocContext } from './context.ts';
 import { ITEM_SUBHEADING } from './protocol-items.ts';
 import { firstNameSet, partyCodes } from '../lib/reference-data.ts';
-import { ABSENCE_WORDS } from '../lib/swedish-documents.ts';
+import { ABSENCE_WORDS, TITLE_HEADS_CAPITALISED } from '../lib/swedish-documents.ts';
 import { decompound, isDictionaryWord } from '../lib/swedish-compounds.ts';
 import { by, perDocument, runRules, type Finding, type Rule } from './rules.ts';
 import { boldLead, boldLine, cellRuns, cellTexts, startsStruck, struckTexts, textOf } from '../lib/blocks.ts';
@@ -347,13 +347,11 @@ function signature(plainText: string, docIsMeeting: boolean): Found[] {
 
 /** A party code in brackets right after: "Shabnam Zamani (S), Per Gunnarsson (S) och …". */
 const PARTY_AFTER = /^\s*\(([A-Za-zÅÄÖåäö]{1,4})\)/;
-/** The ends of titles written before a name in lower case: "valsamordnare", "kommunjurist", "ordförande". */
-const TITLE_HEADS = 'chef|direktör|ledare|strateg|samordnare|utvecklare|sekreterare|handläggare|controller|ansvarig|jurist|ekonom|revisor|arkitekt|ingenjör|inspektör|planerare|koordinator|administratör|assistent|specialist|analytiker|rådgivare|konsult|pedagog|kurator|sköterska|läkare|polis|ordförande|ledamoten|ersättaren|rektor|föredragande|kommunalråd|oppositionsråd|regionråd';
-/** A title right before: "valsamordnare Sabina Blomqvist", "kommunjurist Linnéa Princis", "enligt ordförande Thure Sandén". */
-const TITLE_BEFORE = new RegExp(String.raw`(?:^|[\s,(])\p{Ll}*(?:${TITLE_HEADS})\s+$`, 'u');
+/** A title right before: "valsamordnare Sabina Blomqvist", "kommunjurist Linnéa Princis", "enligt ordförande Thure Sandén", "Controller Eva Ek". */
+const TITLE_BEFORE = new RegExp(String.raw`(?:^|[\s,(])\p{L}*?(?:${TITLE_HEADS_CAPITALISED})\s+$`, 'u');
 
 /** Either cue in a sentence at all: most sentences have none, and this test is far cheaper than reading their names. */
-const CONTEXT_CUE = new RegExp(String.raw`\([A-Za-zÅÄÖåäö]{1,4}\)|(?:${TITLE_HEADS})\s+\p{Lu}`, 'u');
+const CONTEXT_CUE = new RegExp(String.raw`\([A-Za-zÅÄÖåäö]{1,4}\)|(?:${TITLE_HEADS_CAPITALISED})\s+\p{Lu}`, 'u');
 
 /**
  * Names whose first name no list knows, where the sentence says a person stands there: a party
@@ -366,8 +364,10 @@ function namesByContext(sentence: string): NameHit[] {
     if (first.has(h.name.split(' ')[0]!)) return false;
     const party = PARTY_AFTER.exec(sentence.slice(h.end));
     if (party && partyCodes().has(party[1]!.toUpperCase())) return true;
-    // After a title a unit may stand instead ("förvaltningschef Service Fastighet"): its words are all dictionary words, a person's name seldom is.
-    return TITLE_BEFORE.test(sentence.slice(Math.max(0, h.index - 40), h.index)) && !h.name.split(' ').every(isDictionaryWord);
+    // After a title a unit may stand instead ("förvaltningschef Service Fastighet", "Verksamhetschef Po Centrum"): its words are
+    // all dictionary words or it opens with an abbreviation, a person's name seldom does.
+    const words = h.name.split(' ');
+    return TITLE_BEFORE.test(sentence.slice(Math.max(0, h.index - 40), h.index)) && words[0]!.length > 2 && !words.every(isDictionaryWord);
   });
 }
 
