@@ -8,6 +8,7 @@ import { matchesOf, plain, sentences, wrappedLines } from '../lib/text.ts';
 import { findNames, parseNameList, splitDescriptor, type ListedPerson, type NameHit } from './person-names.ts';
 import { mergePersons, sameName, type PersonMention } from './person-resolution.ts';
 import { SECTION_RULES, mergeSections, statedSections, type SectionFinding } from './partial-attendance.ts';
+import { labelledText, type PersonLabel } from './person-labels.ts';
 import { ATTENDANCE_BLOCK_RULE, readAttendanceBlock, type AttendanceBlock } from './attendance-block.ts';
 import { normaliseOrganisation } from './organisations.ts';
 import type { DocContext } from './context.ts';
@@ -25,7 +26,7 @@ const SIGNATURE = /^(vid protokollet|vid anteckningarna|justeras|justerat|anteck
 /** "Närvarande: A (S), ordförande, Hagfors; B (C), Kil", "Närvarande från direktionen: …" — a labelled list in one paragraph. */
 const INLINE_LIST = /^\**(närvarande|närvarande ledamöter|deltagande|deltagare|beslutande|övriga närvarande|frånvarande|anmält förhinder|förhinder)(?:(?:\s+(?:från|av|för|i))?\s+\p{Ll}[\p{L}-]*){0,2}\**\s*:\s*\**\s*(.+)$/isu;
 /** Verbs of speaking and presenting: the names before one in its sentence are the ones speaking. */
-const SPEECH = /(?<![\p{L}])(berättar|berättade|informerar|informerade|konstaterar|konstaterade|poängterar|poängterade|menar|menade|frågar|frågade|redovisar|redovisade|rekommenderar|hälsar|hälsade|föreslår|föreslog|ställer|lyfter|lyfte|kompletterar|kompletterade|uppmanar|uppmanade|tackar|tackade|visar|visade|presenterar|presenterade|introducerar|introducerade|inledde|inleder|redogjorde|redogör|svarar|svarade|betonar|betonade|understryker|påminner|påminde|gick igenom|går igenom|medverkar|medverkade|var processledare|var moderator|yrkar|yrkade|öppnar|öppnade|avslutar|avslutade|ber|bad)(?![\p{L}])/iu;
+const SPEECH = /(?<![\p{L}])(berättar|berättade|informerar|informerade|konstaterar|konstaterade|poängterar|poängterade|menar|menade|frågar|frågade|redovisar|redovisade|rekommenderar|hälsar|hälsade|föreslår|föreslog|ställer|lyfter|lyfte|kompletterar|kompletterade|uppmanar|uppmanade|tackar|tackade|visar|visade|presenterar|presenterade|introducerar|introducerade|inledde|inleder|redogjorde|redogör|svarar|svarade|betonar|betonade|understryker|påminner|påminde|gick igenom|går igenom|medverkar|medverkade|var processledare|var moderator|yrkar|yrkade|öppnar|öppnade|avslutar|avslutade|ber|bad|föredrar|föredrog|beskriver|beskrev|förklarar|förklarade|sammanfattar|sammanfattade|rapporterar|rapporterade|återrapporterar|återrapporterade|föreläser|föreläste)(?![\p{L}])/iu;
 /** A verb right before a name ("berättar Fredric Norlin"). */
 const SPEECH_ALL = new RegExp(SPEECH.source, 'giu');
 const SPEECH_BEFORE = /(berättar|frågar|menar|säger|betonar|konstaterar|svarar|påpekar|kompletterar)\s*$/iu;
@@ -38,6 +39,7 @@ type PersonInput = Pick<DocContext, 'blocks' | 'plain' | 'line' | 'blockSection'
 type Role =
   | { kind: 'table'; mode: Mode | null; columns: Columns | null }
   | { kind: 'list'; mode: Mode; items: string[] }
+  | { kind: 'labelled'; label: PersonLabel; lines: string[] }
   | { kind: 'signature' }
   | { kind: 'presenter'; text: string }
   | { kind: 'prose' };
@@ -62,6 +64,22 @@ const reading = perDocument((ctx: PersonInput): Reading => {
     const text = block.text;
     const line = ctx.line[i]!;
     const label = line.replace(/[:*]/g, '').trim();
+    const inline = block.kind === 'paragraph' ? INLINE_LIST.exec(text.trim()) : null;
+    if (inline) {
+      // "DELTAGANDE: Stefan Ingves, ordförande" with one name a line after it: the list goes on.
+      listMode = ABSENT_HEADING.test(inline[1]!) ? 'absent' : 'present';
+      return [{ kind: 'list', mode: listMode, items: inline[2]!.split(/;\s*/) }];
+    }
+    const labelled = block.kind === 'paragraph' || block.kind === 'list-item' ? labelledText(ctx.plain[i]!) : null;
+    const labelledRoles = (labelled?.found ?? []).filter((f) => f.lines.length).map((f): Role => ({ kind: 'labelled', label: f.label, lines: f.lines }));
+    // Another label ("Plats:", "Tid:") ends a list.
+    if (labelled?.other) listMode = null;
+    else if (labelled?.opens) {
+      // "Inbjudna:" / "Anna Ek" / "Bo Lund": a label of a list heads the one-name lines after it.
+      const last = labelled.found.at(-1)!.label;
+      listMode = last.list && last.attendance !== 'unknown' ? last.attendance : null;
+      return labelledRoles;
+    }
     if (block.kind === 'heading' || (block.kind === 'paragraph' && label.length < 40 && !/[.]$/.test(label))) {
       if (ABSENT_HEADING.test(label)) { listMode = 'absent'; if (block.kind === 'heading' || label.split(' ').length <= 3) return []; }
       else if (PRESENT_HEADING.test(label)) { listMode = 'present'; if (block.kind === 'heading' || label.split(' ').length <= 3) return []; }
@@ -79,19 +97,13 @@ const reading = perDocument((ctx: PersonInput): Reading => {
       else if (labels && PRESENT_HEADING.test(head) && head.split(/\s+/).length <= 3) listMode = 'present';
       return [{ kind: 'table', mode: listMode, columns }];
     }
-    const inline = block.kind === 'paragraph' ? INLINE_LIST.exec(text.trim()) : null;
-    if (inline) {
-      // "DELTAGANDE: Stefan Ingves, ordförande" with one name a line after it: the list goes on.
-      listMode = ABSENT_HEADING.test(inline[1]!) ? 'absent' : 'present';
-      return [{ kind: 'list', mode: listMode, items: inline[2]!.split(/;\s*/) }];
-    }
     if (block.kind === 'list-item' && listMode) return [{ kind: 'list', mode: listMode, items: [text] }];
     if (block.kind === 'paragraph' && (SIGNATURE.test(line) && isSignatureLine(text) || rolesUnderNames(ctx.plain[i]!)) || boldNameLine(block)) return [{ kind: 'signature' }];
     if (listMode && block.kind === 'paragraph' && !/[.!?]$/.test(line) && line.split(/\s+/).length <= 40) return [{ kind: 'list', mode: listMode, items: [text] }];
     listMode = null;
     if (block.kind === 'heading') return [{ kind: 'presenter', text: headingPresenter(line) }];
     const presenter = block.kind === 'paragraph' && i > 0 && isPresenterLine(line, ctx.blocks[i - 1]!, ctx.sectionStarts.has(i - 1));
-    return [...(presenter ? [{ kind: 'presenter' as const, text: firstSentence(line) }] : []), { kind: 'prose' }];
+    return [...labelledRoles, ...(presenter ? [{ kind: 'presenter' as const, text: firstSentence(line) }] : []), { kind: 'prose' }];
   });
   return { attendance, roles };
 });
@@ -127,6 +139,8 @@ export const protocolAttendanceBlock: Rule<PersonMention, PersonInput> = {
 export const attendanceTable = roleRule('attendance-table', 'table', (role, i, ctx) => (role.columns ? columnRow(ctx.blocks[i]!, role.columns, role.mode) : tableRow(ctx.blocks[i]!, role.mode)));
 /** Lists under "Närvarande", "Frånvarande" … (labelled inline, bulleted, or a name a line). */
 export const attendanceList = roleRule('attendance-list', 'list', (role, i, ctx) => role.items.flatMap((item) => listRow(item, role.mode, ctx.blocks[i]!.inlines)));
+/** Persons after a label ("Inbjudna: Anna Ek, enhetschef", "Protokollförare: Bo Lund", "Handläggare: Eva Berg", "Protokollet justeras av …"). */
+export const labelledPersons = roleRule('person-label', 'labelled', (role, i, ctx) => role.lines.flatMap((line) => labelRow(line, role.label, ctx.blocks[i]!.inlines, ctx.isMeeting)));
 /** Signature lines ("Vid protokollet", "**Anna Elverskog**" / "Sekreterare"). */
 export const signatureLine = roleRule('signature-line', 'signature', (_, i, ctx) => (rolesUnderNames(ctx.plain[i]!) ? sideBySide : signature)(ctx.plain[i]!, ctx.isMeeting && !ctx.notYetHeld));
 /** Who presents an agenda item: named in its heading or on the line right under it. */
@@ -134,7 +148,7 @@ export const presenterLine = roleRule('presenter-line', 'presenter', (role) => p
 /** Names in running text: present when they speak, else mentioned. */
 export const nameInText = roleRule('name-in-text', 'prose', (_, i, ctx) => prose(ctx.plain[i]!));
 
-export const PERSON_RULES = [protocolAttendanceBlock, attendanceTable, attendanceList, signatureLine, presenterLine, nameInText];
+export const PERSON_RULES = [protocolAttendanceBlock, attendanceTable, attendanceList, labelledPersons, signatureLine, presenterLine, nameInText];
 
 export function extractPersons(ctx: PersonInput): Person[] {
   const persons = mergePersons(runRules(PERSON_RULES, ctx)).map((p) => ({
@@ -264,6 +278,24 @@ function listRow(text: string, mode: Mode, runs: Inline[] = [], struckCells = fa
     const sections = absent || !attendance ? null : statedSections(p.after);
     return { name: p.name, party: p.party, organisation: organisation ?? organisationInBracket(p.bracket), role, attendance: absent ? 'absent' : 'present', rank: 3, ...(sections ? { sections } : {}) };
   });
+}
+
+/**
+ * The persons of one entry after a label, with the label's attendance (a meeting not held or a
+ * document that records none has nobody present) and its role when the entry names none. After a
+ * label of officials ("Handläggare:", "Ansvarig:") a unit may stand ("Service Fastighet"): a name
+ * whose first word no list knows needs a word no dictionary has.
+ */
+function labelRow(line: string, label: PersonLabel, runs: Inline[], isMeeting: boolean): Found[] {
+  const attendance = label.attendance === 'present' && !isMeeting ? 'unknown' : label.attendance;
+  const first = firstNameSet();
+  return listRow(line, attendance === 'absent' ? 'absent' : 'present', runs)
+    .filter((p) => {
+      const words = p.name.split(' ');
+      if (first.has(words[0]!) || p.party) return true;
+      return !isCompoundNoun(words[0]!) && (label.attendance !== 'unknown' || !words.every(isDictionaryWord));
+    })
+    .map((p) => ({ ...p, role: p.role ?? label.role, attendance: p.attendance === 'absent' ? 'absent' : attendance, rank: attendance === 'unknown' ? 0 : 3 }));
 }
 
 /** How one takes part, not who one comes from: "(Teams)", "(på distans)", "(§ 1–5)", "(ersättare)". */
