@@ -8,9 +8,10 @@ import { matchesOf, plain, sentences, wrappedLines } from '../lib/text.ts';
 import { findNames, parseNameList, splitDescriptor, type ListedPerson, type NameHit } from './person-names.ts';
 import { mergePersons, sameName, type PersonMention } from './person-resolution.ts';
 import { SECTION_RULES, mergeSections, statedSections, type SectionFinding } from './partial-attendance.ts';
-import { labelledText, type PersonLabel } from './person-labels.ts';
+import { labelledText, personLabel, type PersonLabel } from './person-labels.ts';
 import { ATTENDANCE_BLOCK_RULE, readAttendanceBlock, type AttendanceBlock } from './attendance-block.ts';
 import { normaliseOrganisation } from './organisations.ts';
+import { recipientList } from './recipients.ts';
 import type { DocContext } from './context.ts';
 import { ITEM_SUBHEADING } from './protocol-items.ts';
 import { firstNameSet, partyCodes } from '../lib/reference-data.ts';
@@ -136,7 +137,7 @@ export const protocolAttendanceBlock: Rule<PersonMention, PersonInput> = {
   run: (ctx) => reading(ctx).attendance.mentions.map((m) => ({ value: m, at: [-1] })),
 };
 /** Attendance tables: a struck first cell or an absent list is absent. */
-export const attendanceTable = roleRule('attendance-table', 'table', (role, i, ctx) => (role.columns ? columnRow(ctx.blocks[i]!, role.columns, role.mode) : tableRow(ctx.blocks[i]!, role.mode)));
+export const attendanceTable = roleRule('attendance-table', 'table', (role, i, ctx) => (role.columns ? columnRow(ctx.blocks[i]!, role.columns, role.mode) : tableRow(ctx.blocks[i]!, role.mode, ctx.isMeeting)));
 /** Lists under "Närvarande", "Frånvarande" … (labelled inline, bulleted, or a name a line). */
 export const attendanceList = roleRule('attendance-list', 'list', (role, i, ctx) => role.items.flatMap((item) => listRow(item, role.mode, ctx.blocks[i]!.inlines)));
 /** Persons after a label ("Inbjudna: Anna Ek, enhetschef", "Protokollförare: Bo Lund", "Handläggare: Eva Berg", "Protokollet justeras av …"). */
@@ -148,7 +149,40 @@ export const presenterLine = roleRule('presenter-line', 'presenter', (role) => p
 /** Names in running text: present when they speak, else mentioned. */
 export const nameInText = roleRule('name-in-text', 'prose', (_, i, ctx) => prose(ctx.plain[i]!));
 
-export const PERSON_RULES = [protocolAttendanceBlock, attendanceTable, attendanceList, labelledPersons, signatureLine, presenterLine, nameInText];
+/**
+ * Persons a decision is sent to ("Beslutet skickas till" / "Anna Ek, HR" / "Service Fastighet"):
+ * only named (unknown). The list mixes bodies and persons, so a name whose first word no list knows
+ * needs a party code, a title after it ("Tord Kvist, ekonom") or a word no dictionary has.
+ */
+export const recipientPersons: Rule<PersonMention, PersonInput> = {
+  id: 'recipient-person', field: 'persons',
+  run: (ctx) => {
+    const out: Finding<PersonMention>[] = [];
+    ctx.plain.forEach((text, i) => {
+      const list = recipientList(text, ctx.plain[i + 1]);
+      if (list === null) return;
+      const at = text.includes(list) ? i : i + 1;
+      const evidence = by(recipientPersons, { page: ctx.blocks[at]!.page, section: ctx.blockSection[at] ?? null, quote: ctx.line[at]!.slice(0, 300) });
+      for (const p of recipientNamesOfPersons(list)) out.push({ value: { name: p.name, party: p.party, organisation: null, role: p.role, attendance: 'unknown', rank: 0, evidence }, at: [at] });
+    });
+    return out;
+  },
+};
+
+/** An entry of a recipient list that is a person: the name is the whole entry, up to a comma, bracket or "och". */
+function recipientNamesOfPersons(list: string): { name: string; party: string | null; role: string | null }[] {
+  const first = firstNameSet();
+  return list.split('\n').flatMap((line) => parseNameList(line, { anyFirstName: true }).filter((p) => {
+    const before = line.slice(0, p.index).trim();
+    if (before && !/(?:[,;:]|\s(?:och|samt))$/u.test(` ${before}`)) return false;
+    if (!/^\s*(?:$|[,;(]|(?:och|samt)\s)/u.test(p.after)) return false;
+    const words = p.name.split(' ');
+    const titled = /^\s*,\s*\p{Ll}/u.test(p.after) && splitDescriptor(p.descriptor).role !== null;
+    return first.has(words[0]!) || p.party !== null || titled || (words[0]!.length > 2 && !isCompoundNoun(words[0]!) && !words.every(isDictionaryWord));
+  }).map((p) => ({ name: p.name, party: p.party, role: splitDescriptor(p.descriptor).role })));
+}
+
+export const PERSON_RULES = [protocolAttendanceBlock, attendanceTable, attendanceList, labelledPersons, signatureLine, presenterLine, recipientPersons, nameInText];
 
 export function extractPersons(ctx: PersonInput): Person[] {
   const persons = mergePersons(runRules(PERSON_RULES, ctx)).map((p) => ({
@@ -223,7 +257,7 @@ function columnRow(block: Block, columns: Columns, mode: Mode | null): Found[] {
 }
 
 /** "Name (Party) | Organisation" (a struck first cell is absent), "Label | Name, Org Name, Org …". */
-function tableRow(block: Block, mode: Mode | null): Found[] {
+function tableRow(block: Block, mode: Mode | null, isMeeting: boolean): Found[] {
   const cells = cellRuns(block);
   const first = plain(textOf(cells[0] ?? []));
   const others = cells.slice(1).flat();
@@ -238,6 +272,9 @@ function tableRow(block: Block, mode: Mode | null): Found[] {
   }
   // A label cell ("Politiker", "Inbjudna", "Närvarande") followed by names run together.
   const labelled = ABSENT_HEADING.test(first) || PRESENT_HEADING.test(first);
+  // "Gäster: | Anna Ek, Region Halland", "Handläggare | Eva Berg": a label of persons that says how they took part.
+  const label = labelled || cells.length < 2 ? null : personLabel(first.replace(/[:*]/g, ''));
+  if (label) return labelRow(rest, label, others, isMeeting);
   if (/^(plats|tid|datum|lokal)\b/i.test(first)) return [];
   if (mode !== null || labelled) return listRow(rest, ABSENT_HEADING.test(first) ? 'absent' : mode ?? 'present', others, others.some((r) => r.struck));
   // Outside an attendance list a row's cells are text: a case title, a proposal, a line of prose
