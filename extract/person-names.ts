@@ -19,6 +19,9 @@ const NOT_NAME_WORDS = new Set([
   'Universitet', 'Universitetet', 'Verket', 'Myndigheten', 'Länsstyrelsen', 'Sverige', 'Sveriges', 'Norge', 'Skolverket', 'Trafikverket',
   'Migrationsverket', 'Arbetsförmedlingen', 'Airport', 'Gymnasium', 'Skola', 'Skolan', 'Kyrka', 'Kyrkan', 'Torg', 'Torget', 'Gatan', 'Vägen',
   'Teams', 'Zoom', 'Skype', 'Youtube', 'Facebook', 'Dagens', 'Nyheter', 'Svenska', 'Dagbladet', 'Rådet', 'Råd', 'Nämnd', 'Styrelsen',
+  // Places and buildings: "Tjolöholms Slott", "Hede Station", "Kungsbacka Bibliotek".
+  'Slott', 'Slottet', 'Museum', 'Museet', 'Konstmuseum', 'Bibliotek', 'Biblioteket', 'Station', 'Stationen', 'Centrum', 'Hamn', 'Hamnen',
+  'Sjukhus', 'Sjukhuset', 'Vårdcentral', 'Vårdcentralen', 'Arena', 'Badhus', 'Badhuset', 'Stadshus', 'Stadshuset', 'Kommunhus', 'Kommunhuset',
   'Punkt', 'Bilaga', 'Dag', 'Datum', 'Tid', 'Plats', 'Sekreterare', 'Ordförande', 'Justerare', 'Justeras', 'Närvarande', 'Frånvarande',
   'Ledamöter', 'Ersättare', 'Övriga', 'Inbjudna', 'Politiker', 'Nytt', 'Nya', 'Mötet', 'Hela', 'Kommunstyrelsens', 'Regionstyrelsens',
   // Labels and table headers of protocols: "Erik Norinder Paragrafer § 1-14", "Namn Parti Roll".

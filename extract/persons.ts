@@ -71,6 +71,8 @@ const reading = perDocument((ctx: PersonInput): Reading => {
       listMode = ABSENT_HEADING.test(inline[1]!) ? 'absent' : 'present';
       return [{ kind: 'list', mode: listMode, items: inline[2]!.split(/;\s*/) }];
     }
+    // A new item ("§ 12 …") and a list of recipients ("Beslutet skickas till") end a list of those present.
+    if ((ctx.sectionStarts.has(i) && /^\s*(?:§\s*\d|\d{1,2}[.)]\s)/u.test(line)) || recipientList(text) !== null) listMode = null;
     const labelled = block.kind === 'paragraph' || block.kind === 'list-item' ? labelledText(ctx.plain[i]!) : null;
     const labelledRoles = (labelled?.found ?? []).filter((f) => f.lines.length).map((f): Role => ({ kind: 'labelled', label: f.label, lines: f.lines }));
     // Another label ("Plats:", "Tid:") ends a list.
@@ -100,7 +102,8 @@ const reading = perDocument((ctx: PersonInput): Reading => {
     }
     if (block.kind === 'list-item' && listMode) return [{ kind: 'list', mode: listMode, items: [text] }];
     if (block.kind === 'paragraph' && (SIGNATURE.test(line) && isSignatureLine(text) || rolesUnderNames(ctx.plain[i]!)) || boldNameLine(block)) return [{ kind: 'signature' }];
-    if (listMode && block.kind === 'paragraph' && !/[.!?]$/.test(line) && line.split(/\s+/).length <= 40) return [{ kind: 'list', mode: listMode, items: [text] }];
+    // (A sentence ending inside the paragraph makes it text: "Information om Hede station. Föredragande: …".)
+    if (listMode && block.kind === 'paragraph' && !/[.!?]$/.test(line) && !/\p{Ll}{2}[.!?]\s/u.test(line) && line.split(/\s+/).length <= 40) return [{ kind: 'list', mode: listMode, items: [text] }];
     listMode = null;
     if (block.kind === 'heading') return [{ kind: 'presenter', text: headingPresenter(line) }];
     const presenter = block.kind === 'paragraph' && i > 0 && isPresenterLine(line, ctx.blocks[i - 1]!, ctx.sectionStarts.has(i - 1));
