@@ -149,6 +149,8 @@ export const labelledPersons = roleRule('person-label', 'labelled', (role, i, ct
 export const signatureLine = roleRule('signature-line', 'signature', (_, i, ctx) => (rolesUnderNames(ctx.plain[i]!) ? sideBySide : signature)(ctx.plain[i]!, ctx.isMeeting && !ctx.notYetHeld));
 /** Who presents an agenda item: named in its heading or on the line right under it. */
 export const presenterLine = roleRule('presenter-line', 'presenter', (role) => presenters(role.text));
+/** Authors cited by initial and surname before a year ("se A. Breman och B. Lagerwall (2024)"): only mentioned. */
+export const citedAuthor = roleRule('cited-author', 'prose', (_, i, ctx) => citedAuthors(ctx.plain[i]!));
 /** Names in running text: present when they speak, else mentioned. */
 export const nameInText = roleRule('name-in-text', 'prose', (_, i, ctx) => prose(ctx.plain[i]!));
 
@@ -185,7 +187,7 @@ function recipientNamesOfPersons(list: string): { name: string; party: string | 
   }).map((p) => ({ name: p.name, party: p.party, role: splitDescriptor(p.descriptor).role })));
 }
 
-export const PERSON_RULES = [protocolAttendanceBlock, attendanceTable, attendanceList, labelledPersons, signatureLine, presenterLine, recipientPersons, nameInText];
+export const PERSON_RULES = [protocolAttendanceBlock, attendanceTable, attendanceList, labelledPersons, signatureLine, presenterLine, recipientPersons, citedAuthor, nameInText];
 
 export function extractPersons(ctx: PersonInput): Person[] {
   const persons = mergePersons(runRules(PERSON_RULES, ctx)).map((p) => ({
@@ -441,6 +443,19 @@ function namesByContext(sentence: string): NameHit[] {
     const words = h.name.split(' ');
     return TITLE_BEFORE.test(sentence.slice(Math.max(0, h.index - 40), h.index)) && words[0]!.length > 2 && !words.every(isDictionaryWord);
   });
+}
+
+/** An author as a reference gives one: initials, then the surname ("S. Stancheva", "J. H. Stock", "K. af Jochnick"). */
+const AUTHOR = String.raw`(?:\p{Lu}\.\s?){1,3}(?:(?:de|af|von|van|der)\s+)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
+/** One to a few authors before a year in brackets: "A. Breman och B. Lagerwall (2024)", "J. Stock m.fl. (2019)". */
+const CITATION = new RegExp(String.raw`(?<![\p{L}.])(${AUTHOR}(?:\s*(?:,|och|and|&)\s*${AUTHOR}){0,4})(?:\s+(?:m\.\s?fl|et\s+al)\.?)?\s*\((?:19|20)\d{2}[a-z]?\)`, 'gu');
+const AUTHOR_ALL = new RegExp(AUTHOR, 'gu');
+
+function citedAuthors(text: string): Found[] {
+  if (!text.includes('. ') || !/\((?:19|20)\d{2}/.test(text)) return [];
+  return [...text.matchAll(CITATION)].flatMap((m) => [...m[1]!.matchAll(AUTHOR_ALL)].map((a): Found => ({
+    name: a[0].replace(/\.\s?(?=\p{Lu}\.)/gu, '. ').replace(/\s+/g, ' '), party: null, organisation: null, role: null, attendance: 'unknown', rank: 0,
+  })));
 }
 
 /**
