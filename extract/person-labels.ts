@@ -37,6 +37,31 @@ const COLON_LABEL = /^[\s*_]*(\p{L}[\p{L}./]*(?:\s+\p{Ll}[\p{L}./]*){0,3})[\s*_]
 /** Justering phrases written without a colon: "Protokollet justeras av Anna Ek och Bo Lund", "Justeras av: Anna Ek". */
 const JUSTERING = /^[\s*_]*((?:(?:protokollet|anteckningarna|minnesanteckningarna|dagens protokoll)\s+)?justeras\s+av|utses\s+att\s+(?:jämte\s+ordföranden\s+)?justera(?:\s+(?:dagens\s+)?(?:protokollet|anteckningarna))?|(?:till\s+justerare|att\s+(?:jämte\s+ordföranden\s+)?justera(?:\s+(?:dagens\s+)?(?:protokollet|anteckningarna))?)\s+(?:utses|utsågs|valdes|väljs))[\s*_:]+/iu;
 
+/** Any label of persons with its colon, wherever it stands ("… Hälsoskydd Föredragande: Veronica Kinn"); a label's last word ends at the colon. */
+const LABEL_ANYWHERE = new RegExp(String.raw`(?<![\p{L}])(${LABELS.map(([re]) => re.source.replace(/^\^/, '').replace(/\$$/, '')).join('|')})[\s*_]*:[\s*_]*`, 'giu');
+/** Any other label ("Dnr:", "Förslag till beslut:"), which ends the entries of the label before it. */
+const OTHER_LABEL = /(?<![\p{L}])\p{Lu}[\p{L}]*(?:\s+\p{Ll}+){0,3}\s*:(?!\d)/gu;
+
+export interface LabelledPart { label: PersonLabel; text: string }
+
+/**
+ * The labels of persons inside a text (a table cell, a sentence) and the text each heads, up to
+ * the next label of any kind: "Information om tillsynen Föredragande: Tina Carlson,
+ * verksamhetschef" → Föredragande: "Tina Carlson, verksamhetschef". `before` is the text before the
+ * first label; `atSentence` takes only labels at the start or after a sentence's end.
+ */
+export function labelledParts(text: string, atSentence = false): { before: string; parts: LabelledPart[] } {
+  const found = [...text.matchAll(LABEL_ANYWHERE)].filter((m) => !atSentence || /(?:^|[.;!?)]\s*)$/u.test(text.slice(0, m.index).trimEnd()) || !text.slice(0, m.index).trim());
+  if (!found.length) return { before: text, parts: [] };
+  const ends = [...text.matchAll(OTHER_LABEL)].map((m) => m.index);
+  const parts = found.map((m, k) => {
+    const from = m.index + m[0].length;
+    const next = Math.min(found[k + 1]?.index ?? text.length, ...ends.filter((e) => e >= from));
+    return { label: personLabel(m[1]!)!, text: text.slice(from, next).trim() };
+  });
+  return { before: text.slice(0, found[0]!.index), parts };
+}
+
 /** What a label says, or null when it is no label of persons. */
 export function personLabel(label: string): PersonLabel | null {
   const l = label.replace(/\s+/g, ' ').trim();
@@ -46,12 +71,17 @@ export function personLabel(label: string): PersonLabel | null {
 export interface LabelledText { label: PersonLabel; /** The text after the label, a line an entry (empty when the names follow in the next blocks). */ lines: string[] }
 
 /** A line that opens with a label of persons: the label and the text after it; `other` for any other label ("Plats:", "Tid:"). */
-function labelLine(line: string): { label: PersonLabel; rest: string; sentence: boolean } | 'other' | null {
+function labelLine(line: string): { label: PersonLabel; rest: string; sentence: boolean; later?: boolean } | 'other' | null {
   const justering = JUSTERING.exec(line);
   if (justering) return { label: present('justerare'), rest: line.slice(justering[0].length), sentence: true };
   const colon = COLON_LABEL.exec(line);
   const label = colon ? personLabel(colon[1]!) : personLabel(line.replace(/[\s*_:]+$/, '').replace(/^[\s*_]+/, ''));
-  if (!label) return colon && /^\p{Lu}/u.test(colon[1]!) ? 'other' : null;
+  if (!label) {
+    // "Information om Hede station. Föredragande: Anna Ek": a label after a sentence heads the rest of the line.
+    const later = labelledParts(line, true).parts[0];
+    if (later) return { label: later.label, rest: later.text, sentence: false, later: true };
+    return colon && /^\p{Lu}/u.test(colon[1]!) ? 'other' : null;
+  }
   return { label, rest: colon ? line.slice(colon[0].length) : '', sentence: false };
 }
 
@@ -71,7 +101,7 @@ export function labelledText(text: string): { opens: boolean; other: boolean; fo
     const l = labelLine(line);
     if (l === 'other') { if (k === 0) other = true; current = null; return; }
     if (l) {
-      if (k === 0) opens = true;
+      if (k === 0 && !l.later) opens = true;
       // "Föredragande: Anna Ek; Bo Lund": a semicolon separates entries as a line does.
       const rest = l.sentence ? l.rest.split(/(?<=\p{Ll}{2}|\))\.(?:\s|$)/u)[0]! : l.rest;
       found.push((current = { label: l.label, lines: rest.split(/;\s*/).map((x) => x.trim()).filter(Boolean) }));

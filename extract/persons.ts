@@ -8,14 +8,14 @@ import { matchesOf, plain, sentences, wrappedLines } from '../lib/text.ts';
 import { findNames, parseNameList, splitDescriptor, type ListedPerson, type NameHit } from './person-names.ts';
 import { mergePersons, sameName, type PersonMention } from './person-resolution.ts';
 import { SECTION_RULES, mergeSections, statedSections, type SectionFinding } from './partial-attendance.ts';
-import { labelledText, personLabel, type PersonLabel } from './person-labels.ts';
+import { labelledParts, labelledText, personLabel, type PersonLabel } from './person-labels.ts';
 import { ATTENDANCE_BLOCK_RULE, readAttendanceBlock, type AttendanceBlock } from './attendance-block.ts';
 import { normaliseOrganisation } from './organisations.ts';
 import { recipientList } from './recipients.ts';
 import type { DocContext } from './context.ts';
 import { ITEM_SUBHEADING } from './protocol-items.ts';
 import { firstNameSet, partyCodes } from '../lib/reference-data.ts';
-import { ABSENCE_WORDS, TITLE_HEADS_CAPITALISED } from '../lib/swedish-documents.ts';
+import { ABSENCE_WORDS, TITLE_HEADS, TITLE_HEADS_CAPITALISED } from '../lib/swedish-documents.ts';
 import { decompound, isDictionaryWord } from '../lib/swedish-compounds.ts';
 import { by, perDocument, runRules, type Finding, type Rule } from './rules.ts';
 import { boldLead, boldLine, cellRuns, cellTexts, startsStruck, struckTexts, textOf } from '../lib/blocks.ts';
@@ -174,6 +174,9 @@ export const recipientPersons: Rule<PersonMention, PersonInput> = {
   },
 };
 
+/** A title heading what follows a name: "ekonom", "biträdande rektor", "enhetschef HR". */
+const TITLE_AFTER = new RegExp(String.raw`^(?:\p{Ll}+\s+)?\p{Ll}*(?:${TITLE_HEADS})(?![\p{L}])`, 'u');
+
 /** An entry of a recipient list that is a person: the name is the whole entry, up to a comma, bracket or "och". */
 function recipientNamesOfPersons(list: string): { name: string; party: string | null; role: string | null }[] {
   const first = firstNameSet();
@@ -182,7 +185,7 @@ function recipientNamesOfPersons(list: string): { name: string; party: string | 
     if (before && !/(?:[,;:]|\s(?:och|samt))$/u.test(` ${before}`)) return false;
     if (!/^\s*(?:$|[,;(]|(?:och|samt)\s)/u.test(p.after)) return false;
     const words = p.name.split(' ');
-    const titled = /^\s*,\s*\p{Ll}/u.test(p.after) && splitDescriptor(p.descriptor).role !== null;
+    const titled = /^\s*,\s*\p{Ll}/u.test(p.after) && TITLE_AFTER.test(p.descriptor);
     return first.has(words[0]!) || p.party !== null || titled || (words[0]!.length > 2 && !isCompoundNoun(words[0]!) && !words.every(isDictionaryWord));
   }).map((p) => ({ name: p.name, party: p.party, role: splitDescriptor(p.descriptor).role })));
 }
@@ -286,11 +289,11 @@ function tableRow(block: Block, mode: Mode | null, isMeeting: boolean): Found[] 
   // that the PDF's gaps cut into cells ("Omorganisation Fastighet", "Semantic Style Guide på hög nivå").
   if (cells.length < 2) return [];
   const titled = splitDescriptor(first).role !== null;
-  return cells.slice(1).flatMap((cell) => textCell(textOf(cell), cell, titled));
+  return cells.slice(1).flatMap((cell) => textCell(textOf(cell), cell, titled, isMeeting));
 }
 
-/** Where a cell of text says that names follow: "Föredragande:", or an agenda item's time slot ("13.00–14.00 Christina Hermansson"). */
-const PRESENTERS_FOLLOW = /(?<![\p{L}])(?:föredragande|föredragare|medverkande)\s*:|(?<![\d.:])\d{1,2}[.:]\d{2}\s*[–-]\s*\d{1,2}[.:]\d{2}(?![\d])/iu;
+/** Where a cell of text says that names follow: an agenda item's time slot ("13.00–14.00 Christina Hermansson"); labels ("Föredragande:") are read before. */
+const PRESENTERS_FOLLOW = /(?<![\d.:])\d{1,2}[.:]\d{2}\s*[–-]\s*\d{1,2}[.:]\d{2}(?![\d])/u;
 
 /**
  * The persons of a table cell outside an attendance list. A name there needs more than its shape:
@@ -298,7 +301,10 @@ const PRESENTERS_FOLLOW = /(?<![\p{L}])(?:föredragande|föredragare|medverkande
  * Green (C) som justerare"), or it stands where names stand: after a presenter's label or time
  * slot, or alone in its cell beside a title ("Handläggare | Kasra Hassirian").
  */
-function textCell(text: string, runs: Inline[], titled: boolean): Found[] {
+function textCell(text: string, runs: Inline[], titled: boolean, isMeeting: boolean): Found[] {
+  // "Föredragande: Tina Carlson, verksamhetschef", "Handläggare: Eva Berg" inside the cell: each label's persons.
+  const { before, parts } = labelledParts(text);
+  if (parts.length) return [...textCell(before, runs, titled, isMeeting), ...parts.flatMap((p) => labelRow(p.text, p.label, runs, isMeeting))];
   const marker = PRESENTERS_FOLLOW.exec(text);
   const head = marker ? text.slice(0, marker.index) : text;
   const named = listRow(head, 'present', runs, false, false);
