@@ -77,7 +77,8 @@ const reading = perDocument((ctx: PersonInput): Reading => {
     const labelledRoles = (labelled?.found ?? []).filter((f) => f.lines.length).map((f): Role => ({ kind: 'labelled', label: f.label, lines: f.lines }));
     // Another label ("Plats:", "Tid:") ends a list.
     if (labelled?.other) listMode = null;
-    else if (labelled?.opens) {
+    // "Vid protokollet" / "Erik Norinder": a signature's label alone on its line is the signature rule's.
+    else if (labelled?.opens && !(block.kind === 'paragraph' && SIGNATURE.test(line) && isSignatureLine(text) && personLabel(ctx.plain[i]!.split('\n')[0]!.replace(/[\s*_]+/g, ' ')) !== null)) {
       // "Inbjudna:" / "Anna Ek" / "Bo Lund": a label of a list heads the one-name lines after it.
       const last = labelled.found.at(-1)!.label;
       listMode = last.list && last.attendance !== 'unknown' ? last.attendance : null;
