@@ -7,6 +7,7 @@
  */
 import { firstNameSet, partyCodes } from '../lib/reference-data.ts';
 import { normaliseOrganisation } from './organisations.ts';
+import { TITLE_HEADS } from '../lib/swedish-documents.ts';
 
 /** A capitalised word after its capital. */
 const WORD_REST = String.raw`[\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?`;
@@ -21,6 +22,9 @@ const NOT_NAME_WORDS = new Set([
   'Universitet', 'Universitetet', 'Verket', 'Myndigheten', 'Länsstyrelsen', 'Sverige', 'Sveriges', 'Norge', 'Skolverket', 'Trafikverket',
   'Migrationsverket', 'Arbetsförmedlingen', 'Airport', 'Gymnasium', 'Skola', 'Skolan', 'Kyrka', 'Kyrkan', 'Torg', 'Torget', 'Gatan', 'Vägen',
   'Teams', 'Zoom', 'Skype', 'Youtube', 'Facebook', 'Dagens', 'Nyheter', 'Svenska', 'Dagbladet', 'Rådet', 'Råd', 'Nämnd', 'Styrelsen',
+  // Places and buildings: "Tjolöholms Slott", "Hede Station", "Kungsbacka Bibliotek".
+  'Slott', 'Slottet', 'Museum', 'Museet', 'Konstmuseum', 'Bibliotek', 'Biblioteket', 'Station', 'Stationen', 'Centrum', 'Hamn', 'Hamnen',
+  'Sjukhus', 'Sjukhuset', 'Vårdcentral', 'Vårdcentralen', 'Arena', 'Badhus', 'Badhuset', 'Stadshus', 'Stadshuset', 'Kommunhus', 'Kommunhuset',
   'Punkt', 'Bilaga', 'Dag', 'Datum', 'Tid', 'Plats', 'Sekreterare', 'Ordförande', 'Justerare', 'Justeras', 'Närvarande', 'Frånvarande',
   'Ledamöter', 'Ersättare', 'Övriga', 'Inbjudna', 'Politiker', 'Nytt', 'Nya', 'Mötet', 'Hela', 'Kommunstyrelsens', 'Regionstyrelsens',
   // Labels and table headers of protocols: "Erik Norinder Paragrafer § 1-14", "Namn Parti Roll".
@@ -28,8 +32,8 @@ const NOT_NAME_WORDS = new Set([
   // Company words: "Visma Consulting", "Visma Underskriftstjänst".
   'AB', 'Consulting', 'Group', 'Underskriftstjänst', 'Stiftelse', 'Förening', 'Föreningen', 'Förbund', 'Förbundet', 'Klubb', 'Klubben',
 ]);
-/** Titles written before a name in run-together lists ("Verksamhetsledare", "Administratör"). */
-const ROLE_NOUN = /(ledare|chef|direktör|strateg|ansvarig|handläggare|sekreterare|samordnare|koordinator|administratör|ordförande|ledamot|ersättare)$/iu;
+/** Titles written before a name in run-together lists ("Verksamhetsledare", "Administratör", "Controller"). */
+const ROLE_NOUN = new RegExp(`(?:${TITLE_HEADS})$`, 'iu');
 /** Words that follow a place or institution named after a person ("Gustaf Fröding Hotell", "Frödingsskolan"). */
 const FOLLOWED_BY_PLACE = /^\s*(Hotell|Hotel|Conference|Center|skolan|gymnasiet|gatan|vägen|salen|Arena|AB|Airport|\p{Ll}*(?:fond|fonden|stiftelse|stipendium|stipendiet|pris|priset))(?![\p{L}])/u;
 /** …or come before it ("Quality Hotel Selma Lagerlöf", "Stiftelsen Anna Ek"). */

@@ -68,7 +68,12 @@ function sameTokens(x: string[], y: string[]): boolean {
     const [s, l] = x.length < y.length ? [x, y] : [y, x];
     if (l.slice(1).join(' ') === s.join(' ')) return true;
   }
-  if (x[0] !== y[0]) return x.length === y.length && x.slice(1).join(' ') === y.slice(1).join(' ') && spellingSlip(x[0]!, y[0]!);
+  if (x[0] !== y[0]) {
+    if (x.length !== y.length || x.slice(1).join(' ') !== y.slice(1).join(' ')) return false;
+    // A cited author's initial for the first name ("A. Breman" is "Anna Breman").
+    const initial = (a: string, b: string) => /^\p{L}\.?$/u.test(a) && b.length > 2 && b.startsWith(a[0]!);
+    return initial(x[0]!, y[0]!) || initial(y[0]!, x[0]!) || spellingSlip(x[0]!, y[0]!);
+  }
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   if (long.length - short.length > 1) return false;
   // Align from the end (surnames), letting the longer name have one extra middle word.
@@ -106,7 +111,8 @@ export function mergePersons(mentions: PersonMention[]): Person[] {
   // Each spelling split into words once, not at every comparison.
   const split = new Map<string, string[]>();
   const tokensOf = (name: string) => { let t = split.get(name); if (!t) split.set(name, (t = tokens(name))); return t; };
-  const keysOf = (name: string) => { const t = tokensOf(name); return [`f ${t[0]}`, `r ${t.slice(1).join(' ')}`]; };
+  // A name with a first name added in front ("Eva Charlotte Wallenstein") is also looked up by its second word.
+  const keysOf = (name: string) => { const t = tokensOf(name); return [`f ${t[0]}`, `r ${t.slice(1).join(' ')}`, ...(t.length >= 3 ? [`f ${t[1]}`] : [])]; };
   for (const m of ordered) {
     const keys = keysOf(m.name);
     const candidates = candidatesUnder(keys.map((k) => byKey.get(k)));

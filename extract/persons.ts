@@ -8,12 +8,14 @@ import { matchesOf, plain, sentences, withoutLeadingLookbehind, wrappedLines } f
 import { findNames, parseNameList, splitDescriptor, type ListedPerson, type NameHit } from './person-names.ts';
 import { mergePersons, sameName, type PersonMention } from './person-resolution.ts';
 import { SECTION_RULES, mergeSections, statedSections, type SectionFinding } from './partial-attendance.ts';
+import { labelledParts, labelledText, personLabel, type PersonLabel } from './person-labels.ts';
 import { ATTENDANCE_BLOCK_RULE, readAttendanceBlock, type AttendanceBlock } from './attendance-block.ts';
 import { normaliseOrganisation } from './organisations.ts';
+import { recipientList } from './recipients.ts';
 import type { DocContext } from './context.ts';
 import { ITEM_SUBHEADING } from './protocol-items.ts';
 import { firstNameSet, partyCodes } from '../lib/reference-data.ts';
-import { ABSENCE_WORDS } from '../lib/swedish-documents.ts';
+import { ABSENCE_WORDS, TITLE_HEADS, TITLE_HEADS_CAPITALISED } from '../lib/swedish-documents.ts';
 import { decompound, isDictionaryWord } from '../lib/swedish-compounds.ts';
 import { by, perDocument, runRules, type Finding, type Rule } from './rules.ts';
 import { boldLead, boldLine, cellRuns, cellTexts, startsStruck, struckTexts, textOf } from '../lib/blocks.ts';
@@ -25,7 +27,7 @@ const SIGNATURE = /^(vid protokollet|vid anteckningarna|justeras|justerat|anteck
 /** "Närvarande: A (S), ordförande, Hagfors; B (C), Kil", "Närvarande från direktionen: …" — a labelled list in one paragraph. */
 const INLINE_LIST = /^\**(närvarande|närvarande ledamöter|deltagande|deltagare|beslutande|övriga närvarande|frånvarande|anmält förhinder|förhinder)(?:(?:\s+(?:från|av|för|i))?\s+\p{Ll}[\p{L}-]*){0,2}\**\s*:\s*\**\s*(.+)$/isu;
 /** Verbs of speaking and presenting: the names before one in its sentence are the ones speaking. */
-const SPEECH = /(?<![\p{L}])(berättar|berättade|informerar|informerade|konstaterar|konstaterade|poängterar|poängterade|menar|menade|frågar|frågade|redovisar|redovisade|rekommenderar|hälsar|hälsade|föreslår|föreslog|ställer|lyfter|lyfte|kompletterar|kompletterade|uppmanar|uppmanade|tackar|tackade|visar|visade|presenterar|presenterade|introducerar|introducerade|inledde|inleder|redogjorde|redogör|svarar|svarade|betonar|betonade|understryker|påminner|påminde|gick igenom|går igenom|medverkar|medverkade|var processledare|var moderator|yrkar|yrkade|öppnar|öppnade|avslutar|avslutade|ber|bad)(?![\p{L}])/iu;
+const SPEECH = /(?<![\p{L}])(berättar|berättade|informerar|informerade|konstaterar|konstaterade|poängterar|poängterade|menar|menade|frågar|frågade|redovisar|redovisade|rekommenderar|hälsar|hälsade|föreslår|föreslog|ställer|lyfter|lyfte|kompletterar|kompletterade|uppmanar|uppmanade|tackar|tackade|visar|visade|presenterar|presenterade|introducerar|introducerade|inledde|inleder|redogjorde|redogör|svarar|svarade|betonar|betonade|understryker|påminner|påminde|gick igenom|går igenom|medverkar|medverkade|var processledare|var moderator|yrkar|yrkade|öppnar|öppnade|avslutar|avslutade|ber|bad|föredrar|föredrog|beskriver|beskrev|förklarar|förklarade|sammanfattar|sammanfattade|rapporterar|rapporterade|återrapporterar|återrapporterade|föreläser|föreläste)(?![\p{L}])/iu;
 /** A verb right before a name ("berättar Fredric Norlin"). */
 const SPEECH_ALL = new RegExp(SPEECH.source, 'giu');
 /** The verbs without the word-start look behind (which V8 tries at every position): a sentence without them has none. */
@@ -40,6 +42,7 @@ type PersonInput = Pick<DocContext, 'blocks' | 'plain' | 'line' | 'blockSection'
 type Role =
   | { kind: 'table'; mode: Mode | null; columns: Columns | null }
   | { kind: 'list'; mode: Mode; items: string[] }
+  | { kind: 'labelled'; label: PersonLabel; lines: string[] }
   | { kind: 'signature' }
   | { kind: 'presenter'; text: string }
   | { kind: 'prose' };
@@ -64,6 +67,25 @@ const reading = perDocument((ctx: PersonInput): Reading => {
     const text = block.text;
     const line = ctx.line[i]!;
     const label = line.replace(/[:*]/g, '').trim();
+    const inline = block.kind === 'paragraph' ? INLINE_LIST.exec(text.trim()) : null;
+    if (inline) {
+      // "DELTAGANDE: Stefan Ingves, ordförande" with one name a line after it: the list goes on.
+      listMode = ABSENT_HEADING.test(inline[1]!) ? 'absent' : 'present';
+      return [{ kind: 'list', mode: listMode, items: inline[2]!.split(/;\s*/) }];
+    }
+    // A new item ("§ 12 …") and a list of recipients ("Beslutet skickas till") end a list of those present.
+    if ((ctx.sectionStarts.has(i) && /^\s*(?:§\s*\d|\d{1,2}[.)]\s)/u.test(line)) || recipientList(text) !== null) listMode = null;
+    const labelled = block.kind === 'paragraph' || block.kind === 'list-item' ? labelledText(ctx.plain[i]!) : null;
+    const labelledRoles = (labelled?.found ?? []).filter((f) => f.lines.length).map((f): Role => ({ kind: 'labelled', label: f.label, lines: f.lines }));
+    // Another label ("Plats:", "Tid:") ends a list.
+    if (labelled?.other) listMode = null;
+    // "Vid protokollet" / "Erik Norinder": a signature's label alone on its line is the signature rule's.
+    else if (labelled?.opens && !(block.kind === 'paragraph' && SIGNATURE.test(line) && isSignatureLine(text) && personLabel(ctx.plain[i]!.split('\n')[0]!.replace(/[\s*_]+/g, ' ')) !== null)) {
+      // "Inbjudna:" / "Anna Ek" / "Bo Lund": a label of a list heads the one-name lines after it.
+      const last = labelled.found.at(-1)!.label;
+      listMode = last.list && last.attendance !== 'unknown' ? last.attendance : null;
+      return labelledRoles;
+    }
     if (block.kind === 'heading' || (block.kind === 'paragraph' && label.length < 40 && !/[.]$/.test(label))) {
       if (ABSENT_HEADING.test(label)) { listMode = 'absent'; if (block.kind === 'heading' || label.split(' ').length <= 3) return []; }
       else if (PRESENT_HEADING.test(label)) { listMode = 'present'; if (block.kind === 'heading' || label.split(' ').length <= 3) return []; }
@@ -81,19 +103,14 @@ const reading = perDocument((ctx: PersonInput): Reading => {
       else if (labels && PRESENT_HEADING.test(head) && head.split(/\s+/).length <= 3) listMode = 'present';
       return [{ kind: 'table', mode: listMode, columns }];
     }
-    const inline = block.kind === 'paragraph' ? INLINE_LIST.exec(text.trim()) : null;
-    if (inline) {
-      // "DELTAGANDE: Stefan Ingves, ordförande" with one name a line after it: the list goes on.
-      listMode = ABSENT_HEADING.test(inline[1]!) ? 'absent' : 'present';
-      return [{ kind: 'list', mode: listMode, items: inline[2]!.split(/;\s*/) }];
-    }
     if (block.kind === 'list-item' && listMode) return [{ kind: 'list', mode: listMode, items: [text] }];
     if (block.kind === 'paragraph' && (SIGNATURE.test(line) && isSignatureLine(text) || rolesUnderNames(ctx.plain[i]!)) || boldNameLine(block)) return [{ kind: 'signature' }];
-    if (listMode && block.kind === 'paragraph' && !/[.!?]$/.test(line) && line.split(/\s+/).length <= 40) return [{ kind: 'list', mode: listMode, items: [text] }];
+    // (A sentence ending inside the paragraph makes it text: "Information om Hede station. Föredragande: …".)
+    if (listMode && block.kind === 'paragraph' && !/[.!?]$/.test(line) && !/\p{Ll}{2}[.!?]\s/u.test(line) && line.split(/\s+/).length <= 40) return [{ kind: 'list', mode: listMode, items: [text] }];
     listMode = null;
     if (block.kind === 'heading') return [{ kind: 'presenter', text: headingPresenter(line) }];
     const presenter = block.kind === 'paragraph' && i > 0 && isPresenterLine(line, ctx.blocks[i - 1]!, ctx.sectionStarts.has(i - 1));
-    return [...(presenter ? [{ kind: 'presenter' as const, text: firstSentence(line) }] : []), { kind: 'prose' }];
+    return [...labelledRoles, ...(presenter ? [{ kind: 'presenter' as const, text: firstSentence(line) }] : []), { kind: 'prose' }];
   });
   return { attendance, roles };
 });
@@ -126,17 +143,57 @@ export const protocolAttendanceBlock: Rule<PersonMention, PersonInput> = {
   run: (ctx) => reading(ctx).attendance.mentions.map((m) => ({ value: m, at: [-1] })),
 };
 /** Attendance tables: a struck first cell or an absent list is absent. */
-export const attendanceTable = roleRule('attendance-table', 'table', (role, i, ctx) => (role.columns ? columnRow(ctx.blocks[i]!, role.columns, role.mode) : tableRow(ctx.blocks[i]!, role.mode)));
+export const attendanceTable = roleRule('attendance-table', 'table', (role, i, ctx) => (role.columns ? columnRow(ctx.blocks[i]!, role.columns, role.mode) : tableRow(ctx.blocks[i]!, role.mode, ctx.isMeeting)));
 /** Lists under "Närvarande", "Frånvarande" … (labelled inline, bulleted, or a name a line). */
 export const attendanceList = roleRule('attendance-list', 'list', (role, i, ctx) => role.items.flatMap((item) => listRow(item, role.mode, ctx.blocks[i]!.inlines)));
+/** Persons after a label ("Inbjudna: Anna Ek, enhetschef", "Protokollförare: Bo Lund", "Handläggare: Eva Berg", "Protokollet justeras av …"). */
+export const labelledPersons = roleRule('person-label', 'labelled', (role, i, ctx) => role.lines.flatMap((line) => labelRow(line, role.label, ctx.blocks[i]!.inlines, ctx.isMeeting)));
 /** Signature lines ("Vid protokollet", "**Anna Elverskog**" / "Sekreterare"). */
 export const signatureLine = roleRule('signature-line', 'signature', (_, i, ctx) => (rolesUnderNames(ctx.plain[i]!) ? sideBySide : signature)(ctx.plain[i]!, ctx.isMeeting && !ctx.notYetHeld));
 /** Who presents an agenda item: named in its heading or on the line right under it. */
 export const presenterLine = roleRule('presenter-line', 'presenter', (role) => presenters(role.text));
+/** Authors cited by initial and surname before a year ("se A. Breman och B. Lagerwall (2024)"): only mentioned. */
+export const citedAuthor = roleRule('cited-author', 'prose', (_, i, ctx) => citedAuthors(ctx.plain[i]!));
 /** Names in running text: present when they speak, else mentioned. */
 export const nameInText = roleRule('name-in-text', 'prose', (_, i, ctx) => prose(ctx.plain[i]!));
 
-export const PERSON_RULES = [protocolAttendanceBlock, attendanceTable, attendanceList, signatureLine, presenterLine, nameInText];
+/**
+ * Persons a decision is sent to ("Beslutet skickas till" / "Anna Ek, HR" / "Service Fastighet"):
+ * only named (unknown). The list mixes bodies and persons, so a name whose first word no list knows
+ * needs a party code, a title after it ("Tord Kvist, ekonom") or a word no dictionary has.
+ */
+export const recipientPersons: Rule<PersonMention, PersonInput> = {
+  id: 'recipient-person', field: 'persons',
+  run: (ctx) => {
+    const out: Finding<PersonMention>[] = [];
+    ctx.plain.forEach((text, i) => {
+      const list = recipientList(text, ctx.plain[i + 1]);
+      if (list === null) return;
+      const at = text.includes(list) ? i : i + 1;
+      const evidence = by(recipientPersons, { page: ctx.blocks[at]!.page, section: ctx.blockSection[at] ?? null, quote: ctx.line[at]!.slice(0, 300) });
+      for (const p of recipientNamesOfPersons(list)) out.push({ value: { name: p.name, party: p.party, organisation: null, role: p.role, attendance: 'unknown', rank: 0, evidence }, at: [at] });
+    });
+    return out;
+  },
+};
+
+/** A title heading what follows a name: "ekonom", "biträdande rektor", "enhetschef HR". */
+const TITLE_AFTER = new RegExp(String.raw`^(?:\p{Ll}+\s+)?\p{Ll}*(?:${TITLE_HEADS})(?![\p{L}])`, 'u');
+
+/** An entry of a recipient list that is a person: the name is the whole entry, up to a comma, bracket or "och". */
+function recipientNamesOfPersons(list: string): { name: string; party: string | null; role: string | null }[] {
+  const first = firstNameSet();
+  return list.split('\n').flatMap((line) => parseNameList(line, { anyFirstName: true }).filter((p) => {
+    const before = line.slice(0, p.index).trim();
+    if (before && !/(?:[,;:]|\s(?:och|samt))$/u.test(` ${before}`)) return false;
+    if (!/^\s*(?:$|[,;(]|(?:och|samt)\s)/u.test(p.after)) return false;
+    const words = p.name.split(' ');
+    const titled = /^\s*,\s*\p{Ll}/u.test(p.after) && TITLE_AFTER.test(p.descriptor);
+    return first.has(words[0]!) || p.party !== null || titled || (words[0]!.length > 2 && !isCompoundNoun(words[0]!) && !words.every(isDictionaryWord));
+  }).map((p) => ({ name: p.name, party: p.party, role: splitDescriptor(p.descriptor).role })));
+}
+
+export const PERSON_RULES = [protocolAttendanceBlock, attendanceTable, attendanceList, labelledPersons, signatureLine, presenterLine, recipientPersons, citedAuthor, nameInText];
 
 export function extractPersons(ctx: PersonInput): Person[] {
   const persons = mergePersons(runRules(PERSON_RULES, ctx)).map((p) => ({
@@ -211,7 +268,7 @@ function columnRow(block: Block, columns: Columns, mode: Mode | null): Found[] {
 }
 
 /** "Name (Party) | Organisation" (a struck first cell is absent), "Label | Name, Org Name, Org …". */
-function tableRow(block: Block, mode: Mode | null): Found[] {
+function tableRow(block: Block, mode: Mode | null, isMeeting: boolean): Found[] {
   const cells = cellRuns(block);
   const first = plain(textOf(cells[0] ?? []));
   const others = cells.slice(1).flat();
@@ -226,17 +283,20 @@ function tableRow(block: Block, mode: Mode | null): Found[] {
   }
   // A label cell ("Politiker", "Inbjudna", "Närvarande") followed by names run together.
   const labelled = ABSENT_HEADING.test(first) || PRESENT_HEADING.test(first);
+  // "Gäster: | Anna Ek, Region Halland", "Handläggare | Eva Berg": a label of persons that says how they took part.
+  const label = labelled || cells.length < 2 ? null : personLabel(first.replace(/[:*]/g, ''));
+  if (label) return labelRow(rest, label, others, isMeeting);
   if (/^(plats|tid|datum|lokal)\b/i.test(first)) return [];
   if (mode !== null || labelled) return listRow(rest, ABSENT_HEADING.test(first) ? 'absent' : mode ?? 'present', others, others.some((r) => r.struck));
   // Outside an attendance list a row's cells are text: a case title, a proposal, a line of prose
   // that the PDF's gaps cut into cells ("Omorganisation Fastighet", "Semantic Style Guide på hög nivå").
   if (cells.length < 2) return [];
   const titled = splitDescriptor(first).role !== null;
-  return cells.slice(1).flatMap((cell) => textCell(textOf(cell), cell, titled));
+  return cells.slice(1).flatMap((cell) => textCell(textOf(cell), cell, titled, isMeeting));
 }
 
-/** Where a cell of text says that names follow: "Föredragande:", or an agenda item's time slot ("13.00–14.00 Christina Hermansson"). */
-const PRESENTERS_FOLLOW = /(?<![\p{L}])(?:föredragande|föredragare|medverkande)\s*:|(?<![\d.:])\d{1,2}[.:]\d{2}\s*[–-]\s*\d{1,2}[.:]\d{2}(?![\d])/iu;
+/** Where a cell of text says that names follow: an agenda item's time slot ("13.00–14.00 Christina Hermansson"); labels ("Föredragande:") are read before. */
+const PRESENTERS_FOLLOW = /(?<![\d.:])\d{1,2}[.:]\d{2}\s*[–-]\s*\d{1,2}[.:]\d{2}(?![\d])/u;
 
 /**
  * The persons of a table cell outside an attendance list. A name there needs more than its shape:
@@ -244,7 +304,10 @@ const PRESENTERS_FOLLOW = /(?<![\p{L}])(?:föredragande|föredragare|medverkande
  * Green (C) som justerare"), or it stands where names stand: after a presenter's label or time
  * slot, or alone in its cell beside a title ("Handläggare | Kasra Hassirian").
  */
-function textCell(text: string, runs: Inline[], titled: boolean): Found[] {
+function textCell(text: string, runs: Inline[], titled: boolean, isMeeting: boolean): Found[] {
+  // "Föredragande: Tina Carlson, verksamhetschef", "Handläggare: Eva Berg" inside the cell: each label's persons.
+  const { before, parts } = labelledParts(text);
+  if (parts.length) return [...textCell(before, runs, titled, isMeeting), ...parts.flatMap((p) => labelRow(p.text, p.label, runs, isMeeting))];
   const marker = PRESENTERS_FOLLOW.exec(text);
   const head = marker ? text.slice(0, marker.index) : text;
   const named = listRow(head, 'present', runs, false, false);
@@ -266,6 +329,24 @@ function listRow(text: string, mode: Mode, runs: Inline[] = [], struckCells = fa
     const sections = absent || !attendance ? null : statedSections(p.after);
     return { name: p.name, party: p.party, organisation: organisation ?? organisationInBracket(p.bracket), role, attendance: absent ? 'absent' : 'present', rank: 3, ...(sections ? { sections } : {}) };
   });
+}
+
+/**
+ * The persons of one entry after a label, with the label's attendance (a meeting not held or a
+ * document that records none has nobody present) and its role when the entry names none. After a
+ * label of officials ("Handläggare:", "Ansvarig:") a unit may stand ("Service Fastighet"): a name
+ * whose first word no list knows needs a word no dictionary has.
+ */
+function labelRow(line: string, label: PersonLabel, runs: Inline[], isMeeting: boolean): Found[] {
+  const attendance = label.attendance === 'present' && !isMeeting ? 'unknown' : label.attendance;
+  const first = firstNameSet();
+  return listRow(line, attendance === 'absent' ? 'absent' : 'present', runs)
+    .filter((p) => {
+      const words = p.name.split(' ');
+      if (first.has(words[0]!) || p.party) return true;
+      return !isCompoundNoun(words[0]!) && (label.attendance !== 'unknown' || !words.every(isDictionaryWord));
+    })
+    .map((p) => ({ ...p, role: p.role ?? label.role, attendance: p.attendance === 'absent' ? 'absent' : attendance, rank: attendance === 'unknown' ? 0 : 3 }));
 }
 
 /** How one takes part, not who one comes from: "(Teams)", "(på distans)", "(§ 1–5)", "(ersättare)". */
@@ -349,13 +430,11 @@ function signature(plainText: string, docIsMeeting: boolean): Found[] {
 
 /** A party code in brackets right after: "Shabnam Zamani (S), Per Gunnarsson (S) och …". */
 const PARTY_AFTER = /^\s*\(([A-Za-zÅÄÖåäö]{1,4})\)/;
-/** The ends of titles written before a name in lower case: "valsamordnare", "kommunjurist", "ordförande". */
-const TITLE_HEADS = 'chef|direktör|ledare|strateg|samordnare|utvecklare|sekreterare|handläggare|controller|ansvarig|jurist|ekonom|revisor|arkitekt|ingenjör|inspektör|planerare|koordinator|administratör|assistent|specialist|analytiker|rådgivare|konsult|pedagog|kurator|sköterska|läkare|polis|ordförande|ledamoten|ersättaren|rektor|föredragande|kommunalråd|oppositionsråd|regionråd';
-/** A title right before: "valsamordnare Sabina Blomqvist", "kommunjurist Linnéa Princis", "enligt ordförande Thure Sandén". */
-const TITLE_BEFORE = new RegExp(String.raw`(?:^|[\s,(])\p{Ll}*(?:${TITLE_HEADS})\s+$`, 'u');
+/** A title right before: "valsamordnare Sabina Blomqvist", "kommunjurist Linnéa Princis", "enligt ordförande Thure Sandén", "Controller Eva Ek". */
+const TITLE_BEFORE = new RegExp(String.raw`(?:^|[\s,(])\p{L}*?(?:${TITLE_HEADS_CAPITALISED})\s+$`, 'u');
 
 /** Either cue in a sentence at all: most sentences have none, and this test is far cheaper than reading their names. */
-const CONTEXT_CUE = new RegExp(String.raw`\([A-Za-zÅÄÖåäö]{1,4}\)|(?:${TITLE_HEADS})\s+\p{Lu}`, 'u');
+const CONTEXT_CUE = new RegExp(String.raw`\([A-Za-zÅÄÖåäö]{1,4}\)|(?:${TITLE_HEADS_CAPITALISED})\s+\p{Lu}`, 'u');
 
 /**
  * Names whose first name no list knows, where the sentence says a person stands there: a party
@@ -368,9 +447,24 @@ function namesByContext(sentence: string): NameHit[] {
     if (first.has(h.name.split(' ')[0]!)) return false;
     const party = PARTY_AFTER.exec(sentence.slice(h.end));
     if (party && partyCodes().has(party[1]!.toUpperCase())) return true;
-    // After a title a unit may stand instead ("förvaltningschef Service Fastighet"): its words are all dictionary words, a person's name seldom is.
-    return TITLE_BEFORE.test(sentence.slice(Math.max(0, h.index - 40), h.index)) && !h.name.split(' ').every(isDictionaryWord);
+    // After a title a unit may stand instead ("förvaltningschef Service Fastighet", "Verksamhetschef Po Centrum"): its words are
+    // all dictionary words or it opens with an abbreviation, a person's name seldom does.
+    const words = h.name.split(' ');
+    return TITLE_BEFORE.test(sentence.slice(Math.max(0, h.index - 40), h.index)) && words[0]!.length > 2 && !words.every(isDictionaryWord);
   });
+}
+
+/** An author as a reference gives one: initials, then the surname ("S. Stancheva", "J. H. Stock", "K. af Jochnick"). */
+const AUTHOR = String.raw`(?:\p{Lu}\.\s?){1,3}(?:(?:de|af|von|van|der)\s+)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
+/** One to a few authors before a year in brackets: "A. Breman och B. Lagerwall (2024)", "J. Stock m.fl. (2019)". */
+const CITATION = new RegExp(String.raw`(?<![\p{L}.])(${AUTHOR}(?:\s*(?:,|och|and|&)\s*${AUTHOR}){0,4})(?:\s+(?:m\.\s?fl|et\s+al)\.?)?\s*\((?:19|20)\d{2}[a-z]?\)`, 'gu');
+const AUTHOR_ALL = new RegExp(AUTHOR, 'gu');
+
+function citedAuthors(text: string): Found[] {
+  if (!text.includes('. ') || !/\((?:19|20)\d{2}/.test(text)) return [];
+  return [...text.matchAll(CITATION)].flatMap((m) => [...m[1]!.matchAll(AUTHOR_ALL)].map((a): Found => ({
+    name: a[0].replace(/\.\s?(?=\p{Lu}\.)/gu, '. ').replace(/\s+/g, ' '), party: null, organisation: null, role: null, attendance: 'unknown', rank: 0,
+  })));
 }
 
 /**

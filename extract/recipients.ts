@@ -4,6 +4,7 @@
  * "samt" and "och". There a name needs no naming form to be an organisation ("Service Inköp",
  * "Lokalförsörjning"): what is not a person, a title or a generic word is the name of a body.
  */
+import { TITLE_HEADS } from '../lib/swedish-documents.ts';
 
 /** The list's head, alone on its line or with the first names after it ("Beslutet skickas till: Kommunstyrelsen"). */
 const HEAD = /^\s*(?:(?:beslutet\s+)?(?:skickas|expedieras|sänds|översänds|delges)\s+till|(?:protokolls)?utdrag\s+(?:skickas\s+)?till|expediering|för\s+kännedom(?:\s+till)?|kopia\s+till|sändlista|mottagare|remissinstanser)(?![\p{L}])/iu;
@@ -12,7 +13,7 @@ const END_LINE = /^(?:expedierat|justerare|justerandes|det här dokumentet|trans
 /** A line ending in one of these goes on on the next: "Förvaltningen för" / "Service", "nämnden för Gymnasium &" / "Arbetsmarknad". */
 const GOES_ON = /(?:\s(?:för|och|i|av)|&|-)$/u;
 /** Titles and roles: "Verksamhetschef Po Centrum", "Rektor …", "Gruppledare", "Sökanden". */
-const ROLE = /(?:chef|direktör|ledare|strateg|samordnare|utvecklare|sekreterare|handläggare|controller|ansvarig|jurist|ekonom|revisor|revisorerna|arkitekt|ingenjör|inspektör|planerare|koordinator|administratör|assistent|specialist|analytiker|rådgivare|konsult|pedagog|kurator|rektor|ordförande|ledamot|ledamöter|ersättare|ombud|registrator|arkivarie|sökande|sökanden|klagande|klaganden|parterna|ägare|ägaren|ägarna|förslagsställaren|motionären|motionärerna|medborgaren)$/iu;
+const ROLE = new RegExp(`(?:${TITLE_HEADS}|revisorerna|ledamöter|sökande|sökanden|klagande|klaganden|parterna|ägare|ägaren|ägarna|förslagsställaren|motionären|motionärerna|medborgaren)$`, 'iu');
 /** Words that name no body: "Samtliga nämnder", "Berörda förvaltningar", "Akten", "Diariet". */
 const GENERIC = /^(?:samtliga|berörda|alla|övriga|respektive|akten|akt|diariet|arkivet|handlingarna|webbplatsen|hemsidan|den|de|en|ett)$/iu;
 /** A unit of the item before it ("Kommunledningskontoret, Ekonomi & Styrning"): part of that body, not listed. */

@@ -51,3 +51,21 @@ export function isBodyMember(p: { role: string | null; party: string | null }): 
   const role = p.role?.trim();
   return role ? MEMBER_ROLE.test(role) : Boolean(p.party);
 }
+
+/**
+ * The heads of the titles that officials and members are named with, as an alternation of lower-case
+ * words: a title is one of them or a compound ending in one ("förvaltningschef", "socialsekreterare",
+ * "controller", "bygglovshandläggare", "ordföranden"). For names after a title in running text, for
+ * cutting a title off a name, and for telling a person's title from a body in a recipient list.
+ */
+export const TITLE_HEADS = [
+  'chef', 'direktör', 'ledare', 'strateg', 'samordnare', 'utvecklare', 'sekreterare', 'handläggare', 'controller', 'ansvarig',
+  'jurist', 'ekonom', 'revisor', 'arkitekt', 'ingenjör', 'inspektör', 'planerare', 'koordinator', 'administratör', 'assistent',
+  'specialist', 'analytiker', 'rådgivare', 'konsult', 'pedagog', 'kurator', 'sköterska', 'läkare', 'polis', 'rektor', 'utredare',
+  'kommunikatör', 'registrator', 'arkivarie', 'bibliotekarie', 'lantmätare', 'intendent', 'förvaltare', 'kanslist', 'sakkunnig',
+  'ombud', 'ordförande', 'ordföranden', 'ledamot', 'ledamoten', 'ersättare', 'ersättaren', 'föredragande', 'kommunalråd',
+  'oppositionsråd', 'regionråd',
+].join('|');
+
+/** The same heads, each also with a capital first letter ("Controller Eva Ek", "Rektor Per Lind"). */
+export const TITLE_HEADS_CAPITALISED = TITLE_HEADS.split('|').map((h) => `[${h[0]!.toUpperCase()}${h[0]}]${h.slice(1)}`).join('|');

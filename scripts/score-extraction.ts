@@ -98,11 +98,19 @@ function noteMisses<G, P>(into: Score, file: string, field: string, wanted: G[],
   if (missed.length || extra.length) into.misses.push({ file, field, missed, extra });
 }
 
+/** Persons missed and found beyond the gold (field `persons`), and matched persons whose attendance differs (field `attendance`). */
+function notePersons(into: Score, file: string, gold: { name: string; attendance: string }[], pred: Person[], pairs: [{ name: string; attendance: string }, Person][]): void {
+  noteMisses(into, file, 'persons', gold, pred, pairs, (x) => `${x.name} (${x.attendance}${'evidence' in x && x.evidence ? `, ${ruleOf(x)}` : ''})`);
+  const wrong = pairs.filter(([g, p]) => g.attendance !== p.attendance).map(([g, p]) => `${g.name}: gold ${g.attendance}, found ${p.attendance} (${ruleOf(p)})`);
+  if (wrong.length) into.misses.push({ file, field: 'attendance', missed: wrong, extra: [] });
+}
+
 export function scoreOne(gold: Gold, e: Extraction, into: Score): void {
   const { add, acc } = tally(into);
   into.docs++;
   const persons = matchSets(gold.persons, e.persons, (g, p) => [g.name, ...(g.aliases ?? [])].some((n) => sameName(n, p.name) || p.aliases?.some((a) => sameName(n, a))));
   add('persons', persons);
+  notePersons(into, gold.file, gold.persons, e.persons, persons.pairs);
   for (const [g, p] of persons.pairs) acc('attendance', g.attendance === p.attendance);
   // Partial attendance per § is annotated in the real gold only (tests/gold-real/README.md): this
   // older gold says nothing of it either way, so it is not scored here.
@@ -166,6 +174,7 @@ export function scoreReal(gold: RealGold, e: Extraction, into: Score): void {
   into.docs++;
   const persons = matchSets(gold.persons, e.persons, (g, p) => sameName(g.name, p.name) || !!p.aliases?.some((a) => sameName(g.name, a)));
   add('persons', persons);
+  notePersons(into, gold.file, gold.persons, e.persons, persons.pairs);
   for (const [g, p] of persons.pairs) acc('attendance', g.attendance === p.attendance);
   add('sections', sectionCounts(persons.pairs));
   // The annotators list organisations "not the document's own body", as written: the own body is

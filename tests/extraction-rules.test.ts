@@ -33,7 +33,8 @@ const cases: Case[] = [
   ['protocol-attendance-block', 'Beslutande Ledamöter    Tjänstgörande ersättare\nAnna Ek (M), ordförande   Bo Lund (S) ersätter\nPer Holm (S)   Eva Berg (S)\n\nJusterare Per Holm (S)\n\n§ 1 Dnr KS-2024-00001\nVal av justerare',
     ['Anna Ek present', 'Bo Lund present', 'Per Holm present', 'Eva Berg absent'], ['Anna Ek absent']],
   ['attendance-table', '## Närvarande\n\nKarin Lund (S)\tArvika kommun\n~~Olof Dahl (M)~~\tEda kommun', ['Karin Lund present', 'Olof Dahl absent'], ['Arvika kommun present']],
-  ['attendance-table', '# Protokoll\n\n## § 4 Avtal\n\nExploateringshandläggare\tServitutsavtal Äskatorp 5:23 - Teleledningar\nHandläggare\tKasra Hassirian', ['Kasra Hassirian present'], ['Servitutsavtal Äskatorp present']],
+  // The official handling a case is named, not shown at the meeting (tests/gold-real/README.md: only mentioned is unknown).
+  ['attendance-table', '# Protokoll\n\n## § 4 Avtal\n\nExploateringshandläggare\tServitutsavtal Äskatorp 5:23 - Teleledningar\nHandläggare\tKasra Hassirian', ['Kasra Hassirian unknown'], ['Servitutsavtal Äskatorp present', 'Servitutsavtal Äskatorp unknown']],
   // An agenda table: names stand after "Föredragande:" or a time slot, or carry a party code; a case title or proposal's capitalised words are no names.
   ['attendance-table', '# Kallelse\n\n| | Ärende | Beteckning | Förslag |\n| --- | --- | --- | --- |\n| | Val av justerare | | Anna-Karin Granberg (SD) Per-Axel Carlsson (M) |\n| 1. | Årsredovisning 2025 13.00–14.00 Christina Hermansson Somayeh Jamshidi | 2026-00083 | Nämnden godkänner. |\n| 2. | Planerat utbud Föredragande: Cindia Escalante Mattsson, gymnasiechef 19.00-19.15 | GA-2025-00040 | Nämnden beslutar att: 1. Avveckla Restaurang- och livsmedelsprogrammet vid Elof Lindälvs gymnasium |\n| 3. | Omorganisation Fastighet | SE-2025-00429 | Nämnden noterar informationen. |\n| 4. | Utdelning ur Arvid och Hildur Anderssons donationsfond | 2025-00953 | |',
     ['Anna-Karin Granberg present', 'Per-Axel Carlsson present', 'Christina Hermansson present', 'Somayeh Jamshidi present', 'Cindia Escalante Mattsson present'],
@@ -58,6 +59,12 @@ const cases: Case[] = [
     ['Stefan Ingves present', 'Henry Ohlsson present', 'Kerstin af Jochnick absent'], []],
   ['attendance-list', 'Närvarande: Anna Ek (S), Hagfors; Bo Lund (C), Kil\n\n## Frånvarande\n\n- Eva Berg (M)', ['Anna Ek present', 'Bo Lund present', 'Eva Berg absent'], ['Hagfors present']],
   ['signature-line', 'Protokoll\n\nVid protokollet\nErik Norinder', ['Erik Norinder present'], []],
+  // Persons after a label: the label says how they took part; a unit, a title or a body after it is no person.
+  ['person-label', 'Protokoll\n\nInbjudna: Jovana Petrović, kulturchef, och Siamak Rahimi\n\nFrånvarande: Bo Ekwall\n\nHandläggare: Pirjo Niemi\n\nProtokollet justeras av Roine Ekwall (C).',
+    ['Jovana Petrović present', 'Siamak Rahimi present', 'Pirjo Niemi unknown', 'Roine Ekwall present'], []],
+  ['person-label', 'Protokoll\n\nHandläggare: Service Fastighet\n\nFöredragande: Samhällsbyggnadskontoret\n\nJusterare: Ordföranden och vice ordföranden\n\nAnsvarig: Kungsbacka Kommun', [], []],
+  ['recipient-person', '# Protokoll\n\n§ 4 Avtal\n\nBeslutet skickas till\nNermin Begic, HR\nService Inköp, Service Fastighet\nVerksamhetschef Po Centrum', ['Nermin Begic unknown'], ['Service Inköp unknown', 'Po Centrum unknown']],
+  ['cited-author', '# Protokoll\n\nSe A. Breman och B. Lagerwall (2024) och S. Stancheva (2024). Se bilaga 2 (2024).', ['A. Breman unknown', 'B. Lagerwall unknown', 'S. Stancheva unknown'], []],
  ['presenter-line', '# Protokoll\n\n§ 5 Dnr KFT-2026-00100\nInformation om boenden\n\nBeslut\n\nNämnden noterar informationen.\n\nSammanfattning av ärendet\n\nMarie Persson, verksamhetschef, uppdaterar nämnden kring arbetet.', ['Marie Persson present'], []],
   // Signatures side by side, their roles on the line under them.
   ['signature-line', 'Protokoll\n\nNiclas Nilsson                    Sofie Axelsson\nordförande                        sekreterare', ['Niclas Nilsson present', 'Sofie Axelsson present'], []],
