@@ -5,7 +5,7 @@
  */
 import type { Section, Theme } from '../lib/schema.ts';
 import { themeTaxonomy, type ThemeDefinition } from '../lib/reference-data.ts';
-import { matchesOf, sentences, withoutLeadingLookbehind } from '../lib/text.ts';
+import { detached, matchesOf, sentences, withoutLeadingLookbehind } from '../lib/text.ts';
 
 export const THEME_THRESHOLD = 0.4;
 const HEADING_WEIGHT = 3;
@@ -48,7 +48,7 @@ function themesOfWord(w: string): CompiledTheme[] {
   let hit = wordThemes.get(w);
   if (!hit) {
     hit = BODY_NAME.test(w) ? [] : themes().filter((t) => t.prefixes.some((p) => w.startsWith(p)) || t.infixes.some((p) => w.includes(p)));
-    if (wordThemes.size < 200_000) wordThemes.set(w, hit);
+    if (wordThemes.size < 200_000) wordThemes.set(detached(w), hit);
   }
   return hit;
 }

@@ -33,6 +33,8 @@ const REFERENCE_DOC_LENGTH = 1_000;
 const POSTINGS_VERSION = 1;
 const META_ID = 'meta';
 const READ_PAGE = 5_000;
+/** Postings records sent per request (a request is at most ~20 MB: index/meili-client.ts). */
+const WRITE_BATCH = 1_000;
 /** Meilisearch ids are at most 511 bytes; longer "stems" (URLs, runs of digits) are not kept. */
 const MAX_TERM_BYTES = 300;
 
@@ -128,24 +130,39 @@ export async function buildPostings(client: MeiliClient, names: IndexNames, kept
   await invalidatePostings(client, names);
   const collected = await collect(client, names);
   const old = await existingHashes(client, names);
-  const changed: PostingsRecord[] = [];
-  for (const [term, list] of collected.terms) {
+  // Records are sent as they are encoded, a payload at a time, and confirmed at the end: the whole
+  // set (tens of MB of strings) is never held at once.
+  const tasks: number[] = [];
+  let pending: PostingsRecord[] = [];
+  let written = 0;
+  const send = async () => {
+    tasks.push(...(await client.enqueueDocuments(names.postings, pending)));
+    written += pending.length;
+    pending = [];
+  };
+  for (const [term, t] of collected.terms) {
     if (Buffer.byteLength(term) > MAX_TERM_BYTES) continue;
-    const record = encode(term, list, collected, kept);
+    const record = encode(term, collected.lists[t]!.subarray(0, collected.lengths[t]!), collected, kept);
     const previous = old.get(record.id);
     old.delete(record.id);
-    if (previous !== record.hash) changed.push(record);
+    if (previous !== record.hash) pending.push(record);
+    if (pending.length >= WRITE_BATCH) await send();
   }
+  await send();
+  for (const task of tasks) await client.waitTask(task);
   old.delete(META_ID);
   const gone = [...old.keys()];
-  await client.addDocuments(names.postings, changed);
   for (let i = 0; i < gone.length; i += 10_000) await client.run('POST', `/indexes/${names.postings}/documents/delete-batch`, gone.slice(i, i + 10_000));
   const meta: MetaRecord = { id: META_ID, version: POSTINGS_VERSION, passages: collected.passageIds.length, documents: collected.docIds.length, builtAt: new Date().toISOString() };
   await client.addDocuments(names.postings, [meta]);
-  return { terms: collected.terms.size, written: changed.length, removed: gone.length };
+  return { terms: collected.terms.size, written, removed: gone.length };
 }
 
-/** Every passage's lengths, and per stem a flat list of (passage, word count, part count). */
+/**
+ * Every passage's lengths, and per stem a flat list of (passage, word count, part count), in typed
+ * arrays: the lists of 10 000 documents hold ~11 million numbers, which as JS arrays (8 bytes each,
+ * regrown by copying) and per-passage count maps made this step the ingest's peak of memory.
+ */
 async function collect(client: MeiliClient, names: IndexNames) {
   const passageIds: string[] = [];
   const passageDoc: number[] = [];
@@ -153,7 +170,34 @@ async function collect(client: MeiliClient, names: IndexNames) {
   const docIds: string[] = [];
   const docLength: number[] = [];
   const docIndex = new Map<string, number>();
-  const terms = new Map<string, number[]>();
+  /** Each stem's number, in the order stems are first met; its list and how much of it is used. */
+  const terms = new Map<string, number>();
+  const lists: Int32Array<ArrayBuffer>[] = [];
+  const lengths: number[] = [];
+  // One passage's counts per stem number, and the stems it has in the order first met (reset after each passage).
+  let words = new Int32Array(1024);
+  let parts = new Int32Array(1024);
+  const met: number[] = [];
+  const count = (stems: string, into: 'words' | 'parts') => {
+    for (let start = 0; start < stems.length;) {
+      let end = stems.indexOf(' ', start);
+      if (end === -1) end = stems.length;
+      if (end > start) {
+        const w = stems.slice(start, end);
+        let t = terms.get(w);
+        if (t === undefined) {
+          t = terms.size;
+          terms.set(w, t);
+          lists.push(new Int32Array(6));
+          lengths.push(0);
+          if (t >= words.length) { words = grow(words, 2 * words.length); parts = grow(parts, 2 * parts.length); }
+        }
+        if (words[t] === 0 && parts[t] === 0) met.push(t);
+        (into === 'words' ? words : parts)[t]!++;
+      }
+      start = end + 1;
+    }
+  };
   for (let offset = 0; ; offset += READ_PAGE) {
     const page = await client.getDocuments<LeanPassage>(names.terms, { fields: ['id', 'docId', 'stems', 'partStems', 'termCount', 'docTermCount'], limit: READ_PAGE, offset });
     for (const p of page.results) {
@@ -166,18 +210,32 @@ async function collect(client: MeiliClient, names: IndexNames) {
       const passage = passageIds.push(p.id) - 1;
       passageDoc.push(doc);
       passageLength.push(p.termCount);
-      const counts = new Map<string, [number, number]>();
-      for (const w of splitStems(p.stems)) (counts.get(w) ?? counts.set(w, [0, 0]).get(w)!)[0]++;
-      for (const w of splitStems(p.partStems ?? '')) (counts.get(w) ?? counts.set(w, [0, 0]).get(w)!)[1]++;
-      for (const [w, [words, parts]] of counts) (terms.get(w) ?? terms.set(w, []).get(w)!).push(passage, words, parts);
+      count(p.stems, 'words');
+      count(p.partStems ?? '', 'parts');
+      for (const t of met) {
+        let list = lists[t]!;
+        const n = lengths[t]!;
+        if (n + 3 > list.length) list = lists[t] = grow(list, 2 * list.length);
+        list[n] = passage;
+        list[n + 1] = words[t]!;
+        list[n + 2] = parts[t]!;
+        lengths[t] = n + 3;
+        words[t] = 0;
+        parts[t] = 0;
+      }
+      met.length = 0;
     }
     if (page.results.length < READ_PAGE) break;
   }
-  return { passageIds, passageDoc, passageLength, docIds, docLength, terms };
+  return { passageIds, passageDoc, passageLength, docIds, docLength, terms, lists, lengths };
 }
 type Collected = Awaited<ReturnType<typeof collect>>;
 
-const splitStems = (s: string) => (s ? s.split(' ').filter(Boolean) : []);
+function grow(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
 
 /**
  * A stem's record: the passages of its best documents, as a one-word query would rank them (half
@@ -187,7 +245,7 @@ const splitStems = (s: string) => (s ? s.split(' ').filter(Boolean) : []);
  * query's top documents exact. Lengths are normalised by reference lengths, not the archive's
  * means, so a record changes only when its own passages do. Ties go by id: the same order on every build.
  */
-function encode(term: string, flat: number[], c: Collected, keep: number): PostingsRecord {
+function encode(term: string, flat: Int32Array, c: Collected, keep: number): PostingsRecord {
   const n = flat.length / 3;
   const byDoc = new Map<number, { doc: number; tf: number; entries: { i: number; impact: number }[] }>();
   for (let i = 0; i < n; i++) {

@@ -10,6 +10,7 @@
  */
 import { stemmer as snowballSwedish } from '@orama/stemmers/swedish';
 import { decompound } from './swedish-compounds.ts';
+import { detached } from './text.ts';
 import { swedishStopWords, thesaurusEntries } from './reference-data.ts';
 
 /** Letters and digits; a hyphen or apostrophe inside a word splits it ("Karl-Erik" → karl, erik). */
@@ -44,7 +45,7 @@ export function stem(token: string): string {
     if (s.length >= 5 && /[aeiouyåäö]n$/.test(s)) s = snowball(s.slice(0, -1));
     else if (s.length >= 6 && s.endsWith('et')) s = snowball(s.slice(0, -2));
     if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
-    stemCache.set(token, s);
+    stemCache.set(detached(token), detached(s));
   }
   return s;
 }

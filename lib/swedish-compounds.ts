@@ -8,6 +8,7 @@ import dictionary from 'dictionary-sv';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { COMPILED, PROJECT_ROOT } from './config.ts';
+import { detached } from './text.ts';
 
 /** The dictionary's stems, lower case; "Z"-flagged stems only occur inside compounds. */
 export interface Lexicon { has(stem: string): boolean; onlyInCompound: Set<string> }
@@ -139,7 +140,7 @@ export function decompound(word: string): string[] | null {
   }
   // Bounded: an archive's vocabulary (names, typos, numbers glued to words) keeps growing.
   if (cache.size >= 200_000) cache.clear();
-  cache.set(w, result);
+  cache.set(detached(w), result?.map(detached) ?? null);
   return result;
 }
 

@@ -13,6 +13,16 @@ export function oneLine(text: string): string {
   return plain(text).replace(/\s*\n\s*/g, ' ').trim();
 }
 
+/**
+ * A copy of `s` that does not keep a longer string alive. V8 makes a substring of 13 characters or
+ * more (`slice`, `match`, `split`) a view of its parent, so a word cached from a document keeps the
+ * whole document's text in memory for as long as the cache lives. What a long-lived cache keeps,
+ * it keeps through this.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 const SPACE = /\s/;
 
 /** The words between white space (`\s`, as `split(/\s+/)` has them), counted without making them. */

@@ -3,8 +3,12 @@
  * the same result on every text, Swedish letters, every kind of white space and sentence marks
  * included. And the word-start scan against the global pattern it stands in for.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { matchesOf, plain, sentences, withoutLeadingLookbehind, wordCount, wrappedLines } from '../lib/text.ts';
+import { detached, matchesOf, plain, sentences, withoutLeadingLookbehind, wordCount, wrappedLines } from '../lib/text.ts';
+import { indexTerms } from '../lib/swedish-analysis.ts';
+import { sectionThemes } from '../extract/themes.ts';
 
 // The formulas as they were before the short cuts.
 const plainRef = (t: string) => t.replace(/\s*\t\s*/g, ' | ').replace(/[ \u00a0]+/g, ' ').trim();
@@ -98,4 +102,35 @@ describe('withoutLeadingLookbehind', () => {
   const notOk = ['Berättelsen lästes upp.', 'Ingen redovisning i dag.', ''];
   it.each(ok)('finds the verb in %j', (text) => expect(loose.test(text)).toBe(true));
   it.each(notOk)('finds none in %j, nor does the full expression', (text) => { expect(loose.test(text)).toBe(false); expect([...text.matchAll(SPEECH)]).toEqual([]); });
+});
+
+describe('detached', () => {
+  it.each([
+    ['', ''],
+    ['beslut', 'beslut'],
+    ['kommunstyrelsen', 'kommunstyrelsen'],
+    ['hälso- och sjukvårdsnämnden', 'hälso- och sjukvårdsnämnden'],
+    ['Kommunfullmäktige beslutar att godkänna förslaget.'.slice(0, 17), 'Kommunfullmäktige'],
+    ['𝐀bc İstanbul Åsa Öberg (S)', '𝐀bc İstanbul Åsa Öberg (S)'],
+  ])('%j stays %j', (s, out) => expect(detached(s)).toBe(out));
+
+  // A word a long-lived cache keeps must not keep its document's text: 40 texts of 1 MB each, one
+  // new long word in each, through the per-word caches of stemming, compound splitting and themes.
+  it('the word caches keep no document text alive', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const filler = 'Nämnden beslutar att godkänna förslaget om skolans budget. '.repeat(17_000);
+    const word = (i: number) => `samhällsbyggnads${'abcdefghij'.split('').map((c, k) => ((i >> k) & 1 ? c : '')).join('')}förvaltningen`;
+    sectionThemes({ heading: 'Ärende', text: filler.slice(0, 5000) });
+    indexTerms(filler.slice(0, 5000));
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 40; i++) {
+      const text = `${filler}${word(i)} ${i}`;
+      sectionThemes({ heading: 'Ärende', text });
+      indexTerms(`Rubrik ${i}\n${text.slice(-200_000)}`);
+    }
+    gc();
+    expect((process.memoryUsage().heapUsed - before) / 2 ** 20).toBeLessThan(8);
+  });
 });
