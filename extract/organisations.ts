@@ -307,11 +307,14 @@ export const organisationRecipient: Rule<Organisation, OrgInput> = {
     // A person by the persons found, or by a known first name before one or two capitalised words.
     const isPerson = (name: string) => persons.has(name.toLowerCase()) || (/^\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{L}-]+){1,2}$/u.test(name) && firstNameSet().has(name.split(/\s+/)[0]!));
     return ctx.plain.flatMap((text, i): Found[] => {
-      const list = recipientList(text, ctx.plain[i + 1]);
+      const list = recipientList(text, ctx.plain.slice(i + 1, i + 40));
       if (list === null) return [];
-      const at = text.includes(list) ? i : i + 1;
+      const own = text.includes(list);
       return recipientNames(list, isPerson).map((r) => {
         const known = normaliseOrganisation(r.name);
+        // (a list over several blocks: the block that holds the name)
+        let at = own ? i : i + 1;
+        while (!own && at < Math.min(i + 40, ctx.plain.length - 1) && !ctx.plain[at]!.includes(r.name)) at++;
         return { value: { name: known?.name ?? r.name, kind: known?.kind ?? 'organisation', evidence: by(organisationRecipient, evidenceAt(ctx, at, ctx.plain[at]!.indexOf(r.name))) }, at: [at, 2, r.offset] };
       });
     });

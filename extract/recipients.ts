@@ -6,6 +6,8 @@
  */
 import { TITLE_HEADS } from '../lib/swedish-documents.ts';
 
+import { ITEM_SUBHEADING_LINE } from '../lib/swedish-documents.ts';
+
 /** The list's head, alone on its line or with the first names after it ("Beslutet skickas till: Kommunstyrelsen"). */
 const HEAD = /^\s*(?:(?:beslutet\s+)?(?:skickas|expedieras|sänds|översänds|delges)\s+till|(?:protokolls)?utdrag\s+(?:skickas\s+)?till|expediering|för\s+kännedom(?:\s+till)?|kopia\s+till|sändlista|mottagare|remissinstanser)(?![\p{L}])/iu;
 /** Lines that end the list: the signing boilerplate, a page marker, the next item. */
@@ -23,13 +25,23 @@ const NAME_WORD = /^(?:\p{Lu}[\p{L}-]*|för|och|i|av|&)$/u;
 
 export interface Recipient { name: string; offset: number }
 
-/** The list after a head that opens `text` (a block) or, when the head stands alone, the block after it (`next`), or null. */
-export function recipientList(text: string, next?: string): string | null {
+/**
+ * The list after a head that opens `text` (a block) or, when the head stands alone, the blocks after
+ * it (`next`): the first, and while each is one line (a PDF gives every line of the list a block of
+ * its own), the next ones up to a line that ends the list. Null without a head.
+ */
+export function recipientList(text: string, next: string[] = []): string | null {
   const head = HEAD.exec(text);
   if (!head) return null;
   const own = text.slice(head[0].length).replace(/^[ \t]*:/, '');
   if (own.trim()) return own;
-  return next && !END_LINE.test(next.trim()) ? next : null;
+  const lines: string[] = [];
+  for (const block of next) {
+    if (END_LINE.test(block.trim()) || ITEM_SUBHEADING_LINE.test(block.trim()) || HEAD.test(block)) break;
+    lines.push(block);
+    if (block.includes('\n')) break;
+  }
+  return lines.length ? lines.join('\n') : null;
 }
 
 /** The names in a recipient list that could be bodies, with their offsets in `list`; `isPerson` says which are persons. */

@@ -144,7 +144,10 @@ function removeRepeatedRuns(blocks: Block[], onlyAtMargins = false): { blocks: B
   let header: string[] = [];
   for (const all of occurrences.values()) {
     const len = all[0]!.length;
-    const list = all.filter((r) => atMargin(r.start, r.start + len - 1));
+    // (in a PDF a header or footer is a few lines: a longer run at a page's end is the items' own boilerplate)
+    // and its text is the same to the digit: "§ 5 Dnr KS-2024-00123" differs from page to page, a page counter stands alone)
+    const exact = (r: { start: number }) => blocks.slice(r.start, r.start + len).map((b) => b.text).join('\u0000');
+    const list = !onlyAtMargins ? all : len > 6 ? [] : all.filter((r) => atMargin(r.start, r.start + len - 1) && exact(r) === exact(all[0]!));
     if (!((len >= 2 && list.length >= 3) || (len >= 3 && list.length >= 2))) continue;
     if (!header.length) header = blocks.slice(list[0]!.start, list[0]!.start + len).flatMap((b) => b.text.split('\n').map((l) => l.trim()));
     for (const r of list) for (let k = r.start; k < r.start + r.length; k++) drop.add(k);
@@ -193,7 +196,7 @@ function joinLines(blocks: Block[]): Block[] {
     const prevLength = prev ? lastLine.get(prev) : undefined;
     const continues = prev !== undefined && prevLength !== undefined && prev.kind === 'paragraph'
       && !LIST_START.test(b.text) && !FIELD_START.test(b.text) && !hasCells(b)
-      && !(TERMINAL.test(prev.text) && ITEM_SUBHEADING_LINE.test(b.text.trim()))
+      && !(TERMINAL.test(prev.text) && ITEM_SUBHEADING_LINE.test(b.text.trim())) && !ITEM_SUBHEADING_LINE.test(prev.text.trim())
       && (prevLength >= fullLength * 0.8 || !/^[\p{Lu}\d§]/u.test(b.text) || DANGLING.test(prev.text));
     if (continues) {
       const joined = joinBlocks(prev, b);

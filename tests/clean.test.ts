@@ -103,4 +103,18 @@ describe('OCR misreadings', () => {
     const doc = fromText('\\$ 48 Dnr KFT-2026-00116\nInformation till nämnd\n\n$49 Dnr KFT-2026-00100\n\nKostnaden är $ 48 Dnr per år.');
     expect(doc.blocks.map((b) => b.text.split('\n')[0])).toEqual(['§ 48 Dnr KFT-2026-00116', '§ 49 Dnr KFT-2026-00100', 'Kostnaden är $ 48 Dnr per år.']);
   });
+
+  it("keeps an item's subheadings as blocks of their own in a PDF's lines, however long the line before, and its boilerplate repeated on every page", () => {
+    const long = 'Nämnden för Kultur & Fritid noterar informationen om verksamhetens planering till protokollet.';
+    const recipients = ['Kommunstyrelsen', 'Förvaltningen för Service', 'Kommunfullmäktige'];
+    const pages = [1, 2, 3].flatMap((p) => lines(p, `KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL ${p} (3)`, 'Nämnden för Kultur & Fritid', 'Datum', '2024-01-24',
+      `§ ${p} Dnr KFT-2024-0001${p}`, 'Information om verksamheten', 'Beslut', long, 'Sammanfattning av ärendet',
+      'Förvaltningen informerar nämnden om verksamhetens planering för det kommande året och om de', 'frågor som nämnden tidigare har ställt.', 'Beslutet skickas till', recipients[p - 1]!, 'Expedierat/bestyrkt', `Sida ${p}`));
+    const doc = cleanDocument({ ...raw(pages, 3), format: 'pdf', fileName: 'x.pdf' });
+    const texts = doc.blocks.map((b) => b.text);
+    expect(texts.filter((t) => t === 'Sammanfattning av ärendet')).toHaveLength(3);
+    expect(texts.filter((t) => t === long)).toHaveLength(3);
+    // The lines of running text still join into one paragraph.
+    expect(texts).toContain('Förvaltningen informerar nämnden om verksamhetens planering för det kommande året och om de frågor som nämnden tidigare har ställt.');
+  });
 });

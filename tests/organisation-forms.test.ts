@@ -178,3 +178,15 @@ describe('the forms\' needs tested in one expression', () => {
   it.each(none)('finds none in %s', (text) => expect(organisationsByForm(text)).toEqual([]));
   it.each(some)('finds the form in %s', (text, want) => expect(organisationsByForm(text).map((h) => h.name)).toEqual(want));
 });
+
+describe('a recipient list over several blocks (a PDF gives each line a block)', async () => {
+  const { recipientList } = await import('../extract/recipients.ts');
+  it.each([
+    [['Beslutet skickas till', ['Kommunstyrelsen', 'Förvaltningen för Service', 'Expedierat/bestyrkt', 'Kommunfullmäktige']], 'Kommunstyrelsen\nFörvaltningen för Service'],
+    [['Beslutet skickas till', ['Kommunstyrelsen\nFörvaltningen för Service', 'Valnämnden']], 'Kommunstyrelsen\nFörvaltningen för Service'],
+    [['Beslutet skickas till: Kommunstyrelsen', ['Förvaltningen för Service']], ' Kommunstyrelsen'],
+    [['Beslutet skickas till', ['Kommunstyrelsen', 'Sammanfattning av ärendet', 'Valnämnden']], 'Kommunstyrelsen'],
+    [['Beslutet skickas till', ['§ 12 Dnr KS-2024-00012']], null],
+    [['Nämnden beslutar', ['Kommunstyrelsen']], null],
+  ] as const)('%j', ([head, next], want) => expect(recipientList(head, [...next])).toBe(want));
+});
