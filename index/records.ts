@@ -16,7 +16,7 @@ import { indexTerms } from '../lib/swedish-analysis.ts';
  * records, documents' stems a filter field; 6: persons' partial attendance per §, PDF tables read
  * by column), even when their files are unchanged.
  */
-export const RECORD_VERSION = 6;
+export const RECORD_VERSION = 7;
 
 export const DocumentRecord = z.object({
   id: z.string(),
