@@ -167,7 +167,7 @@ export const recipientPersons: Rule<PersonMention, PersonInput> = {
   run: (ctx) => {
     const out: Finding<PersonMention>[] = [];
     ctx.plain.forEach((text, i) => {
-      const list = recipientList(text, ctx.plain[i + 1]);
+      const list = recipientList(text, ctx.plain.slice(i + 1, i + 40));
       if (list === null) return;
       const at = text.includes(list) ? i : i + 1;
       const evidence = by(recipientPersons, { page: ctx.blocks[at]!.page, section: ctx.blockSection[at] ?? null, quote: ctx.line[at]!.slice(0, 300) });
