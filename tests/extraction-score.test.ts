@@ -20,7 +20,7 @@ describe('extraction against the gold files', async () => {
   it('keeps the levels reached (targets: persons F1 ≥ 0.95, attendance ≥ 0.95, organisations F1 ≥ 0.90, decisions R ≥ 0.90 / P ≥ 0.80, themes F1 ≥ 0.90)', () => {
     expect(F1('persons').f1).toBeGreaterThanOrEqual(0.98);
     expect(accuracy('attendance')).toBeGreaterThanOrEqual(0.97);
-    expect(F1('organisations').f1).toBeGreaterThanOrEqual(0.92);
+    expect(F1('organisations').f1).toBeGreaterThanOrEqual(0.93);
     expect(F1('decisions').recall).toBeGreaterThanOrEqual(0.95);
     expect(F1('decisions').precision).toBeGreaterThanOrEqual(0.9);
     expect(F1('themes').f1).toBeGreaterThanOrEqual(0.92);
@@ -58,9 +58,9 @@ describe('extraction against the real dev gold', async () => {
   // Floors: the level reached on the batches (2026-12-02) less a small margin; organisations raised
   // (0.925 → 0.972) by recipient lists, more naming forms and genitives.
   it('keeps the levels reached', () => {
-    expect(F1('persons').f1).toBeGreaterThanOrEqual(0.98);
+    expect(F1('persons').f1).toBeGreaterThanOrEqual(0.99);
     expect(accuracy('attendance')).toBeGreaterThanOrEqual(0.98);
-    expect(F1('organisations').f1).toBeGreaterThanOrEqual(0.96);
+    expect(F1('organisations').f1).toBeGreaterThanOrEqual(0.97);
     expect(F1('decisions').recall).toBeGreaterThanOrEqual(0.97);
     expect(F1('decisions').precision).toBeGreaterThanOrEqual(0.97);
     expect(F1('diarienummer').f1).toBeGreaterThanOrEqual(0.97);
@@ -84,11 +84,12 @@ describe('extraction against the set-aside real gold', async () => {
   const F1 = (field: string) => f1(score.fields[field]!);
   const accuracy = (field: string) => score.accuracy[field]!.right / score.accuracy[field]!.total;
 
+  // (fifth session, 2026-12-02 evening, scored once at the end: persons 0.945, organisations 0.827, the rest unchanged)
   it('keeps the level measured (2026-12-02, fourth session: persons 0.94, attendance 0.96, organisations 0.80, decisions R 0.87 / P 0.96, diarienummer 0.85, body, organisation and type 1.00)', () => {
     expect(score.docs).toBe(10);
     expect(F1('persons').f1).toBeGreaterThanOrEqual(0.93);
     expect(accuracy('attendance')).toBeGreaterThanOrEqual(0.95);
-    expect(F1('organisations').f1).toBeGreaterThanOrEqual(0.78);
+    expect(F1('organisations').f1).toBeGreaterThanOrEqual(0.80);
     expect(F1('decisions').recall).toBeGreaterThanOrEqual(0.84);
     expect(F1('decisions').precision).toBeGreaterThanOrEqual(0.93);
     expect(F1('diarienummer').f1).toBeGreaterThanOrEqual(0.83);
