@@ -4,7 +4,7 @@
  * an item rather than starting a new section, and the item's decision, which is the whole text
  * under "Beslut" (numbered and bulleted points included) up to the next subheading.
  */
-import { joinLines, POINT, sentences } from '../lib/text.ts';
+import { joinLines, POINT, sentences, wrappedLines } from '../lib/text.ts';
 
 /**
  * A body of the meeting by the word its name ends in ("Kommunstyrelsen", "Byggnadsnämndens
@@ -127,7 +127,8 @@ const clean = (text: string) => unescapeMarkdown(text).replace(/\s+/g, ' ').trim
 
 /** The text of an inline "Beslut: …": its first sentence, with the points that complete it ("Beslut: Nämnden beslutar att\n1. …"). */
 function inlineDecision(text: string): string[] {
-  const [first, ...more] = sentences(text);
+  // (a line wrapped inside its sentence is no sentence end: "… besluta att anta\nkompetensförsörjningsplanen.")
+  const [first, ...more] = wrappedLines(text).flatMap(sentences);
   const points = more.findIndex((s) => !POINT.test(s));
   return [first!, ...more.slice(0, points < 0 ? more.length : points)];
 }

@@ -199,7 +199,7 @@ function joinLines(blocks: Block[]): Block[] {
       && !(TERMINAL.test(prev.text) && ITEM_SUBHEADING_LINE.test(b.text.trim())) && !ITEM_SUBHEADING_LINE.test(prev.text.trim())
       && (prevLength >= fullLength * 0.8 || !/^[\p{Lu}\d§]/u.test(b.text) || DANGLING.test(prev.text));
     if (continues) {
-      const joined = joinBlocks(prev, b);
+      const joined = joinBlocks(prev, b, '\n');
       out[out.length - 1] = joined;
       lastLine.set(joined, b.text.length);
     } else {
@@ -212,8 +212,8 @@ function joinLines(blocks: Block[]): Block[] {
   return out;
 }
 
-/** Joins two pieces of one sentence, mending a word hyphenated at the line end. */
-function joinBlocks(a: Block, b: Block): Block {
+/** Joins two pieces of one sentence, mending a word hyphenated at the line end; `lineBreak` between lines of one paragraph. */
+function joinBlocks(a: Block, b: Block, lineBreak = ' '): Block {
   const hyphen = /(\p{L})-$/u.exec(a.text);
   if (hyphen && STARTS_LOWER.test(b.text)) {
     // "hälso-" + "och sjukvård" keeps its hyphen and space; "EU-" + "nivå" keeps the hyphen; "organisa-" + "tion" joins.
@@ -223,7 +223,8 @@ function joinBlocks(a: Block, b: Block): Block {
     cut.at(-1)!.text = cut.at(-1)!.text.slice(0, -1);
     return withRuns(a, concatRuns(cut, '', b.inlines));
   }
-  return withRuns(a, concatRuns(a.inlines, ' ', b.inlines));
+  // (a PDF's lines keep their break, as a text file's do: a protocol's flattened columns are read line by line)
+  return withRuns(a, concatRuns(a.inlines, lineBreak, b.inlines));
 }
 
 /** A paragraph cut by a blank line or page break ("granskar så att det inte" / "strider mot …") is one sentence. */

@@ -44,7 +44,7 @@ describe('cleaning', () => {
     expect(doc.blocks.at(-1)).toMatchObject({ text: 'Tredje sidan.', page: 3 });
   });
 
-  it('removes running headers and page numbers of PDF pages and joins lines into paragraphs', () => {
+  it('removes running headers and page numbers of PDF pages and joins lines into paragraphs, keeping their line breaks as a text file does', () => {
     const doc = cleanDocument(raw([
       ...lines(1, 'Kristinehamns kommun', 'Sammanträdesprotokoll', 'Sida 1 (2)', '§ 1 Budget', 'Kommunstyrelsen beslutar att godkänna budgeten för', 'år 2024 med ändringarna.', 'Kort rad.'),
       ...lines(2, 'Kristinehamns kommun', 'Sammanträdesprotokoll', 'Sida 2 (2)', '§ 2 Organisa-', 'tionsfrågor behandlades utan beslut vid mötet i dag.'),
@@ -52,7 +52,7 @@ describe('cleaning', () => {
     expect(doc.pageHeader).toEqual(['Kristinehamns kommun', 'Sammanträdesprotokoll']);
     expect(doc.blocks.map((b) => b.text)).toEqual([
       '§ 1 Budget',
-      'Kommunstyrelsen beslutar att godkänna budgeten för år 2024 med ändringarna.',
+      'Kommunstyrelsen beslutar att godkänna budgeten för\når 2024 med ändringarna.',
       'Kort rad.',
       '§ 2 Organisationsfrågor behandlades utan beslut vid mötet i dag.',
     ]);
@@ -115,6 +115,6 @@ describe('OCR misreadings', () => {
     expect(texts.filter((t) => t === 'Sammanfattning av ärendet')).toHaveLength(3);
     expect(texts.filter((t) => t === long)).toHaveLength(3);
     // The lines of running text still join into one paragraph.
-    expect(texts).toContain('Förvaltningen informerar nämnden om verksamhetens planering för det kommande året och om de frågor som nämnden tidigare har ställt.');
+    expect(texts).toContain('Förvaltningen informerar nämnden om verksamhetens planering för det kommande året och om de\nfrågor som nämnden tidigare har ställt.');
   });
 });

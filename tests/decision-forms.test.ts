@@ -35,6 +35,8 @@ const headings: Form[] = [
   ['a plain "Beslut" wins over a proposal heading', `${P}§ 9\nMotion\n\nArbetsutskottets förslag till kommunstyrelsen\n\nMotionen avslås.\n\nBeslut\n\nKommunstyrelsen bifaller motionen.`, ['Kommunstyrelsen bifaller motionen.'], ['Motionen avslås']],
   ['"Beslut:" inline after the § title', `${P}§ 4 Delårsrapport\n\nBeslut: Kommunstyrelsen godkänner delårsrapporten.\n\nBakgrund: Rapporten visar ett överskott. Kommunfullmäktige beslutade 2019 att rapporten ska lämnas.`,
     ['Kommunstyrelsen godkänner delårsrapporten.'], ['överskott', 'beslutade 2019']],
+  ['"Beslut:" inline, its sentence wrapped onto the next line (a PDF\'s lines keep their breaks)', `${P}§ 6 Kompetensförsörjning\n\nBeslut: Kommunstyrelsen föreslår kommunfullmäktige besluta att anta\nkompetensförsörjningsplanen.\n\nÄrendet ska behandlas av kommunfullmäktige i december.`,
+    ['föreslår kommunfullmäktige besluta att anta kompetensförsörjningsplanen'], ['december']],
   ['"Beslut:" inline in an item with subheadings runs to the next subheading', `${P}§ 4 Delårsrapport\n\nBeslut: Kommunstyrelsen godkänner delårsrapporten.\n\nKommunstyrelsen uppdrar åt nämnderna att redovisa åtgärder i oktober.\n\nSammanfattning av ärendet\n\nRapporten visar ett underskott.`,
     ['uppdrar åt nämnderna att redovisa åtgärder i oktober'], ['underskott']],
   ['"Beslutet i sin helhet"', `${P}§ 8\nBygglov\n\nBeslutet i sin helhet\n\nNämnden beviljar bygglov för tillbyggnad av enbostadshus.\n\nBeslutsgång\n\nOrdföranden ställer proposition på förslaget.`, ['Nämnden beviljar bygglov för tillbyggnad'], ['proposition']],
