@@ -8,9 +8,9 @@ import { municipality } from './organisations.ts';
 
 /** The document type in the letterhead's capitals ("SAMMANTRÄDESPROTOKOLL", "SAMMANTRÄDESANTECKNINGAR", "KALLELSE"). */
 const TYPE_CAPS = /(?<![\p{L}])((?:SAMMANTRÄDES)?(?:PROTOKOLL|ANTECKNINGAR)|MINNESANTECKNINGAR|KALLELSE|TJÄNSTESKRIVELSE)(?![\p{L}])/u;
-/** "KUNGSBACKA KOMMUN", its next column apart by spaces, or (OCR, one space) by the type in capitals. */
 /** The type standing alone on a line of the first page, maybe paired by a slash ("KALLELSE/UNDERRÄTTELSE", "PROTOKOLL"). */
 const TYPE_LINE = new RegExp(String.raw`^(?:\p{Lu}+\s?\/\s?)?${TYPE_CAPS.source}(?:\s?\/\s?\p{Lu}+)?$`, 'u');
+/** "KUNGSBACKA KOMMUN", its next column apart by spaces, or (OCR, one space) by the type in capitals. */
 const ORG_CAPS = new RegExp(String.raw`^((?:[\p{Lu}-]+\s)+?)(KOMMUN|STAD|REGION|LANDSTING|KOMMUNE|FYLKESKOMMUNE)(?=\s{2,}|\s*$|\s+${TYPE_CAPS.source})`, 'u');
 /** A label of the letterhead's next column run onto the organ's line (OCR: "Nämnden för Kultur & Fritid Datum"). */
 const COLUMN_LABEL = /\s+(?:datum|sida|dnr|diarienummer)$/i;

@@ -8,7 +8,7 @@ import type { PersonContext } from './context.ts';
 import { by, perDocument, runRules, type Finding, type Rule } from './rules.ts';
 import { ATTENDANCE_BLOCK_RULE } from './attendance-block.ts';
 import { firstNameSet, knownBodies, knownOrganisations, municipalityList, partyCodes } from '../lib/reference-data.ts';
-import { recipientList, recipientNames } from './recipients.ts';
+import { recipientLists, recipientNames } from './recipients.ts';
 import { organisationsByForm } from './organisation-forms.ts';
 import { matchesOf } from '../lib/text.ts';
 import { TOC_LINE } from './protocol-items.ts';
@@ -306,15 +306,11 @@ export const organisationRecipient: Rule<Organisation, OrgInput> = {
     const persons = new Set(ctx.persons.map((p) => p.name.toLowerCase()));
     // A person by the persons found, or by a known first name before one or two capitalised words.
     const isPerson = (name: string) => persons.has(name.toLowerCase()) || (/^\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{L}-]+){1,2}$/u.test(name) && firstNameSet().has(name.split(/\s+/)[0]!));
-    return ctx.plain.flatMap((text, i): Found[] => {
-      const list = recipientList(text, ctx.plain.slice(i + 1, i + 40));
-      if (list === null) return [];
-      const own = text.includes(list);
+    return recipientLists(ctx.plain).flatMap(({ list, blockOf }): Found[] => {
       return recipientNames(list, isPerson).map((r) => {
         const known = normaliseOrganisation(r.name);
         // (a list over several blocks: the block that holds the name)
-        let at = own ? i : i + 1;
-        while (!own && at < Math.min(i + 40, ctx.plain.length - 1) && !ctx.plain[at]!.includes(r.name)) at++;
+        const at = blockOf(r.name);
         return { value: { name: known?.name ?? r.name, kind: known?.kind ?? 'organisation', evidence: by(organisationRecipient, evidenceAt(ctx, at, ctx.plain[at]!.indexOf(r.name))) }, at: [at, 2, r.offset] };
       });
     });

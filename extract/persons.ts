@@ -11,7 +11,7 @@ import { SECTION_RULES, mergeSections, statedSections, type SectionFinding } fro
 import { labelledParts, labelledText, personLabel, type PersonLabel } from './person-labels.ts';
 import { ATTENDANCE_BLOCK_RULE, readAttendanceBlock, type AttendanceBlock } from './attendance-block.ts';
 import { normaliseOrganisation } from './organisations.ts';
-import { recipientList } from './recipients.ts';
+import { recipientList, recipientLists } from './recipients.ts';
 import type { DocContext } from './context.ts';
 import { ITEM_SUBHEADING } from './protocol-items.ts';
 import { firstNameSet, partyCodes } from '../lib/reference-data.ts';
@@ -166,13 +166,10 @@ export const recipientPersons: Rule<PersonMention, PersonInput> = {
   id: 'recipient-person', field: 'persons',
   run: (ctx) => {
     const out: Finding<PersonMention>[] = [];
-    ctx.plain.forEach((text, i) => {
-      const list = recipientList(text, ctx.plain.slice(i + 1, i + 40));
-      if (list === null) return;
-      const at = text.includes(list) ? i : i + 1;
+    for (const { list, first: at } of recipientLists(ctx.plain)) {
       const evidence = by(recipientPersons, { page: ctx.blocks[at]!.page, section: ctx.blockSection[at] ?? null, quote: ctx.line[at]!.slice(0, 300) });
       for (const p of recipientNamesOfPersons(list)) out.push({ value: { name: p.name, party: p.party, organisation: null, role: p.role, attendance: 'unknown', rank: 0, evidence }, at: [at] });
-    });
+    }
     return out;
   },
 };

@@ -4,9 +4,8 @@
  * "samt" and "och". There a name needs no naming form to be an organisation ("Service Inköp",
  * "Lokalförsörjning"): what is not a person, a title or a generic word is the name of a body.
  */
-import { TITLE_HEADS } from '../lib/swedish-documents.ts';
-
-import { ITEM_SUBHEADING_LINE } from '../lib/swedish-documents.ts';
+import { ITEM_SUBHEADING_LINE, TITLE_HEADS } from '../lib/swedish-documents.ts';
+import { perDocument } from './rules.ts';
 
 /** The list's head, alone on its line or with the first names after it ("Beslutet skickas till: Kommunstyrelsen"). */
 const HEAD = /^\s*(?:(?:beslutet\s+)?(?:skickas|expedieras|sänds|översänds|delges)\s+till|(?:protokolls)?utdrag\s+(?:skickas\s+)?till|expediering|för\s+kännedom(?:\s+till)?|kopia\s+till|sändlista|mottagare|remissinstanser)(?![\p{L}])/iu;
@@ -31,18 +30,44 @@ export interface Recipient { name: string; offset: number }
  * its own), the next ones up to a line that ends the list. Null without a head.
  */
 export function recipientList(text: string, next: string[] = []): string | null {
+  return listAt([text, ...next], 0);
+}
+
+/** `recipientList` of block `i` with the blocks after it (no copy of them for the blocks that open no list). */
+function listAt(plain: string[], i: number): string | null {
+  const text = plain[i]!;
   const head = HEAD.exec(text);
   if (!head) return null;
   const own = text.slice(head[0].length).replace(/^[ \t]*:/, '');
   if (own.trim()) return own;
   const lines: string[] = [];
-  for (const block of next) {
+  for (const block of plain.slice(i + 1, i + 1 + MAX_BLOCKS)) {
     if (END_LINE.test(block.trim()) || ITEM_SUBHEADING_LINE.test(block.trim()) || HEAD.test(block)) break;
     lines.push(block);
     if (block.includes('\n')) break;
   }
   return lines.length ? lines.join('\n') : null;
 }
+
+/** A list read over one-line blocks ends within this many. */
+const MAX_BLOCKS = 39;
+
+/**
+ * The recipient lists of a document's blocks (`plain`), read once for the rules that take persons and bodies from them:
+ * the block of the head, the list, and for a name in it the block that holds it.
+ */
+export const recipientLists = perDocument((plain: string[]) => plain.flatMap((text, i) => {
+  const list = listAt(plain, i);
+  if (list === null) return [];
+  const own = text.includes(list);
+  const blockOf = (name: string) => {
+    if (own) return i;
+    let at = i + 1;
+    while (at < Math.min(i + 1 + MAX_BLOCKS, plain.length - 1) && !plain[at]!.includes(name)) at++;
+    return at;
+  };
+  return [{ list, first: own ? i : i + 1, blockOf }];
+}));
 
 /** The names in a recipient list that could be bodies, with their offsets in `list`; `isPerson` says which are persons. */
 export function recipientNames(list: string, isPerson: (name: string) => boolean): Recipient[] {

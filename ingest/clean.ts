@@ -126,7 +126,7 @@ function removePageMargins(blocks: Block[], pageCount: number, MARGIN: number): 
  * ≥3 blocks repeated twice, is removed everywhere; each removal inside the text is a page break.
  */
 function removeRepeatedRuns(blocks: Block[], onlyAtMargins = false): { blocks: Block[]; header: string[] } {
-  const atMargin = onlyAtMargins ? pageMargins(blocks) : () => true;
+  const atPageEdge = onlyAtMargins ? pageEdges(blocks) : () => true;
   const keys = blocks.map((b) => marginKey(b.text));
   const counts = new Map<string, number>();
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -144,10 +144,11 @@ function removeRepeatedRuns(blocks: Block[], onlyAtMargins = false): { blocks: B
   let header: string[] = [];
   for (const all of occurrences.values()) {
     const len = all[0]!.length;
-    // (in a PDF a header or footer is a few lines: a longer run at a page's end is the items' own boilerplate)
-    // and its text is the same to the digit: "§ 5 Dnr KS-2024-00123" differs from page to page, a page counter stands alone)
+    // In a PDF a header or footer is a few lines at a page's edge, the same to the digit: a longer run is the
+    // items' own boilerplate, and "§ 5 Dnr KS-2024-00123" differs from page to page (a page counter stands alone).
     const exact = (r: { start: number }) => blocks.slice(r.start, r.start + len).map((b) => b.text).join('\u0000');
-    const list = !onlyAtMargins ? all : len > 6 ? [] : all.filter((r) => atMargin(r.start, r.start + len - 1) && exact(r) === exact(all[0]!));
+    const first = onlyAtMargins && len <= 6 ? exact(all[0]!) : '';
+    const list = !onlyAtMargins ? all : len > 6 ? [] : all.filter((r) => atPageEdge(r.start, r.start + len - 1) && exact(r) === first);
     if (!((len >= 2 && list.length >= 3) || (len >= 3 && list.length >= 2))) continue;
     if (!header.length) header = blocks.slice(list[0]!.start, list[0]!.start + len).flatMap((b) => b.text.split('\n').map((l) => l.trim()));
     for (const r of list) for (let k = r.start; k < r.start + r.length; k++) drop.add(k);
@@ -166,11 +167,11 @@ function removeRepeatedRuns(blocks: Block[], onlyAtMargins = false): { blocks: B
 }
 
 /** Whether a run of blocks from `first` to `last` opens its page or closes it. */
-function pageMargins(blocks: Block[], MARGIN = 1): (first: number, last: number) => boolean {
+function pageEdges(blocks: Block[]): (first: number, last: number) => boolean {
   const start = new Map<number, number>();
   const end = new Map<number, number>();
   blocks.forEach((b, i) => { if (!start.has(b.page)) start.set(b.page, i); end.set(b.page, i); });
-  return (first, last) => first - start.get(blocks[first]!.page)! < MARGIN || end.get(blocks[last]!.page)! - last < MARGIN;
+  return (first, last) => start.get(blocks[first]!.page) === first || end.get(blocks[last]!.page) === last;
 }
 
 const ITEM_START = /^§\s*\d+[a-z]?\s+(?:dnr|\p{Lu})/iu;
