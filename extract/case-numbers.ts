@@ -49,6 +49,15 @@ export function leadingCaseNumbers(line: string): string[] {
   return LEADING_LABEL.test(line) ? findCaseNumbers(line) : [];
 }
 
+/**
+ * A case number of a distinctive shape that opens the line without a label ("SN-2025-00395  Förslag
+ * till beslut"): an agenda item's own, its table cells read as lines where the table is too short to be found.
+ */
+export function openingCaseNumbers(line: string): string[] {
+  const first = findUnlabelledCaseNumbers(line)[0];
+  return first !== undefined && line.trimStart().startsWith(first) ? [first] : [];
+}
+
 const TRAILING_LABEL = new RegExp(String.raw`(?<![\p{L}])(?<!(?<![\p{L}])[Ee]rt?\s+)${LABEL}\.?:?\s*$`, 'iu');
 
 /** A line that ends with a label, its number on the next line ("§ 5            Dnr" / "KS-2024-00123"). */

@@ -8,7 +8,7 @@
  */
 import type { DocContext } from './context.ts';
 import { cellTexts } from '../lib/blocks.ts';
-import { caseColumn, caseNumbersInTable, findCaseNumbers, findUnlabelledCaseNumbers, leadingCaseNumbers } from './case-numbers.ts';
+import { caseColumn, caseNumbersInTable, isCaseNumber, findCaseNumbers, findUnlabelledCaseNumbers, leadingCaseNumbers, openingCaseNumbers } from './case-numbers.ts';
 
 export function itemCaseNumbers({ blocks, sections, meta }: Pick<DocContext, 'blocks' | 'sections' | 'meta'>): string[] {
   const documentNumber = meta.diarienummer;
@@ -17,7 +17,7 @@ export function itemCaseNumbers({ blocks, sections, meta }: Pick<DocContext, 'bl
   for (const s of sections) {
     if (s.caseNumber) out.push(...(s.caseNumbers ?? [s.caseNumber]));
     // An item numbered "§ 5" or "3." with its number on the first line under its heading ("Dnr KS 2024/12").
-    else if (s.number) out.push(...leadingCaseNumbers(s.text.split('\n', 1)[0]!));
+    else if (s.number) { const first = s.text.split('\n', 1)[0]!; out.push(...leadingCaseNumbers(first), ...openingCaseNumbers(first)); }
     if (s.number?.startsWith('§')) out.push(...findUnlabelledCaseNumbers(s.heading.replace(/-\s+(?=\d)/g, '-')));
     // A numbered agenda line that carries its own number, labelled or of a distinctive shape ("3. Budget 2025, dnr KS 2024/12", "6. Taxor (SN 2024/13)").
     else if (s.number) out.push(...findCaseNumbers(s.heading), ...findUnlabelledCaseNumbers(s.heading));
@@ -25,10 +25,15 @@ export function itemCaseNumbers({ blocks, sections, meta }: Pick<DocContext, 'bl
   let table: string[][] = [];
   let header: { column: number; width: number } | null = null;
   const flush = () => {
+    // (the header need not open the run of rows: a letterhead laid out in columns may stand right above it)
+    const head = table.findIndex((r) => caseColumn(r) >= 0);
+    if (head >= 0) table = table.slice(head);
     const column = table.length ? caseColumn(table[0]!) : -1;
     if (column >= 0) { header = { column, width: table[0]!.length }; out.push(...caseNumbersInTable(table)); }
     // An agenda table that goes on over a page break without its header row: the same columns, item numbers first.
     else if (header && table.length && table.every((r) => r.length === header!.width && /^(?:\d{1,3}[.)]?)?$/.test(r[0]!.trim()))) out.push(...caseNumbersInTable(table, header.column));
+    // An item of the agenda too short to be found as a table: a line whose gaps part its cells, the case number first.
+    else if (header) out.push(...table.map((r) => r[0]!.trim()).filter(isCaseNumber));
     table = [];
   };
   for (const b of blocks) {

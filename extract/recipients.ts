@@ -10,7 +10,7 @@ import { perDocument } from './rules.ts';
 /** The list's head, alone on its line or with the first names after it ("Beslutet skickas till: Kommunstyrelsen"). */
 const HEAD = /^\s*(?:(?:beslutet\s+)?(?:skickas|expedieras|sänds|översänds|delges)\s+till|(?:protokolls)?utdrag\s+(?:skickas\s+)?till|expediering|för\s+kännedom(?:\s+till)?|kopia\s+till|sändlista|mottagare|remissinstanser)(?![\p{L}])/iu;
 /** Lines that end the list: the signing boilerplate, a page marker, the next item. */
-const END_LINE = /^(?:expedierat|justerare|justerandes|det här dokumentet|transaktionsidentitet|<!--|§|utdragsbestyrkande|ordförande|sekreterare|beslutsunderlag|sammanfattning)/iu;
+const END_LINE = /^(?:expedierat|justerare|justerandes|det här dokumentet|transaktionsidentitet|undertecknat|<!--|§|©|utdragsbestyrkande|ordförande|sekreterare|beslutsunderlag|sammanfattning)/iu;
 /** A line ending in one of these goes on on the next: "Förvaltningen för" / "Service", "nämnden för Gymnasium &" / "Arbetsmarknad". */
 const GOES_ON = /(?:\s(?:för|och|i|av)|&|-)$/u;
 /** Titles and roles: "Verksamhetschef Po Centrum", "Rektor …", "Gruppledare", "Sökanden". */
@@ -42,7 +42,8 @@ function listAt(plain: string[], i: number): string | null {
   if (own.trim()) return own;
   const lines: string[] = [];
   for (const block of plain.slice(i + 1, i + 1 + MAX_BLOCKS)) {
-    if (END_LINE.test(block.trim()) || ITEM_SUBHEADING_LINE.test(block.trim()) || HEAD.test(block)) break;
+    // (a table row, cells apart by a tab, is a form or the signing page, not a list line)
+    if (END_LINE.test(block.trim()) || ITEM_SUBHEADING_LINE.test(block.trim()) || HEAD.test(block) || block.includes('\t')) break;
     lines.push(block);
     if (block.includes('\n')) break;
   }

@@ -133,6 +133,17 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
     const row = run[i]!;
     if (Math.abs(row.height - run[0]!.height) > 0.15 * run[0]!.height) break;
     const here = row.pieces.map((piece, k) => ({ piece, col: cols[i]![k]! }));
+    const prevRow = out[out.length - 1];
+    // An agenda's item runs over several lines in each of its cells: a line of cells with the key
+    // column empty, right under a row, goes on that row's cells ("3. Informationsbeskrivning för" /
+    // "nämnden för Miljö &"   "Nämnden … antar"   "min").
+    if (isMulti(i) && prevRow && used.size >= 3 && !cols[i]!.includes(Math.min(...used)) && cols[i]!.every((c) => used.has(c))
+      && prevRow.bottom - row.y < 1.6 * row.height && !here.some((h) => crosses(h.piece, h.col))) {
+      for (const { piece, col } of here) add(prevRow, col, piece);
+      prevRow.bottom = row.y;
+      if (out.length === kept) taken = i + 1;
+      continue;
+    }
     if (isMulti(i)) {
       const fresh = here.map((h) => h.col).filter((c) => !used.has(c));
       if (fresh.some((c) => spans.some((p) => p.x < starts[c]! - ALIGN && p.right > starts[c]! + ALIGN))) break;
@@ -158,11 +169,18 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
       prev.bottom = row.y;
       if (out.length === kept) taken = i + 1;
     } else {
-      // A row with one cell filled stands between rows of cells; two in a row are text after the table.
-      if (out.length > kept) break;
+      // A row with one cell filled stands between rows of cells; two in a row are text after the
+      // table, unless they stand right under it in a column after the first (a cell's further
+      // paragraph: "Tidigare informationsbeskrivning …" under an agenda item's proposal).
+      const inner = col > Math.min(...used) && prev !== undefined && prev.bottom - row.y < 1.6 * row.height;
+      // (in a table of three or more columns it goes on the cell above: an agenda's proposal; in
+      // two columns it may be the next name of a list, so it stays a row of its own)
+      if (inner && used.size >= 3 && prev.cells.has(col)) { add(prev, col, piece); prev.bottom = row.y; if (out.length === kept) taken = i + 1; continue; }
+      if (out.length > kept && !inner) break;
       const t = newRow(row.y);
       add(t, col, piece);
       out.push(t);
+      if (inner) { kept = out.length; taken = i + 1; }
     }
   }
   const columns = [...used].sort((a, b) => a - b);
@@ -170,10 +188,15 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
   if (columns.length < 2 || rows.filter((r) => r.filter((c) => c.length).length >= 2).length < MIN_ROWS) return { table: null, used: 1 };
   // What fails from here is a layout of columns that is no table: none of its rows start another.
   const none = { table: null, used: taken };
-  if (rows.filter((r) => r[0]!.length).length < KEY_FILLED * rows.length) return none;
+  // (counted over the rows of two or more cells: a lone cell between them is a cell's further
+  // paragraph; the key may be the second column, after an agenda's item numbers)
+  const multi = rows.filter((r) => r.filter((c) => c.length).length >= 2);
   const texts = rows.map((r) => r.map(cellPlain));
-  // A bulleted or numbered list whose markers stand apart from the text is a list.
-  if (texts.some((t) => LIST_MARKER.test(t.find(Boolean) ?? ''))) return none;
+  const numbersFirst = texts.some((t) => t[0]) && texts.every((t) => !t[0] || /^\d{1,3}[.)]?$/.test(t[0]));
+  if ((numbersFirst ? [0, 1] : [0]).every((k) => multi.filter((r) => r[k]?.length).length < KEY_FILLED * multi.length)) return none;
+  // A bulleted or numbered list whose markers stand apart from the text is a list (an agenda's
+  // numbers open rows of three or more columns: item, case number, proposal).
+  if (columns.length < 3 && texts.some((t) => LIST_MARKER.test(t.find(Boolean) ?? ''))) return none;
   const words = texts.flat().filter(Boolean).map((t) => t.split(/\s+/).length).sort((a, b) => a - b);
   if (words[Math.floor(words.length / 2)]! > MAX_CELL_WORDS) return none;
   const items = new Set(rows.flatMap((r) => r.flat(2).map((it) => it.order)));
@@ -219,7 +242,7 @@ function cellRunsOf(row: PlacedItem[][][]): Inline[] {
 
 /**
  * A cell's text from its lines: items on a line with a space where they stand apart, lines joined
- * by a space; a line ending in a hyphen joins the next without one ("Karl-" + "Erik"), and a word
+ * by a space; a line ending in a hyphen joins the next without one ("Karl-" + "Erik", "2025-" + "02-10"), and a word
  * broken at a hyphen in lower case is mended ("organisa-" + "tion"). A space between two struck
  * items is struck with them, so a struck name stays one run.
  */
@@ -233,7 +256,9 @@ function cellRuns(lines: PlacedItem[][], cell: number): Inline[] {
       if (prev) {
         const sameLine = Math.abs(prev.y - it.y) < 0.5 * it.height;
         const struck = prev.struck && it.struck;
-        if (!sameLine && /\p{L}-$/u.test(prev.text.trim())) {
+        // (a date or case number broken at its hyphen, "2025-" + "02-10", joins without a space)
+        if (!sameLine && /\d-$/.test(prev.text.trim()) && /^\d/.test(text)) { /* joined as it stands */ }
+        else if (!sameLine && /\p{L}-$/u.test(prev.text.trim())) {
           if (/^\p{Ll}/u.test(text) && !/^(och|eller|samt|till|som)\b/u.test(text)) {
             const last = out[out.length - 1]!;
             last.text = last.text.replace(/-$/, '');

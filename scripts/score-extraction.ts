@@ -142,7 +142,8 @@ export async function scoreGold(split?: 'dev' | 'heldout'): Promise<Score> {
 /** Blind gold on real documents (format: tests/gold-real/README.md). */
 export const RealGold = z.object({
   file: z.string(),
-  source: z.enum(['kungsbacka', 'authorities']),
+  /** kungsbacka, authorities: real documents in data/real/; written: data/written/, records written with their gold by annotators who never saw the rules (tests/gold-written/README.md). */
+  source: z.enum(['kungsbacka', 'authorities', 'written']),
   split: z.enum(['dev', 'setaside']),
   /** Annotation round: 1 the first gold (2026-12-01), 2 the ten documents added blind the next night. */
   batch: z.number().int().min(1).default(1),
@@ -154,8 +155,12 @@ export const RealGold = z.object({
 });
 type RealGold = z.infer<typeof RealGold>;
 
-const REAL_GOLD_DIR = path.join(PROJECT_ROOT, 'tests', 'gold-real');
-const REAL_DOCS = path.join(PROJECT_ROOT, 'data', 'real');
+/** The blind gold sets: real documents, and records written blind by annotators (`--written`). */
+const GOLD_SETS = {
+  real: { gold: path.join(PROJECT_ROOT, 'tests', 'gold-real'), docs: (source: string) => path.join(PROJECT_ROOT, 'data', 'real', source) },
+  written: { gold: path.join(PROJECT_ROOT, 'tests', 'gold-written'), docs: () => path.join(PROJECT_ROOT, 'data', 'written') },
+};
+export type GoldSet = keyof typeof GOLD_SETS;
 
 /** Case numbers compare without spaces and with any dash as "-": "KS 2023–00456" = "KS 2023-00456". */
 const caseKey = (s: string) => s.replace(/[\u2010-\u2015]/g, '-').replace(/\s+/g, '').toUpperCase();
@@ -222,17 +227,18 @@ async function extractFile(file: string, neutralName = false): Promise<Extractio
  * The real gold of one split. The set-aside part is scored only when asked for by name: rules are
  * developed without looking at it.
  */
-export interface RealGoldSelection { batch?: number; files?: string[]; neutralNames?: boolean; perDocument?: (file: string, s: Score) => void }
+export interface RealGoldSelection { set?: GoldSet; batch?: number; files?: string[]; neutralNames?: boolean; perDocument?: (file: string, s: Score) => void }
 
 export async function scoreRealGold(split: 'dev' | 'setaside', opts: RealGoldSelection = {}): Promise<Score> {
   const score = emptyScore();
-  const dir = path.join(REAL_GOLD_DIR, split);
+  const set = GOLD_SETS[opts.set ?? 'real'];
+  const dir = path.join(set.gold, split);
   if (!existsSync(dir)) return score;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const gold = RealGold.parse(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
     if (gold.split !== split) throw new Error(`${file}: split "${gold.split}" in ${split}/`);
     if ((opts.batch !== undefined && gold.batch !== opts.batch) || (opts.files && !opts.files.includes(gold.file))) continue;
-    const source = path.join(REAL_DOCS, gold.source, gold.file);
+    const source = path.join(set.docs(gold.source), gold.file);
     if (!existsSync(source)) continue;
     const e = await extractFile(source, opts.neutralNames);
     scoreReal(gold, e, score);
@@ -269,14 +275,16 @@ export function formatScore(s: Score): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
-  const real = args.includes('--real') ? args[args.indexOf('--real') + 1] : null;
-  const verbose = args.includes('--per-document');
   const value = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  // `--written dev|setaside` scores the written blind set instead of the real one.
+  const set: GoldSet = args.includes('--written') ? 'written' : 'real';
+  const real = args.includes('--real') ? args[args.indexOf('--real') + 1] : set === 'written' ? value('--written') ?? 'dev' : null;
+  const verbose = args.includes('--per-document');
   const batch = value('--batch') === undefined ? undefined : Number(value('--batch'));
   const files = value('--files')?.split(',');
   // `--misses` lists the misses and extras per document (`--misses organisations,diarienummer` for some fields).
   const misses = args.includes('--misses') ? (value('--misses')?.startsWith('--') ? undefined : value('--misses')?.split(',')) ?? undefined : null;
-  if (!real) for (const split of ['dev', 'heldout'] as const) {
+  if (!real && set === 'real') for (const split of ['dev', 'heldout'] as const) {
     const score = await scoreGold(split);
     process.stdout.write(`\n## tests/gold ${split}\n\n${formatScore(score)}`);
     if (misses !== null) process.stdout.write(`\n### misses and extras\n\n${formatMisses(score, misses)}`);
@@ -286,8 +294,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const split of splits) {
     const perDocument = verbose ? (file: string, one: Score) => process.stdout.write(`\n### ${file}\n\n${formatScore(one)}`) : undefined;
     const selection = [batch !== undefined ? ` batch ${batch}` : '', files ? ` (${files.length} files)` : '', args.includes('--neutral-names') ? ' under neutral file names' : ''].join('');
-    const score = await scoreRealGold(split, { perDocument, batch, files, neutralNames: args.includes('--neutral-names') });
-    process.stdout.write(`\n## tests/gold-real ${split}${selection}\n\n${formatScore(score)}`);
+    const score = await scoreRealGold(split, { set, perDocument, batch, files, neutralNames: args.includes('--neutral-names') });
+    process.stdout.write(`\n## tests/gold-${set} ${split}${selection}\n\n${formatScore(score)}`);
     if (misses !== null) process.stdout.write(`\n### misses and extras\n\n${formatMisses(score, misses)}`);
   }
 }
