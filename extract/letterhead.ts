@@ -17,6 +17,8 @@ const COLUMN_LABEL = /\s+(?:datum|sida|dnr|diarienummer)$/i;
 /** A line that names an organ by its form. */
 export const ORGAN_LINE = /^(?:nämnden\s+för\s+\S.{1,60}|[\p{Lu}][\p{L}-]*(?:nämnd|nämnden|nämndens\s+arbetsutskott|styrelse|styrelsen|styrelsens\s+arbetsutskott|utskott|utskottet|revisionen|revision|fullmäktige|beredning|beredningen|rådet|direktionen|referensgrupp(?:en)?)(?:s\s+arbetsutskott|\s+arbetsutskott)?)$/iu;
 const FIELD = /^(datum|sida|dnr|diarienummer|plats|tid|upprättad)\b/i;
+/** A table's column label under the letterhead (an agenda's header row repeated on every page): no organ. */
+const COLUMN_HEAD = /^(?:ärende|ärenden|nr|punkt|namn|beteckning|förslag|rubrik)$/i;
 
 const titleCase = (caps: string) => caps.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase());
 
@@ -35,14 +37,19 @@ export function readLetterhead(lines: string[]): Letterhead {
       organisation = caps[2] === 'REGION' ? `Region ${titleCase(caps[1]!.trim())}` : municipality(name) ?? name;
       // The organ stands in the first column of the next line; the type may stand in its second ("Kommunrevisionen   SAMMANTRÄDESANTECKNINGAR").
       typeWord = TYPE_CAPS.exec(line)?.[1] ?? TYPE_CAPS.exec(lines[i + 1] ?? '')?.[1] ?? null;
-      const next = lines[i + 1]?.trim().split(/\s{2,}/)[0]!.replace(/\s+/g, ' ').replace(COLUMN_LABEL, '');
-      if (next && !FIELD.test(next) && !/\d{4}/.test(next) && next.split(' ').length <= 8 && /^\p{Lu}/u.test(next)) body = next;
+      const next = lines[i + 1]?.trim().split(/\t|\s{2,}/)[0]!.replace(/\s+/g, ' ').replace(COLUMN_LABEL, '');
+      if (next && !FIELD.test(next) && !COLUMN_HEAD.test(next) && !/\d{4}/.test(next) && next.split(' ').length <= 8 && /^\p{Lu}/u.test(next)) body = next;
       continue;
     }
     const compact = line.replace(/\s+/g, ' ');
-    // (a kallelse under no letterhead: its type is its first line, and the file name may say nothing)
-    if (!typeWord && TYPE_LINE.test(compact)) typeWord = TYPE_CAPS.exec(compact)![1]!;
-    if (!body && ORGAN_LINE.test(compact) && compact.split(' ').length <= 8) body = compact.replace(/^nämnden\b/, 'Nämnden');
+    // (a kallelse under no letterhead: its type is its first line, and the file name may say nothing;
+    // a PDF may give the letterhead's lines in another order, the organ beside the type:
+    // "Kommunrevisionen   SAMMANTRÄDESANTECKNINGAR")
+    const cells = line.split(/\t|\s{2,}/).map((c) => c.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    const typeCell = cells.find((c) => TYPE_LINE.test(c));
+    if (!typeWord && typeCell) typeWord = TYPE_CAPS.exec(typeCell)![1]!;
+    const organ = cells.length > 1 && cells.slice(1).every((c) => TYPE_LINE.test(c) || FIELD.test(c)) ? cells[0]! : compact;
+    if (!body && ORGAN_LINE.test(organ) && organ.split(' ').length <= 8) body = organ.replace(/^nämnden\b/, 'Nämnden');
   }
   return { organisation, body, typeWord };
 }

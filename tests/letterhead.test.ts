@@ -11,6 +11,9 @@ describe('letterhead', () => {
     ['no letterhead', 'Minnesanteckningar\nOrdföranderådet 18 mars 2022', { organisation: null, body: null }],
     ['the type in the organ line\'s second column', 'KUNGSBACKA KOMMUN\nKommunrevisionen                   SAMMANTRÄDESANTECKNINGAR        2 (7)', { organisation: 'Kungsbacka kommun', body: 'Kommunrevisionen', typeWord: 'SAMMANTRÄDESANTECKNINGAR' }],
     ['OCR: one space before the type, the next column\'s label run onto the organ', 'KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL\nNämnden för Kultur & Fritid Datum\n2026-04-22', { organisation: 'Kungsbacka kommun', body: 'Nämnden för Kultur & Fritid', typeWord: 'SAMMANTRÄDESPROTOKOLL' }],
+    ['a PDF gives the organ beside the type after the date fields', 'KUNGSBACKA KOMMUN\nDatum\n2025-06-16\nKommunrevisionen\tSAMMANTRÄDESANTECKNINGAR', { organisation: 'Kungsbacka kommun', body: 'Kommunrevisionen', typeWord: 'SAMMANTRÄDESANTECKNINGAR' }],
+    ['an agenda\'s column labels under the letterhead are no body', 'KUNGSBACKA KOMMUN\nÄrende\tBeteckning\tFörslag\tTid', { organisation: 'Kungsbacka kommun', body: null }],
+    ['not ok: an organ beside running text is no letterhead line', 'Kommunstyrelsen   beslutade i mars om budgeten', { organisation: null, body: null }],
   ];
   it.each(cases)('%s', (_, text, want) => expect(readLetterhead(text.split('\n'))).toMatchObject(want));
 });
