@@ -28,7 +28,8 @@ const LIMITS = { maxFileBytes: 1e8, maxPages: 1000, parseTimeoutMs: 60_000 };
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function asHtml(markdown: string): string {
-  const pages = markdown.split(/<!-- sida \d+ -->/).filter((p) => p.trim());
+  // (the converter's Markdown escapes, "2025\." "\$ 47", are not in the PDF it read)
+  const pages = markdown.replace(/\\([\\`*_{}[\]()#+.!$|>-])/g, '$1').split(/<!-- sida \d+ -->/).filter((p) => p.trim());
   const style = '@page{size:A4;margin:12mm} pre{font-family:"DejaVu Sans Mono",monospace;margin:0;white-space:pre} .page{page-break-after:always}';
   // A page's longest line must fit the 186 mm between the margins (a mono glyph is 0.6 em wide), or Chromium clips it.
   const size = (page: string) => Math.min(7, 186 / 0.3528 / 0.6 / Math.max(1, ...page.split('\n').map((l) => l.length)));

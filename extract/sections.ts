@@ -115,7 +115,8 @@ function sectionStart(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, i: number
     const caseNumber = caseNumbers[0] ?? null;
     // (all the numbers after one label: "Dnr IFO-2024-00123, IFO-2024-00130" leaves no number in the title)
     const titleText = oneLine(text.replace(/(?:Dnr|Diarienummer)\.?[:\s]*[^\s,]+(?:\s\d[\d/–-]*)?(?:\s*(?:,|och|samt|&)\s*(?=[^\s,]*\d)[^\s,]+(?:\s\d[\d/–-]*)?)*/i, '')).replace(/^§\s*\d+[a-z]?\.?\s*/, '').replace(/^[\s|]+|[\s|]+$/g, '');
-    if (caseNumber || /^\p{Lu}/u.test(titleText)) {
+    // (a PDF may set "§ 10" alone and the title as the next block: the title is taken on below)
+    if (caseNumber || /^\p{Lu}/u.test(titleText) || (!titleText && isItemTitle(doc, i + 1))) {
       return { heading: `§ ${item[1]} ${titleText}`.trim(), number: `§ ${item[1]}`, rest: '', caseNumber, caseNumbers };
     }
   }

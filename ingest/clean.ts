@@ -68,12 +68,22 @@ export function mendParagraphSign(text: string): string {
 }
 
 /** Digits vary between pages ("Sida 2 (5)"), so repeated margins are compared with digits masked. */
-const marginKey = (text: string) => {
-  const digits = /\d/.test(text) ? text.replace(/\d+/g, '#') : text;
+const marginKey = (text: string, maskDigits = true) => {
+  const digits = maskDigits && /\d/.test(text) ? text.replace(/\d+/g, '#') : text;
   // Single spaces are left as they are: only other white space, or more than one, needs folding.
   const spaced = /[^\S ]|  /.test(digits) ? digits.replace(/\s+/g, ' ') : digits;
   return spaced.trim().toLowerCase();
 };
+/**
+ * A margin's key with only its page counter masked ("Sida 2 (5)", "2 (13)", "3/8", a bare number):
+ * other digits of a running header are the same on every page, and a line whose other digits differ
+ * ("§ 47 Dnr KFT-2026-00107" atop the next item's page) is text, not a margin.
+ */
+const pageMarginKey = (text: string) => marginKey(text.split('\n').map((line) => line
+  .replace(/(?<![\p{L}])(?:sida|page|s\.)\s*\d+(?:\s*(?:\(\d+\)|av\s+\d+|of\s+\d+|\/\s*\d+))?/giu, '#')
+  .replace(/(?<![\d/-])\d+\s*(?:\(\s*\d+\s*\)|\/\s*\d+)\s*$/u, '#')
+  .replace(/^\s*\d+\s*$/u, '#')).join('\n'), false);
+
 const isPageNumber = (text: string) => /^(sida|page|s\.)?\s*#(\s*(\(#\)|av #|\/ ?#|of #))?$/.test(marginKey(text));
 
 /** "Arvika kommun — Protokoll — Sida 2 (5)" → "Arvika kommun — Protokoll": the header kept once must not say page 1. */
@@ -98,7 +108,7 @@ function removePageMargins(blocks: Block[], pageCount: number, MARGIN: number): 
   for (const [page, list] of pages) {
     const margin = [...list.slice(0, MARGIN), ...list.slice(-MARGIN)];
     for (const b of margin) {
-      const key = marginKey(b.text);
+      const key = pageMarginKey(b.text);
       seenOn.set(key, (seenOn.get(key) ?? new Set()).add(page));
     }
   }
@@ -110,8 +120,10 @@ function removePageMargins(blocks: Block[], pageCount: number, MARGIN: number): 
   for (const [, list] of pages) {
     const marginIdx = new Set([...list.keys()].filter((i) => i < MARGIN || i >= list.length - MARGIN));
     list.forEach((b, i) => {
-      const key = marginKey(b.text);
-      if (marginIdx.has(i) && repeated.has(key)) {
+      const key = pageMarginKey(b.text);
+      // (an item's subheading, "Sammanfattning av ärendet", or its boilerplate sentence near the foot
+      // of many short items' pages is the items' text, not a footer)
+      if (marginIdx.has(i) && repeated.has(key) && !ITEM_SUBHEADING_LINE.test(b.text.trim()) && !isSentence(b.text)) {
         const text = withoutPageNumber(b.text);
         if (!isPageNumber(b.text) && !header.includes(text)) header.push(text);
       } else kept.push(b);
@@ -183,6 +195,12 @@ const FIELD_START = /^(dnr|diarienummer|datum|plats|tid|justerare|sekreterare|n�
 /** A line ending in one of these words cannot end a sentence: the next block continues it. */
 export const DANGLING = /(?<![\p{L}])(av|och|att|i|på|för|till|med|om|som|den|det|de|en|ett|samt|eller|från|vid|under|inom|mellan|kring|mot|efter|inför|genom|hos|utan|än|när|där|men|så|är|var|har|kan|ska|skall)$/iu;
 
+/** An item's number alone on its line ("6" over "Information om …"), after a sentence: the next item, not the sentence's end. */
+const BARE_ITEM_NUMBER = /^\s*\d{1,2}\s*$/;
+
+/** A sentence of running text: five words or more, ending in a full stop, no digits (a footer's address or counter has them). */
+const isSentence = (text: string) => /\.$/.test(text.trim()) && !/\d/.test(text) && text.trim().split(/\s+/).length >= 5;
+
 /** PDF `line` blocks → paragraphs. A short line followed by a capital starts a new paragraph. */
 function joinLines(blocks: Block[]): Block[] {
   const lengths = blocks.filter((b) => b.kind === 'line').map((b) => b.text.length).sort((a, b) => a - b);
@@ -197,7 +215,7 @@ function joinLines(blocks: Block[]): Block[] {
     const prevLength = prev ? lastLine.get(prev) : undefined;
     const continues = prev !== undefined && prevLength !== undefined && prev.kind === 'paragraph'
       && !LIST_START.test(b.text) && !FIELD_START.test(b.text) && !hasCells(b)
-      && !(TERMINAL.test(prev.text) && ITEM_SUBHEADING_LINE.test(b.text.trim())) && !ITEM_SUBHEADING_LINE.test(prev.text.trim())
+      && !(TERMINAL.test(prev.text) && (ITEM_SUBHEADING_LINE.test(b.text.trim()) || BARE_ITEM_NUMBER.test(b.text))) && !ITEM_SUBHEADING_LINE.test(prev.text.trim())
       && (prevLength >= fullLength * 0.8 || !/^[\p{Lu}\d§]/u.test(b.text) || DANGLING.test(prev.text));
     if (continues) {
       const joined = joinBlocks(prev, b, '\n');

@@ -191,6 +191,7 @@ export function scoreReal(gold: RealGold, e: Extraction, into: Score): void {
   noteMisses(into, gold.file, 'organisations', gold.organisations, predictedOrgs, orgs.pairs, (x) => (typeof x === 'string' ? x : x.name));
   const decisions = matchSets(gold.decisions, e.decisions, (g, p) => norm(p.text).includes(norm(g)));
   add('decisions', decisions);
+  noteMisses(into, gold.file, 'decisions', gold.decisions, e.decisions, decisions.pairs, (x) => (typeof x === 'string' ? x : x.text.slice(0, 160)));
   const goldCases = [...new Set(gold.diarienummer.map(caseKey))];
   const predictedCases = caseNumbers(e);
   const cases = matchSets(goldCases, predictedCases, (g, p) => g === p);

@@ -117,4 +117,22 @@ describe('OCR misreadings', () => {
     // The lines of running text still join into one paragraph.
     expect(texts).toContain('Förvaltningen informerar nämnden om verksamhetens planering för det kommande året och om de\nfrågor som nämnden tidigare har ställt.');
   });
+
+  it("keeps each page's item heading, its case number differing, and a subheading near the foot of every page; drops the page counter", () => {
+    const pages = [1, 2, 3].flatMap((p) => lines(p, 'KUNGSBACKA KOMMUN', 'Nämnden för Kultur & Fritid', `§ ${46 + p} Dnr KFT-2026-0010${p}`, `Ärende nummer ${p}`,
+      'Beslut', 'Nämnden noterar informationen till protokollet.', 'Sammanfattning av ärendet', `Sida ${p} (3)`));
+    const doc = cleanDocument({ ...raw(pages, 3), format: 'pdf', fileName: 'x.pdf' });
+    const texts = doc.blocks.map((b) => b.text);
+    expect(doc.pageHeader).toEqual(['KUNGSBACKA KOMMUN', 'Nämnden för Kultur & Fritid']);
+    expect(texts.filter((t) => /^§ \d+ Dnr KFT-2026-0010\d$/.test(t))).toHaveLength(3);
+    expect(texts.filter((t) => t === 'Sammanfattning av ärendet')).toHaveLength(3);
+    expect(texts.some((t) => /Sida/.test(t))).toBe(false);
+  });
+
+  it('starts a new block at an item number alone on its line after a sentence, not after a line that runs on', () => {
+    const doc = cleanDocument({ ...raw(lines(1, 'Mikaela Gretzer och Johanna Rössberger (EY) föredrar ärendet för nämnden.', '6', 'Information om granskningen',
+      'Budgeten för år 2026 uppgår till', '12', 'miljoner kronor enligt förslaget.'), 1), format: 'pdf', fileName: 'x.pdf' });
+    expect(doc.blocks.map((b) => b.text)).toEqual(['Mikaela Gretzer och Johanna Rössberger (EY) föredrar ärendet för nämnden.', '6', 'Information om granskningen',
+      'Budgeten för år 2026 uppgår till\n12\nmiljoner kronor enligt förslaget.']);
+  });
 });
