@@ -12,6 +12,10 @@ const TYPE_CAPS = /(?<![\p{L}])((?:SAMMANTRÄDES)?(?:PROTOKOLL|ANTECKNINGAR)|MIN
 const TYPE_LINE = new RegExp(String.raw`^(?:\p{Lu}+\s?\/\s?)?${TYPE_CAPS.source}(?:\s?\/\s?\p{Lu}+)?$`, 'u');
 /** "KUNGSBACKA KOMMUN", its next column apart by spaces, or (OCR, one space) by the type in capitals. */
 const ORG_CAPS = new RegExp(String.raw`^((?:[\p{Lu}-]+\s)+?)(KOMMUN|STAD|REGION|LANDSTING|KOMMUNE|FYLKESKOMMUNE)(?=\s{2,}|\s*$|\s+${TYPE_CAPS.source})`, 'u');
+/** A federation, company or foundation in capitals: "SÖDRA ÄLVSBORGS RÄDDNINGSTJÄNSTFÖRBUND", "SALA-HEBY ENERGI AB". */
+const FORM_CAPS = new RegExp(String.raw`^((?:[\p{Lu}-]+\s)*[\p{Lu}-]*(?:FÖRBUND|FÖRBUNDET)|(?:[\p{Lu}-]+\s)+AB|STIFTELSEN(?:\s[\p{Lu}-]+)+)()(?=\s{2,}|\s*$|\s+${TYPE_CAPS.source})`, 'u');
+/** "<owner> – <organ>" on a line of its own: a municipality, region, federation or company, then a group, board or council. */
+const OWNER_DASH_ORGAN = /^((?:[\p{Lu}][\p{L}-]*\s+)*[\p{Lu}][\p{L}-]*(?:\s+(?:kommun|stad|län|AB)|förbund|förbundet|regionen)|Region\s+[\p{Lu}][\p{L}-]*(?:\s+län)?)\s+[–—-]\s+([\p{Lu}][\p{L}-]*(?:grupp|gruppen|råd|rådet|styrelse|styrelsen|nämnd|nämnden|forum|presidium|presidiet|direktion|direktionen|beredning|beredningen|utskott|utskottet|kommitté|kommittén)(?:\s+[\p{L}&-]+){0,5})$/u;
 /** A label of the letterhead's next column run onto the organ's line (OCR: "Nämnden för Kultur & Fritid Datum"). */
 const COLUMN_LABEL = /\s+(?:datum|sida|dnr|diarienummer)$/i;
 /** A line that names an organ by its form. */
@@ -31,10 +35,10 @@ export function readLetterhead(lines: string[]): Letterhead {
   let typeWord: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
-    const caps = ORG_CAPS.exec(line);
+    const caps = ORG_CAPS.exec(line) ?? FORM_CAPS.exec(line);
     if (caps && !organisation) {
-      const name = `${titleCase(caps[1]!.trim())} ${caps[2]!.toLowerCase()}`;
-      organisation = caps[2] === 'REGION' ? `Region ${titleCase(caps[1]!.trim())}` : municipality(name) ?? name;
+      const name = caps[2] ? `${titleCase(caps[1]!.trim())} ${caps[2].toLowerCase()}` : titleCase(caps[1]!.trim()).replace(/ Ab$/, ' AB');
+      organisation = caps[2] === 'REGION' ? `Region ${titleCase(caps[1]!.trim())}` : caps[2] ? municipality(name) ?? name : name;
       // The organ stands in the first column of the next line; the type may stand in its second ("Kommunrevisionen   SAMMANTRÄDESANTECKNINGAR").
       typeWord = TYPE_CAPS.exec(line)?.[1] ?? TYPE_CAPS.exec(lines[i + 1] ?? '')?.[1] ?? null;
       const next = lines[i + 1]?.trim().split(/\t|\s{2,}/)[0]!.replace(/\s+/g, ' ').replace(COLUMN_LABEL, '');
@@ -50,6 +54,9 @@ export function readLetterhead(lines: string[]): Letterhead {
     if (!typeWord && typeCell) typeWord = TYPE_CAPS.exec(typeCell)![1]!;
     const organ = cells.length > 1 && cells.slice(1).every((c) => TYPE_LINE.test(c) || FIELD.test(c)) ? cells[0]! : compact;
     if (!body && ORGAN_LINE.test(organ) && organ.split(' ').length <= 8) body = organ.replace(/^nämnden\b/, 'Nämnden');
+    // "Skaraborgs Kommunalförbund – Beredningsgrupp social hållbarhet": the owner, a dash, the organ.
+    const owned = OWNER_DASH_ORGAN.exec(compact);
+    if (!body && owned) { body = owned[2]!; organisation ??= owned[1]!; }
   }
   return { organisation, body, typeWord };
 }

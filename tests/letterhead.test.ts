@@ -13,6 +13,12 @@ describe('letterhead', () => {
     ['OCR: one space before the type, the next column\'s label run onto the organ', 'KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL\nNämnden för Kultur & Fritid Datum\n2026-04-22', { organisation: 'Kungsbacka kommun', body: 'Nämnden för Kultur & Fritid', typeWord: 'SAMMANTRÄDESPROTOKOLL' }],
     ['a PDF gives the organ beside the type after the date fields', 'KUNGSBACKA KOMMUN\nDatum\n2025-06-16\nKommunrevisionen\tSAMMANTRÄDESANTECKNINGAR', { organisation: 'Kungsbacka kommun', body: 'Kommunrevisionen', typeWord: 'SAMMANTRÄDESANTECKNINGAR' }],
     ['an agenda\'s column labels under the letterhead are no body', 'KUNGSBACKA KOMMUN\nÄrende\tBeteckning\tFörslag\tTid', { organisation: 'Kungsbacka kommun', body: null }],
+    ['a federation in capitals owns the organ under it', 'SÖDRA ÄLVSBORGS RÄDDNINGSTJÄNSTFÖRBUND        SAMMANTRÄDESPROTOKOLL        1 (5)\nDirektionen                  Sammanträdesdatum 2024-06-13', { organisation: 'Södra Älvsborgs Räddningstjänstförbund', body: 'Direktionen', typeWord: 'SAMMANTRÄDESPROTOKOLL' }],
+    ['a company in capitals', 'NORRTÄLJE ENERGI AB   PROTOKOLL\nStyrelsen', { organisation: 'Norrtälje Energi AB', body: 'Styrelsen' }],
+    ['owner, dash, organ on one line', 'Minnesanteckningar\nSkaraborgs Kommunalförbund – Beredningsgrupp social hållbarhet\nDatum: 2024-10-03', { organisation: 'Skaraborgs Kommunalförbund', body: 'Beredningsgrupp social hållbarhet' }],
+    ['owner, dash, organ: a region', 'Region Värmland – Ledningsgrupp för hälso- och sjukvård', { organisation: 'Region Värmland', body: 'Ledningsgrupp för hälso- och sjukvård' }],
+    ['not ok: a dash in a title is no owner and organ', 'Budget 2025 – Styrelsens förslag till beslut om ramar', { organisation: null, body: null }],
+    ['not ok: a heading in capitals is no owner', 'BESLUTANDE   LEDAMÖTER', { organisation: null }],
     ['not ok: an organ beside running text is no letterhead line', 'Kommunstyrelsen   beslutade i mars om budgeten', { organisation: null, body: null }],
   ];
   it.each(cases)('%s', (_, text, want) => expect(readLetterhead(text.split('\n'))).toMatchObject(want));
