@@ -40,6 +40,9 @@ const DECISION = new RegExp(`${B}(?:${[
   `ställer sig bakom${E}`,
   `ställningstagande(t|n)?\\s+(om|att|gjordes|togs)${E}`,
   `(enades|enas) om${E}`,
+  // "Överenskoms att …", "Gruppen kom överens om att …" (meeting notes' word for a decision)
+  `(överenskoms|överenskommes|kom\\s+överens|kommer\\s+överens)\\s+(om\\s+)?att${E}`,
+  `(informationen|redovisningen|rapporten|anmälan|uppföljningen|minnesanteckningarna|protokollet)\\s+(noteras|noterades|antecknas|antecknades)${E}`,
   `förklara(r|s|des|ts|de)?\\s+(\\p{L}+\\s+){0,4}omedelbart\\s+justerad(e)?${E}`,
   `noterar\\s+(informationen|redovisningen|rapporten|anmälan|uppföljningen|dialogen|ärendet|delegeringsbesluten|(?:\\p{L}+\\s+){1,5}till\\s+protokollet${E})`,
   `antecknar\\s+(?:\\p{L}+\\s+){1,4}(till|i)\\s+protokollet${E}`,
@@ -73,7 +76,7 @@ const earlierDecision = (sentence: string, m: RegExpExecArray, before: string) =
   return DATE_AFTER.test(after) || (DATE_BEFORE.test(before) && SUBJECT_AFTER.test(after)) || DATED_MEETING.test(sentence);
 };
 /** Reported speech or opinion: "sade inledningsvis att han ställer sig bakom", "menade att", "ansåg att". */
-const REPORTED = new RegExp(String.raw`${B}(sade|sa|säger|säga|menade|menar|ansåg|anser|tyckte|tycker|framhöll|framhåller|betonade|poängterade|påpekade|föreslår|föreslog|yrkar|yrkade|yrkande|yrkandet|hemställer|hemställde|bedömde|bedömer|argumenterade|hävdade|uttryckte|informerar|informerade|berättar|berättade|redogör|redogjorde|rapporterar|rapporterade|meddelar|meddelade|konstaterar|konstaterade)${E}.*${B}att\s`, 'iu');
+const REPORTED = new RegExp(String.raw`${B}(önskar|önskade|vill|ville|hoppas|begär|begärde|efterfrågar|efterfrågade|uppmanar|uppmanade|sade|sa|säger|säga|menade|menar|ansåg|anser|tyckte|tycker|framhöll|framhåller|betonade|poängterade|påpekade|föreslår|föreslog|yrkar|yrkade|yrkande|yrkandet|hemställer|hemställde|bedömde|bedömer|argumenterade|hävdade|uttryckte|informerar|informerade|berättar|berättade|redogör|redogjorde|rapporterar|rapporterade|meddelar|meddelade|konstaterar|konstaterade)${E}.*${B}att\s`, 'iu');
 /** Verbs whose subject decides ("ECB beslutade …" is news, "Direktionen beslutade …" a decision). */
 const ACTIVE = /^(?:beslutar|beslutade|beslöt|godkänner|godkände|fastställde|fastställer|tillstyrker|avstyrker|avslår|avslog|bifaller|biföll|antar|antog|utser|utsåg|väljer|valde|återremitterar|återremitterade|bordlägger|bordlade|entledigar|entledigade|beviljar|beviljade|avskriver|avvisar|delegerar|delegerade|överlämnar|överlämnade|översänder|översände)$|^(?:fattat|fattade|fattar|ställer|enades|enas|noterar|antecknar|uppdrar|uppdrog|ger|lägger|lade|la|tar|tog|har|anser|ansåg|föreslår)\s/iu;
 /** The organ as subject: its clause before the verb names a body of the meeting, maybe with a few words after ("Ledamöterna på dagens möte", "Nämnden för Kultur & Fritid"), or the meeting itself ("Vi enades om"). */

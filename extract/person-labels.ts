@@ -21,7 +21,8 @@ const present = (role: string | null, list = false): PersonLabel => ({ attendanc
 
 /** Each label (a whole label, case aside) with what it says; the longer forms of a label first. */
 const LABELS: [RegExp, PersonLabel][] = [
-  [new RegExp(String.raw`^(?:${ABSENCE_WORDS}|avbud|frånvarande ledamöter|frånvarande ersättare)$`, 'iu'), { attendance: 'absent', role: null, list: true }],
+  // ("Frånvarande ledamöter", "Frånvarande ledamot utan ersättare", "Anmält förhinder")
+  [new RegExp(String.raw`^(?:${ABSENCE_WORDS}|avbud|frånvarande(?:\s+\p{Ll}+){1,4})$`, 'iu'), { attendance: 'absent', role: null, list: true }],
   [/^(?:inbjudna|inbjuden|inbjudna gäster|inbjuden gäst|gäster|gäst|övriga deltagare|övriga närvarande|adjungerade?|adjungerad ledamot|närvarande tjänstepersoner|närvarande tjänstemän|personalföreträdare|insynsplatser?)$/iu, present(null, true)],
   [/^(?:ledamöter|ordinarie|ordinarie ledamöter|ersättare|tjänstgörande ersättare|närvarande ersättare|ej tjänstgörande ersättare)$/iu, present(null, true)],
   [/^(?:föredragande|föredragande tjänstepersoner|föredragande tjänsteperson|föredragande tjänsteman|föredragare|medverkande|presentatörer?)$/iu, present('föredragande', true)],
@@ -33,7 +34,7 @@ const LABELS: [RegExp, PersonLabel][] = [
 ];
 
 /** A label at the start of a paragraph: up to four words, then a colon ("**Inbjudna:** Anna Ek"). */
-const COLON_LABEL = /^[\s*_]*(\p{L}[\p{L}./]*(?:\s+\p{Ll}[\p{L}./]*){0,3})[\s*_]*:[\s*_]*/u;
+const COLON_LABEL = /^[\s*_]*(\p{L}[\p{L}./]*(?:\s+\p{Ll}[\p{L}./]*){0,3}(?:\s+(?:under|till|för|vid|i)\s+(?:punkten|punkt|ärendet|ärende|§|paragraf)(?:\s+[\p{L}\d§./–-]+){0,4})?)[\s*_]*:[\s*_]*/u;
 /** Justering phrases written without a colon: "Protokollet justeras av Anna Ek och Bo Lund", "Justeras av: Anna Ek". */
 const JUSTERING = /^[\s*_]*((?:(?:protokollet|anteckningarna|minnesanteckningarna|dagens protokoll)\s+)?justeras\s+av|utses\s+att\s+(?:jämte\s+ordföranden\s+)?justera(?:\s+(?:dagens\s+)?(?:protokollet|anteckningarna))?|(?:till\s+justerare|att\s+(?:jämte\s+ordföranden\s+)?justera(?:\s+(?:dagens\s+)?(?:protokollet|anteckningarna))?)\s+(?:utses|utsågs|valdes|väljs))[\s*_:]+/iu;
 
@@ -65,8 +66,13 @@ export function labelledParts(text: string, atSentence = false): { before: strin
 /** What a label says, or null when it is no label of persons. */
 export function personLabel(label: string): PersonLabel | null {
   const l = label.replace(/\s+/g, ' ').trim();
-  return LABELS.find(([re]) => re.test(l))?.[1] ?? null;
+  // (a label may say for which item: "Gäst under punkten om ANDTS", "Föredragande för punkt 3", "Inbjudna till § 5")
+  const head = l.replace(QUALIFIER, '');
+  return LABELS.find(([re]) => re.test(l))?.[1] ?? (head !== l ? LABELS.find(([re]) => re.test(head))?.[1] ?? null : null);
 }
+
+/** What narrows a label to an item: "under punkten om …", "för punkt 3", "till § 5", "vid ärende 4". */
+const QUALIFIER = /\s+(?:under|till|för|vid|i)\s+(?:punkten|punkt|ärendet|ärende|§|paragraf|dagordningens)(?![\p{L}]).*$/iu;
 
 export interface LabelledText { label: PersonLabel; /** The text after the label, a line an entry (empty when the names follow in the next blocks). */ lines: string[] }
 

@@ -24,7 +24,7 @@ const NOT_NAME_WORDS = new Set([
   'Teams', 'Zoom', 'Skype', 'Youtube', 'Facebook', 'Dagens', 'Nyheter', 'Svenska', 'Dagbladet', 'Rådet', 'Råd', 'Nämnd', 'Styrelsen',
   // Places and buildings: "Tjolöholms Slott", "Hede Station", "Kungsbacka Bibliotek".
   'Slott', 'Slottet', 'Museum', 'Museet', 'Konstmuseum', 'Bibliotek', 'Biblioteket', 'Station', 'Stationen', 'Centrum', 'Hamn', 'Hamnen',
-  'Sjukhus', 'Sjukhuset', 'Vårdcentral', 'Vårdcentralen', 'Arena', 'Badhus', 'Badhuset', 'Stadshus', 'Stadshuset', 'Kommunhus', 'Kommunhuset',
+  'Sjukhus', 'Sjukhuset', 'Stad', 'Staden', 'Kommunalförbund', 'Kommunalförbundet', 'Samordningsförbund', 'Samordningsförbundet', 'Vårdcentral', 'Vårdcentralen', 'Arena', 'Badhus', 'Badhuset', 'Stadshus', 'Stadshuset', 'Kommunhus', 'Kommunhuset',
   'Punkt', 'Bilaga', 'Dag', 'Datum', 'Tid', 'Plats', 'Sekreterare', 'Ordförande', 'Justerare', 'Justeras', 'Närvarande', 'Frånvarande',
   'Ledamöter', 'Ersättare', 'Övriga', 'Inbjudna', 'Politiker', 'Nytt', 'Nya', 'Mötet', 'Hela', 'Kommunstyrelsens', 'Regionstyrelsens',
   // Labels and table headers of protocols: "Erik Norinder Paragrafer § 1-14", "Namn Parti Roll".
@@ -83,6 +83,8 @@ export function findNames(text: string, opts: { anyFirstName?: boolean } = {}): 
     if (words.length < 2 || /^[\p{Lu}]\.?$/u.test(words.at(-1)!)) continue;
     // "Röda Korset Värmland" in a list of names is an organisation.
     if (!first.has(words[0]!) && (normaliseOrganisation(name) || normaliseOrganisation(words.slice(0, 2).join(' ')))) continue;
+    // "i Västra Götalands län", "från Norra Skaraborg": an unknown first word after a preposition, or before "län"/"kommun", is a place.
+    if (!first.has(words[0]!) && (/(?<![\p{L}])(?:i|på|från|vid|inom)\s+$/u.test(text.slice(Math.max(0, m.index - 6), m.index)) || /^\s+(?:läns?|kommuns?|stad)(?![\p{L}])/u.test(text.slice(end)))) continue;
     if (FOLLOWED_BY_PLACE.test(text.slice(end)) || INSTITUTION_HEAD.test(words.at(-1)!) || PRECEDED_BY_PLACE.test(text.slice(Math.max(0, m.index - 12), m.index)) || (name.endsWith('s') && NAMESAKE.test(text.slice(end)))) continue;
     hits.push({ name, index: m.index, end });
   }

@@ -319,7 +319,12 @@ const isCompoundNoun = (word: string) => !firstNameSet().has(word) && decompound
 /** A list of names; a name inside a struck run is absent, and so is every name of a row whose cells are struck without a struck name. */
 function listRow(text: string, mode: Mode, runs: Inline[] = [], struckCells = false, attendance = true): Found[] {
   const struckNames = new Set(struckTexts(runs).flatMap((t) => findNames(plain(t), { anyFirstName: true }).map((h) => h.name)));
-  return withSharedDescriptors(parseNameList(plain(text.replace(/^-\s+/, '')), { anyFirstName: true })).map((p) => {
+  // A bullet is one entry: its person, then what describes them ("- Cecilia Öst Karlsson, Närhälsan
+  // Skaraborg, processledare"); a later name counts only with a known first name or a party code.
+  const bullet = /^-\s+/.test(text);
+  const listed = parseNameList(plain(text.replace(/^-\s+/, '')), { anyFirstName: true })
+    .filter((p, k) => !bullet || k === 0 || p.party !== null || firstNameSet().has(p.name.split(' ')[0]!));
+  return withSharedDescriptors(listed).map((p) => {
     const { role, organisation } = splitDescriptor(p.descriptor);
     const absent = mode === 'absent' || struckNames.has(p.name) || (struckCells && struckNames.size === 0);
     // "Lena Strömberg (§ 1-3A)", "Karl Persson, controller §§ 1-10": there for those §§ only.

@@ -67,6 +67,10 @@ describe('protocol first-page block', () => {
       { 'Per Holm': 'present S ledamot', 'Eva Berg': 'present C justerare', 'Bo Lund': 'present M justerare' }],
     ['a member marked frånvarande is absent; frånvarande for one § is present', ['Beslutande    Ledamöter', 'Per Holm (S)', 'Eva Berg (C) frånvarande', 'Bo Lund (M) frånvarande § 5'],
       { 'Per Holm': 'present S ledamot', 'Eva Berg': 'absent C ledamot', 'Bo Lund': 'present M ledamot' }],
+    ['members of a federation with their municipality; a replacement said after it, the name wrapped; the municipality of an ersättare is no person', [
+      'Beslutande', 'Ulf Nyberg (S), Borås Stad, vice ordförande', 'Viktoria Lund (S), Svenljunga kommun, tjänstgörande ersättare för Henrik', 'Sjöstedt (M)',
+      'Ersättare Hussein Al-Mansour (S), Borås Stad'],
+      { 'Ulf Nyberg': 'present S ledamot', 'Viktoria Lund': 'present S tjänstgörande ersättare', 'Henrik Sjöstedt': 'absent M ledamot', 'Hussein Al-Mansour': 'present S ersättare' }],
   ];
   it.each(cases)('%s', (_, lines, want) => expect(read(para(lines.join('\n')))).toEqual(want));
 

@@ -84,6 +84,10 @@ const notes: Form[] = [
   ['"Beslut: …" in meeting notes, the notes after it left out', `${N}## Uppstart\n\nBeslut: Gruppen ställer sig bakom tidplanen.\n\nNästa möte hålls i maj och då presenteras materialet.`, ['Gruppen ställer sig bakom tidplanen.'], ['Nästa möte hålls']],
   ['"Gruppen beslutade att …"', `${N}## 3. Arbetssätt\n\nGruppen beslutade att arbeta vidare med två spår.`, ['Gruppen beslutade att arbeta vidare med två spår.'], []],
   ['"Överenskommelse:" inline', `${N}## 4. Ordlista\n\nÖverenskommelse: En ordlista läggs till i specifikationen.`, ['En ordlista läggs till i specifikationen.'], []],
+  ['"Överenskoms att …" and "kom överens om att …"', `${N}## Kontaktperson\n\nGruppen diskuterade frågan. Överenskoms att Lena Ek är kontaktperson under 2025.\n\n## Utbildning\n\nDeltagarna kom överens om att ta fram ett gemensamt upplägg.`,
+    ['Överenskoms att Lena Ek är kontaktperson under 2025.', 'kom överens om att ta fram ett gemensamt upplägg'], ['diskuterade']],
+  ['"Informationen noterades." in notes; "Det noterades att …" is no decision', `${N}## Samordningsförbundet\n\nPer Holm informerade om budgeten. Informationen noterades.\n\n## Övrigt\n\nDet noterades att lokalen är bokad.`, ['Informationen noterades.'], ['lokalen är bokad']],
+  ['a wish is no decision', `${N}## Handlingsplan\n\nLänsstyrelsen önskar att kommunerna utser en gemensam kontaktperson. Regionen vill att nämnden antar planen.`, [], ['önskar', 'vill att']],
   ['an "Överenskommelse" that only records a discussion', `${N}2\nBudget\n\nÖverenskommelse\n\nReferensgruppen diskuterar budgeten för nästa år.`, [], ['diskuterar budgeten']],
 ];
 

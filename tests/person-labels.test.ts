@@ -44,6 +44,11 @@ describe('persons after a label (rule person-label)', () => {
     // In a table: a label cell, and a label inside an agenda item's cell.
     ['| Gäster: | Ioana Popescu, Region Halland |', { 'Ioana Popescu': 'present' }],
     ['| 3. | Informationsbeskrivning för nämnden<br>Föredragande: Pirjo<br>Niemi, arkivarie | 2024-05595 |', { 'Pirjo Niemi': 'present' }],
+    // A label narrowed to an item, after a list of absentees; a longer absence label; a place after "i" is no person.
+    ['Förhinder: Krzysztof Nowak, Töreboda kommun\n\nGäst under punkten om ANDTS: Jovana Petrović, Länsstyrelsen i Västra Götalands län', { 'Krzysztof Nowak': 'absent', 'Jovana Petrović': 'present' }],
+    ['Frånvarande ledamot utan ersättare: Dzenana Hodzic (MP), anmält förhinder.', { 'Dzenana Hodzic': 'absent' }],
+    // A bullet is one person and what describes them.
+    ['Närvarande\n\n- Aino Lehtonen, Skaraborgs Sjukhus, Västra Götalandsregionen\n- Pirjo Niemi, Närhälsan Skaraborg\n- Roine Ekwall, Borås Stad, processledare', { 'Aino Lehtonen': 'present', 'Pirjo Niemi': 'present', 'Roine Ekwall': 'present' }],
   ];
   it.each(ok)('%s', (text, want) => {
     const got = seen(PROTOCOL + text);
@@ -87,6 +92,7 @@ describe('reading labels', () => {
       ['Inbjudna', 'present'], ['Gäster', 'present'], ['Föredragande', 'present'], ['Protokollförare', 'present'], ['Vid protokollet', 'present'],
       ['Justeras av', 'present'], ['Frånvarande', 'absent'], ['Anmält förhinder', 'absent'], ['Handläggare', 'unknown'], ['Kontaktperson', 'unknown'],
       ['Plats', null], ['Dnr', null], ['Information om', null], ['Förslag till beslut', null],
+      ['Gäst under punkten om ANDTS', 'present'], ['Föredragande för punkt 3', 'present'], ['Frånvarande ledamot utan ersättare', 'absent'], ['Förslag till beslut för punkt 3', null],
     ];
     for (const [label, attendance] of table) expect([label, personLabel(label)?.attendance ?? null]).toEqual([label, attendance]);
   });
