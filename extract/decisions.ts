@@ -51,7 +51,7 @@ const DECISION = new RegExp(`${B}(?:${[
 ].join('|')})`, 'iu');
 
 /** Things that look like decisions but speak of decisions in general, in the future, as a condition or as a ruling on how to proceed. */
-const NOT_DECISION = /\b(behöver|kommer att|ska|skall|kan|bör|inför|innan|om att)\s+(\p{L}+\s+){0,3}(beslut|besluta|godkänna|fatta)|\bbeslut (behöver|måste|ska)|\bförslag till beslut\b|\bställer\s+(\p{L}+\s+){0,2}proposition\b|\bfinner att\b|(?<![\p{L}])(frågar|prövar)\s+om(?![\p{L}])|^(om|ifall|såvida)\s/iu;
+const NOT_DECISION = /\b(behöver|kommer att|ska|skall|kan|bör|inför|innan|om att)\s+(\p{L}+\s+){0,3}(beslut|besluta|godkänna|fatta)|\bbeslut (behöver|måste|ska)|\bförslag till beslut\b|\bställer\s+(\p{L}+\s+){0,2}proposition\b|\bfinner att\b|(?<![\p{L}])(frågar|prövar)\s+om(?![\p{L}])|^(om|ifall|såvida)\s|^utses\s+att\s+justera(?:\s+protokollet)?\s*(?:[\t|:]|$)/iu;
 
 const ACTION = new RegExp(String.raw`${B}(tar (också |även |själv )?med (sig )?(frågan|diskussionen|det|detta|synpunkterna|informationen)|kommer att (ringa|lyfta|återkomma|fortsätta|ta fram|skicka|rapportera|bjuda|kontakta|presentera|informera|undersöka|se över|bevaka|sammanställa|delta)|återkommer|får i uppdrag|ges i uppdrag|bjuds in till|ansvarar för att|ska återkomma|skall (prata|återkomma|bevaka|delta|ta fram)|uppdras att)${E}`, 'iu');
 
@@ -76,7 +76,7 @@ const earlierDecision = (sentence: string, m: RegExpExecArray, before: string) =
   return DATE_AFTER.test(after) || (DATE_BEFORE.test(before) && SUBJECT_AFTER.test(after)) || DATED_MEETING.test(sentence);
 };
 /** Reported speech or opinion: "sade inledningsvis att han ställer sig bakom", "menade att", "ansåg att". */
-const REPORTED = new RegExp(String.raw`${B}(önskar|önskade|vill|ville|hoppas|begär|begärde|efterfrågar|efterfrågade|uppmanar|uppmanade|sade|sa|säger|säga|menade|menar|ansåg|anser|tyckte|tycker|framhöll|framhåller|betonade|poängterade|påpekade|föreslår|föreslog|yrkar|yrkade|yrkande|yrkandet|hemställer|hemställde|bedömde|bedömer|argumenterade|hävdade|uttryckte|informerar|informerade|berättar|berättade|redogör|redogjorde|rapporterar|rapporterade|meddelar|meddelade|konstaterar|konstaterade)${E}.*${B}att\s`, 'iu');
+const REPORTED = new RegExp(String.raw`${B}(önskar|önskade|vill|ville|hoppas|begär|begärde|efterfrågar|efterfrågade|uppmanar|uppmanade|sade|sa|säger|säga|menade|menar|ansåg|anser|tyckte|tycker|framhöll|framhåller|betonade|poängterade|påpekade|föreslår|föreslog|yrkar|yrkade|yrkande|yrkandet|hemställer|hemställde|bedömde|bedömer|argumenterade|hävdade|uttryckte|informerar|informerade|berättar|berättade|redogör|redogjorde|rapporterar|rapporterade|meddelar|meddelade|meddelat|konstaterar|konstaterade|konstaterat|sagt|menat|påpekat|framfört|framförde|framför|uppgav|uppger|uppgett|informerat|berättat|framhållit)${E}.*${B}att\s`, 'iu');
 /** Verbs whose subject decides ("ECB beslutade …" is news, "Direktionen beslutade …" a decision). */
 const ACTIVE = /^(?:beslutar|beslutade|beslöt|godkänner|godkände|fastställde|fastställer|tillstyrker|avstyrker|avslår|avslog|bifaller|biföll|antar|antog|utser|utsåg|väljer|valde|återremitterar|återremitterade|bordlägger|bordlade|entledigar|entledigade|beviljar|beviljade|avskriver|avvisar|delegerar|delegerade|överlämnar|överlämnade|översänder|översände)$|^(?:fattat|fattade|fattar|ställer|enades|enas|noterar|antecknar|uppdrar|uppdrog|ger|lägger|lade|la|tar|tog|har|anser|ansåg|föreslår)\s/iu;
 /** The organ as subject: its clause before the verb names a body of the meeting, maybe with a few words after ("Ledamöterna på dagens möte", "Nämnden för Kultur & Fritid"), or the meeting itself ("Vi enades om"). */
@@ -123,10 +123,13 @@ const items = perDocument((ctx: Pick<DecisionInput, 'sections'>) => ctx.sections
   // the sentences of its background ("Kommunfullmäktige beslutade 2019 …") are not.
   const blocks = decisionBlocks(text, (b) => !DISCUSSES.test(b) || isDecision(b));
   const opening = !blocks.length && section.number?.startsWith('§') ? openingDecision(text, (t) => isDecision(t) || ADOPTS.test(t)) : [];
-  const stated = blocks.length > 0 || opening.length > 0 || isBackgroundHeading(heading);
+  // (in notes an inline "Beslut: …" line stands among the item's other sentences, which may record decisions too: "Överenskoms att …")
+  const inlineOnly = blocks.length > 0 && !section.number?.startsWith('§') && !/(?:^|\n\n)beslut\s*(?:\n|$)/iu.test(text) && /(?:^|\n\n)beslut\s*:\s*\S/iu.test(text);
+  const stated = (blocks.length > 0 && !inlineOnly) || opening.length > 0 || isBackgroundHeading(heading);
   // Without one, the sentence rules read the item's own text: not its background, proposals, Beslutsunderlag or Beslutsgång.
   const { lists, rest } = stated ? { lists: [], rest: '' } : decisionLists(undecidedPartsRemoved(text), isDecision);
-  const candidates = stated ? [] : [...(/[.:]$/.test(heading) || heading.split(' ').length <= 8 ? [heading] : []), ...proseSentences(rest)];
+  const candidates = stated ? [] : [...(/[.:]$/.test(heading) || heading.split(' ').length <= 8 ? [heading] : []), ...proseSentences(rest)]
+    .filter((c) => !inlineOnly || !/^beslut\s*:/iu.test(c));
   // Which candidates are actions, tested once for both the decision and the action rule.
   const actions = new Set(candidates.filter(isAction));
   return { section, detail, blocks, opening, lists, candidates, actions };

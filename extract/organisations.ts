@@ -12,6 +12,8 @@ import { recipientLists, recipientNames } from './recipients.ts';
 import { organisationsByForm } from './organisation-forms.ts';
 import { matchesOf } from '../lib/text.ts';
 import { TOC_LINE } from './protocol-items.ts';
+import { findNames } from './person-names.ts';
+import { TITLE_HEADS } from '../lib/swedish-documents.ts';
 
 /** A name that is an acronym: two to six letters, at least two of them capitals ("SKR", "SiS", "FoHM"). */
 const ACRONYM = /^(?=(?:.*\p{Lu}){2})[\p{Lu}][\p{L}]{1,5}$/u;
@@ -337,9 +339,36 @@ export const organisationOfPerson: Rule<Organisation, OrgInput> = {
     const listed = p.evidence?.rule === ATTENDANCE_BLOCK_RULE || p.evidence?.rule === 'attendance-list' || p.evidence?.rule === 'attendance-table';
     const bracketed = listed && !!p.organisation && p.organisation.length >= 2 && p.evidence!.quote.includes(`(${p.organisation})`);
     const o = p.organisation ? normaliseOrganisation(p.organisation) ?? (bracketed ? { name: p.organisation, kind: 'organisation' } : null) : null;
-    return o ? [{ value: { ...o, evidence: p.evidence && by(organisationOfPerson, p.evidence) }, at: [Infinity, 1, k] }] : [];
+    const own = o ? [{ value: { ...o, evidence: p.evidence && by(organisationOfPerson, p.evidence) }, at: [Infinity, 1, k] }] : [];
+    // In an attendance entry every capitalised part after the name is where the person comes from:
+    // "Linda Kärrman, Skaraborgs Sjukhus, Västra Götalandsregionen", "Ulf Nyberg (S), Borås Stad, vice ordförande".
+    const entry = listed && p.evidence ? entryOrganisations(p.evidence.quote, p.name).filter((n) => n !== o?.name) : [];
+    return [...own, ...entry.map((name) => ({ value: { ...(normaliseOrganisation(name) ?? { name, kind: 'organisation' as const }), evidence: by(organisationOfPerson, p.evidence!) }, at: [Infinity, 1, k] }))];
   }),
 };
+
+/**
+ * The parts of an attendance entry after the person's name and party, up to the first part in lower
+ * case (a title, "tjänstgör § 35") or with digits: each capitalised part of at most five words that
+ * is no title ("Förbundsdirektör") is an organisation.
+ */
+export function entryOrganisations(quote: string, name: string): string[] {
+  const at = quote.indexOf(name);
+  if (at < 0) return [];
+  const rest = quote.slice(at + name.length).split('\n')[0]!.replace(/^\s*\(\s*\p{Lu}{1,4}\s*\)/u, '');
+  if (!/^\s*,/.test(rest)) return [];
+  const out: string[] = [];
+  for (const raw of rest.replace(/^\s*,\s*/, '').split(/\s*[,;]\s*/)) {
+    const part = raw.replace(/[.]$/, '').trim();
+    if (!/^\p{Lu}/u.test(part) || /\d|§/.test(part) || part.split(/\s+/).length > 5 || !part.split(/\s+/).every((w) => /^(?:\p{Lu}|och$|för$|i$|&$)/u.test(w))) break;
+    // ("LIA-student", "IT-chef", "HR-strateg": a title compounded with an acronym)
+    if (TITLE_WORD.test(part.split(/\s+/)[0]!) || /^\p{Lu}+-\p{Ll}/u.test(part) || findNames(part, { anyFirstName: false }).length) break;
+    out.push(part);
+  }
+  return out;
+}
+
+const TITLE_WORD = new RegExp(`^(?:${TITLE_HEADS}|ordförande|sekreterare|ledamot|ersättare)$`, 'iu');
 
 export const ORGANISATION_RULES = [organisationLexicon, organisationOrganForm, organisationNamingForm, organisationCommonWord, organisationRecipient, ownOrganisation, organisationOfPerson];
 

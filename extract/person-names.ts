@@ -83,8 +83,8 @@ export function findNames(text: string, opts: { anyFirstName?: boolean } = {}): 
     if (words.length < 2 || /^[\p{Lu}]\.?$/u.test(words.at(-1)!)) continue;
     // "Röda Korset Värmland" in a list of names is an organisation.
     if (!first.has(words[0]!) && (normaliseOrganisation(name) || normaliseOrganisation(words.slice(0, 2).join(' ')))) continue;
-    // "i Västra Götalands län", "från Norra Skaraborg": an unknown first word after a preposition, or before "län"/"kommun", is a place.
-    if (!first.has(words[0]!) && (/(?<![\p{L}])(?:i|på|från|vid|inom)\s+$/u.test(text.slice(Math.max(0, m.index - 6), m.index)) || /^\s+(?:läns?|kommuns?|stad)(?![\p{L}])/u.test(text.slice(end)))) continue;
+    // "i Västra Götalands län", "inom Norra Skaraborg": an unknown first word after a preposition, or before "län"/"kommun", is a place.
+    if (!first.has(words[0]!) && (/(?<![\p{L}])(?:i|på|vid|inom)\s+$/u.test(text.slice(Math.max(0, m.index - 6), m.index)) || /^\s+(?:läns?|kommuns?|stad)(?![\p{L}])/u.test(text.slice(end)))) continue;
     if (FOLLOWED_BY_PLACE.test(text.slice(end)) || INSTITUTION_HEAD.test(words.at(-1)!) || PRECEDED_BY_PLACE.test(text.slice(Math.max(0, m.index - 12), m.index)) || (name.endsWith('s') && NAMESAKE.test(text.slice(end)))) continue;
     hits.push({ name, index: m.index, end });
   }

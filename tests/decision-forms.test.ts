@@ -87,6 +87,10 @@ const notes: Form[] = [
   ['"Överenskoms att …" and "kom överens om att …"', `${N}## Kontaktperson\n\nGruppen diskuterade frågan. Överenskoms att Lena Ek är kontaktperson under 2025.\n\n## Utbildning\n\nDeltagarna kom överens om att ta fram ett gemensamt upplägg.`,
     ['Överenskoms att Lena Ek är kontaktperson under 2025.', 'kom överens om att ta fram ett gemensamt upplägg'], ['diskuterade']],
   ['"Informationen noterades." in notes; "Det noterades att …" is no decision', `${N}## Samordningsförbundet\n\nPer Holm informerade om budgeten. Informationen noterades.\n\n## Övrigt\n\nDet noterades att lokalen är bokad.`, ['Informationen noterades.'], ['lokalen är bokad']],
+  ['an inline "Beslut:" and an "Överenskoms att" in one item of notes; reported support is none', `${N}## Kompetensutveckling\n\nPer Holm redovisade förslaget. Eva Berg hade i förväg meddelat att kommunen ställer sig bakom förslaget.\n\nÖverenskoms att förslaget lämnas till presidiet för beslut om finansiering.\n\nBeslut: Per Holm tar fram ett avtalsförslag till nästa möte.`,
+    ['Överenskoms att förslaget lämnas till presidiet', 'Per Holm tar fram ett avtalsförslag till nästa möte.'], ['meddelat', 'redovisade']],
+  ['the first page\'s "Utses att justera" label row is no decision', `${P}| Utses att justera | Mirja Kauppinen (S) |\n| Justerade paragrafer | §§ 30–36 |\n\n§ 30\nVal av justerare\n\nBeslut\n\nDirektionen utser Mirja Kauppinen (S) att justera protokollet.`,
+    ['Direktionen utser Mirja Kauppinen (S) att justera protokollet.'], ['Utses att justera']],
   ['a wish is no decision', `${N}## Handlingsplan\n\nLänsstyrelsen önskar att kommunerna utser en gemensam kontaktperson. Regionen vill att nämnden antar planen.`, [], ['önskar', 'vill att']],
   ['an "Överenskommelse" that only records a discussion', `${N}2\nBudget\n\nÖverenskommelse\n\nReferensgruppen diskuterar budgeten för nästa år.`, [], ['diskuterar budgeten']],
 ];

@@ -143,6 +143,9 @@ const cases: Case[] = [
   // A bracket after a name in an attendance list is the person's organisation, unless it is a party, a role or a way of taking part.
   ['organisation-of-person', 'Närvarande\n\nOlof Olsson (Nationellt forskningsdatanätverk)\n\nPer Holm (Teams)\n\nEva Berg (Moderaterna)\n\nBo Lund (ordförande)\n\nAnna Ek (§ 1-5)',
     ['Nationellt forskningsdatanätverk'], ['Teams', 'Moderaterna', 'ordförande', '§ 1-5']],
+  // Every capitalised part of an attendance entry after the name, up to a title or a § range.
+  ['organisation-of-person', '## Närvarande\n\n- Linda Kärrman, Skaraborgs Sjukhus, Västra Götalandsregionen\n- Cecilia Öst Karlsson, Närhälsan Skaraborg, processledare\n- Per Holm, LIA-student, § 3',
+    ['Skaraborgs Sjukhus', 'Närhälsan Skaraborg'], ['processledare', 'LIA-student', '§ 3']],
   // decisions and actions
   ['beslut-block', '# Protokoll Kulturnämnden\n\n## § 5 Budget\n\nSammanfattning av ärendet\n\nKommunfullmäktige beslutade 2019 om ramarna.\n\nBeslut\n\nNämnden beslutar att\n\n1. anta budgeten\n2. uppdra åt förvaltningen att följa upp',
     ['Nämnden beslutar att 1. anta budgeten 2. uppdra åt förvaltningen att följa upp'], ['Kommunfullmäktige beslutade 2019 om ramarna.']],
