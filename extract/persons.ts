@@ -254,10 +254,12 @@ function columnRow(block: Block, columns: Columns, mode: Mode | null): Found[] {
   const roleText = text(columns.role);
   const notes = columns.notes.map(text).filter(Boolean);
   const absent = mode === 'absent' || startsStruck(cells[columns.name] ?? []) || notes.some((n) => ABSENT_NOTE.test(n));
+  // A remark column may say for which §§ ("§§ 112–115", "Lämnar sammanträdet efter § 116").
+  const sections = absent ? null : statedSections([p.after, ...notes].join(' '));
   const person: Found = {
     name: p.name, party: partyCodes().has(code) ? code : p.party, organisation: null,
     role: roleText ? splitDescriptor(roleText).role ?? roleText.toLowerCase() : splitDescriptor(p.descriptor).role,
-    attendance: absent ? 'absent' : 'present', rank: 3,
+    attendance: absent ? 'absent' : 'present', rank: 3, ...(sections ? { sections } : {}),
   };
   const replacedText = [text(columns.replaces), ...notes.map((n) => REPLACED_NOTE.exec(n)?.[1] ?? '')].filter(Boolean).join('; ');
   const replaced = absent ? [] : parseNameList(replacedText, { anyFirstName: true });

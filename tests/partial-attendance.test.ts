@@ -52,6 +52,9 @@ const cases: [string, string, string[], string[]][] = [
   ['not partial: jäv asked for and not announced, a jäv announced without a §, a § named in a proposal, a kallelse',
     `${BLOCK_HEAD}\nAnna Ek (M), Ordförande\nKarin Lund (KD)\n\nPlats och tid för justering Digital justering\n\n${ITEM('3', 'Anmälan av jäv\n\nOrdförande frågar nämnden om jäv. Karin Lund (KD) anmäler jäv. Anna Ek (M) yrkar bifall till förslaget i § 5.')}`,
     [], ['Karin Lund notIn 3 jäv', 'Anna Ek only 5', 'Anna Ek notIn 3']],
+  ['attendance table: a remark column ("Lämnar sammanträdet efter § 116", "§§ 112–115"); "Tjänstgör inte" says no §',
+    '# Protokoll Regionstyrelsen\n\n## Närvarande ledamöter\n\n| Namn | Parti | Roll | Anmärkning |\n| --- | --- | --- | --- |\n| Anna Ek | C | Ledamot | Lämnar sammanträdet efter § 116 |\n| Bo Lund | S | Ledamot | |\n| Eva Berg | S | Ersättare | §§ 112–115 |\n| Per Holm | C | Ersättare | Tjänstgör inte |',
+    ['Anna Ek only -116', 'Eva Berg only 112-115'], ['Bo Lund only', 'Per Holm only']],
 ];
 
 describe('partial attendance per § (sections)', () => {
