@@ -32,7 +32,7 @@ export interface PageTable { rows: Inline[][]; items: Set<number> }
 /** Left edges this close (points) are one column. */
 const ALIGN = 2;
 /** A gap of this many letter heights between items on a row separates two cells (a word space is ~0.25). */
-const CELL_GAP = 0.6;
+const CELL_GAP = 0.5;
 /** Fewer rows with two filled cells than this are no table (a letterhead, a signature line). */
 const MIN_ROWS = 3;
 /** The first column is the table's key (a name, a number): filled in this share of the rows. */
@@ -173,14 +173,16 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
       // table, unless they stand right under it in a column after the first (a cell's further
       // paragraph: "Tidigare informationsbeskrivning …" under an agenda item's proposal).
       const inner = col > Math.min(...used) && prev !== undefined && prev.bottom - row.y < 1.6 * row.height;
+      // An agenda item with no other cell filled ("1  Upprop och val av justerare") is a row of the table too.
+      const item = col === Math.min(...used) && /^\d{1,3}[.)]?(?:\s|$)/.test(cellPlain([piece.items]));
       // (in a table of three or more columns it goes on the cell above: an agenda's proposal; in
       // two columns it may be the next name of a list, so it stays a row of its own)
       if (inner && used.size >= 3 && prev.cells.has(col)) { add(prev, col, piece); prev.bottom = row.y; if (out.length === kept) taken = i + 1; continue; }
-      if (out.length > kept && !inner) break;
+      if (out.length > kept && !inner && !item) break;
       const t = newRow(row.y);
       add(t, col, piece);
       out.push(t);
-      if (inner) { kept = out.length; taken = i + 1; }
+      if (inner || item) { kept = out.length; taken = i + 1; }
     }
   }
   const columns = [...used].sort((a, b) => a - b);
@@ -262,7 +264,7 @@ function cellRuns(lines: PlacedItem[][], cell: number): Inline[] {
           if (/^\p{Ll}/u.test(text) && !/^(och|eller|samt|till|som)\b/u.test(text)) {
             const last = out[out.length - 1]!;
             last.text = last.text.replace(/-$/, '');
-          }
+          } else if (/^(och|eller|samt|till|som)\b/u.test(text)) out.push(run(' ', { cell, struck }));
         } else if (!sameLine || it.x - prev.right >= 0.15 * it.height) out.push(run(' ', { cell, struck }));
       }
       out.push(run(text, { cell, struck: it.struck }));
