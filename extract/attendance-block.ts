@@ -29,7 +29,7 @@ import { statedSections } from './partial-attendance.ts';
 
 const START = /^beslutande(?![\p{L}])/iu;
 /** Labels of those present who are not members: "Övriga närvarande", "Övriga deltagare", "Ej tjänstgörande ersättare", a column "Tjänstepersoner" of its own. */
-const OTHERS = /^(?:övriga\s+(?:närvarande|deltagare)|ej\s+tjänstgörande\s+ersättare|närvarande\s+ersättare|ersättare|tjänstepersoner|tjänstemän|adjungerade?|insynsplatser?)(?![\p{L}])/iu;
+const OTHERS = /^(?:övriga\s+(?:närvarande|deltagare)|övriga(?=\s*:)|ej\s+tjänstgörande\s+ersättare|närvarande\s+ersättare|ersättare|tjänstepersoner|tjänstemän|adjungerade?|insynsplatser?)(?![\p{L}])/iu;
 /** A member listed and marked as not there: "Eva Berg (C) frånvarande", "(anmält förhinder)". */
 const ABSENT_MARK = new RegExp(String.raw`^[\s,(–-]*(?:${ABSENCE_WORDS})(?![\p{L}])(?![\s,)]*(?:vid\s+|i\s+)?(?:§|ärende|punkt))`, 'iu');
 const ABSENT = /^(frånvarande|anmält förhinder|ej närvarande)(?![\p{L}])/iu;

@@ -23,7 +23,7 @@ const present = (role: string | null, list = false): PersonLabel => ({ attendanc
 const LABELS: [RegExp, PersonLabel][] = [
   // ("Frånvarande ledamöter", "Frånvarande ledamot utan ersättare", "Anmält förhinder")
   [new RegExp(String.raw`^(?:${ABSENCE_WORDS}|avbud|frånvarande(?:\s+\p{Ll}+){1,4})$`, 'iu'), { attendance: 'absent', role: null, list: true }],
-  [/^(?:inbjudna|inbjuden|inbjudna gäster|inbjuden gäst|gäster|gäst|övriga deltagare|övriga närvarande|adjungerade?|adjungerad ledamot|närvarande tjänstepersoner|närvarande tjänstemän|personalföreträdare|insynsplatser?)$/iu, present(null, true)],
+  [/^(?:inbjudna|inbjuden|inbjudna gäster|inbjuden gäst|gäster|gäst|övriga|övriga deltagare|övriga närvarande|adjungerade?|adjungerad ledamot|närvarande tjänstepersoner|närvarande tjänstemän|personalföreträdare|insynsplatser?)$/iu, present(null, true)],
   [/^(?:ledamöter|ordinarie|ordinarie ledamöter|ersättare|tjänstgörande ersättare|närvarande ersättare|ej tjänstgörande ersättare)$/iu, present(null, true)],
   [/^(?:föredragande|föredragande tjänstepersoner|föredragande tjänsteperson|föredragande tjänsteman|föredragare|medverkande|presentatörer?)$/iu, present('föredragande', true)],
   [/^(?:mötesordförande|mötesledare|ordförande|ordf\.?|sammankallande|moderator|processledare)$/iu, present('ordförande')],

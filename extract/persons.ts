@@ -215,13 +215,19 @@ function withItemSections(persons: Person[], found: SectionFinding[]): Person[] 
 }
 
 /** Which cell of a row under a column header holds what; `replaces` is a column of replaced members ("Ersätter"). */
-interface Columns { name: number; party: number | null; role: number | null; notes: number[]; replaces: number | null }
+interface Columns { name: number; party: number | null; role: number | null; notes: number[]; replaces: number | null; presence: number | null; substitute: number | null }
 
 const NAME_COLUMN = /^(?:namn|ledamot|ledamöter|ledamot\/ersättare|deltagare|förtroendevalda?)$/i;
 const PARTY_COLUMN = /^(?:parti|partibeteckning)$/i;
 const ROLE_COLUMN = /^(?:roll|funktion|uppdrag|befattning|titel)$/i;
 const REPLACES_COLUMN = /^(?:ersätter|tjänstgör för|i stället för)$/i;
 const NOTE_COLUMN = /^(?:kommentar|kommentarer|anmärkning|anmärkningar|anteckning|notering|noteringar|närvaro|övrigt)$/i;
+/** A column of marks ("X") for who was there: an empty cell, where other rows are marked, is a member not there. */
+const PRESENCE_COLUMN = /^(?:närvarande|närv\.?|närvarande ledamot)$/i;
+/** A column naming who served in the row's member's place ("Tjänstgörande ersättare" | "Lina Berglund (C)"): that person was there, the member not. */
+const SUBSTITUTE_COLUMN = /^(?:tjänstgörande ersättare|tjänstgörande|ersatt av|ersättare som tjänstgör)$/i;
+/** A vote's columns, which say nothing of attendance: "Votering § 44", "Ja", "Nej", "Avstår". */
+const VOTE_COLUMN = /^(?:votering|omröstning)(?:\s.*)?$|^(?:ja|nej|avstår|avstod)$/i;
 /** A note that the member was not there. */
 const ABSENT_NOTE = new RegExp(`^(?:${ABSENCE_WORDS})$`, 'i');
 /** "Tjänstgör för Anna Svensson", "Tjänstgörande ersättare för …", "Ersätter …": the member a substitute stood in for. */
@@ -230,11 +236,14 @@ const REPLACED_NOTE = /(?<![\p{L}])(?:tjänstgör(?:ande)?(?:\s+ersättare)?\s+f
 /** A header row of column labels that names a column of names and at least one other, or null. */
 function tableColumns(cells: string[]): Columns | null {
   const labels = cells.map((c) => c.replace(/[:*]/g, '').trim());
-  if (labels.some((l) => l && ![NAME_COLUMN, PARTY_COLUMN, ROLE_COLUMN, REPLACES_COLUMN, NOTE_COLUMN].some((re) => re.test(l)))) return null;
+  if (labels.some((l) => l && ![NAME_COLUMN, PARTY_COLUMN, ROLE_COLUMN, REPLACES_COLUMN, NOTE_COLUMN, PRESENCE_COLUMN, SUBSTITUTE_COLUMN, VOTE_COLUMN].some((re) => re.test(l)))) return null;
   const find = (re: RegExp) => { const k = labels.findIndex((l) => re.test(l)); return k < 0 ? null : k; };
   const name = find(NAME_COLUMN);
   if (name === null || labels.filter(Boolean).length < 2) return null;
-  return { name, party: find(PARTY_COLUMN), role: find(ROLE_COLUMN), notes: labels.flatMap((l, k) => (NOTE_COLUMN.test(l) ? [k] : [])), replaces: find(REPLACES_COLUMN) };
+  return {
+    name, party: find(PARTY_COLUMN), role: find(ROLE_COLUMN), notes: labels.flatMap((l, k) => (NOTE_COLUMN.test(l) ? [k] : [])), replaces: find(REPLACES_COLUMN),
+    presence: find(PRESENCE_COLUMN), substitute: find(SUBSTITUTE_COLUMN),
+  };
 }
 
 /**
@@ -252,10 +261,14 @@ function columnRow(block: Block, columns: Columns, mode: Mode | null): Found[] {
   const p = people[0]!;
   const code = text(columns.party).replace(/[()]/g, '').trim();
   const roleText = text(columns.role);
-  const notes = columns.notes.map(text).filter(Boolean);
-  const absent = mode === 'absent' || startsStruck(cells[columns.name] ?? []) || notes.some((n) => ABSENT_NOTE.test(n));
+  const substitute = text(columns.substitute);
+  const notes = [...columns.notes.map(text), ...(ABSENT_NOTE.test(substitute) ? [substitute] : [])].filter(Boolean);
+  // A presence column left empty, or someone serving in the member's place.
+  const unmarked = columns.presence !== null && !text(columns.presence);
+  const substitutes = substitute && !ABSENT_NOTE.test(substitute) ? parseNameList(substitute, { anyFirstName: true }) : [];
+  const absent = mode === 'absent' || startsStruck(cells[columns.name] ?? []) || notes.some((n) => ABSENT_NOTE.test(n)) || unmarked || substitutes.length > 0;
   // A remark column may say for which §§ ("§§ 112–115", "Lämnar sammanträdet efter § 116").
-  const sections = absent ? null : statedSections([p.after, ...notes].join(' '));
+  const sections = absent ? null : statedSections([p.after, ...notes, text(columns.presence)].join(' '));
   const person: Found = {
     name: p.name, party: partyCodes().has(code) ? code : p.party, organisation: null,
     role: roleText ? splitDescriptor(roleText).role ?? roleText.toLowerCase() : splitDescriptor(p.descriptor).role,
@@ -263,7 +276,8 @@ function columnRow(block: Block, columns: Columns, mode: Mode | null): Found[] {
   };
   const replacedText = [text(columns.replaces), ...notes.map((n) => REPLACED_NOTE.exec(n)?.[1] ?? '')].filter(Boolean).join('; ');
   const replaced = absent ? [] : parseNameList(replacedText, { anyFirstName: true });
-  return [person, ...replaced.map((r): Found => ({ name: r.name, party: r.party, organisation: null, role: 'ledamot', attendance: 'absent', rank: 3 }))];
+  const serving = substitutes.map((r): Found => ({ name: r.name, party: r.party, organisation: null, role: 'tjänstgörande ersättare', attendance: 'present', rank: 3 }));
+  return [person, ...serving, ...replaced.map((r): Found => ({ name: r.name, party: r.party, organisation: null, role: 'ledamot', attendance: 'absent', rank: 3 }))];
 }
 
 /** "Name (Party) | Organisation" (a struck first cell is absent), "Label | Name, Org Name, Org …". */
@@ -393,8 +407,12 @@ function withSharedDescriptors(list: ListedPerson[]): ListedPerson[] {
 /** A short line right after an agenda heading that starts with a name: the item's presenters. */
 function isPresenterLine(line: string, prev: Block, prevStartsSection: boolean): boolean {
   // Also under an item's subheading: "Sammanfattning av ärendet" / "Marie Persson, verksamhetschef …, uppdaterar nämnden …".
-  return (prevStartsSection || prev.kind === 'heading' || boldLine(prev) || ITEM_SUBHEADING.test(prev.text.trim())) && line.split(/\s+/).length <= 40 && findNames(line).some((h) => h.index === 0);
+  return (prevStartsSection || prev.kind === 'heading' || boldLine(prev) || ITEM_SUBHEADING.test(prev.text.trim())) && line.split(/\s+/).length <= 40 && findNames(line).some((h) => h.index === 0)
+    && !CASE_PARTY.test(firstSentence(line));
 }
+
+/** What the person a case concerns does ("Johanna Berg (M) har begärt att bli entledigad", "… ansöker om bygglov"): no presenter. */
+const CASE_PARTY = /(?<![\p{L}])har\s+\p{Ll}+(?:ts|t)(?![\p{L}])|(?<![\p{L}])(?:har\s+)?(?:begärt|begär|begärde|ansöker|ansökt|ansökte|avsäger|avsagt|avsade|motionerar|har\s+inkommit|inkom|väcker|väckt|väckte|överklagar|överklagat|överklagade|avlidit|avled|yrkar|yrkade|föreslår|föreslog|har\s+lämnat\s+in|lämnade\s+in)(?![\p{L}])/iu;
 
 function firstSentence(line: string): string {
   return line.split(/(?<=[.!?])\s+/)[0]!.replace(/[.!?]$/, '');

@@ -146,7 +146,10 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
     }
     if (isMulti(i)) {
       const fresh = here.map((h) => h.col).filter((c) => !used.has(c));
-      if (fresh.some((c) => spans.some((p) => p.x < starts[c]! - ALIGN && p.right > starts[c]! + ALIGN))) break;
+      // (the header row may span the columns under it: "Votering § 44" over "Ja  Nej  Avstår")
+      // (not the first column's: a label there that runs across the next column is a layout's, "Övriga närvarande  Ersättare")
+      const header = new Set(out[0] ? [...out[0].cells].filter(([c]) => c !== Math.min(...out[0]!.cells.keys())).flatMap(([, lines]) => lines.flat()) : []);
+      if (fresh.some((c) => spans.some((p) => !p.items.every((it) => header.has(it)) && p.x < starts[c]! - ALIGN && p.right > starts[c]! + ALIGN))) break;
       for (const c of fresh) used.add(c);
       if ([...here, ...pending].some((h) => crosses(h.piece, h.col))) break;
       const t = newRow(row.y);

@@ -33,6 +33,9 @@ const cases: Case[] = [
   ['protocol-attendance-block', 'Beslutande Ledamöter    Tjänstgörande ersättare\nAnna Ek (M), ordförande   Bo Lund (S) ersätter\nPer Holm (S)   Eva Berg (S)\n\nJusterare Per Holm (S)\n\n§ 1 Dnr KS-2024-00001\nVal av justerare',
     ['Anna Ek present', 'Bo Lund present', 'Per Holm present', 'Eva Berg absent'], ['Anna Ek absent']],
   ['attendance-table', '## Närvarande\n\nKarin Lund (S)\tArvika kommun\n~~Olof Dahl (M)~~\tEda kommun', ['Karin Lund present', 'Olof Dahl absent'], ['Arvika kommun present']],
+  // A närvaro- och voteringslista: an empty presence cell, or someone serving in the member's place, is a member not there; the vote's columns say nothing.
+  ['attendance-table', '## Bilaga 1 Närvaro- och voteringslista\n\n| Ledamot | Parti | Närvarande | Tjänstgörande ersättare | Ja | Nej | Avstår |\n| --- | --- | --- | --- | --- | --- | --- |\n| Ingrid Nordlander | C | X | | X | | |\n| Sven-Olov Persson | C | | Lina Berglund (C) | X | | |\n| Olof Bäckström | KD | | Frånvarande | | | |\n| Hans Åkerlund | L | X (från § 42) | | X | | |',
+    ['Ingrid Nordlander present', 'Sven-Olov Persson absent', 'Lina Berglund present', 'Olof Bäckström absent', 'Hans Åkerlund present'], ['Frånvarande present', 'Ingrid Nordlander absent']],
   // The official handling a case is named, not shown at the meeting (tests/gold-real/README.md: only mentioned is unknown).
   ['attendance-table', '# Protokoll\n\n## § 4 Avtal\n\nExploateringshandläggare\tServitutsavtal Äskatorp 5:23 - Teleledningar\nHandläggare\tKasra Hassirian', ['Kasra Hassirian unknown'], ['Servitutsavtal Äskatorp present', 'Servitutsavtal Äskatorp unknown']],
   // An agenda table: names stand after "Föredragande:" or a time slot, or carry a party code; a case title or proposal's capitalised words are no names.
