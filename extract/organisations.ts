@@ -276,6 +276,8 @@ function commonWordPattern(): { pattern: RegExp; need: RegExp } {
     // in a list with another union ("Vårdförbundet och Vision", "Kommunal, Vision")
     String.raw`(?<=${union}(?:,\s*|\s+(?:och|samt)\s+))(?<listed>${word})${ends}`,
     String.raw`(?<before>${word})(?=(?:,\s*|\s+(?:och|samt)\s+)${union}(?![\p{L}]))`,
+    // the subject of a sentence, a verb after it ("Kommunal har påtalat hög sjukfrånvaro.", "Vision kräver …")
+    String.raw`(?<=(?:^|[.!?]\s+|\n))(?<subject>${word})(?=\s+(?:(?:har|hade)\s+\p{Ll}+ts?|anser|ansåg|menar|kräver|krävde|påtalar|påtalade|framför|framförde|framhåller|yrkar|begär|begärde|välkomnar)[\s,.])`,
     // after a preposition mid-sentence ("förhandling med Kommunal.")
     String.raw`(?<=(?<![\p{L}])(?:med|från|för|till|av|hos|inom|mellan|och|samt)\s+)(?<after>${word})${ends}`,
   ].join('|') + String.raw`)(?![\p{L}\d-])`, 'gu');
@@ -287,8 +289,8 @@ function commonWordPattern(): { pattern: RegExp; need: RegExp } {
  * makes it a name: after a person on a line of its own ("Frida Hagelin, Kommunal", a table's
  * "Anna Ek | Vision"), in brackets after a person ("Eva Berg (Kommunal)"), in a list with another
  * such union or a known one ("Kommunal och Vision", "Vision, Vårdförbundet"), or capitalised after a
- * preposition mid-sentence and ending its phrase ("förhandling med Kommunal."). Not "Kommunal
- * vuxenutbildning", "EDP Vision", "Vision 2030".
+ * preposition mid-sentence and ending its phrase ("förhandling med Kommunal."), or a sentence's
+ * subject before its verb ("Kommunal har påtalat …"). Not "Kommunal vuxenutbildning", "EDP Vision", "Vision 2030".
  */
 export const organisationCommonWord: Rule<Organisation, OrgInput> = {
   id: 'organisation-common-word', field: 'organisations',

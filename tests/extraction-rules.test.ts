@@ -95,6 +95,8 @@ const cases: Case[] = [
   ['organisation-organ-form', 'Ärendet går till Kollektivtrafiknämnden som föreslår kommunfullmäktige att besluta.', ['Kollektivtrafiknämnden', 'Kommunfullmäktige'], []],
   ['organisation-naming-form', 'Avtal med Eksta Bostads AB och Stiftelsen Gamla Kungsbacka tecknas.', ['Eksta Bostads AB', 'Stiftelsen Gamla Kungsbacka'], ['Avtal']],
   ['organisation-naming-form', 'Nämnden beslutar att godkänna budgeten.', [], ['Nämnden']],
+  ['organisation-naming-form', 'Överklagandet har lämnats till Mark- och miljödomstolen vid Nacka tingsrätt. Tekniska förvaltningen och Sociala nämnden yttrar sig. Hela förvaltningen berörs.',
+    ['Mark- och miljödomstolen vid Nacka tingsrätt', 'Tekniska förvaltningen', 'Sociala nämnden'], ['Nacka tingsrätt', 'Hela förvaltningen', 'Mark- och miljödomstolen']],
   // Acronyms written alone and their genitive, names with only the first word capitalised, a genitive of a known name, a local branch.
   ['organisation-lexicon', 'Enligt SKR och MSB ska EU:s regler gälla. Europeiska kommissionens förslag och Sveriges kommuner och regioner.',
     ['Sveriges Kommuner och Regioner', 'Myndigheten för samhällsskydd och beredskap', 'Europeiska unionen', 'Europeiska kommissionen'], []],
@@ -120,6 +122,7 @@ const cases: Case[] = [
   // Unions named by a common word: beside a person, in brackets after one, in a list with another union, after a preposition ending the phrase.
   ['organisation-common-word', '# Protokoll\n\nPersonalföreträdare\nFrida Hagelin, Kommunal\nEva Berg (Vision)\n\nMBL-förhandling med Handels har genomförts. Samråd med Vårdförbundet och Byggnads.',
     ['Kommunal', 'Vision', 'Handels', 'Byggnads'], []],
+  ['organisation-common-word', '# Protokoll\n\nKommunal har påtalat hög sjukfrånvaro. Vision kräver en översyn.', ['Kommunal', 'Vision'], []],
   // Not these words as adjectives, in a system's or a plan's name, at a sentence start or in a two-field name.
   ['organisation-common-word', '# Protokoll\n\nKommunal vuxenutbildning erbjuds. Ärendet registreras i EDP Vision. Vision 2030 antas. Kostnader för Transport och Logistik. Ledarna har ansvar. Anna Ek, Kommunal hälso- och sjukvård.',
     [], ['Kommunal', 'Vision', 'Transport', 'Ledarna']],
