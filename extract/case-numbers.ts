@@ -78,8 +78,8 @@ export function isCaseNumber(value: string): boolean {
   return BARE.test(value.trim()) && !ISO_DATE.test(value.trim()) && !isYearSpan(value.trim());
 }
 
-/** Shapes distinctive enough to count without a label, in an item's title: "KS-2024-00583", "KN2024/02249". */
-const STRONG = /(?<![\p{L}\d-])([\p{Lu}]{1,6}([-–])(?:19|20)\d{2}\2\d{3,6}|[\p{Lu}]{1,6}\s?(?:19|20)\d{2}\/\d{2,6}|[\p{Lu}][\p{Ll}]?(?:19|20)\d{2}\/\d{3,6})(?![\p{L}\d])/gu;
+/** Shapes distinctive enough to count without a label, in an item's title: "KS-2024-00583", "KN2024/02249", "MBN 2024-000412", "SN 2024.112", "TN/2024:112", "24RS6712". */
+const STRONG = /(?<![\p{L}\d-])([\p{Lu}]{1,6}([-–])(?:19|20)\d{2}\2\d{3,6}|[\p{Lu}]{1,6}\s?(?:19|20)\d{2}\/\d{2,6}|[\p{Lu}][\p{Ll}]?(?:19|20)\d{2}\/\d{3,6}|[\p{Lu}]{1,6}\s(?:19|20)\d{2}[-–.]\d{3,6}|[\p{Lu}]{1,6}\/(?:19|20)\d{2}:\d{1,6}|(?![\p{Lu}]*FS\s|SOU\s|DS\s)[\p{Lu}]{1,6}\s(?:19|20)\d{2}:\d{1,6}|\d{2}[\p{Lu}]{2,4}\d{3,6})(?![\p{L}\d])/gu;
 
 /** Unlabelled case numbers of a distinctive shape; a number wrapped at its dash ("KS-2024-\n00826") is mended. */
 export function findUnlabelledCaseNumbers(text: string): string[] {

@@ -92,6 +92,11 @@ describe('case numbers without a label', async () => {
     ['Avgifter 2024–2025 och 2025-2026', []],
     ['Budget 2024/2025 och Rapport 2023/24, KS 2024/2025', []],
     ['Datum 2024-01-24, kl. 2024-00001', []],
+    // The shapes of other municipalities and regions: prefix, space and dash; a dot; slash and colon; the region's "24RS6712"
+    ['§ 4 Bygglov Tierp 3:45            MBN 2024-000412', ['MBN 2024-000412']],
+    ['Taxa 2025 (SN 2024.112), Gång- och cykelväg TN/2024:112, Budget ON 2024:17', ['SN 2024.112', 'TN/2024:112', 'ON 2024:17']],
+    ['Yttrande till IVO 24RS6712', ['24RS6712']],
+    ['not ok: Lag (SFS 2018:218), föreskrifter MSBFS 2021:1, EU 2024-2027, betänkandet SOU 2024:23', []],
   ];
   it.each(cases)('%s', (text, want) => expect(findUnlabelledCaseNumbers(text)).toEqual(want));
 
