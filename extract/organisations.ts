@@ -402,8 +402,13 @@ export function extractOrganisations(ctx: OrgInput): Organisation[] {
   };
   // "Kultur & Fritid" alone beside "Nämnden för Kultur & Fritid" or "Förvaltningen för Kultur & Fritid" is that organ, named by its field.
   const fieldOf = (o: Organisation, p: Organisation) => !key(o.name).includes(' för ') && key(p.name).endsWith(` för ${key(o.name)}`);
-  const named = all.filter((o) => !all.some((p) => p !== o && (key(p.name).startsWith(`${key(o.name)} i `) || shortOf(o, p) || fieldOf(o, p))));
-  return withoutDefinedAcronyms(named, ctx.plain, key);
+  // "Närhälsan" found where the text writes "Närhälsan Skaraborg": the longer name, at the same place.
+  const partOf = (o: Organisation, p: Organisation) => key(p.name).startsWith(`${key(o.name)} `) && !!o.evidence?.quote && o.evidence.quote.includes(p.name);
+  const named = all.filter((o) => !all.some((p) => p !== o && (key(p.name).startsWith(`${key(o.name)} i `) || shortOf(o, p) || fieldOf(o, p) || partOf(o, p))));
+  // "Kommunalförbundets lokaler", "Räddningstjänstens huvudstation" in the federation's own protocol: itself, named short.
+  const own = ctx.meta.organisation ? key(ctx.meta.organisation).split(' ').at(-1)! : null;
+  const ownShort = (o: Organisation) => own !== null && !o.name.includes(' ') && own.length > 6 && own.includes(key(o.name).replace(/(et|en)$/, '')) && key(o.name) !== own;
+  return withoutDefinedAcronyms(named.filter((o) => !ownShort(o)), ctx.plain, key);
 }
 
 /** An acronym in brackets: "(IVO)", "(MFoF)", "(KFR)" (two capitals at least). */

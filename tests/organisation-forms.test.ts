@@ -128,6 +128,12 @@ describe('organisations of a document', async () => {
     expect(names('Kultur & Fritid yttrar sig. Förvaltningen för Kultur & Fritid och nämnden för Individ & Familjeomsorg; Individ & Familjeomsorg svarar. Gymnasium & Arbetsmarknad deltar.', 'Kommunstyrelsen'))
       .toEqual(['Kommunstyrelsen', 'Förvaltningen för Kultur & Fritid', 'nämnden för Individ & Familjeomsorg', 'Gymnasium & Arbetsmarknad']);
   });
+  it('leaves out the document\'s own organisation named short ("Kommunalförbundets lokaler" in the federation\'s notes), not another federation', () => {
+    const ctx = contextOfBlocks([textBlock('paragraph', 'Plats: Kommunalförbundets lokaler. Räddningstjänstförbundet Östra Skaraborg och Samordningsförbundet Skaraborg deltar.', 1)]);
+    const got = extractOrganisations({ ...ctx, meta: { ...ctx.meta, body: 'Beredningsgruppen', organisation: 'Skaraborgs Kommunalförbund' }, persons: [] }).map((o) => o.name);
+    expect(got).not.toContain('Kommunalförbundet');
+    expect(got).toEqual(expect.arrayContaining(['Samordningsförbundet Skaraborg']));
+  });
   it("lists a county board once, in its long form, when the text also names it short", () => {
     expect(names('Länsstyrelsen Västra Götalands beslut överklagas. Länsstyrelsen i Västra Götalands län inledde tillsyn. Länsstyrelsen Skåne yttrar sig.', 'Kommunstyrelsen'))
       .toEqual(['Kommunstyrelsen', 'Länsstyrelsen i Västra Götalands län', 'Länsstyrelsen Skåne']);
