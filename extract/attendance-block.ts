@@ -85,7 +85,8 @@ export interface AttendanceBlock { mentions: PersonMention[]; blocks: Set<number
 export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []): AttendanceBlock {
   const lines: { text: string; block: number }[] = [];
   // "Anna -Karin": a hyphen set off from the first part of a name by layout.
-  blocks.slice(0, 30).forEach((b, i) => { for (const text of b.text.split('\n')) lines.push({ text: text.includes(' -') ? text.replace(/(\p{L}) -(\p{Lu})/gu, '$1-$2') : text, block: i }); });
+  // (the first page's blocks: a PDF may give every line of a long list a block of its own)
+  blocks.slice(0, 60).forEach((b, i) => { for (const text of b.text.split('\n')) lines.push({ text: text.includes(' -') ? text.replace(/(\p{L}) -(\p{Lu})/gu, '$1-$2') : text, block: i }); });
   // Where the reader kept the structure ("Beslutande" a heading, one member a paragraph, struck
   // rows marked), the list rules in persons.ts read it; this reads the flattened layout text.
   const start = lines.findIndex((l) => START.test(l.text.trim()) && blocks[l.block]!.kind !== 'heading');

@@ -11,7 +11,7 @@ import { SECTION_RULES, mergeSections, statedSections, type SectionFinding } fro
 import { labelledParts, labelledText, personLabel, type PersonLabel } from './person-labels.ts';
 import { ATTENDANCE_BLOCK_RULE, readAttendanceBlock, type AttendanceBlock } from './attendance-block.ts';
 import { normaliseOrganisation } from './organisations.ts';
-import { recipientList, recipientLists } from './recipients.ts';
+import { isRecipientHead, recipientList, recipientLists } from './recipients.ts';
 import type { DocContext } from './context.ts';
 import { ITEM_SUBHEADING } from './protocol-items.ts';
 import { firstNameSet, partyCodes } from '../lib/reference-data.ts';
@@ -407,8 +407,9 @@ function withSharedDescriptors(list: ListedPerson[]): ListedPerson[] {
 /** A short line right after an agenda heading that starts with a name: the item's presenters. */
 function isPresenterLine(line: string, prev: Block, prevStartsSection: boolean): boolean {
   // Also under an item's subheading: "Sammanfattning av ärendet" / "Marie Persson, verksamhetschef …, uppdaterar nämnden …".
+  // (not under "Beslutet skickas till": those are recipients)
   return (prevStartsSection || prev.kind === 'heading' || boldLine(prev) || ITEM_SUBHEADING.test(prev.text.trim())) && line.split(/\s+/).length <= 40 && findNames(line).some((h) => h.index === 0)
-    && !CASE_PARTY.test(firstSentence(line));
+    && !CASE_PARTY.test(firstSentence(line)) && !isRecipientHead(prev.text.trim());
 }
 
 /** What the person a case concerns does ("Johanna Berg (M) har begärt att bli entledigad", "… ansöker om bygglov"): no presenter. */

@@ -22,6 +22,9 @@ const UNIT_BEFORE = /(?:kontoret|förvaltningen|förvaltning|avdelningen)$/iu;
 /** Small words a body's name holds in lower case. */
 const NAME_WORD = /^(?:\p{Lu}[\p{L}-]*|för|och|i|av|&)$/u;
 
+/** Whether a block is a recipient list's head standing alone ("Beslutet skickas till", "Expedieras till:"). */
+export const isRecipientHead = (text: string) => { const m = HEAD.exec(text); return m !== null && !text.slice(m[0].length).replace(/^[\s:]*/, ''); };
+
 export interface Recipient { name: string; offset: number }
 
 /**

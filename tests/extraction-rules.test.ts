@@ -73,6 +73,9 @@ const cases: Case[] = [
   ['signature-line', 'Protokoll\n\nNiclas Nilsson                    Sofie Axelsson\nordförande                        sekreterare', ['Niclas Nilsson present', 'Sofie Axelsson present'], []],
   ['signature-line', 'Protokoll\n\nOrdförande Lisa Andersson (M) rapporterar från rådslaget som\nFrån Kungsbacka deltog flera.', [], ['Från Kungsbacka present']],
   ['presenter-line', '## 4. Information om budgeten\n\nMalin Vikner, Region Värmland, informerade om läget i länet och vad som händer framöver.', ['Malin Vikner present'], []],
+  // Not the recipients under "Beslutet skickas till", nor the person a case concerns under "Ärendebeskrivning".
+  ['presenter-line', '# Protokoll\n\n§ 5 Dnr KS-2024-00569\nEntledigande\n\nÄrendebeskrivning\n\nJohanna Berg (M) har begärt att bli entledigad från sitt uppdrag.\n\nBeslut\n\nKommunfullmäktige beviljar entledigandet.\n\nBeslutet skickas till\n\nLotta Gradén, kommunledningskontoret',
+    [], ['Johanna Berg present', 'Lotta Gradén present']],
   ['name-in-text', 'Anna Ek berättar om läget. En skrivelse från Bo Lund nämndes.', ['Anna Ek present', 'Bo Lund unknown'], ['Anna Ek unknown']],
   ['name-in-text', 'Gustaf Fröding Hotell och Region Värmland står för lokalen.', [], ['Gustaf Fröding present', 'Gustaf Fröding unknown']],
   // A first name no list knows, where the sentence says a person stands there: a party code after, a title before.
