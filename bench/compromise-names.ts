@@ -3,6 +3,7 @@
  * its people() with our rules on the gold files: precision, recall and F1 of person names.
  *   npx tsx bench/compromise-names.ts                 (tests/gold)
  *   npx tsx bench/compromise-names.ts --real dev      (the blind gold on real documents; `--real setaside` by name only)
+ *   npx tsx bench/compromise-names.ts --written dev   (the records written blind, tests/gold-written)
  */
 import nlp from 'compromise';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -28,11 +29,14 @@ function count(gold: string[][], predicted: string[], into: Counts) {
 }
 
 const args = process.argv.slice(2);
-const real = args.includes('--real') ? args[args.indexOf('--real') + 1] : null;
+// (`--written dev|setaside`: the records written blind with their gold, tests/gold-written)
+const written = args.includes('--written');
+const real = args.includes('--real') ? args[args.indexOf('--real') + 1] : written ? args[args.indexOf('--written') + 1] ?? 'dev' : null;
 if (real && real !== 'dev' && real !== 'setaside') throw new Error('--real dev|setaside');
-const dir = real ? path.join(PROJECT_ROOT, 'tests', 'gold-real', real) : goldDir;
+const dir = real ? path.join(PROJECT_ROOT, 'tests', written ? 'gold-written' : 'gold-real', real) : goldDir;
 const sourceOf = (gold: { file: string; source: string }) =>
-  real ? path.join(PROJECT_ROOT, 'data', 'real', gold.source, gold.file) : path.join(gold.source === 'seeds' ? path.resolve(PROJECT_ROOT, '../shared/seeds') : SAMPLE_ARCHIVE, gold.file);
+  written ? path.join(PROJECT_ROOT, 'data', 'written', gold.file)
+    : real ? path.join(PROJECT_ROOT, 'data', 'real', gold.source, gold.file) : path.join(gold.source === 'seeds' ? path.resolve(PROJECT_ROOT, '../shared/seeds') : SAMPLE_ARCHIVE, gold.file);
 
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
   const gold = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { file: string; source: string; persons: { name: string; aliases?: string[] }[] };

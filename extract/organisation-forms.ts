@@ -168,6 +168,8 @@ export function* formMatches(text: string): Generator<FormMatch> {
   }
 }
 
+const UNIT_OWNER = /^\s+(Region\s+\p{Lu}[\p{L}-]+|\p{Lu}[\p{L}-]+\s+(?:kommun|[Ss]tad))(?![\p{L}])/u;
+
 /** Forms whose name ends in a capitalised word, where a genitive "s" is read as part of it. */
 const CAPITAL_END = new Set(['guardian', 'police', 'rescue', 'amp', 'foundation', 'society', 'court', 'univ', 'national', 'compass', 'abfirst', 'club']);
 let names: Set<string> | undefined;
@@ -244,6 +246,8 @@ export function organisationsByForm(text: string): FormHit[] {
         words = rest;
       }
     }
+    // A unit named with its owner: "Energikontoret Region Västerbotten", "Socialförvaltningen Borås Stad".
+    if (group === 'word' || group === 'inst') { const owner = UNIT_OWNER.exec(text.slice(m.index + m.length)); if (owner) words.push(...owner[1]!.split(/\s+/)); }
     if (group === 'company' || group === 'assoc' || group === 'fund') { const f = words.findIndex((w) => FUNCTION_WORD.test(w) && w !== 'i' && w !== 'och'); if (f >= 0) continue; }
     hits.push({ name: words.join(' ').replace(/\s*&\s*/g, ' & '), index, kind: group === 'word' && /departementet$/.test(value) ? 'departement' : KIND[group]! });
   }

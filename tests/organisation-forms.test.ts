@@ -11,6 +11,7 @@ describe('organisations by naming form', () => {
     ['Bygg- och miljöförvaltningen har yttrat sig', ['Bygg- och miljöförvaltningen']],
     ['Kommunstyrelsens förvaltning och Kommunledningskontoret', ['Kommunstyrelsens förvaltning', 'Kommunledningskontoret']],
     ['Valmyndigheten och Regeringskansliet', ['Valmyndigheten', 'Regeringskansliet']],
+    ['stöd från Energikontoret Region Västerbotten och Socialförvaltningen Borås Stad', ['Energikontoret Region Västerbotten', 'Socialförvaltningen Borås Stad']],
     ['Kommunledningskontorets tjänsteskrivelse; Kommunrevisionen granskar', ['Kommunledningskontoret', 'Kommunrevisionen']],
     ['Stiftelsen Gamla Kungsbacka förvaltar', ['Stiftelsen Gamla Kungsbacka']],
     ['Må vägförening och Nordhallands Hembygdsförening', ['Må vägförening', 'Nordhallands Hembygdsförening']],
