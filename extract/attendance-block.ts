@@ -86,7 +86,10 @@ export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []
   const lines: { text: string; block: number }[] = [];
   // "Anna -Karin": a hyphen set off from the first part of a name by layout.
   // (the first page's blocks: a PDF may give every line of a long list a block of its own)
-  blocks.slice(0, 60).forEach((b, i) => { for (const text of b.text.split('\n')) lines.push({ text: text.includes(' -') ? text.replace(/(\p{L}) -(\p{Lu})/gu, '$1-$2') : text, block: i }); });
+  // A table of three or more columns ("Namn | Parti | Uppdrag | Tjänstgörande | Ersätter") kept its
+  // structure: the column rules in persons.ts read it, not this.
+  const structured = (b: Block) => b.kind === 'table-row' && b.inlines.filter((r) => r.text.trim() && r.cell !== undefined).length >= 3;
+  blocks.slice(0, 60).forEach((b, i) => { if (!structured(b)) for (const text of b.text.split('\n')) lines.push({ text: text.includes(' -') ? text.replace(/(\p{L}) -(\p{Lu})/gu, '$1-$2') : text, block: i }); });
   // Where the reader kept the structure ("Beslutande" a heading, one member a paragraph, struck
   // rows marked), the list rules in persons.ts read it; this reads the flattened layout text.
   const start = lines.findIndex((l) => START.test(l.text.trim()) && blocks[l.block]!.kind !== 'heading');

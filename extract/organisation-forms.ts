@@ -43,7 +43,7 @@ const GENERIC_INSTITUTION = /^(grund|för|gymnasie|grundsär|sär|hög|folkhög|
 /** Sentence words that are no part of a name before it ("Med Eksta Bostads AB"). */
 const FUNCTION_WORD = /^(med|och|av|till|för|att|från|enligt|genom|där|som|den|det|de|en|ett|om|i|på|vid|när|hos|mot|inom|samt|eller|även|både|nu|då)$/i;
 /** Words that end a lower-case "för …" phrase: the sentence goes on after the name. */
-const STOP = /^(av|beslutar|beslutade|har|hade|ska|skall|kan|noterar|föreslår|anser|godkänner|informerar|är|var|som|och|att|i|på|om|med|till|från|för|den|det|enligt|inom|under)$/i;
+const STOP = /^(av|beslutar|beslutade|har|hade|ska|skall|kan|noterar|föreslår|anser|godkänner|informerar|är|var|som|och|att|i|på|om|med|till|från|för|den|det|enligt|inom|under|senast|snarast|omgående|tidigare|därefter|efter|före)$/i;
 
 /** A document of the body after its genitive, capitalised as a title: "Förvaltningen för Tekniks Yttrande". */
 const DOCUMENT_AFTER = /^\s+(?:Yttrande|Tjänsteskrivelse|Skrivelse|Förslag|Beslut|Svar|Remissvar|Rapport|Redovisning|Protokoll)(?![\p{L}])/u;

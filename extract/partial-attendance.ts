@@ -23,7 +23,8 @@ const MARKED = new RegExp(String.raw`${MARK}\s*(${LIST})`, 'giu');
 const ENTRY = new RegExp(RANGE, 'gu');
 
 /** Before the numbers: the person was not there for them ("deltar ej", "deltog ej på", "deltar inte i handläggningen av", "anmäler jäv i"). */
-const NOT_IN_BEFORE = /(?:(?:deltar|deltog|medverkar|medverkade|närvarar|närvarade)\s+(?:ej|inte)|jäv)(?![\p{L}])[^§]{0,50}$/iu;
+// (also a cell's "Tjänstgörande, ej § 88", "Närvarande utom § 5": "ej"/"utom" right before the §)
+const NOT_IN_BEFORE = /(?:(?:deltar|deltog|medverkar|medverkade|närvarar|närvarade)\s+(?:ej|inte)|jäv)(?![\p{L}])[^§]{0,50}$|(?<![\p{L}])(?:ej|inte|utom)\s*$/iu;
 /** Before a single number: from it on ("från § 5", "fr.o.m. § 5") … */
 const FROM_BEFORE = /(?:från(?:\s+och\s+med)?|fr\.\s?o\.\s?m\.?)\s*$/iu;
 /** … or up to it ("till och med § 12", "t.o.m. § 12", "efter § 12"). */

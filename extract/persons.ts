@@ -221,7 +221,7 @@ const NAME_COLUMN = /^(?:namn|ledamot|ledamöter|ledamot\/ersättare|deltagare|f
 const PARTY_COLUMN = /^(?:parti|partibeteckning)$/i;
 const ROLE_COLUMN = /^(?:roll|funktion|uppdrag|befattning|titel)$/i;
 const REPLACES_COLUMN = /^(?:ersätter|tjänstgör för|i stället för)$/i;
-const NOTE_COLUMN = /^(?:kommentar|kommentarer|anmärkning|anmärkningar|anteckning|notering|noteringar|närvaro|övrigt)$/i;
+const NOTE_COLUMN = /^(?:kommentar|kommentarer|anmärkning|anmärkningar|anteckning|notering|noteringar|närvaro|övrigt|status|tjänstgör|tjänstgörande\s*\/\s*ej\s+tjänstgörande|tjänstgöring)$/i;
 /** A column of marks ("X") for who was there: an empty cell, where other rows are marked, is a member not there. */
 const PRESENCE_COLUMN = /^(?:närvarande|närv\.?|närvarande ledamot)$/i;
 /** A column naming who served in the row's member's place ("Tjänstgörande ersättare" | "Lina Berglund (C)"): that person was there, the member not. */

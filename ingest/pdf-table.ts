@@ -90,7 +90,9 @@ export function findTables(rowItems: PlacedItem[][]): PageTable[] {
   const cols = rows.map((r) => columnsOf(r, starts));
   const tables: PageTable[] = [];
   for (let i = 0; i < rows.length;) {
-    if ((cols[i]?.length ?? 0) < 2) { i++; continue; }
+    // (a run may open with the upper line of a cell centred on the row below it: "Tjänstgörande/Ej" over "Namn  Parti …")
+    const centredAbove = cols[i]?.length === 1 && (cols[i + 1]?.length ?? 0) >= 2 && rows[i]!.y - rows[i + 1]!.y < 0.9 * rows[i]!.height;
+    if ((cols[i]?.length ?? 0) < 2 && !centredAbove) { i++; continue; }
     // A run of rows whose every piece stands at a column, opened by a row of two or more cells.
     let end = i;
     while (end + 1 < rows.length && cols[end + 1]) end++;
@@ -134,6 +136,14 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
     if (Math.abs(row.height - run[0]!.height) > 0.15 * run[0]!.height) break;
     const here = row.pieces.map((piece, k) => ({ piece, col: cols[i]![k]! }));
     const prevRow = out[out.length - 1];
+    // The upper lines of cells centred on the row below ("Tjänstgörande § 88, i övrigt   Jonas Erlandsson"
+    // over "Linnea Forsberg  SD  Ersättare"): they wait for that row.
+    const below = run[i + 1];
+    if (isMulti(i) && used.size && !cols[i]!.includes(Math.min(...used)) && below && isMulti(i + 1) && cols[i + 1]!.includes(Math.min(...used))
+      && row.y - below.y < 0.9 * row.height && !cols[i]!.some((c) => cols[i + 1]!.includes(c))) {
+      for (const h of here) pending.push(h);
+      continue;
+    }
     // An agenda's item runs over several lines in each of its cells: a line of cells with the key
     // column empty, right under a row, goes on that row's cells ("3. Informationsbeskrivning för" /
     // "nämnden för Miljö &"   "Nämnden … antar"   "min").
@@ -145,7 +155,7 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
       continue;
     }
     if (isMulti(i)) {
-      const fresh = here.map((h) => h.col).filter((c) => !used.has(c));
+      const fresh = [...new Set([...here, ...pending].map((h) => h.col))].filter((c) => !used.has(c));
       // (the header row may span the columns under it: "Votering § 44" over "Ja  Nej  Avstår")
       // (not the first column's: a label there that runs across the next column is a layout's, "Övriga närvarande  Ersättare")
       const header = new Set(out[0] ? [...out[0].cells].filter(([c]) => c !== Math.min(...out[0]!.cells.keys())).flatMap(([, lines]) => lines.flat()) : []);
@@ -162,12 +172,18 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
       continue;
     }
     const { piece, col } = here[0]!;
-    if (!used.has(col) || crosses(piece, col)) break;
     const prev = out[out.length - 1];
     const next = run[i + 1];
-    if (next && isMulti(i + 1) && !cols[i + 1]!.includes(col) && row.y - next.y < 0.9 * row.height) {
+    // A line of a cell centred on its row, above or below the row's baseline, may stand in a column
+    // no row has filled yet ("Margareta" / "Johansson (S)" beside "Tomas Wennerholm  S  Ersättare").
+    const spansStart = (c: number) => spans.some((p) => p.x < starts[c]! - ALIGN && p.right > starts[c]! + ALIGN);
+    if (next && isMulti(i + 1) && !cols[i + 1]!.includes(col) && row.y - next.y < 0.9 * row.height && (used.has(col) || !spansStart(col))) {
       pending.push({ col, piece });
-    } else if (prev && continuesCell(prev, col, piece, row, nextStart(col), reach.get(col)!)) {
+      continue;
+    }
+    if (!used.has(col) && prev && prev.y - row.y < 0.9 * row.height && !spansStart(col)) used.add(col);
+    if (!used.has(col) || crosses(piece, col)) break;
+    if (prev && continuesCell(prev, col, piece, row, nextStart(col), reach.get(col)!)) {
       add(prev, col, piece);
       prev.bottom = row.y;
       if (out.length === kept) taken = i + 1;

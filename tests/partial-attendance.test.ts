@@ -80,6 +80,8 @@ describe('partial attendance per § (sections)', () => {
   });
 
   const stated: [string, ReturnType<typeof statedSections>][] = [
+    ['Tjänstgörande, ej § 88', { notIn: ['88'] }],
+    ['Närvarande utom §§ 5-6', { notIn: ['5-6'] }],
     ['§§ 258-278', { only: ['258-278'] }],
     ['§§ 253- 256', { only: ['253-256'] }],
     ['(§ 1-3A)', { only: ['1-3A'] }],
