@@ -89,7 +89,9 @@ export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []
   // A table of three or more columns ("Namn | Parti | Uppdrag | Tjänstgörande | Ersätter") kept its
   // structure: the column rules in persons.ts read it, not this.
   const structured = (b: Block) => b.kind === 'table-row' && b.inlines.filter((r) => r.text.trim() && r.cell !== undefined).length >= 3;
-  blocks.slice(0, 60).forEach((b, i) => { if (!structured(b)) for (const text of b.text.split('\n')) lines.push({ text: text.includes(' -') ? text.replace(/(\p{L}) -(\p{Lu})/gu, '$1-$2') : text, block: i }); });
+  // (running lines wrap a name at the line's end: "…, vice ordförande, Yasmin" / "Osman (S), …" — the first name goes with it)
+  const unwrap = (text: string) => (text.includes('\n') ? text.replace(/,[^\S\n]*(\p{Lu}[\p{Ll}-]+)\n(?=\p{Lu}[\p{L}'’-]*\s*\(\p{Lu}{1,4}\))/gu, ',\n$1 ') : text);
+  blocks.slice(0, 60).forEach((b, i) => { if (!structured(b)) for (const text of unwrap(b.text).split('\n')) lines.push({ text: text.includes(' -') ? text.replace(/(\p{L}) -(\p{Lu})/gu, '$1-$2') : text, block: i }); });
   // Where the reader kept the structure ("Beslutande" a heading, one member a paragraph, struck
   // rows marked), the list rules in persons.ts read it; this reads the flattened layout text.
   const start = lines.findIndex((l) => START.test(l.text.trim()) && blocks[l.block]!.kind !== 'heading');

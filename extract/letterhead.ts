@@ -19,8 +19,9 @@ const OWNER_DASH_ORGAN = /^((?:[\p{Lu}][\p{L}-]*\s+)*[\p{Lu}][\p{L}-]*(?:\s+(?:k
 /** A label of the letterhead's next column run onto the organ's line (OCR: "Nämnden för Kultur & Fritid Datum"). */
 const COLUMN_LABEL = /\s+(?:datum|sida|dnr|diarienummer)$/i;
 /** A line that names an organ by its form. */
-export const ORGAN_LINE = /^(?:nämnden\s+för\s+\S.{1,60}|[\p{Lu}][\p{L}]*-\s+(?:och|samt)\s+\p{Ll}[\p{L}-]*(?:nämnd|nämnden|nämndens\s+arbetsutskott|utskott|utskottet)|[\p{Lu}][\p{L}-]*(?:nämnd|nämnden|nämndens\s+arbetsutskott|styrelse|styrelsen|styrelsens\s+arbetsutskott|utskott|utskottet|revisionen|revision|fullmäktige|beredning|beredningen|rådet|direktionen|referensgrupp(?:en)?)(?:s\s+arbetsutskott|\s+arbetsutskott)?)$/iu;
+export const ORGAN_LINE = /^(?:nämnden\s+för\s+\S.{1,60}|[\p{Lu}][\p{L}]*-\s+(?:och|samt)\s+\p{Ll}[\p{L}-]*(?:nämnd|nämnden|nämndens\s+arbetsutskott|utskott|utskottet)|[\p{Lu}][\p{L}-]*(?:nämnd|nämnden|nämndens\s+\p{Ll}*utskott|styrelse|styrelsen|styrelsens\s+\p{Ll}*utskott|utskott|utskottet|revisionen|revision|fullmäktige|beredning|beredningen|rådet|direktionen|referensgrupp(?:en)?)(?:s\s+arbetsutskott|\s+arbetsutskott)?)$/iu;
 const FIELD = /^(datum|sida|dnr|diarienummer|plats|tid|upprättad)\b/i;
+const TRAILING_FIELD = /\s+(?:sammanträdesdatum|mötesdatum|datum|sida|dnr|diarienummer)\b.*$/iu;
 /** A table's column label under the letterhead (an agenda's header row repeated on every page): no organ. */
 const COLUMN_HEAD = /^(?:ärende|ärenden|nr|punkt|namn|beteckning|förslag|rubrik)$/i;
 
@@ -53,7 +54,8 @@ export function readLetterhead(lines: string[]): Letterhead {
     const typeCell = cells.find((c) => TYPE_LINE.test(c));
     if (!typeWord && typeCell) typeWord = TYPE_CAPS.exec(typeCell)![1]!;
     // (the other cells a type, a field label, a date or a page counter: "Miljö- och byggnadsnämnden   2024-11-28")
-    const organ = cells.length > 1 && cells.slice(1).every((c) => TYPE_LINE.test(c) || FIELD.test(c) || /^[\d\s()/.–-]+$/.test(c)) ? cells[0]! : compact;
+    // (OCR keeps no gaps: a field label run onto the organ's line, "Socialnämndens individutskott Sammanträdesdatum: 2024-12-10")
+    const organ = cells.length > 1 && cells.slice(1).every((c) => TYPE_LINE.test(c) || FIELD.test(c) || /^[\d\s()/.–-]+$/.test(c)) ? cells[0]! : compact.replace(TRAILING_FIELD, '');
     if (!body && ORGAN_LINE.test(organ) && organ.split(' ').length <= 8) body = organ.replace(/^nämnden\b/, 'Nämnden');
     // "Skaraborgs Kommunalförbund – Beredningsgrupp social hållbarhet": the owner, a dash, the organ.
     const owned = OWNER_DASH_ORGAN.exec(compact);

@@ -388,7 +388,9 @@ export function extractOrganisations(ctx: OrgInput): Organisation[] {
   // The document's own organ, however it is inflected ("Valnämnd", "Valnämnden"), is listed once, as the header names it.
   const bodyKey = ownBody ? key(ownBody).replace(/(en|et|n)$/, '') : null;
   // "Kultur & Fritid" alone in the protocol of "Nämnden för Kultur & Fritid" is the body's own field.
-  const isOwnBody = (name: string) => bodyKey !== null && (key(name).replace(/(en|et|n)$/, '') === bodyKey || key(ownBody!).endsWith(` för ${key(name)}`));
+  // ("Individutskottet" alone in the protocol of "Socialnämndens individutskott": the body itself, named short)
+  const isOwnBody = (name: string) => bodyKey !== null && (key(name).replace(/(en|et|n)$/, '') === bodyKey || key(ownBody!).endsWith(` för ${key(name)}`)
+    || (!name.includes(' ') && bodyKey.includes(' ') && bodyKey.split(' ').at(-1) === key(name).replace(/(et|en)$/, '')));
   if (ownBody) found.set(key(ownBody), { name: ownBody, kind: 'organ' });
   for (const o of runRules(ORGANISATION_RULES, ctx)) {
     if (GENERIC.test(o.name) || isOwnBody(o.name) || found.has(key(o.name))) continue;

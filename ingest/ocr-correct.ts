@@ -14,6 +14,9 @@ const SECTION_NUMBER = /^\d{1,3}[a-z]?[.:]?$/;
 /** What the model reads for `§§` (a protocol's "Paragrafer §§ 201–205"). */
 const SECTION_SIGNS = /^(?:[S$8§]{2})$/;
 
+/** What follows a law's paragraph number: the law's abbreviation or name ("LVU", "SoL", "offentlighets-", "kommunallagen", "st."). */
+const LAW_AFTER = /^(?:LVU|LVM|LSS|SoL|OSL|PBL|KL|FL|HSL|SFB|BrB|FB|ÄB|MB|LOU|AL|LAS|GDPR|st\.?|första|andra|tredje|\p{Ll}+lagen|offentlighets-|socialtjänst\p{L}*|kommunal\p{L}*|förvaltnings\p{L}*|föräldrabalken|miljöbalken|skollagen)[,.;:)]?$/u;
+
 export function correctWords(words: string[]): string[] {
   const out = words.map(digitLookalikes);
   sectionSigns(out);
@@ -35,6 +38,8 @@ function sectionSigns(words: string[]): void {
   if (glued && (second === undefined || /^(\p{Lu}|Dnr)/u.test(second))) words[0] = `§${glued[1]}`;
   for (let i = 0; i < words.length; i++) {
     const next = words[i + 1];
+    // A law's paragraph: "enligt 6 8 LVU", "26 kap. 1 8 offentlighets- och sekretesslagen" (and "8 LVU" opening a row after "6").
+    if (words[i] === '8' && next && LAW_AFTER.test(next) && (i === 0 || /^\d{1,3}[a-z]?$/.test(words[i - 1]!))) { words[i] = '§'; continue; }
     if (next && /^\d/.test(next) && SECTION_SIGNS.test(words[i]!)) words[i] = '§§';
     else if (next && /^\d/.test(next) && words[i] === '$') words[i] = '§';
     else words[i] = words[i]!.replace(/^\$(?=\d)/, '§ ');

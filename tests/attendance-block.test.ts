@@ -71,6 +71,8 @@ describe('protocol first-page block', () => {
       'Beslutande', 'Ulf Nyberg (S), Borås Stad, vice ordförande', 'Viktoria Lund (S), Svenljunga kommun, tjänstgörande ersättare för Henrik', 'Sjöstedt (M)',
       'Ersättare Hussein Al-Mansour (S), Borås Stad'],
       { 'Ulf Nyberg': 'present S ledamot', 'Viktoria Lund': 'present S tjänstgörande ersättare', 'Henrik Sjöstedt': 'absent M ledamot', 'Hussein Al-Mansour': 'present S ersättare' }],
+    ['running lines with a name wrapped at the line\'s end', ['Beslutande: Marie Skoglund-Hedin (S), ordförande, Kristoffer Lövgren (M), vice ordförande, Yasmin\nOsman (S), Gun-Britt Ek (C)'],
+      { 'Marie Skoglund-Hedin': 'present S ledamot', 'Kristoffer Lövgren': 'present M ledamot', 'Yasmin Osman': 'present S ledamot', 'Gun-Britt Ek': 'present C ledamot' }],
     ['"Övriga:" after the absentees: tjänstepersoner with title and §§', ['Beslutande', 'Per Holm (S), ordförande', 'Frånvarande: Eva Berg (L), anmält förhinder',
       'Övriga: Henrik Falk, förvaltningschef; Jonas Eklund, gatuchef §§ 51–52'],
       { 'Per Holm': 'present S ledamot', 'Eva Berg': 'absent L ledamot', 'Henrik Falk': 'present - tjänsteperson', 'Jonas Eklund': 'present - tjänsteperson' }],

@@ -14,6 +14,11 @@ describe('OCR post-correction', () => {
     expect(fix('S203 Gränssamverkan med Norge')).toBe('§203 Gränssamverkan med Norge');
     expect(fix('Paragrafer SS 201-205')).toBe('Paragrafer §§ 201-205');
     expect(fix('enligt $ 14 i reglementet')).toBe('enligt § 14 i reglementet');
+    // a law's paragraph: the 8 between its number and the law
+    expect(fix('omhändertagande enligt 6 8 LVU.')).toBe('omhändertagande enligt 6 § LVU.');
+    expect(fix('Sekretess enligt 26 kap. 1 8 offentlighets- och')).toBe('Sekretess enligt 26 kap. 1 § offentlighets- och');
+    expect(fix('8 LVU. Beslutet har underställts')).toBe('§ LVU. Beslutet har underställts');
+    expect(fix('under 2024 8 LVU-placeringar och 3 8 barn')).toBe('under 2024 8 LVU-placeringar och 3 8 barn');
   });
 
   it('reads § for an 8 glued to the number of a heading when the document numbers its items so', () => {

@@ -98,6 +98,7 @@ describe('organisations of a document', async () => {
   it('lists the own body once as the header names it, not its field alone or its other inflections', () => {
     expect(names('Kultur & Fritid informerar. Nämnden beslutar. Valnämnden tackar Gymnasium & Arbetsmarknad.', 'Nämnden för Kultur & Fritid')).toEqual(['Nämnden för Kultur & Fritid', 'Valnämnden', 'Gymnasium & Arbetsmarknad']);
     expect(names('Valnämnden sammanträder.', 'Valnämnd')).toEqual(['Valnämnd']);
+    expect(names('Individutskottet fastställer beslutet. Socialförvaltningen har berett ärendet.', 'Socialnämndens individutskott')).toEqual(['Socialnämndens individutskott', 'Socialförvaltningen']);
   });
   // The known names written in lower case are looked up only as the word itself or its genitive (speed work, issue 13).
   const lowerCase: [string, string[]][] = [
