@@ -67,8 +67,12 @@ interface Entry { name: string; party: string; start: number; end: number }
 
 function entries(line: string): Entry[] {
   return [...line.matchAll(ENTRY)].map((m) => {
-    const words = m[1]!.split(/\s+/);
+    let words = m[1]!.split(/\s+/);
     while (words.length > 1 && ROLE_WORD.test(words[0]!)) words.shift();
+    // A cell's entries run together: the previous member's municipality is no part of the name ("Borås Stad Tommy Fransson (C)").
+    let place = -1;
+    words.forEach((w, k) => { if (k < words.length - 2 && /^(?:Stad|Kommun|Region|Regionen)$/.test(w)) place = k; });
+    if (place >= 0) words = words.slice(place + 1 + (words[place] === 'Region' ? 1 : 0));
     return { name: words.join(' '), party: m[2]!, start: m.index + m[0].indexOf(words[0]!), end: m.index + m[0].length };
   }).filter((e) => !ROLE_WORD.test(e.name));
 }

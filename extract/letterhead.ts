@@ -25,12 +25,23 @@ const TRAILING_FIELD = /\s+(?:sammanträdesdatum|mötesdatum|datum|sida|dnr|diar
 /** A table's column label under the letterhead (an agenda's header row repeated on every page): no organ. */
 const COLUMN_HEAD = /^(?:ärende|ärenden|nr|punkt|namn|beteckning|förslag|rubrik)$/i;
 
+/** A line's table cells, each split where a word in capitals gives way to one in lower case ("… KOMMUN" | "Individ- och …", "SAMMANTRÄDESPROTOKOLL" | "Sammanträdesdatum …"). */
+function cellLines(line: string): string[] {
+  return line.split('\t').flatMap((cell) => {
+    const m = /^((?:[\p{Lu}-]+\s)*[\p{Lu}-]{2,})\s+(\p{Lu}\p{Ll}.*)$/u.exec(cell.trim());
+    return m && (ORG_CAPS.test(m[1]!) || FORM_CAPS.test(m[1]!) || TYPE_LINE.test(m[1]!)) ? [m[1]!, m[2]!] : [cell];
+  });
+}
+
 const titleCase = (caps: string) => caps.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase());
 
 export interface Letterhead { organisation: string | null; body: string | null; typeWord: string | null }
 
 /** Reads the first lines of a document (raw lines, columns still spaced out). */
-export function readLetterhead(lines: string[]): Letterhead {
+export function readLetterhead(rawLines: string[]): Letterhead {
+  // A Word letterhead is a table: its cells come tab-separated, each cell's lines joined by a space
+  // ("LIDKÖPINGS KOMMUN Individ- och familjeomsorgsnämnden", "SAMMANTRÄDESPROTOKOLL Sammanträdesdatum 2024-10-16").
+  const lines = rawLines.some((l) => l.includes('\t')) ? rawLines.flatMap(cellLines) : rawLines;
   let organisation: string | null = null;
   let body: string | null = null;
   let typeWord: string | null = null;
@@ -43,7 +54,7 @@ export function readLetterhead(lines: string[]): Letterhead {
       // The organ stands in the first column of the next line; the type may stand in its second ("Kommunrevisionen   SAMMANTRÄDESANTECKNINGAR").
       typeWord = TYPE_CAPS.exec(line)?.[1] ?? TYPE_CAPS.exec(lines[i + 1] ?? '')?.[1] ?? null;
       const next = lines[i + 1]?.trim().split(/\t|\s{2,}/)[0]!.replace(/\s+/g, ' ').replace(COLUMN_LABEL, '');
-      if (next && !FIELD.test(next) && !COLUMN_HEAD.test(next) && !/\d{4}/.test(next) && next.split(' ').length <= 8 && /^\p{Lu}/u.test(next)) body = next;
+      if (next && !FIELD.test(next) && !COLUMN_HEAD.test(next) && !TYPE_LINE.test(next) && !/\d{4}/.test(next) && next.split(' ').length <= 8 && /^\p{Lu}/u.test(next)) body = next;
       continue;
     }
     const compact = line.replace(/\s+/g, ' ');

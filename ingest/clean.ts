@@ -27,7 +27,9 @@ export function cleanDocument(raw: RawDocument, opts: { maskPersonnummer?: boole
   // A PDF knows its pages too: there a repeated run is a header only where it stands at a page's
   // top or bottom. Elsewhere it is an item's boilerplate ("Beslut" / "Nämnden … noterar informationen
   // till protokollet." / "Sammanfattning av ärendet"), which a protocol repeats on every item's page.
-  const byRun = explicitPages ? { blocks: byPosition.blocks, header: [] } : removeRepeatedRuns(byPosition.blocks, pdfLines && raw.pageCount >= 2);
+  // A Word document keeps its page header in its own part, never in the body: what repeats there is
+  // the items' own text ("Dnr IFN 2024/12" / "Ärendebeskrivning" under every item).
+  const byRun = explicitPages || raw.format === 'docx' ? { blocks: byPosition.blocks, header: [] } : removeRepeatedRuns(byPosition.blocks, pdfLines && raw.pageCount >= 2);
   blocks = joinLines(byRun.blocks);
   blocks = joinBrokenParagraphs(blocks);
   const pageHeader = [...byPosition.header, ...byRun.header];

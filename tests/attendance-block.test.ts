@@ -71,6 +71,8 @@ describe('protocol first-page block', () => {
       'Beslutande', 'Ulf Nyberg (S), Borås Stad, vice ordförande', 'Viktoria Lund (S), Svenljunga kommun, tjänstgörande ersättare för Henrik', 'Sjöstedt (M)',
       'Ersättare Hussein Al-Mansour (S), Borås Stad'],
       { 'Ulf Nyberg': 'present S ledamot', 'Viktoria Lund': 'present S tjänstgörande ersättare', 'Henrik Sjöstedt': 'absent M ledamot', 'Hussein Al-Mansour': 'present S ersättare' }],
+    ['a Word cell\'s entries run together: the municipality before a name is no part of it', ['Beslutande\tUlf Nyberg (S), Borås Stad, vice ordförande Annelie Björk (SD), Borås Stad Tommy Fransson (C), Bollebygds kommun'],
+      { 'Ulf Nyberg': 'present S ledamot', 'Annelie Björk': 'present SD ledamot', 'Tommy Fransson': 'present C ledamot' }],
     ['running lines with a name wrapped at the line\'s end', ['Beslutande: Marie Skoglund-Hedin (S), ordförande, Kristoffer Lövgren (M), vice ordförande, Yasmin\nOsman (S), Gun-Britt Ek (C)'],
       { 'Marie Skoglund-Hedin': 'present S ledamot', 'Kristoffer Lövgren': 'present M ledamot', 'Yasmin Osman': 'present S ledamot', 'Gun-Britt Ek': 'present C ledamot' }],
     ['"Övriga:" after the absentees: tjänstepersoner with title and §§', ['Beslutande', 'Per Holm (S), ordförande', 'Frånvarande: Eva Berg (L), anmält förhinder',

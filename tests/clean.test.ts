@@ -129,6 +129,13 @@ describe('OCR misreadings', () => {
     expect(texts.some((t) => /Sida/.test(t))).toBe(false);
   });
 
+  it("keeps a Word document's repeated item lines: its page header is in a part of its own, never in the body", () => {
+    const items = [1, 2, 3].flatMap((n) => [textBlock('heading', `§ ${n} Ärende ${n}`, 1), textBlock('paragraph', `Dnr IFN 2024/${n}`, 1), textBlock('heading', 'Ärendebeskrivning', 1), textBlock('paragraph', `Förvaltningen redogör för ärende ${n}.`, 1)]);
+    const doc = cleanDocument({ ...raw(items, 1), format: 'docx', fileName: 'x.docx' });
+    expect(doc.blocks.filter((b) => /^Dnr IFN/.test(b.text))).toHaveLength(3);
+    expect(doc.pageHeader).toEqual([]);
+  });
+
   it('starts a new block at an item number alone on its line after a sentence, not after a line that runs on', () => {
     const doc = cleanDocument({ ...raw(lines(1, 'Mikaela Gretzer och Johanna Rössberger (EY) föredrar ärendet för nämnden.', '6', 'Information om granskningen',
       'Budgeten för år 2026 uppgår till', '12', 'miljoner kronor enligt förslaget.'), 1), format: 'pdf', fileName: 'x.pdf' });

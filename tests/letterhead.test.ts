@@ -15,12 +15,14 @@ describe('letterhead', () => {
     ['an agenda\'s column labels under the letterhead are no body', 'KUNGSBACKA KOMMUN\nÄrende\tBeteckning\tFörslag\tTid', { organisation: 'Kungsbacka kommun', body: null }],
     ['a federation in capitals owns the organ under it', 'SÖDRA ÄLVSBORGS RÄDDNINGSTJÄNSTFÖRBUND        SAMMANTRÄDESPROTOKOLL        1 (5)\nDirektionen                  Sammanträdesdatum 2024-06-13', { organisation: 'Södra Älvsborgs Räddningstjänstförbund', body: 'Direktionen', typeWord: 'SAMMANTRÄDESPROTOKOLL' }],
     ['a company in capitals', 'NORRTÄLJE ENERGI AB   PROTOKOLL\nStyrelsen', { organisation: 'Norrtälje Energi AB', body: 'Styrelsen' }],
-    ['an organ named "X- och Y-nämnden" under its owner in mixed case', 'Tierps kommun                 KALLELSE\nMiljö- och byggnadsnämnden    2024-11-28', { body: 'Miljö- och byggnadsnämnden', typeWord: 'KALLELSE' }],
-    ['OCR: the organ with its field label run on, a committee of a board', 'Borlänge kommun PROTOKOLL\nSocialnämndens individutskott Sammanträdesdatum: 2024-12-10', { body: 'Socialnämndens individutskott' }],
+    ['an organ named "X- och Y-nämnden" under its owner in mixed case', 'Tierps kommun                 KALLELSE\nMiljö- och byggnadsnämnden    2024-11-28', { organisation: null, body: 'Miljö- och byggnadsnämnden', typeWord: 'KALLELSE' }],
+    ['OCR: the organ with its field label run on, a committee of a board', 'Borlänge kommun PROTOKOLL\nSocialnämndens individutskott Sammanträdesdatum: 2024-12-10', { organisation: null, body: 'Socialnämndens individutskott' }],
+    ['a Word letterhead table: each cell\'s lines joined', 'LIDKÖPINGS KOMMUN Individ- och familjeomsorgsnämnden\tSAMMANTRÄDESPROTOKOLL Sammanträdesdatum 2024-10-16\t1 (5)', { organisation: 'Lidköpings kommun', body: 'Individ- och familjeomsorgsnämnden', typeWord: 'SAMMANTRÄDESPROTOKOLL' }],
+    ['a PDF letterhead row: the type is no body', 'KUNGSBACKA KOMMUN\tSAMMANTRÄDESPROTOKOLL\nNämnden för Teknik', { organisation: 'Kungsbacka kommun', body: 'Nämnden för Teknik', typeWord: 'SAMMANTRÄDESPROTOKOLL' }],
     ['owner, dash, organ on one line', 'Minnesanteckningar\nSkaraborgs Kommunalförbund – Beredningsgrupp social hållbarhet\nDatum: 2024-10-03', { organisation: 'Skaraborgs Kommunalförbund', body: 'Beredningsgrupp social hållbarhet' }],
     ['owner, dash, organ: a region', 'Region Värmland – Ledningsgrupp för hälso- och sjukvård', { organisation: 'Region Värmland', body: 'Ledningsgrupp för hälso- och sjukvård' }],
     ['not ok: a dash in a title is no owner and organ', 'Budget 2025 – Styrelsens förslag till beslut om ramar', { organisation: null, body: null }],
-    ['not ok: a heading in capitals is no owner', 'BESLUTANDE   LEDAMÖTER', { organisation: null }],
+    ['not ok: a heading in capitals is no owner', 'BESLUTANDE   LEDAMÖTER', { organisation: null, body: null }],
     ['not ok: an organ beside running text is no letterhead line', 'Kommunstyrelsen   beslutade i mars om budgeten', { organisation: null, body: null }],
   ];
   it.each(cases)('%s', (_, text, want) => expect(readLetterhead(text.split('\n'))).toMatchObject(want));
