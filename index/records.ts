@@ -14,9 +14,10 @@ import { indexTerms } from '../lib/swedish-analysis.ts';
  * (3: passages and documents carry Swedish stems, documents no longer their passages' text, and no
  * passage is longer than MINUTES_CHUNK_WORDS; 4: `bodyKey`; 5: passages' stems in their own lean
  * records, documents' stems a filter field; 6: persons' partial attendance per §, PDF tables read
- * by column), even when their files are unchanged.
+ * by column; 7: the PDF path's boilerplate and metadata; 8: agenda tables and cells centred on their
+ * row in PDFs, Word bodies' repeated item lines kept), even when their files are unchanged.
  */
-export const RECORD_VERSION = 7;
+export const RECORD_VERSION = 8;
 
 export const DocumentRecord = z.object({
   id: z.string(),

@@ -84,7 +84,8 @@ describe('extraction against the set-aside real gold', async () => {
   const F1 = (field: string) => f1(score.fields[field]!);
   const accuracy = (field: string) => score.accuracy[field]!.right / score.accuracy[field]!.total;
 
-  // (fifth session, 2026-12-02 evening, scored once at the end: persons 0.945, organisations 0.827, the rest unchanged)
+  // (fifth session, 2026-12-02 evening, scored once at the end: persons 0.945, organisations 0.827, the rest unchanged;
+  // sixth session, scored once at the end: organisations 0.829, decisions R 0.865 / P 0.957, the rest unchanged)
   it('keeps the level measured (2026-12-02, fourth session: persons 0.94, attendance 0.96, organisations 0.80, decisions R 0.87 / P 0.96, diarienummer 0.85, body, organisation and type 1.00)', () => {
     expect(score.docs).toBe(10);
     expect(F1('persons').f1).toBeGreaterThanOrEqual(0.93);
@@ -99,5 +100,48 @@ describe('extraction against the set-aside real gold', async () => {
     expect(accuracy('organisation')).toBeGreaterThanOrEqual(0.9);
     expect(accuracy('docType')).toBeGreaterThanOrEqual(0.9);
     expect(accuracy('date')).toBe(1);
+  });
+});
+
+/**
+ * Records written blind with their gold (tests/gold-written/README.md): organs and layouts the real
+ * gold lacks (social services, regions, a federation, a municipal company, notes of a regional
+ * forum; PDF from Chromium and LibreOffice, a scanned PDF, DOCX, pdftotext text, Markdown). Not real
+ * documents: a test of kinds. Floors: the level reached on 2026-12-02 (sixth session) less a margin.
+ */
+describe('extraction against the written blind gold', async () => {
+  const dev = await scoreRealGold('dev', { set: 'written' });
+  const aside = await scoreRealGold('setaside', { set: 'written' });
+  const F1 = (score: typeof dev, field: string) => f1(score.fields[field]!);
+  const accuracy = (score: typeof dev, field: string) => score.accuracy[field]!.right / score.accuracy[field]!.total;
+
+  // First scores (dev, at session start 371a43b): persons 0.94, attendance 0.87, organisations 0.88,
+  // decisions R 0.90 / P 0.85, diarienummer 0.91, body 5/8; developed on to persons 1.00, attendance 0.98,
+  // organisations 0.94, decisions 1.00 / 0.98, diarienummer 1.00, body 8/8.
+  it('keeps the dev level (8 records)', () => {
+    expect(dev.docs).toBe(8);
+    expect(F1(dev, 'persons').f1).toBeGreaterThanOrEqual(0.99);
+    expect(accuracy(dev, 'attendance')).toBeGreaterThanOrEqual(0.96);
+    expect(F1(dev, 'organisations').f1).toBeGreaterThanOrEqual(0.92);
+    expect(F1(dev, 'decisions').recall).toBeGreaterThanOrEqual(0.97);
+    expect(F1(dev, 'decisions').precision).toBeGreaterThanOrEqual(0.95);
+    expect(F1(dev, 'diarienummer').f1).toBeGreaterThanOrEqual(0.97);
+    expect(F1(dev, 'sections').f1).toBeGreaterThanOrEqual(0.95);
+    expect(accuracy(dev, 'body')).toBe(1);
+    expect(accuracy(dev, 'organisation')).toBe(1);
+  });
+
+  // Set aside, scored once on the finished rules (at session start it was: persons 0.97, attendance 0.87,
+  // organisations 0.79, decisions R 0.92 / P 0.92, diarienummer 0.75, body 2/6, organisation 3/6).
+  it('keeps the set-aside level measured (6 records: persons 0.97, attendance 0.87, organisations 0.81, decisions R 1.00 / P 0.95, diarienummer 0.94, body 4/6)', () => {
+    expect(aside.docs).toBe(6);
+    expect(F1(aside, 'persons').f1).toBeGreaterThanOrEqual(0.95);
+    expect(accuracy(aside, 'attendance')).toBeGreaterThanOrEqual(0.85);
+    expect(F1(aside, 'organisations').f1).toBeGreaterThanOrEqual(0.79);
+    expect(F1(aside, 'decisions').recall).toBeGreaterThanOrEqual(0.97);
+    expect(F1(aside, 'decisions').precision).toBeGreaterThanOrEqual(0.92);
+    expect(F1(aside, 'diarienummer').f1).toBeGreaterThanOrEqual(0.92);
+    expect(accuracy(aside, 'body')).toBeGreaterThanOrEqual(0.66);
+    expect(accuracy(aside, 'organisation')).toBeGreaterThanOrEqual(0.5);
   });
 });
