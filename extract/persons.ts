@@ -221,11 +221,11 @@ const NAME_COLUMN = /^(?:namn|ledamot|ledamöter|ledamot\/ersättare|deltagare|f
 const PARTY_COLUMN = /^(?:parti|partibeteckning)$/i;
 const ROLE_COLUMN = /^(?:roll|funktion|uppdrag|befattning|titel)$/i;
 const REPLACES_COLUMN = /^(?:ersätter|tjänstgör för|i stället för)$/i;
-const NOTE_COLUMN = /^(?:kommentar|kommentarer|anmärkning|anmärkningar|anteckning|notering|noteringar|närvaro|övrigt|status|tjänstgör|tjänstgörande\s*\/\s*ej\s+tjänstgörande|tjänstgöring)$/i;
+const NOTE_COLUMN = /^(?:kommentar|kommentarer|anmärkning|anmärkningar|anteckning|notering|noteringar|närvaro|övrigt|status|tjänstgör|tjänstgörande|tjänstgörande\s*\/\s*ej\s+tjänstgörande|tjänstgöring)$/i;
 /** A column of marks ("X") for who was there: an empty cell, where other rows are marked, is a member not there. */
 const PRESENCE_COLUMN = /^(?:närvarande|närv\.?|närvarande ledamot)$/i;
 /** A column naming who served in the row's member's place ("Tjänstgörande ersättare" | "Lina Berglund (C)"): that person was there, the member not. */
-const SUBSTITUTE_COLUMN = /^(?:tjänstgörande ersättare|tjänstgörande|ersatt av|ersättare som tjänstgör)$/i;
+const SUBSTITUTE_COLUMN = /^(?:tjänstgörande ersättare|ersatt av|ersättare som tjänstgör)$/i;
 /** A vote's columns, which say nothing of attendance: "Votering § 44", "Ja", "Nej", "Avstår". */
 const VOTE_COLUMN = /^(?:votering|omröstning)(?:\s.*)?$|^(?:ja|nej|avstår|avstod)$/i;
 /** A note that the member was not there. */

@@ -47,7 +47,8 @@ function looksBinary(bytes: Uint8Array): boolean {
 export function readText(file: string, bytes: Uint8Array): { blocks: Block[]; encoding: string; pageCount: number; metaTitle: string | null; metaCreated: string | null } {
   const { text, encoding } = decodeText(file, bytes);
   if (!text.trim()) throw new ReadError(file, 'no text (the file holds only whitespace)');
-  const blocks = textToBlocks(text);
+  // A plain text file may be a PDF's layout export: its tables are laid out by spaces (Markdown has pipe tables).
+  const blocks = textToBlocks(text, { layoutTables: !/\.(?:md|markdown)$/i.test(file) });
   if (!blocks.length) throw new ReadError(file, 'no text (the file holds only metadata and comments)');
   const pageCount = highestPage(blocks);
   const { fields } = frontMatter(text);

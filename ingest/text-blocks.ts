@@ -3,6 +3,7 @@
  * pipes) become block kinds; bold and strike-through (`**x**`, `~~x~~`, `<del>`, `<s>`) become
  * marked runs, and emphasis and link syntax are dropped, so no markup is left in the text.
  */
+import { layoutTables } from './text-table.ts';
 import type { Block, Inline } from '../lib/schema.ts';
 import { makeBlock, run } from '../lib/blocks.ts';
 
@@ -26,7 +27,11 @@ export function frontMatter(text: string): { fields: Record<string, string>; res
   return { fields, rest: '\n'.repeat(m[0].split('\n').length - 1) + text.slice(m[0].length) };
 }
 
-export function textToBlocks(input: string): Block[] {
+/**
+ * `layoutTables`: read tables laid out by spaces (a text export of a PDF); not for Markdown, whose
+ * tables are pipe tables and whose layout columns (a protocol's first page) the attendance reader reads.
+ */
+export function textToBlocks(input: string, opts: { layoutTables?: boolean } = {}): Block[] {
   const blocks: Block[] = [];
   const text = frontMatter(input).rest;
   let page = 1;
@@ -40,7 +45,12 @@ export function textToBlocks(input: string): Block[] {
       if (para.length) blocks.push(makeBlock('paragraph', markdownRuns(para.join('\n')), page));
       para = [];
     };
-    for (const sourceLine of pageText.split(/\r\n|\r|\n/)) {
+    const pageLines = pageText.split(/\r\n|\r|\n/);
+    const tables = opts.layoutTables ? layoutTables(pageLines) : null;
+    for (const [lineIndex, sourceLine] of pageLines.entries()) {
+      const table = tables?.get(lineIndex);
+      if (table) { flush(); for (const runs of table) blocks.push(makeBlock('table-row', runs, page)); continue; }
+      if (table === null) continue;
       const marker = PAGE_MARKER.exec(sourceLine);
       if (marker) { flush(); page = Number(marker[1]); continue; }
       // HTML comments are not text, also when they span lines.

@@ -38,6 +38,40 @@ describe('text → blocks', () => {
   });
 });
 
+describe('tables laid out by spaces (a PDF exported by pdftotext -layout)', async () => {
+  const { cellTexts } = await import('../lib/blocks.ts');
+  const { extractDocument } = await import('../extract/index.ts');
+  const { cleanDocument } = await import('../ingest/clean.ts');
+  const LAYOUT = [
+    'Protokoll Socialnämnden 2024-10-16',
+    '',
+    'Beslutande',
+    'Namn                          Parti  Uppdrag              Tjänstgörande          Ersätter',
+    'Karin Lindqvist-Åberg         M      Ordförande            Tjänstgörande',
+    'Per-Olof Hägg                 M      Ledamot               Tjänstgörande, ej § 88',
+    'Tomas Wennerholm              S      Ersättare             Tjänstgörande          Margareta Johansson (S)',
+    'Oskar Pettersson              C      Ersättare             Ej tjänstgörande',
+    '',
+    'Socialnämnden beslutar att godkänna uppföljningen. Nämnden noterar  informationen.',
+  ].join('\n');
+
+  it('reads the rows of a text file as table rows, one cell per column, an empty cell in its place', () => {
+    const rows = textToBlocks(LAYOUT, { layoutTables: true }).filter((b) => b.kind === 'table-row').map(cellTexts);
+    expect(rows[1]).toEqual(['Karin Lindqvist-Åberg', 'M', 'Ordförande', 'Tjänstgörande', '']);
+    expect(rows[3]).toEqual(['Tomas Wennerholm', 'S', 'Ersättare', 'Tjänstgörande', 'Margareta Johansson (S)']);
+    expect(rows).toHaveLength(5);
+  });
+
+  it('gives the persons with their attendance; a sentence with two spaces stays a paragraph; Markdown is left alone', () => {
+    const blocks = textToBlocks(LAYOUT, { layoutTables: true });
+    expect(blocks.at(-1)).toMatchObject({ kind: 'paragraph' });
+    const doc = cleanDocument({ source: 'p.txt', fileName: 'p.txt', format: 'txt', sha256: '0'.repeat(64), bytes: 1, encoding: 'utf-8', pageCount: 1, metaTitle: null, blocks });
+    const persons = Object.fromEntries(extractDocument(doc, { chunkWords: 250 }).extraction.persons.map((p) => [p.name, p.attendance]));
+    expect(persons).toMatchObject({ 'Karin Lindqvist-Åberg': 'present', 'Per-Olof Hägg': 'present', 'Tomas Wennerholm': 'present', 'Margareta Johansson': 'absent', 'Oskar Pettersson': 'present' });
+    expect(textToBlocks(LAYOUT).some((b) => b.kind === 'table-row')).toBe(false);
+  });
+});
+
 describe('Markdown comments and front matter', () => {
   const cases: [string, string, { kinds?: string[]; texts?: string[]; pages?: number[] }][] = [
     ['a page marker sets the page and is not text', '<!-- sida 1 -->\n\nProtokoll\n\n<!-- sida 2 -->\n\n§ 1 Dnr KS-2024-00001', { texts: ['Protokoll', '§ 1 Dnr KS-2024-00001'], pages: [1, 2] }],
