@@ -334,7 +334,9 @@ function describeError(err: unknown, config?: Config): string {
   if (err instanceof MeiliError && /filter/i.test(err.code ?? '')) return `invalid --filter: ${err.message.split('\n')[0]}`;
   // Meilisearch on a full disk says "payload malformed" or "Input/output error": say what it is.
   const full = err instanceof MeiliError || err instanceof MeiliStartError ? diskFull(config) : null;
-  if (full) return `${full}; free some space, then run the command again (an ingest finishes its job)${err instanceof MeiliError && err.code === 'disk_full' ? '' : `. Meilisearch said: ${(err as Error).message.split('\n')[0]}`}`;
+  // (its "payload malformed" is the full disk's doing: a payload it could not store whole; no use showing it)
+  const symptom = err instanceof MeiliError && (err.code === 'disk_full' || err.code === 'malformed_payload' || /payload provided is malformed/i.test(err.message));
+  if (full) return `${full}; free some space, then run the command again (an ingest finishes its job)${symptom ? '' : `. Meilisearch said: ${(err as Error).message.split('\n')[0]}`}`;
   if (err instanceof MeiliError && err.code === 'queue_stuck') {
     const log = config && !config.meiliUrl ? path.join(config.dataDir, 'meili', 'meilisearch.log') : null;
     const errors = log ? meiliLogErrors(log) : [];
