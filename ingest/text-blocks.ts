@@ -4,6 +4,7 @@
  * marked runs, and emphasis and link syntax are dropped, so no markup is left in the text.
  */
 import { layoutTables } from './text-table.ts';
+import { ITEM_SUBHEADING_LINE } from '../lib/swedish-documents.ts';
 import type { Block, Inline } from '../lib/schema.ts';
 import { makeBlock, run } from '../lib/blocks.ts';
 
@@ -42,7 +43,9 @@ export function textToBlocks(input: string, opts: { layoutTables?: boolean } = {
     if (pageIndex > 0) page++;
     let para: string[] = [];
     const flush = () => {
-      if (para.length) blocks.push(makeBlock('paragraph', markdownRuns(para.join('\n')), page));
+      // (a text export of a PDF has no blank line between an item's parts: its "§ 31 …" line and its
+      // subheadings "Beslut", "Sammanfattning av ärendet" start blocks of their own, as in a PDF)
+      for (const part of opts.layoutTables ? itemParts(para) : [para]) if (part.length) blocks.push(makeBlock('paragraph', markdownRuns(part.join('\n')), page));
       para = [];
     };
     const pageLines = pageText.split(/\r\n|\r|\n/);
@@ -99,6 +102,18 @@ export function textToBlocks(input: string, opts: { layoutTables?: boolean } = {
   return blocks;
 }
 
+
+/** A paragraph's lines split where an item ("§ 31 …") or an item subheading ("Beslut") starts; a subheading is a block of its own. */
+function itemParts(lines: string[]): string[][] {
+  const parts: string[][] = [[]];
+  for (const line of lines) {
+    const sub = ITEM_SUBHEADING_LINE.test(line);
+    if ((sub || /^§\s*\d+[a-z]?\s/.test(line)) && parts.at(-1)!.length) parts.push([]);
+    parts.at(-1)!.push(line);
+    if (sub) parts.push([]);
+  }
+  return parts;
+}
 
 /** The highest page a block starts on (at least `atLeast`); a loop, since a long document has more blocks than a call takes arguments. */
 export function highestPage(blocks: Block[], atLeast = 1): number {

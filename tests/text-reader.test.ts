@@ -72,6 +72,22 @@ describe('tables laid out by spaces (a PDF exported by pdftotext -layout)', asyn
   });
 });
 
+describe('a text export without blank lines between an item\'s parts', async () => {
+  const { extractDocument } = await import('../extract/index.ts');
+  const { cleanDocument } = await import('../ingest/clean.ts');
+  const TEXT = 'Protokoll Direktionen 2024-06-13\n\n§ 31 Tertialrapport 1 2024\nDiarienummer: 2024-000098\nSammanfattning av ärendet\nEkonomichefen redovisar rapporten.\nDirektionens beslut\nDirektionen godkänner tertialrapport 1 2024.\n§ 32 Handlingsprogram\nBeslut\nDirektionen antar handlingsprogrammet.';
+  it('starts a block at each item and subheading line, so each item has its decision and case number', () => {
+    const blocks = textToBlocks(TEXT, { layoutTables: true });
+    expect(blocks.map((b) => b.text)).toContain('Beslut');
+    const doc = cleanDocument({ source: 'p.txt', fileName: 'p.txt', format: 'txt', sha256: '0'.repeat(64), bytes: 1, encoding: 'utf-8', pageCount: 1, metaTitle: null, blocks });
+    const e = extractDocument(doc, { chunkWords: 250 }).extraction;
+    expect(e.decisions.map((d) => d.text)).toEqual(['Direktionen godkänner tertialrapport 1 2024.', 'Direktionen antar handlingsprogrammet.']);
+    expect(e.sections.find((s) => s.number === '§ 31')?.caseNumber).toBe('2024-000098');
+    // Markdown keeps its paragraphs as written.
+    expect(textToBlocks(TEXT).some((b) => b.text === 'Beslut')).toBe(false);
+  });
+});
+
 describe('Markdown comments and front matter', () => {
   const cases: [string, string, { kinds?: string[]; texts?: string[]; pages?: number[] }][] = [
     ['a page marker sets the page and is not text', '<!-- sida 1 -->\n\nProtokoll\n\n<!-- sida 2 -->\n\n§ 1 Dnr KS-2024-00001', { texts: ['Protokoll', '§ 1 Dnr KS-2024-00001'], pages: [1, 2] }],
