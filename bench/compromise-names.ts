@@ -13,7 +13,7 @@ import { readDocument, cleanDocument } from '../ingest/index.ts';
 import { extractDocument } from '../extract/index.ts';
 import { sameName } from '../extract/person-resolution.ts';
 import { plain } from '../lib/text.ts';
-import { f1, type Counts } from '../scripts/score-extraction.ts';
+import { f1, goldDocument, goldSplitDir, type Counts } from '../scripts/score-extraction.ts';
 
 const goldDir = path.join(PROJECT_ROOT, 'tests', 'gold');
 const totals: Record<string, Counts> = { rules: { tp: 0, fp: 0, fn: 0 }, compromise: { tp: 0, fp: 0, fn: 0 } };
@@ -31,12 +31,13 @@ function count(gold: string[][], predicted: string[], into: Counts) {
 const args = process.argv.slice(2);
 // (`--written dev|setaside`: the records written blind with their gold, tests/gold-written)
 const written = args.includes('--written');
-const real = args.includes('--real') ? args[args.indexOf('--real') + 1] : written ? args[args.indexOf('--written') + 1] ?? 'dev' : null;
-if (real && real !== 'dev' && real !== 'setaside') throw new Error('--real dev|setaside');
-const dir = real ? path.join(PROJECT_ROOT, 'tests', written ? 'gold-written' : 'gold-real', real) : goldDir;
+const splitArg = args.includes('--real') ? args[args.indexOf('--real') + 1] : written ? args[args.indexOf('--written') + 1] ?? 'dev' : null;
+if (splitArg && splitArg !== 'dev' && splitArg !== 'setaside') throw new Error('--real dev|setaside');
+const real = splitArg as 'dev' | 'setaside' | null;
+const set = written ? 'written' : 'real';
+const dir = real ? goldSplitDir(set, real) : goldDir;
 const sourceOf = (gold: { file: string; source: string }) =>
-  written ? path.join(PROJECT_ROOT, 'data', 'written', gold.file)
-    : real ? path.join(PROJECT_ROOT, 'data', 'real', gold.source, gold.file) : path.join(gold.source === 'seeds' ? path.resolve(PROJECT_ROOT, '../shared/seeds') : SAMPLE_ARCHIVE, gold.file);
+  real ? goldDocument(set, gold) : path.join(gold.source === 'seeds' ? path.resolve(PROJECT_ROOT, '../shared/seeds') : SAMPLE_ARCHIVE, gold.file);
 
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
   const gold = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { file: string; source: string; persons: { name: string; aliases?: string[] }[] };

@@ -43,7 +43,7 @@ const ENTRY = new RegExp(String.raw`((?:[\p{Lu}][\p{L}'’-]*\s+){0,3}[\p{Lu}][\
 const ROLE_WORD = /^(ordförande|vice|ledamot|ersättare|tjänstgörande)$/i;
 const REPLACES = /^[\s,]*(?:§§?\s*[\d\s,–-]*)?(?:ersätter|för)\s*(.*)$/iu;
 /** The replacement said after the entry's municipality or title: "Viktoria Lund (S), Svenljunga kommun, tjänstgörande ersättare för Henrik". */
-const REPLACES_LATER = /,\s*(?:tjänstgörande\s+ersättare|tjänstgör|ersättare)\s+för\s+(.*)$|\s(?:ersätter)\s+(.*)$/iu;
+const REPLACES_LATER = /(?:,\s*(?:tjänstgörande\s+ersättare|tjänstgör|ersättare)\s+för|\sersätter)\s+(.*)$/iu;
 
 /** A signature label with its name elsewhere ("Sekreterare", OCR's "Ordförand:«"). */
 const BARE_LABEL = /^(?:sekreterare|ordförand\p{L}*|protokolljusterare|justerare|justerande|underskrifter)[^\p{L}]*$/iu;
@@ -196,8 +196,7 @@ export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []
         return;
       }
       const after = text.slice(e.end, list[k + 1]?.start ?? text.length);
-      const later = REPLACES.exec(after) ? null : REPLACES_LATER.exec(after);
-      const rep = REPLACES.exec(after) ?? (later ? [later[0], later[1] ?? later[2] ?? ''] : null);
+      const rep = REPLACES.exec(after) ?? REPLACES_LATER.exec(after);
       if (ABSENT_MARK.test(after)) { replaced.set(e.name, mention(e.name, e.party, 'ledamot', 'absent', line)); return; }
       addPresent(mention(e.name, e.party, rep ? 'tjänstgörande ersättare' : 'ledamot', 'present', line));
       owners.push({ owner: e.name, start: e.start, end: e.end });

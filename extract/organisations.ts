@@ -385,12 +385,14 @@ export function extractOrganisations(ctx: OrgInput): Organisation[] {
     if (k === undefined) keys.set(name, (k = name.toLowerCase().replace(/\s+/g, ' ').replace(/ och /g, ' & ')));
     return k;
   };
+  /** A one-word name without its definite ending: "Individutskottet" → "individutskott", "Kommunalförbundet" → "kommunalförbund". */
+  const definiteStem = (name: string) => key(name).replace(/(et|en)$/, '');
   // The document's own organ, however it is inflected ("Valnämnd", "Valnämnden"), is listed once, as the header names it.
   const bodyKey = ownBody ? key(ownBody).replace(/(en|et|n)$/, '') : null;
   // "Kultur & Fritid" alone in the protocol of "Nämnden för Kultur & Fritid" is the body's own field.
   // ("Individutskottet" alone in the protocol of "Socialnämndens individutskott": the body itself, named short)
   const isOwnBody = (name: string) => bodyKey !== null && (key(name).replace(/(en|et|n)$/, '') === bodyKey || key(ownBody!).endsWith(` för ${key(name)}`)
-    || (!name.includes(' ') && bodyKey.includes(' ') && bodyKey.split(' ').at(-1) === key(name).replace(/(et|en)$/, '')));
+    || (!name.includes(' ') && bodyKey.includes(' ') && bodyKey.split(' ').at(-1) === definiteStem(name)));
   if (ownBody) found.set(key(ownBody), { name: ownBody, kind: 'organ' });
   for (const o of runRules(ORGANISATION_RULES, ctx)) {
     if (GENERIC.test(o.name) || isOwnBody(o.name) || found.has(key(o.name))) continue;
@@ -409,7 +411,7 @@ export function extractOrganisations(ctx: OrgInput): Organisation[] {
   const named = all.filter((o) => !all.some((p) => p !== o && (key(p.name).startsWith(`${key(o.name)} i `) || shortOf(o, p) || fieldOf(o, p) || partOf(o, p))));
   // "Kommunalförbundets lokaler", "Räddningstjänstens huvudstation" in the federation's own protocol: itself, named short.
   const own = ctx.meta.organisation ? key(ctx.meta.organisation).split(' ').at(-1)! : null;
-  const ownShort = (o: Organisation) => own !== null && !o.name.includes(' ') && own.length > 6 && own.includes(key(o.name).replace(/(et|en)$/, '')) && key(o.name) !== own;
+  const ownShort = (o: Organisation) => own !== null && !o.name.includes(' ') && own.length > 6 && own.includes(definiteStem(o.name)) && key(o.name) !== own;
   return withoutDefinedAcronyms(named.filter((o) => !ownShort(o)), ctx.plain, key);
 }
 

@@ -33,8 +33,12 @@ const LABELS: [RegExp, PersonLabel][] = [
   [/^(?:kontaktperson|kontaktpersoner|handläggare|ansvarig handläggare|ansvarig tjänsteperson|ansvarig tjänsteman|ansvarig|ansvariga|upprättad av|upprättat av|beredd av|skriven av|författare|frågor besvaras av|ytterligare upplysningar lämnas av)$/iu, { attendance: 'unknown', role: null, list: false }],
 ];
 
-/** A label at the start of a paragraph: up to four words, then a colon ("**Inbjudna:** Anna Ek"). */
-const COLON_LABEL = /^[\s*_]*(\p{L}[\p{L}./]*(?:\s+\p{Ll}[\p{L}./]*){0,3}(?:\s+(?:under|till|för|vid|i)\s+(?:punkten|punkt|ärendet|ärende|§|paragraf)(?:\s+[\p{L}\d§./–-]+){0,4})?)[\s*_]*:[\s*_]*/u;
+/** What narrows a label to an item: "under punkten om …", "för punkt 3", "till § 5", "vid ärende 4". */
+const QUALIFIER_HEAD = String.raw`\s+(?:under|till|för|vid|i)\s+(?:punkten|punkt|ärendet|ärende|§|paragraf|dagordningens)(?![\p{L}])`;
+const QUALIFIER = new RegExp(`${QUALIFIER_HEAD}.*$`, 'iu');
+
+/** A label at the start of a paragraph: up to four words, maybe narrowed to an item, then a colon ("**Inbjudna:** Anna Ek"). */
+const COLON_LABEL = new RegExp(String.raw`^[\s*_]*(\p{L}[\p{L}./]*(?:\s+\p{Ll}[\p{L}./]*){0,3}(?:${QUALIFIER_HEAD}(?:\s+[\p{L}\d§./–-]+){0,4})?)[\s*_]*:[\s*_]*`, 'u');
 /** Justering phrases written without a colon: "Protokollet justeras av Anna Ek och Bo Lund", "Justeras av: Anna Ek". */
 const JUSTERING = /^[\s*_]*((?:(?:protokollet|anteckningarna|minnesanteckningarna|dagens protokoll)\s+)?justeras\s+av|utses\s+att\s+(?:jämte\s+ordföranden\s+)?justera(?:\s+(?:dagens\s+)?(?:protokollet|anteckningarna))?|(?:till\s+justerare|att\s+(?:jämte\s+ordföranden\s+)?justera(?:\s+(?:dagens\s+)?(?:protokollet|anteckningarna))?)\s+(?:utses|utsågs|valdes|väljs))[\s*_:]+/iu;
 
@@ -66,13 +70,10 @@ export function labelledParts(text: string, atSentence = false): { before: strin
 /** What a label says, or null when it is no label of persons. */
 export function personLabel(label: string): PersonLabel | null {
   const l = label.replace(/\s+/g, ' ').trim();
+  const known = (s: string) => LABELS.find(([re]) => re.test(s))?.[1];
   // (a label may say for which item: "Gäst under punkten om ANDTS", "Föredragande för punkt 3", "Inbjudna till § 5")
-  const head = l.replace(QUALIFIER, '');
-  return LABELS.find(([re]) => re.test(l))?.[1] ?? (head !== l ? LABELS.find(([re]) => re.test(head))?.[1] ?? null : null);
+  return known(l) ?? known(l.replace(QUALIFIER, '')) ?? null;
 }
-
-/** What narrows a label to an item: "under punkten om …", "för punkt 3", "till § 5", "vid ärende 4". */
-const QUALIFIER = /\s+(?:under|till|för|vid|i)\s+(?:punkten|punkt|ärendet|ärende|§|paragraf|dagordningens)(?![\p{L}]).*$/iu;
 
 export interface LabelledText { label: PersonLabel; /** The text after the label, a line an entry (empty when the names follow in the next blocks). */ lines: string[] }
 

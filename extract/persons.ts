@@ -261,11 +261,13 @@ function columnRow(block: Block, columns: Columns, mode: Mode | null): Found[] {
   const p = people[0]!;
   const code = text(columns.party).replace(/[()]/g, '').trim();
   const roleText = text(columns.role);
+  // (a substitute column may say "Frånvarande" instead of naming someone)
   const substitute = text(columns.substitute);
-  const notes = [...columns.notes.map(text), ...(ABSENT_NOTE.test(substitute) ? [substitute] : [])].filter(Boolean);
+  const noSubstitute = ABSENT_NOTE.test(substitute);
+  const notes = [...columns.notes.map(text), ...(noSubstitute ? [substitute] : [])].filter(Boolean);
   // A presence column left empty, or someone serving in the member's place.
   const unmarked = columns.presence !== null && !text(columns.presence);
-  const substitutes = substitute && !ABSENT_NOTE.test(substitute) ? parseNameList(substitute, { anyFirstName: true }) : [];
+  const substitutes = substitute && !noSubstitute ? parseNameList(substitute, { anyFirstName: true }) : [];
   const absent = mode === 'absent' || startsStruck(cells[columns.name] ?? []) || notes.some((n) => ABSENT_NOTE.test(n)) || unmarked || substitutes.length > 0;
   // A remark column may say for which §§ ("§§ 112–115", "Lämnar sammanträdet efter § 116").
   const sections = absent ? null : statedSections([p.after, ...notes, text(columns.presence)].join(' '));
@@ -413,7 +415,7 @@ function isPresenterLine(line: string, prev: Block, prevStartsSection: boolean):
 }
 
 /** What the person a case concerns does ("Johanna Berg (M) har begärt att bli entledigad", "… ansöker om bygglov"): no presenter. */
-const CASE_PARTY = /(?<![\p{L}])har\s+\p{Ll}+(?:ts|t)(?![\p{L}])|(?<![\p{L}])(?:har\s+)?(?:begärt|begär|begärde|ansöker|ansökt|ansökte|avsäger|avsagt|avsade|motionerar|har\s+inkommit|inkom|väcker|väckt|väckte|överklagar|överklagat|överklagade|avlidit|avled|yrkar|yrkade|föreslår|föreslog|har\s+lämnat\s+in|lämnade\s+in)(?![\p{L}])/iu;
+const CASE_PARTY = /(?<![\p{L}])(?:har\s+\p{Ll}+ts?|begärt|begär|begärde|ansöker|ansökt|ansökte|avsäger|avsagt|avsade|motionerar|inkom|väcker|väckt|väckte|överklagar|överklagat|överklagade|avlidit|avled|yrkar|yrkade|föreslår|föreslog|lämnade\s+in)(?![\p{L}])/iu;
 
 function firstSentence(line: string): string {
   return line.split(/(?<=[.!?])\s+/)[0]!.replace(/[.!?]$/, '');

@@ -9,7 +9,7 @@ import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Block, Inline } from '../lib/schema.ts';
 import { concatRuns, makeBlock, run, textOf, withRuns } from '../lib/blocks.ts';
 import { splitCells } from './text-blocks.ts';
-import { findTables, type PlacedItem } from './pdf-table.ts';
+import { findTables, linesOfTables, type PlacedItem } from './pdf-table.ts';
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -139,26 +139,15 @@ export function pageBlocks(page: number, lines: string[], rows: PageRow[], body:
 }
 
 /**
- * The tables of a page by the text lines they replace: the first line of a table maps to its rows,
- * its other lines to null. A table is used only when whole lines hold its items and nothing else
- * (pdf-parse's lines follow the page's item stream, so each line is a run of items).
+ * The tables of a page by the text lines they replace (`linesOfTables`; pdf-parse's lines follow the
+ * page's item stream, so each line is a run of items).
  */
 function tableLines(lines: string[], rows: PageRow[]): Map<number, Inline[][] | null> {
-  const out = new Map<number, Inline[][] | null>();
-  if (!rows.length || rows.some((r) => !r.items)) return out;
+  if (!rows.length || rows.some((r) => !r.items)) return new Map();
   const tables = findTables(rows.map((r) => r.items!));
-  if (!tables.length) return out;
+  if (!tables.length) return new Map();
   const spans = lineItems(lines, rows.flatMap((r) => r.items!).sort((a, b) => a.order - b.order));
-  if (!spans) return out;
-  for (const table of tables) {
-    const hit = spans.flatMap((span, i) => (span.some((o) => table.items.has(o)) ? [i] : []));
-    if (!hit.length) continue;
-    // The lines from the table's first to its last (blank ones between them aside) hold its items and no others.
-    const range = spans.slice(hit[0], hit[hit.length - 1]! + 1).flat();
-    if (range.length !== table.items.size || !range.every((o) => table.items.has(o))) continue;
-    for (let i = hit[0]!; i <= hit[hit.length - 1]!; i++) out.set(i, i === hit[0] ? table.rows : null);
-  }
-  return out;
+  return spans ? linesOfTables(tables, spans) : new Map();
 }
 
 /** The items (by order) each text line is made of; null when the lines are not the items' text in order. */

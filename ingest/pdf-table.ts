@@ -104,6 +104,24 @@ export function findTables(rowItems: PlacedItem[][]): PageTable[] {
 }
 
 /**
+ * Tables by the text lines they replace, given the items (by `order`) each line is made of: a
+ * table's first line maps to its rows, its other lines to null. A table is used only when the lines
+ * from its first to its last (blank ones between them aside) hold its items and nothing else.
+ */
+export function linesOfTables(tables: PageTable[], lineItems: number[][]): Map<number, Inline[][] | null> {
+  const out = new Map<number, Inline[][] | null>();
+  for (const table of tables) {
+    const hit = lineItems.flatMap((span, i) => (span.some((o) => table.items.has(o)) ? [i] : []));
+    if (!hit.length) continue;
+    const [first, last] = [hit[0]!, hit[hit.length - 1]!];
+    const range = lineItems.slice(first, last + 1).flat();
+    if (range.length !== table.items.size || !range.every((o) => table.items.has(o))) continue;
+    for (let i = first; i <= last; i++) out.set(i, i === first ? table.rows : null);
+  }
+  return out;
+}
+
+/**
  * The table of a run of aligned rows, and how many of the rows it took. Its columns are those of
  * its rows of cells, taken on row by row as long as no cell so far reaches across a new column's
  * start. A row with one piece joins the row below when it sits within a line of that row's
@@ -117,6 +135,10 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
   const spans: Piece[] = [];
   const nextStart = (c: number) => Math.min(...[...used].filter((u) => u > c).map((u) => starts[u]!));
   const crosses = (piece: Piece, c: number) => piece.right > nextStart(c) + ALIGN;
+  /** Whether a piece taken so far (other than those of `except`) reaches across column c's start. */
+  const spansStart = (c: number, except: Set<PlacedItem> = new Set()) => spans.some((p) => !p.items.every((it) => except.has(it)) && p.x < starts[c]! - ALIGN && p.right > starts[c]! + ALIGN);
+  /** The key column: the leftmost taken so far. */
+  const keyColumn = () => Math.min(...used);
   const out: TableRow[] = [];
   let pending: { col: number; piece: Piece }[] = [];
   let kept = 0;
@@ -139,7 +161,7 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
     // The upper lines of cells centred on the row below ("Tjänstgörande § 88, i övrigt   Jonas Erlandsson"
     // over "Linnea Forsberg  SD  Ersättare"): they wait for that row.
     const below = run[i + 1];
-    if (isMulti(i) && used.size && !cols[i]!.includes(Math.min(...used)) && below && isMulti(i + 1) && cols[i + 1]!.includes(Math.min(...used))
+    if (isMulti(i) && used.size && !cols[i]!.includes(keyColumn()) && below && isMulti(i + 1) && cols[i + 1]!.includes(keyColumn())
       && row.y - below.y < 0.9 * row.height && !cols[i]!.some((c) => cols[i + 1]!.includes(c))) {
       for (const h of here) pending.push(h);
       continue;
@@ -147,7 +169,7 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
     // An agenda's item runs over several lines in each of its cells: a line of cells with the key
     // column empty, right under a row, goes on that row's cells ("3. Informationsbeskrivning för" /
     // "nämnden för Miljö &"   "Nämnden … antar"   "min").
-    if (isMulti(i) && prevRow && used.size >= 3 && !cols[i]!.includes(Math.min(...used)) && cols[i]!.every((c) => used.has(c))
+    if (isMulti(i) && prevRow && used.size >= 3 && !cols[i]!.includes(keyColumn()) && cols[i]!.every((c) => used.has(c))
       && prevRow.bottom - row.y < 1.6 * row.height && !here.some((h) => crosses(h.piece, h.col))) {
       for (const { piece, col } of here) add(prevRow, col, piece);
       prevRow.bottom = row.y;
@@ -159,7 +181,7 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
       // (the header row may span the columns under it: "Votering § 44" over "Ja  Nej  Avstår")
       // (not the first column's: a label there that runs across the next column is a layout's, "Övriga närvarande  Ersättare")
       const header = new Set(out[0] ? [...out[0].cells].filter(([c]) => c !== Math.min(...out[0]!.cells.keys())).flatMap(([, lines]) => lines.flat()) : []);
-      if (fresh.some((c) => spans.some((p) => !p.items.every((it) => header.has(it)) && p.x < starts[c]! - ALIGN && p.right > starts[c]! + ALIGN))) break;
+      if (fresh.some((c) => spansStart(c, header))) break;
       for (const c of fresh) used.add(c);
       if ([...here, ...pending].some((h) => crosses(h.piece, h.col))) break;
       const t = newRow(row.y);
@@ -176,7 +198,6 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
     const next = run[i + 1];
     // A line of a cell centred on its row, above or below the row's baseline, may stand in a column
     // no row has filled yet ("Margareta" / "Johansson (S)" beside "Tomas Wennerholm  S  Ersättare").
-    const spansStart = (c: number) => spans.some((p) => p.x < starts[c]! - ALIGN && p.right > starts[c]! + ALIGN);
     if (next && isMulti(i + 1) && !cols[i + 1]!.includes(col) && row.y - next.y < 0.9 * row.height && (used.has(col) || !spansStart(col))) {
       pending.push({ col, piece });
       continue;
@@ -191,9 +212,9 @@ function buildTable(run: Row[], cols: number[][], starts: number[]): { table: Pa
       // A row with one cell filled stands between rows of cells; two in a row are text after the
       // table, unless they stand right under it in a column after the first (a cell's further
       // paragraph: "Tidigare informationsbeskrivning …" under an agenda item's proposal).
-      const inner = col > Math.min(...used) && prev !== undefined && prev.bottom - row.y < 1.6 * row.height;
+      const inner = col > keyColumn() && prev !== undefined && prev.bottom - row.y < 1.6 * row.height;
       // An agenda item with no other cell filled ("1  Upprop och val av justerare") is a row of the table too.
-      const item = col === Math.min(...used) && /^\d{1,3}[.)]?(?:\s|$)/.test(cellPlain([piece.items]));
+      const item = col === keyColumn() && /^\d{1,3}[.)]?(?:\s|$)/.test(cellPlain([piece.items]));
       // (in a table of three or more columns it goes on the cell above: an agenda's proposal; in
       // two columns it may be the next name of a list, so it stays a row of its own)
       if (inner && used.size >= 3 && prev.cells.has(col)) { add(prev, col, piece); prev.bottom = row.y; if (out.length === kept) taken = i + 1; continue; }

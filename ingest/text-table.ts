@@ -6,7 +6,7 @@
  * else become its rows.
  */
 import type { Inline } from '../lib/schema.ts';
-import { findTables, type PlacedItem } from './pdf-table.ts';
+import { findTables, linesOfTables, type PlacedItem } from './pdf-table.ts';
 
 /** A line's "letter height" in character columns: the table reader parts cells at half of it (two spaces). */
 const HEIGHT = 4;
@@ -15,26 +15,10 @@ const LINE = 1.2 * HEIGHT;
 
 /** The tables of a page's lines by the lines they replace: a table's first line maps to its rows, its other lines to null. */
 export function layoutTables(lines: string[]): Map<number, Inline[][] | null> {
-  const out = new Map<number, Inline[][] | null>();
   // (most text holds no run of two spaces between words: no table)
-  if (!lines.some((l) => /\S {2,}\S/.test(l))) return out;
-  const rows: PlacedItem[][] = [];
-  const lineOf: number[] = [];
+  if (!lines.some((l) => /\S {2,}\S/.test(l))) return new Map();
   let order = 0;
-  lines.forEach((line, i) => {
-    const items: PlacedItem[] = [];
-    for (const m of line.matchAll(/\S+/g)) {
-      items.push({ text: m[0], x: m.index, right: m.index + m[0].length, y: -i * LINE, height: HEIGHT, struck: false, order });
-      lineOf[order++] = i;
-    }
-    rows.push(items);
-  });
-  for (const table of findTables(rows)) {
-    const at = [...table.items].map((o) => lineOf[o]!);
-    const first = Math.min(...at);
-    const last = Math.max(...at);
-    if (rows.slice(first, last + 1).some((items) => items.some((it) => !table.items.has(it.order)))) continue;
-    for (let l = first; l <= last; l++) out.set(l, l === first ? table.rows : null);
-  }
-  return out;
+  const rows: PlacedItem[][] = lines.map((line, i) => [...line.matchAll(/\S+/g)].map((m) => (
+    { text: m[0], x: m.index, right: m.index + m[0].length, y: -i * LINE, height: HEIGHT, struck: false, order: order++ })));
+  return linesOfTables(findTables(rows), rows.map((items) => items.map((it) => it.order)));
 }

@@ -153,7 +153,7 @@ export const RealGold = z.object({
   organisations: z.array(z.string()),
   decisions: z.array(z.string()),
 });
-type RealGold = z.infer<typeof RealGold>;
+export type RealGold = z.infer<typeof RealGold>;
 
 /** The blind gold sets: real documents, and records written blind by annotators (`--written`). */
 const GOLD_SETS = {
@@ -161,6 +161,10 @@ const GOLD_SETS = {
   written: { gold: path.join(PROJECT_ROOT, 'tests', 'gold-written'), docs: () => path.join(PROJECT_ROOT, 'data', 'written') },
 };
 export type GoldSet = keyof typeof GOLD_SETS;
+
+/** Where a blind gold set keeps one split's gold files, and where the document a gold file describes lies. */
+export const goldSplitDir = (set: GoldSet, split: 'dev' | 'setaside') => path.join(GOLD_SETS[set].gold, split);
+export const goldDocument = (set: GoldSet, gold: { source: string; file: string }) => path.join(GOLD_SETS[set].docs(gold.source), gold.file);
 
 /** Case numbers compare without spaces and with any dash as "-": "KS 2023–00456" = "KS 2023-00456". */
 const caseKey = (s: string) => s.replace(/[\u2010-\u2015]/g, '-').replace(/\s+/g, '').toUpperCase();
@@ -232,14 +236,14 @@ export interface RealGoldSelection { set?: GoldSet; batch?: number; files?: stri
 
 export async function scoreRealGold(split: 'dev' | 'setaside', opts: RealGoldSelection = {}): Promise<Score> {
   const score = emptyScore();
-  const set = GOLD_SETS[opts.set ?? 'real'];
-  const dir = path.join(set.gold, split);
+  const set = opts.set ?? 'real';
+  const dir = goldSplitDir(set, split);
   if (!existsSync(dir)) return score;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const gold = RealGold.parse(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
     if (gold.split !== split) throw new Error(`${file}: split "${gold.split}" in ${split}/`);
     if ((opts.batch !== undefined && gold.batch !== opts.batch) || (opts.files && !opts.files.includes(gold.file))) continue;
-    const source = path.join(set.docs(gold.source), gold.file);
+    const source = goldDocument(set, gold);
     if (!existsSync(source)) continue;
     const e = await extractFile(source, opts.neutralNames);
     scoreReal(gold, e, score);
