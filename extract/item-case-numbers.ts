@@ -36,7 +36,17 @@ export function itemCaseNumbers({ blocks, sections, meta }: Pick<DocContext, 'bl
     else if (header) out.push(...table.map((r) => r[0]!.trim()).filter(isCaseNumber));
     table = [];
   };
+  // An agenda whose header line the table reader could not part from its rows (a text export sets "Tierp MBN 2024-000412 Reza
+  // Tehrani," where a long title pushed the columns together): on the header's page, a case number of a distinctive
+  // shape on a line led by an item number is the item's.
+  let loose: number | null = null;
   for (const b of blocks) {
+    if (loose !== null && b.page !== loose) loose = null;
+    if (b.kind === 'paragraph') for (const line of b.text.split('\n')) {
+      if (caseColumn(line.trim().split(/\s{2,}|\t/)) > 0) loose = b.page;
+      else if (loose !== null && /^\d{1,3}[.)]?\s+\p{Lu}/u.test(line.trim())) out.push(...findUnlabelledCaseNumbers(line));
+    }
+    else if (loose !== null && b.kind === 'table-row' && /^\d{1,3}[.)]?\s+\p{Lu}/u.test(b.text.trim())) out.push(...findUnlabelledCaseNumbers(b.text));
     if (b.kind === 'table-row') table.push(cellTexts(b));
     else if (table.length) flush();
   }

@@ -94,14 +94,14 @@ function findTitle(ctx: Pick<DocContext, 'blocks' | 'plain' | 'line'>, metaTitle
   const firstItem = ctx.line.slice(0, 12).findIndex((l) => /^§\s*\d/.test(l));
   const candidates = blocks.slice(0, firstItem >= 0 ? firstItem : 12).map((b, index) => ({ b, index, text: ctx.line[index]! }))
     .filter(({ b, index, text }) => b.kind !== 'table-row' && text.length >= 4 && text.length <= 200 && !hasHeaderField(ctx.plain[index]!)
-      && !ISO_DATE.test(text) && !/^(-\s+)?(§\s*)?\d+[.)]?\s/.test(text));
+      && !ISO_DATE.test(text) && !ITEM_LINE.test(text));
   const heading = candidates.find(({ b }) => b.kind === 'heading' && (b.level ?? 1) <= 3);
   if (heading) return { title: heading.text, index: heading.index };
   // A large-type title wraps in PDFs: "Minnesanteckningar" / "Ordföranderådet 14 juni 2024".
   const first = candidates[0];
   const next = first && blocks[first.index + 1];
   if (first && next && TYPE_FIRST.test(first.text) && wordCount(first.text) <= 3 && next.kind === 'paragraph'
-    && wordCount(next.text) <= 8 && !hasHeaderField(ctx.plain[first.index + 1]!) && !/[.:]$/.test(next.text)) {
+    && wordCount(next.text) <= 8 && !hasHeaderField(ctx.plain[first.index + 1]!) && !/[.:]$/.test(next.text) && !ITEM_LINE.test(next.text)) {
     return { title: `${first.text} ${ctx.line[first.index + 1]}`, index: first.index, extra: 1 };
   }
   const typed = candidates.find(({ text }) => TYPE_FIRST.test(text));
@@ -110,6 +110,9 @@ function findTitle(ctx: Pick<DocContext, 'blocks' | 'plain' | 'line'>, metaTitle
   const line = candidates.find(({ b, text }) => b.kind === 'paragraph' && wordCount(text) >= 3 && !/[.]$/.test(text) && !PERSON_NAME.test(text));
   return line ? { title: line.text, index: line.index } : null;
 }
+
+/** An item's line ("§ 31 …", "4. …"): no title, and no line a title wraps onto. */
+const ITEM_LINE = /^(-\s+)?(§\s*)?\d+[.)]?\s/;
 
 const PERSON_NAME = /^[\p{Lu}][\p{Ll}-]+((\s+(de|af|von|van|der|la))?\s+[\p{Lu}][\p{Ll}-]+){1,3}$/u;
 

@@ -61,6 +61,11 @@ export function splitSections(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, t
       // A PDF sets "§ 5  Dnr KS-2024-00123" and the item's title as two blocks: the next one is the title.
       titleNext = current.number?.startsWith('§') === true && current.heading === current.number && !start.rest && isItemTitle(doc, i + 1);
     } else {
+      // (the item's "Dnr …" line as the first block under its heading: the item's case number)
+      if (current.number && !current.text && !current.caseNumber) {
+        const numbers = leadingCaseNumbers(doc.plain[i]!.split('\n', 1)[0]!);
+        if (numbers.length) { current.caseNumber = numbers[0]!; if (numbers.length > 1) current.caseNumbers = numbers; }
+      }
       append(doc.plain[i]!);
     }
     blockSection[i] = current.heading;
@@ -127,6 +132,8 @@ function sectionStart(doc: Pick<DocText, 'blocks' | 'plain' | 'line'>, i: number
   }
   if (block.kind === 'list-item' && /^-\s+\d{1,2}[.)]\s+\p{Lu}/u.test(line)) return split(line.replace(/^-\s+/, ''), '');
   if (block.kind === 'paragraph' && /^§\s*\d+[a-z]?\.?\s+\p{Lu}/u.test(line) && line.length <= 200) return split(line, '');
+  // A kallelse's item as a text export sets it: "Ärende 4 Bygglov för …" on its own line.
+  if (block.kind === 'paragraph' && !text.includes('\n') && /^(?:Ärende|Punkt)\s+\d{1,2}[a-z]?\.?\s+\p{Lu}/u.test(line) && line.length <= 200) return split(line, '');
   // A line right under a heading is its speaker line ("Stina Höök och Malin Wikner, Region Värmland"), not a new section.
   if (!styledHeadings && block.kind === 'paragraph' && prev?.kind !== 'heading' && !text.includes('\n') && isHeadingLike(line, doc.blocks[i + 1], doc.plain[i + 1])) return split(line, '');
   return null;

@@ -103,17 +103,32 @@ export function textToBlocks(input: string, opts: { layoutTables?: boolean } = {
 }
 
 
-/** A paragraph's lines split where an item ("§ 31 …") or an item subheading ("Beslut") starts; a subheading is a block of its own. */
+/**
+ * A paragraph's lines split where an item ("§ 31 …", "Ärende 4 …") or an item subheading ("Beslut") starts;
+ * a subheading and a "Dnr …" line are blocks of their own. An item's heading goes on over a wrapped line
+ * ("… efter tillsyn av" / "barnavårdsutredningar") but not into the sentence under it ("Jonas Ek (SD) anmäler jäv").
+ */
 function itemParts(lines: string[]): string[][] {
   const parts: string[][] = [[]];
+  let inHeading = false;
   for (const line of lines) {
-    const sub = ITEM_SUBHEADING_LINE.test(line);
-    if ((sub || /^§\s*\d+[a-z]?\s/.test(line)) && parts.at(-1)!.length) parts.push([]);
+    const sub = ITEM_SUBHEADING_LINE.test(line) || CASE_LINE.test(line);
+    const item = ITEM_LINE.test(line);
+    const previous = parts.at(-1)!;
+    const endsHeading = inHeading && !sub && !item && !continuesHeading(previous.at(-1)!, line);
+    if ((sub || item || endsHeading) && previous.length) parts.push([]);
     parts.at(-1)!.push(line);
+    inHeading = item || (inHeading && !sub && !endsHeading);
     if (sub) parts.push([]);
   }
   return parts;
 }
+
+const ITEM_LINE = /^(?:§\s*|(?:Ärende|Punkt)\s+)\d+[a-z]?\.?\s/;
+const CASE_LINE = /^(?:Dnr|Diarienummer|Diarienr)\.?:?\s+\S.*\d/;
+/** A title wraps mid-phrase: the next line starts small (or with a number or bracket), or the line ends on a word that cannot end a title. */
+const continuesHeading = (line: string, next: string) =>
+  /^[\p{Ll}\d(]/u.test(next) || /(?:^|\s)(?:av|för|med|och|samt|i|till|om|på|från|inom|vid|mot|enligt|efter|under|över|inför|gällande|avseende|kring|[–,-])$/i.test(line.trimEnd());
 
 /** The highest page a block starts on (at least `atLeast`); a loop, since a long document has more blocks than a call takes arguments. */
 export function highestPage(blocks: Block[], atLeast = 1): number {

@@ -142,8 +142,8 @@ export async function scoreGold(split?: 'dev' | 'heldout'): Promise<Score> {
 /** Blind gold on real documents (format: tests/gold-real/README.md). */
 export const RealGold = z.object({
   file: z.string(),
-  /** kungsbacka, authorities: real documents in data/real/; written: data/written/, records written with their gold by annotators who never saw the rules (tests/gold-written/README.md). */
-  source: z.enum(['kungsbacka', 'authorities', 'written']),
+  /** kungsbacka, kungsbacka2 (batch 4, fetched from the converter's public pool), authorities: real documents in data/real/<source>/; written: data/written/, records written with their gold by annotators who never saw the rules (tests/gold-written/README.md). */
+  source: z.enum(['kungsbacka', 'kungsbacka2', 'authorities', 'written']),
   split: z.enum(['dev', 'setaside']),
   /** Annotation round: 1 the first gold (2026-12-01), 2 the ten documents added blind the next night. */
   batch: z.number().int().min(1).default(1),

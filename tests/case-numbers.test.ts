@@ -110,4 +110,22 @@ describe('case numbers without a label', async () => {
     expect(caseNumbersInTable([['', 'Ärende', 'Ärende- nummer'], ['1.', 'Budget', 'KS 2024/17']])).toEqual(['KS 2024/17']);
     expect(caseNumbersInTable([['', 'Ärende', 'Beteck-\nning'], ['1.', 'Budget', 'KS-2024-00017']])).toEqual(['KS-2024-00017']);
   });
+
+  it('reads an agenda whose columns a text export pushed together, on its header\'s page only', async () => {
+    const { textToBlocks } = await import('../ingest/text-blocks.ts');
+    const { cleanDocument } = await import('../ingest/clean.ts');
+    const { extractDocument } = await import('../extract/index.ts');
+    const text = 'Kallelse Miljö- och byggnadsnämnden 2024-12-05\n\nNr Ärende                              Dnr              Föredragande\n'
+      + '3    Information från Länsstyrelsen om MBN 2024-000388 Karin Wiik,\n     strandskyddsdispenser                  Länsstyrelsen\n'
+      + '4    Bygglov för flerbostadshus, Tierp MBN 2024-000412 Reza Tehrani\n\nÖvrigt: ärendet MBN 2023-000111 avgjordes i fjol.\n'
+      + '\f5    Besvarade skrivelser MBN 2023-000222 redovisas.\n';
+    const blocks = textToBlocks(text, { layoutTables: true });
+    const doc = cleanDocument({ source: 'k.txt', fileName: 'k.txt', format: 'txt', sha256: '0'.repeat(64), bytes: 1, encoding: 'utf-8', pageCount: 2, metaTitle: null, blocks });
+    const e = extractDocument(doc, { chunkWords: 250 }).extraction;
+    const found = e.caseNumbers ?? [];
+    expect(found).toEqual(expect.arrayContaining(['MBN 2024-000388', 'MBN 2024-000412']));
+    // (a line of running text, and an item-led line on the next page, are no agenda rows)
+    expect(found).not.toContain('MBN 2023-000111');
+    expect(found).not.toContain('MBN 2023-000222');
+  });
 });

@@ -86,6 +86,17 @@ describe('a text export without blank lines between an item\'s parts', async () 
     // Markdown keeps its paragraphs as written.
     expect(textToBlocks(TEXT).some((b) => b.text === 'Beslut')).toBe(false);
   });
+
+  // An item heading wraps over a line, or ends where a sentence starts; its "Dnr …" line is a block of its own.
+  const parts: [string, string, string[]][] = [
+    ['a wrapped title goes on, the Dnr line stands alone', '§ 86 Yttrande till Inspektionen för vård och omsorg efter tillsyn av\nbarnavårdsutredningar\nDnr IFN 2024/64\nÄrendebeskrivning',
+      ['§ 86 Yttrande till Inspektionen för vård och omsorg efter tillsyn av\nbarnavårdsutredningar', 'Dnr IFN 2024/64', 'Ärendebeskrivning']],
+    ['a title wrapped before a name, after a word no title ends on', '§ 87 Överenskommelse med\nVästra Götalandsregionen\nDnr IFN 2024/71', ['§ 87 Överenskommelse med\nVästra Götalandsregionen', 'Dnr IFN 2024/71']],
+    ['the sentence under the heading is no part of it', '§ 88 Individärende – sekretess\nJonas Ek (SD) anmäler jäv och deltar inte.', ['§ 88 Individärende – sekretess', 'Jonas Ek (SD) anmäler jäv och deltar inte.']],
+    ['a kallelse\'s "Ärende 4" line', 'Ärende 4 Bygglov för flerbostadshus\nDnr MBN 2024-000412\nTierpsbyggden AB ansöker om bygglov.', ['Ärende 4 Bygglov för flerbostadshus', 'Dnr MBN 2024-000412', 'Tierpsbyggden AB ansöker om bygglov.']],
+    ['"Dnr" in running text without a number stays in its sentence', 'Nämnden noterar informationen.\nDnr saknas i ärendet.', ['Nämnden noterar informationen.\nDnr saknas i ärendet.']],
+  ];
+  it.each(parts)('%s', (_, input, want) => expect(textToBlocks(input, { layoutTables: true }).map((b) => b.text)).toEqual(want));
 });
 
 describe('Markdown comments and front matter', () => {
