@@ -115,7 +115,7 @@ function itemParts(lines: string[]): string[][] {
     const sub = ITEM_SUBHEADING_LINE.test(line) || CASE_LINE.test(line);
     const item = ITEM_LINE.test(line);
     const previous = parts.at(-1)!;
-    const endsHeading = inHeading && !sub && !item && !continuesHeading(previous.at(-1)!, line);
+    const endsHeading: boolean = inHeading && !sub && !item && !continuesHeading(previous.at(-1)!, line);
     if ((sub || item || endsHeading) && previous.length) parts.push([]);
     parts.at(-1)!.push(line);
     inHeading = item || (inHeading && !sub && !endsHeading);

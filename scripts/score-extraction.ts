@@ -3,7 +3,7 @@
  * tests/gold-real/ (blind gold on real documents in data/real/, split into dev/ and setaside/).
  * Precision, recall and F1 per field, accuracies for single-valued fields, per split and per rule.
  * `npm run score` prints the tables (`--real dev|setaside` for one part of the real gold only,
- * `--batch N` for the real gold files of one annotation batch, `--files a.md,b.pdf` for some files, `--neutral-names` with each real document copied to "dokument.<ext>");
+ * `--batch N[,M]` for the real gold files of some annotation batches, `--files a.md,b.pdf` for some files, `--neutral-names` with each real document copied to "dokument.<ext>");
  * tests/extraction-score.test.ts fails when a figure drops below the level reached.
  */
 import { readFileSync, readdirSync, existsSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -145,7 +145,7 @@ export const RealGold = z.object({
   /** kungsbacka, kungsbacka2 (batch 4, fetched from the converter's public pool), authorities: real documents in data/real/<source>/; written: data/written/, records written with their gold by annotators who never saw the rules (tests/gold-written/README.md). */
   source: z.enum(['kungsbacka', 'kungsbacka2', 'authorities', 'written']),
   split: z.enum(['dev', 'setaside']),
-  /** Annotation round: 1 the first gold (2026-12-01), 2 the ten documents added blind the next night. */
+  /** Annotation round: 1 the first gold (2026-12-01), 2 the ten documents added blind the next night, 3 six more, 4 twenty Kungsbacka records fetched from the converter's public pool (2026-12-02, kungsbacka2). */
   batch: z.number().int().min(1).default(1),
   docType: z.string(), date: z.string(), body: z.string(), organisation: z.string(),
   diarienummer: z.array(z.string()),
@@ -232,7 +232,7 @@ async function extractFile(file: string, neutralName = false): Promise<Extractio
  * The real gold of one split. The set-aside part is scored only when asked for by name: rules are
  * developed without looking at it.
  */
-export interface RealGoldSelection { set?: GoldSet; batch?: number; files?: string[]; neutralNames?: boolean; perDocument?: (file: string, s: Score) => void }
+export interface RealGoldSelection { set?: GoldSet; batches?: number[]; files?: string[]; neutralNames?: boolean; perDocument?: (file: string, s: Score) => void }
 
 export async function scoreRealGold(split: 'dev' | 'setaside', opts: RealGoldSelection = {}): Promise<Score> {
   const score = emptyScore();
@@ -242,7 +242,7 @@ export async function scoreRealGold(split: 'dev' | 'setaside', opts: RealGoldSel
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const gold = RealGold.parse(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
     if (gold.split !== split) throw new Error(`${file}: split "${gold.split}" in ${split}/`);
-    if ((opts.batch !== undefined && gold.batch !== opts.batch) || (opts.files && !opts.files.includes(gold.file))) continue;
+    if ((opts.batches && !opts.batches.includes(gold.batch)) || (opts.files && !opts.files.includes(gold.file))) continue;
     const source = goldDocument(set, gold);
     if (!existsSync(source)) continue;
     const e = await extractFile(source, opts.neutralNames);
@@ -285,7 +285,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const set: GoldSet = args.includes('--written') ? 'written' : 'real';
   const real = args.includes('--real') ? args[args.indexOf('--real') + 1] : set === 'written' ? value('--written') ?? 'dev' : null;
   const verbose = args.includes('--per-document');
-  const batch = value('--batch') === undefined ? undefined : Number(value('--batch'));
+  const batches = value('--batch')?.split(',').map(Number);
   const files = value('--files')?.split(',');
   // `--misses` lists the misses and extras per document (`--misses organisations,diarienummer` for some fields).
   const misses = args.includes('--misses') ? (value('--misses')?.startsWith('--') ? undefined : value('--misses')?.split(',')) ?? undefined : null;
@@ -298,8 +298,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const splits = real === 'setaside' ? ['setaside' as const] : ['dev' as const];
   for (const split of splits) {
     const perDocument = verbose ? (file: string, one: Score) => process.stdout.write(`\n### ${file}\n\n${formatScore(one)}`) : undefined;
-    const selection = [batch !== undefined ? ` batch ${batch}` : '', files ? ` (${files.length} files)` : '', args.includes('--neutral-names') ? ' under neutral file names' : ''].join('');
-    const score = await scoreRealGold(split, { set, perDocument, batch, files, neutralNames: args.includes('--neutral-names') });
+    const selection = [batches ? ` batch ${batches.join(', ')}` : '', files ? ` (${files.length} files)` : '', args.includes('--neutral-names') ? ' under neutral file names' : ''].join('');
+    const score = await scoreRealGold(split, { set, perDocument, batches, files, neutralNames: args.includes('--neutral-names') });
     process.stdout.write(`\n## tests/gold-${set} ${split}${selection}\n\n${formatScore(score)}`);
     if (misses !== null) process.stdout.write(`\n### misses and extras\n\n${formatMisses(score, misses)}`);
   }
