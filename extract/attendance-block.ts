@@ -10,7 +10,7 @@
  *   Protokolljusterare Charlotte Wallenstein (M)
  *
  * Text extraction flattens the two columns onto shared lines, so a replacement ("X (S) ersätter
- * Y (S)", also "för") may wrap: the replaced member's first name ends one line and the rest of the
+ * Y (S)", also "för", "tjänstgör för") may wrap: the replaced member's first name ends one line and the rest of the
  * name stands after the left column's entry on the next. Everyone under Beslutande and Övriga
  * närvarande is present; a replaced member is absent unless also listed as present (partial
  * attendance counts as present); signature lines name the secretary, chair and justerare.
@@ -22,7 +22,7 @@
  */
 import type { Block } from '../lib/schema.ts';
 import { findNames } from './person-names.ts';
-import { partyCodes } from '../lib/reference-data.ts';
+import { firstNameSet, partyCodes } from '../lib/reference-data.ts';
 import { ABSENCE_WORDS } from '../lib/swedish-documents.ts';
 import type { PersonMention } from './person-resolution.ts';
 import { statedSections } from './partial-attendance.ts';
@@ -41,7 +41,7 @@ const PARTY = String.raw`\(\s*([\p{Lu}]{1,4})\s*\)`;
 /** "Anna Ek (M)", "Thorbjörn Andersson, (SD)", "Jörgensen (M)" (the rest of a wrapped name). */
 const ENTRY = new RegExp(String.raw`((?:[\p{Lu}][\p{L}'’-]*\s+){0,3}[\p{Lu}][\p{L}'’-]*)\s*,?\s*${PARTY}`, 'gu');
 const ROLE_WORD = /^(ordförande|vice|ledamot|ersättare|tjänstgörande)$/i;
-const REPLACES = /^[\s,]*(?:§§?\s*[\d\s,–-]*)?(?:ersätter|för)\s*(.*)$/iu;
+const REPLACES = /^[\s,]*(?:§§?\s*[\d\s,–-]*)?(?:ersätter|(?:tjänstgör(?:ande)?\s+)?för)\s*(.*)$/iu;
 /** The replacement said after the entry's municipality or title: "Viktoria Lund (S), Svenljunga kommun, tjänstgörande ersättare för Henrik". */
 const REPLACES_LATER = /(?:,\s*(?:tjänstgörande\s+ersättare|tjänstgör|ersättare)\s+för|\sersätter)\s+(.*)$/iu;
 
@@ -94,7 +94,8 @@ export function readAttendanceBlock(blocks: Block[], blockSection: string[] = []
   // structure: the column rules in persons.ts read it, not this.
   const structured = (b: Block) => b.kind === 'table-row' && b.inlines.filter((r) => r.text.trim() && r.cell !== undefined).length >= 3;
   // (running lines wrap a name at the line's end: "…, vice ordförande, Yasmin" / "Osman (S), …" — the first name goes with it)
-  const unwrap = (text: string) => (text.includes('\n') ? text.replace(/,[^\S\n]*(\p{Lu}[\p{Ll}-]+)\n(?=\p{Lu}[\p{L}'’-]*\s*\(\p{Lu}{1,4}\))/gu, ',\n$1 ') : text);
+  // (also in a list without parties, a known first name: "Linda Johansson, vårdförbundet, Henrik" / "Hansson, kommunal")
+  const unwrap = (text: string) => (text.includes('\n') ? text.replace(/,[^\S\n]*(\p{Lu}[\p{Ll}-]+)\n(?=\p{Lu}[\p{L}'’-]*(\s*\(\p{Lu}{1,4}\)|,))/gu, (all, first: string, party: string) => (party.includes('(') || firstNameSet().has(first) ? `,\n${first} ` : all)) : text);
   blocks.slice(0, 60).forEach((b, i) => { if (!structured(b)) for (const text of unwrap(b.text).split('\n')) lines.push({ text: text.includes(' -') ? text.replace(/(\p{L}) -(\p{Lu})/gu, '$1-$2') : text, block: i }); });
   // Where the reader kept the structure ("Beslutande" a heading, one member a paragraph, struck
   // rows marked), the list rules in persons.ts read it; this reads the flattened layout text.

@@ -50,14 +50,14 @@ const DOCUMENT_AFTER = /^\s+(?:Yttrande|Tjänsteskrivelse|Skrivelse|Förslag|Bes
 /** A verb in the past tense ends a name's field: "Avdelningen för marknader inledde", "… bedömde", "… föredrog" (not "-nde": "boende"). */
 const PAST = /^(?:\p{Ll}+(?<!n)de|\p{Ll}+dde|\p{Ll}+tte|\p{Ll}+[^n\s]te|föredrog|beskrev|höll|gav|tog|drog|fick|såg|ansåg|skrev|lät|bad|gick|kom|blev|sa|sade|framhöll|påpekade)$/u;
 /** Bodies named "X för …"; mid-sentence in lower case too ("nämnden för Vård & Omsorg", "gemensamma nämnden för …"). */
-const FOR_HEAD = String.raw`(?:[Gg]emensamma\s+)?(?:[Ff]örvaltningen|[Nn]ämnden|[Aa]vdelningen|[Ee]nheten|[Mm]yndigheten|Stiftelsen|Centrum|Center|Centret|Institutet|Rådet|[Kk]ansliet|Byrån|[Ii]nspektionen)`;
+const FOR_HEAD = String.raw`(?:[Gg]emensamma\s+)?(?:Gemensam\s+nämnd|[Ff]örvaltningen|[Nn]ämnden|[Aa]vdelningen|[Ee]nheten|[Mm]yndigheten|Stiftelsen|Centrum|Center|Centret|Institutet|Rådet|[Kk]ansliet|Byrån|[Ii]nspektionen)`;
 /** Those whose field may be written in lower case ("Avdelningen för penningpolitik", "avdelningen för marknader"): not a lower-case "nämnden för beslut". */
-const FOR_HEAD_LOW = String.raw`(?:Förvaltningen|Nämnden|Myndigheten|Stiftelsen|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån|[Aa]vdelningen|[Ee]nheten|[Ii]nspektionen|[Gg]emensamma\s+nämnden)`;
+const FOR_HEAD_LOW = String.raw`(?:Gemensam\s+nämnd|Förvaltningen|Nämnden|Myndigheten|Stiftelsen|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån|[Aa]vdelningen|[Ee]nheten|[Ii]nspektionen|[Gg]emensamma\s+nämnden)`;
 /** Working groups and committees with a field: "beredningsgruppen för miljö och samhällsbyggnad", "arbetsgruppen för krisberedskap". */
 const GROUP_HEAD = String.raw`(?:(?:[Bb]erednings|[Ss]tyr|[Rr]eferens|[Ss]amverkans|[Ll]ednings|[Aa]rbets)gruppen|[Dd]elegationen|[Kk]ommittén)`;
 
 /** The head of a "X för …" body and its "för": both forms need it. */
-const FOR_NEED = new RegExp(String.raw`(?:[Ff]örvaltningen|[Nn]ämnden|[Aa]vdelningen|[Ee]nheten|[Mm]yndigheten|Stiftelsen|Centrum|Center|Centret|Institutet|Rådet|[Kk]ansliet|Byrån|[Ii]nspektionen)\s+för\s`);
+const FOR_NEED = new RegExp(String.raw`(?:Gemensam\s+nämnd|[Ff]örvaltningen|[Nn]ämnden|[Aa]vdelningen|[Ee]nheten|[Mm]yndigheten|Stiftelsen|Centrum|Center|Centret|Institutet|Rådet|[Kk]ansliet|Byrån|[Ii]nspektionen)\s+för\s`);
 
 /** A name in the genitive is the name: "Nordhallands Hembygdsförenings ansökan", "Eksta Bostads AB:s styrelse" (the "s" outside the name). */
 const GENITIVE_END = String.raw`(?::?s)?(?![\p{L}])`;
@@ -115,6 +115,8 @@ export const FORM_LIST: { group: string; source: string; need: RegExp }[] = ([
   // A body named with its area: "Räddningstjänsten Storgöteborg", "Samordningsförbundet Halland", "Strandstädningsföreningen Vrakat",
   // "Sparbanksstiftelsen Kronan", a local branch "Naturskyddsföreningen i Kungsbacka", a children's house by its area "Barnahus Halland"
   { group: 'rescue', source: String.raw`(?<rescue>(?:Räddningstjänsten|Barnahus|[\p{Lu}][\p{Ll}]+(?:förbundet|föreningen|stiftelsen))\s+(?:i\s+)?${CAP})(?![\p{L}])`, need: /(?:Räddningstjänsten|Barnahus|förbundet|föreningen|stiftelsen)\s/ },
+  // A committee named by the region or municipality it serves: "Patientnämnden Halland", "Överförmyndarnämnden i Varberg" (the place checked below)
+  { group: 'area', source: String.raw`(?<area>[\p{Lu}][\p{Ll}]+nämnden[^\S\n]+(?:i[^\S\n]+)?${CAP}(?:[^\S\n]+${CAP})?)`, need: /nämnden[^\S\n]+(?:i\s+)?\p{Lu}/u },
   // A body's regional part or a body named by its region: "Trafikverket Region Väst", "Polisregion Väst", "Tolkförmedling Väst"
   { group: 'compass', source: String.raw`(?<compass>[\p{Lu}][\p{Ll}]+(?:verket|myndigheten|förmedling|förmedlingen|region|förbundet|tjänst|tjänsten|trafik)\s+(?:Region\s+)?(?:Väst|Öst|Syd|Nord|Norr|Mitt|Sydost|Sydväst|Nordost|Nordväst|Mellersta|Västra|Östra|Södra|Norra)(?:\s+${CAP})?)(?![\p{L}])`, need: /(?:verket|myndigheten|förmedling|förmedlingen|region|förbundet|tjänst|tjänsten|trafik)\s+(?:Region\s+)?(?:Väst|Öst|Syd|Nord|Norr|Mitt|Sydost|Sydväst|Nordost|Nordväst|Mellersta|Västra|Östra|Södra|Norra)/ },
   // The police's local and regional areas: "Lokalpolisområde Kungsbacka", "Polisområde Halland"
@@ -174,6 +176,9 @@ const UNIT_OWNER = /^\s+(Region\s+\p{Lu}[\p{L}-]+|\p{Lu}[\p{L}-]+\s+(?:kommun|[S
 const CAPITAL_END = new Set(['guardian', 'police', 'rescue', 'amp', 'foundation', 'society', 'court', 'univ', 'national', 'compass', 'abfirst', 'club']);
 let names: Set<string> | undefined;
 const placeNames = () => (names ??= new Set(municipalityList().map((m) => m.name)));
+let regions: Set<string> | undefined;
+/** The regions by their county's name: "Hallands län" → "Halland", "Västra Götalands län" → "Västra Götaland", "Skåne län" → "Skåne". */
+const regionNames = () => (regions ??= new Set(municipalityList().map((m) => m.county.replace(/ län$/, '').replace(/s$/, ''))));
 let places: Set<string> | undefined;
 const placeEndingInS = () => (places ??= new Set([...placeNames()].filter((n) => n.endsWith('s'))));
 const INSTITUTION_SEAT = /^ i (\p{Lu}\p{Ll}+)(?![\p{L}-])(?!\s+(?:kommuns?|stad)(?![\p{L}]))/u;
@@ -184,10 +189,10 @@ const LISTED = ['company', 'assoc', 'fund'];
 
 export interface FormHit { name: string; index: number; kind: string }
 
-const KIND: Record<string, string> = { guardian: 'organ', police: 'myndighet', society: 'förening', nordic: 'myndighet', hospital: 'organ', eu: 'internationell', abfirst: 'företag', compass: 'myndighet', national: 'förening', council: 'organ', state: 'myndighet', group: 'organ', club: 'förening', chamber: 'förening', lowunit: 'organ', inst: 'organ', for: 'organ', forlow: 'organ', court: 'myndighet', seatcourt: 'myndighet', adj: 'organ', univ: 'universitet', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ', amp: 'organ' };
+const KIND: Record<string, string> = { area: 'organ', guardian: 'organ', police: 'myndighet', society: 'förening', nordic: 'myndighet', hospital: 'organ', eu: 'internationell', abfirst: 'företag', compass: 'myndighet', national: 'förening', council: 'organ', state: 'myndighet', group: 'organ', club: 'förening', chamber: 'förening', lowunit: 'organ', inst: 'organ', for: 'organ', forlow: 'organ', court: 'myndighet', seatcourt: 'myndighet', adj: 'organ', univ: 'universitet', pair: 'myndighet', gen: 'organ', company: 'företag', foundation: 'stiftelse', assoc: 'förening', fund: 'stiftelse', norsk: 'kommun', rescue: 'organ', word: 'organ', amp: 'organ' };
 
 /** Every form needs one of these literals: most passages have none, and this test is far cheaper than the forms. */
-const TRIGGER = / for |olisområde|ommune(?![a-zåäö])|Region (?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)|sjukhus|Europeiska|Nordiska|Internationella|Sveriges [A-ZÅÄÖ]|Kommunala|Föreningen|Brf|samfällighet|tingsrätt|hovrätt|Högsta|Hovrätten|sällskap|gille|läns\s+landsting|(?:verket|myndigheten|förmedling|förmedlingen|region|förbundet|tjänst|tjänsten|trafik)\s+(?:Region\s+)?(?:Väst|Öst|Syd|Nord|Norr|Mitt|Sydost|Sydväst|Nordost|Nordväst|Mellersta|Västra|Östra|Södra|Norra)|Statens|Landstinget|Statsforval|ktiebolag|andelsbolag|ommanditbolag|Oy|GmbH|Ltd|A\/S|ApS|IF|IK|BK|FF|SK|FK|HK|GoIF|BoIS|andelskammar|församling|pastorat|forum|rådet|beredningen|delegationen|kommittén|gruppen|skolan|centr|utbildningen|institutet|trafiken|banken|börsen|biblioteket|museet|teatern|tjänsten|akademien|kammaren|bolaget|hamnen|enheten|AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|rätten i|universitet|högskola|Högskolan|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån|Inspektionen|nämnden|avdelningen|enheten|förvaltningen|inspektionen) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet|revisionen| & |a nämnden/;
+const TRIGGER = / for |nämnd för|nämnden (?:i )?[A-ZÅÄÖ]|olisområde|ommune(?![a-zåäö])|Region (?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)|sjukhus|Europeiska|Nordiska|Internationella|Sveriges [A-ZÅÄÖ]|Kommunala|Föreningen|Brf|samfällighet|tingsrätt|hovrätt|Högsta|Hovrätten|sällskap|gille|läns\s+landsting|(?:verket|myndigheten|förmedling|förmedlingen|region|förbundet|tjänst|tjänsten|trafik)\s+(?:Region\s+)?(?:Väst|Öst|Syd|Nord|Norr|Mitt|Sydost|Sydväst|Nordost|Nordväst|Mellersta|Västra|Östra|Södra|Norra)|Statens|Landstinget|Statsforval|ktiebolag|andelsbolag|ommanditbolag|Oy|GmbH|Ltd|A\/S|ApS|IF|IK|BK|FF|SK|FK|HK|GoIF|BoIS|andelskammar|församling|pastorat|forum|rådet|beredningen|delegationen|kommittén|gruppen|skolan|centr|utbildningen|institutet|trafiken|banken|börsen|biblioteket|museet|teatern|tjänsten|akademien|kammaren|bolaget|hamnen|enheten|AB|HB|KB|AS|förening|förbund|klubb|fond|Stiftelsen|kommune|Räddningstjänsten|nämndens|styrelsens|- och|rätten i|universitet|högskola|Högskolan|(?:Förvaltningen|Nämnden|Avdelningen|Enheten|Myndigheten|Centrum|Center|Centret|Institutet|Rådet|Kansliet|Byrån|Inspektionen|nämnden|avdelningen|enheten|förvaltningen|inspektionen) för|förvaltning|avdelningen|kontoret|departementet|myndigheten|inspektionen|domstolen|kansliet|ombudet|direktoratet|tilsynet|revisionen| & |a nämnden/;
 
 /** The literals of the forms for social services' and health care's bodies (a test of its own, beside TRIGGER). */
 const CARE_TRIGGER = /mottagningen|centralen|jouren|psykiatrin|rätten|center|verförmyndar|Barnahus/;
@@ -212,6 +217,9 @@ export function organisationsByForm(text: string): FormHit[] {
     const after = text.slice(m.index + m.length);
     // A name cut where its block ends ("nämnden för Gymnasium &" at a page break) is not the whole name.
     if (/^\s*&\s*$/.test(after)) continue;
+    // ("Nämnden för Vård & omsorgs förslag": the second field written small is still the name's)
+    const small = group === 'for' ? /^\s*&\s*(\p{Ll}+)/u.exec(after) : null;
+    if (small) words = [...words, '&', small[1]!.replace(/s$/, '')];
     if (group === 'for' || group === 'forlow') {
       // The sentence goes on after a lower-case name: a verb or function word ends it ("och" only when no name word follows).
       const ends = (w: string | undefined) => w === undefined || STOP.test(w) || PAST.test(w) || /(ade|ar|er|ades|as)$/.test(w);
@@ -220,6 +228,9 @@ export function organisationsByForm(text: string): FormHit[] {
       // "gemensamma nämnden för hemsjukvård och hjälpmedels uppföljningsrapport": a genitive ends the name.
       const genitive = words.findIndex((w, i) => i >= 3 && i < words.length - 1 && /^\p{Ll}.*s$/u.test(w));
       if (genitive > 0) words = [...words.slice(0, genitive), words[genitive]!.slice(0, -1)];
+      // A field of two joined by "och" is whole: "Gemensam nämnd för hemsjukvård och hjälpmedel reglemente" (but "hälso- och sjukvård" goes on to its noun).
+      const and = words.findIndex((w, k) => k >= 3 && w === 'och' && !words[k - 1]!.endsWith('-') && !!words[k + 1] && !words[k + 1]!.endsWith('-'));
+      if (and > 0 && group === 'forlow') words = words.slice(0, and + 2);
       const last = words.at(-1)!;
       // "Nämnden för Tekniks arbetsutskott": the name goes on; "Förvaltningen för Kultur & Fritids tjänsteskrivelse": the genitive of the name.
       const unit = /^\s+(arbetsutskott|förvaltning|kansli)(?![\p{L}])/u.exec(after);
@@ -227,6 +238,19 @@ export function organisationsByForm(text: string): FormHit[] {
       else if (/^\p{Lu}.*s$/u.test(last) && (/^\s+\p{Ll}/u.test(after) || DOCUMENT_AFTER.test(after))) words[words.length - 1] = last.slice(0, -1);
     }
     if (group === 'rescue' && FUNCTION_WORD.test(words.at(-1)!)) continue;
+    // (a list a name a line: "Linda Johansson, Vårdförbundet" / "Malvina Ravenklint, Vision" — the next line's name is a person's)
+    if (group === 'rescue' && value.includes('\n') && /^[^\S\n]+\p{Lu}\p{Ll}+/u.test(after)) words = words.slice(0, 1);
+    if (group === 'area') {
+      // (only a region or municipality is the area: "Patientnämnden Halland", "… Västra Götaland", "Patientnämnden Hallands beslut"; not "Kulturnämnden Anna Ek")
+      const head = words.slice(0, words[1] === 'i' ? 2 : 1);
+      const place = words.slice(head.length);
+      const isPlace = (p: string) => regionNames().has(p) || placeNames().has(p);
+      const genitive = place[0]!.endsWith('s') && /^\s+\p{Ll}/u.test(after) ? place[0]!.slice(0, -1) : null;
+      if (isPlace(place.join(' '))) words = [...head, ...place];
+      else if (isPlace(place[0]!)) words = [...head, place[0]!];
+      else if (place.length === 1 && genitive && isPlace(genitive)) words = [...head, genitive];
+      else continue;
+    }
     if (((group === 'lowunit' || group === 'inst' || (group === 'word' && value.endsWith('enheten'))) && NOT_A_UNIT.test(value.toLowerCase())) || (group === 'inst' && !/skolan$/.test(value) && isGenericInstitution(value))) continue;
     // An institution with its municipality is named with it: "Socialtjänsten i Kungsbacka", "Kulturskolan i Varberg" (not "i Kungsbacka kommun": the municipality's own name).
     if (group === 'inst') { const seat = INSTITUTION_SEAT.exec(after); if (seat && placeNames().has(seat[1]!)) words.push('i', seat[1]!); }

@@ -236,6 +236,10 @@ const isElection = (text: string, m: LexiconHit) => ELECTED.test(m.value) && ELE
 
 const MONTH_MEETING = /^(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:nämnden|fullmäktige|styrelsen)$/iu;
 
+/** A committee named with its area ("Patientnämnden Halland", "Överförmyndarnämnden i Varberg"). */
+const AREA_NAME = /^\p{Lu}\p{Ll}+nämnden\s/u;
+const OWNER_AFTER = /^\s+i\s+(Region\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?|\p{Lu}[\p{L}-]+\s+(?:kommun|[Ss]tad))(?![\p{L}])/u;
+
 /** Committees and councils by their form ("Kollektivtrafiknämnden", "föreslår kommunfullmäktige"). */
 export const organisationOrganForm: Rule<Organisation, OrgInput> = {
   id: 'organisation-organ-form', field: 'organisations',
@@ -244,7 +248,10 @@ export const organisationOrganForm: Rule<Organisation, OrgInput> = {
     if ((m.group === 'organ' || m.group === 'lower') && insideLongerName(formHits(ctx)[i]!, m)) return [];
     // "revisorerna på majnämnden": a month's meeting, not a body; "val till riksdag, kommun- och regionfullmäktige": an election.
     if (MONTH_MEETING.test(m.value) || isElection(ctx.plain[i]!, m)) return [];
-    const name = m.group === 'organ' ? m.value.replace(/\s+/g, ' ') : m.group === 'lower' ? m.value.replace(/\s+/g, ' ').replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : null;
+    let name = m.group === 'organ' ? m.value.replace(/\s+/g, ' ') : m.group === 'lower' ? m.value.replace(/\s+/g, ' ').replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : null;
+    // Another owner's organ is named with it: "Regionstyrelsen i Region Halland", "Socialnämnden i Varbergs kommun" (the own municipality's is the organ alone).
+    const owner = name && m.group === 'organ' ? OWNER_AFTER.exec(ctx.plain[i]!.slice(m.index + m.text.length)) : null;
+    if (owner && owner[1] !== ctx.meta.organisation) name = `${name} i ${owner[1]}`;
     return name ? [{ value: { name, kind: 'organ', evidence: by(organisationOrganForm, evidenceAt(ctx, i, m.index)) }, at: [i, 0, m.index] }] : [];
   })),
 };
@@ -362,9 +369,14 @@ export function entryOrganisations(quote: string, name: string): string[] {
   const out: string[] = [];
   for (const raw of rest.replace(/^\s*,\s*/, '').split(/\s*[,;]\s*/)) {
     const part = raw.replace(/[.]$/, '').trim();
+    // (a union written small by a staff representative: "Linda Johansson, vårdförbundet")
+    const known = /^\p{Ll}+$/u.test(part) ? normaliseOrganisation(part) : null;
+    // (and the entry ends with it: "…, vårdförbundet, Henrik Hansson, kommunal" lists the next person after it)
+    if (known?.kind === 'forening') { out.push(known.name); break; }
     if (!/^\p{Lu}/u.test(part) || /\d|§/.test(part) || part.split(/\s+/).length > 5 || !part.split(/\s+/).every((w) => /^(?:\p{Lu}|och$|för$|i$|&$)/u.test(w))) break;
     // ("LIA-student", "IT-chef", "HR-strateg": a title compounded with an acronym)
-    if (TITLE_WORD.test(part.split(/\s+/)[0]!) || /^\p{Lu}+-\p{Ll}/u.test(part) || findNames(part, { anyFirstName: false }).length) break;
+    // (nor the first name of the next entry: "…, vårdförbundet, Henrik" / "Hansson, kommunal")
+    if (TITLE_WORD.test(part.split(/\s+/)[0]!) || /^\p{Lu}+-\p{Ll}/u.test(part) || findNames(part, { anyFirstName: false }).length || firstNameSet().has(part)) break;
     out.push(part);
   }
   return out;
@@ -382,7 +394,8 @@ export function extractOrganisations(ctx: OrgInput): Organisation[] {
   const keys = new Map<string, string>();
   const key = (name: string) => {
     let k = keys.get(name);
-    if (k === undefined) keys.set(name, (k = name.toLowerCase().replace(/\s+/g, ' ').replace(/ och /g, ' & ')));
+    // ("Patientnämnden i Halland" is "Patientnämnden Halland")
+    if (k === undefined) keys.set(name, (k = name.toLowerCase().replace(/\s+/g, ' ').replace(/ och /g, ' & ').replace(/^(\p{L}+nämnden) i (?=\p{L})/u, '$1 ')));
     return k;
   };
   /** A one-word name without its definite ending: "Individutskottet" → "individutskott", "Kommunalförbundet" → "kommunalförbund". */
@@ -407,7 +420,8 @@ export function extractOrganisations(ctx: OrgInput): Organisation[] {
   // "Kultur & Fritid" alone beside "Nämnden för Kultur & Fritid" or "Förvaltningen för Kultur & Fritid" is that organ, named by its field.
   const fieldOf = (o: Organisation, p: Organisation) => !key(o.name).includes(' för ') && key(p.name).endsWith(` för ${key(o.name)}`);
   // "Närhälsan" found where the text writes "Närhälsan Skaraborg": the longer name, at the same place.
-  const partOf = (o: Organisation, p: Organisation) => key(p.name).startsWith(`${key(o.name)} `) && !!o.evidence?.quote && o.evidence.quote.includes(p.name);
+  // "Patientnämnden" beside "Patientnämnden Halland" (its area, a form of its own): that one, named short.
+  const partOf = (o: Organisation, p: Organisation) => key(p.name).startsWith(`${key(o.name)} `) && ((!!o.evidence?.quote && o.evidence.quote.includes(p.name)) || AREA_NAME.test(p.name));
   const named = all.filter((o) => !all.some((p) => p !== o && (key(p.name).startsWith(`${key(o.name)} i `) || shortOf(o, p) || fieldOf(o, p) || partOf(o, p))));
   // "Kommunalförbundets lokaler", "Räddningstjänstens huvudstation" in the federation's own protocol: itself, named short.
   const own = ctx.meta.organisation ? key(ctx.meta.organisation).split(' ').at(-1)! : null;

@@ -20,8 +20,11 @@ export interface PersonMention {
   sections?: PersonSections;
 }
 
-/** Accents that Swedish spelling leaves out at will ("Linnéa"/"Linnea", "André"/"Andre"); å, ä, ö are letters of their own. */
-const foldAccents = (s: string) => s.replace(/[éèêë]/g, 'e').replace(/[áàâ]/g, 'a').replace(/[íìï]/g, 'i').replace(/[óòô]/g, 'o').replace(/[úùûü]/g, 'u');
+/**
+ * Accents that Swedish spelling leaves out at will ("Linnéa"/"Linnea", "André"/"Andre", "Ermin Škorić"/"Ermin Skoric"
+ * on a first page typed without them); å, ä, ö are letters of their own.
+ */
+const foldAccents = (s: string) => (/[^\x00-\x7fåäö]/.test(s) ? s.replace(/[^\x00-\x7fåäö]/g, (c) => c.normalize('NFD').replace(/\p{M}/gu, '')) : s);
 const tokens = (name: string) => foldAccents(name.toLowerCase()).split(/\s+/);
 
 function editDistance(a: string, b: string): number {

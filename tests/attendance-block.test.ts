@@ -78,6 +78,13 @@ describe('protocol first-page block', () => {
     ['"Övriga:" after the absentees: tjänstepersoner with title and §§', ['Beslutande', 'Per Holm (S), ordförande', 'Frånvarande: Eva Berg (L), anmält förhinder',
       'Övriga: Henrik Falk, förvaltningschef; Jonas Eklund, gatuchef §§ 51–52'],
       { 'Per Holm': 'present S ledamot', 'Eva Berg': 'absent L ledamot', 'Henrik Falk': 'present - tjänsteperson', 'Jonas Eklund': 'present - tjänsteperson' }],
+    ['"tjänstgör för" at the line\'s end: the replaced member stands after the left column\'s entry on the next line', [
+      'Beslutande    Ledamöter                     Tjänstgörande ersättare', 'Hravn Forsne (M), ordförande  Marcus Andersson (M) tjänstgör för',
+      'Monica Neptun (L), 1:e vice ordförande Annika Carlsson (M)', 'Barbro Hjelström (M)'],
+      { 'Hravn Forsne': 'present M ledamot', 'Marcus Andersson': 'present M tjänstgörande ersättare', 'Annika Carlsson': 'absent M ledamot', 'Monica Neptun': 'present L ledamot', 'Barbro Hjelström': 'present M ledamot' }],
+    ['a list without parties with a first name wrapped at the line\'s end', ['Beslutande', 'Per Holm (S)', 'Övriga närvarande', 'Personalföreträdare',
+      'Linda Johansson, vårdförbundet, Henrik\nHansson, kommunal, Nathaniel Lindén'],
+      { 'Per Holm': 'present S ledamot', 'Linda Johansson': 'present - tjänsteperson', 'Henrik Hansson': 'present - tjänsteperson', 'Nathaniel Lindén': 'present - tjänsteperson' }],
   ];
   it.each(cases)('%s', (_, lines, want) => expect(read(para(lines.join('\n')))).toEqual(want));
 

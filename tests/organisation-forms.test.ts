@@ -71,6 +71,13 @@ describe('organisations by naming form', () => {
     ['ansökan från Barnahus Halland och Barnahus Göteborgs rapport', ['Barnahus Halland', 'Barnahus Göteborg']],
     ['yttrande från Familjerätten och Anhörigcenter; Myndighetsenheten har utrett', ['Familjerätten', 'Anhörigcenter', 'Myndighetsenheten']],
     ['granskning av överförmyndare i samverkan och Överförmyndaren i Kungsbackas beslut', ['överförmyndare i samverkan', 'Överförmyndaren i Kungsbacka']],
+    // A committee by the region or municipality it serves (not by a person's name); "Gemensam nämnd för A och B" and no further;
+    // a list a name a line ends the name at the line.
+    ['revidering av reglemente för Patientnämnden Halland och Överförmyndarnämnden i Varberg', ['Patientnämnden Halland', 'Överförmyndarnämnden i Varberg']],
+    ['Kulturnämnden Anna Ek informerade', []],
+    ['Gemensam nämnd för hemsjukvård och hjälpmedel reglemente. Nämnden har inga synpunkter', ['Gemensam nämnd för hemsjukvård och hjälpmedel']],
+    ['Linda Johansson, Vårdförbundet\nMalvina Ravenklint, Vision', ['Vårdförbundet']],
+    ['Nämnden för Vård & omsorgs förslag till beslut', ['Nämnden för Vård & omsorg']],
     ['Marie Persson, verksamhetschef Fritid & Mötesplatser, informerar', []],
     ['ansökan till nämnden för beslut och förvaltningen för att utreda', []],
   ];
@@ -111,6 +118,10 @@ describe('organisations of a document', async () => {
     ['en länsstyrelserapport och riksdagsledamöter', ['Kommunstyrelsen']],
   ];
   it.each(lowerCase)('reads the lower-case known names in %s', (text, want) => expect(names(text, 'Kommunstyrelsen')).toEqual(want));
+  it('names another owner\'s organ with its owner, and an organ named short beside its name with its area once', () => {
+    expect(names('Tjänsteskrivelse från Regionstyrelsen i Region Halland om Patientnämnden. Reglemente för Patientnämnden Halland.', 'Nämnden för Vård & Omsorg').sort())
+      .toEqual(['Nämnden för Vård & Omsorg', 'Patientnämnden Halland', 'Region Halland', 'Regionstyrelsen i Region Halland']);
+  });
   it('lists an organisation once under the name the text gives an acronym, not also under the acronym or its lexicon name', () => {
     expect(names('Myndigheten för samhällsskydd (MSB) ger stöd. Enligt MSB ska kommunen planera.', 'Kommunstyrelsen')).toEqual(['Kommunstyrelsen', 'Myndigheten för samhällsskydd']);
     expect(names('Kommunala funktionsrättsrådet (KFR) har yttrat sig. KFR vill se åtgärder.', 'Kommunstyrelsen')).toEqual(['Kommunstyrelsen', 'Kommunala funktionsrättsrådet']);
