@@ -240,6 +240,8 @@ function readTails(text: string, owners: { owner: string; start: number; end: nu
   let unfinished = target && UNFINISHED.test(tails.get(target) ?? '') ? target : null;
   owners.forEach((o, k) => {
     const piece = text.slice(o.end, owners[k + 1]?.start ?? text.length);
+    // (the right column's wrapped title after a wide gap, "Ingela Hansson (S)      förvaltningschef, § 76", is the line above's last person's)
+    if (k === owners.length - 1 && last && last !== o.owner && /^\s{3,}\p{Ll}/u.test(piece)) { add(last, piece); return; }
     add(o.owner, piece);
     if (UNFINISHED.test(piece)) unfinished = o.owner;
   });
